@@ -1,0 +1,675 @@
+"""The application service: load, decide, save, for every act of the verordening.
+
+Each write method loads the aggregates it needs, lets them decide (they raise the rule's
+error), and saves every new event in one transaction. A concurrent change (eventsourcing's
+IntegrityError on the version key) means another writer won the race: reload and decide
+again, a bounded number of times, then give up with `Conflict`. A request that changes
+nothing because it was done already returns the original result and writes nothing.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError, PersistenceError
+
+from commands import modellen as m
+from commands.opslag import VoucherLedger
+from ledger import ids
+from ledger.aanvraag import Aanvraag
+from ledger.datum import formatteer_datum
+from ledger.fouten import (
+    Conflict,
+    FactuurAlGeboekt,
+    GeenMandaat,
+    NietGevonden,
+    OngeldigeInvoer,
+    OngeldigeToestand,
+    OpslagOnbeschikbaar,
+    RegelOvertreden,
+    VoucherFout,
+)
+from ledger.gemeente import Gemeente
+from ledger.geld import Bedrag
+from ledger.regels import art_4_lid_4_volgorde
+from ledger.vouchercode import maak_code, parse_code
+from ledger.voucher import Factuur, Voucher
+from ledger.wijk import Wijk
+
+R = TypeVar("R")
+A = TypeVar("A", bound=Aggregate)
+Besluit = tuple[list[Aggregate], R]
+
+MAX_POGINGEN = 25
+STANDAARD_AANVULTERMIJN = timedelta(weeks=2)  # Awb 4:5: a reasonable term
+
+
+class Dienst:
+    """One acting user against one store."""
+
+    def __init__(self, app: VoucherLedger, gebruiker: str, vandaag: date | None = None) -> None:
+        self.app = app
+        self.gebruiker = gebruiker
+        self.vandaag = vandaag or date.today()
+
+    # === plumbing ======================================================================
+    def _datum(self, datum: date | None) -> date:
+        if datum is None:
+            return self.vandaag
+        if datum > self.vandaag:
+            raise OngeldigeInvoer(f"de datum {formatteer_datum(datum)} ligt in de toekomst")
+        return datum
+
+    def _voer_uit(self, beslis: Callable[[], Besluit[R]]) -> R:
+        """Decide and save atomically; on a lost race decide again, bounded."""
+        for poging in range(MAX_POGINGEN):
+            try:
+                nieuw, uitkomst = beslis()
+                if nieuw:
+                    self.app.save(*nieuw)
+                return uitkomst
+            except IntegrityError:
+                # Another writer saved first: back off with jitter so racing writers spread out.
+                time.sleep(random.uniform(0, 0.005 * (2 ** min(poging, 6))))  # noqa: S311 - jitter, not crypto
+            except VoucherFout:
+                raise
+            except PersistenceError as e:
+                raise _opslagfout(e) from None
+        raise Conflict(
+            f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw"
+        )
+
+    def _lees(self, lezer: Callable[[], R]) -> R:
+        try:
+            return lezer()
+        except VoucherFout:
+            raise
+        except PersistenceError as e:
+            raise _opslagfout(e) from None
+
+    def _get(self, cls: type[A], aggregate_id: UUID) -> A | None:
+        try:
+            agg = self.app.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+        if not isinstance(agg, cls):
+            raise OpslagOnbeschikbaar(f"onverwacht soort gegevens onder {aggregate_id}")
+        return agg
+
+    def gemeente(self) -> Gemeente:
+        g = self._get(Gemeente, ids.gemeente_id())
+        if g is None:
+            raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
+        return g
+
+    def _wijk(self, code: str, periode: int) -> Wijk:
+        w = self._get(Wijk, ids.wijk_id(code, periode))
+        if w is None:
+            raise NietGevonden(f"wijk {code} is niet aangewezen voor {periode}", wijk=code, periode=periode)
+        return w
+
+    def _aanvraag(self, nummer: int) -> Aanvraag:
+        a = self._get(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
+        if a is None:
+            raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)
+        return a
+
+    def _voucher(self, tekst: str) -> Voucher:
+        code = maak_code(*parse_code(tekst))
+        v = self._get(Voucher, ids.voucher_id(code))
+        if v is None:
+            raise NietGevonden(f"voucher {code} is nooit verstrekt", voucher=code)
+        return v
+
+    @staticmethod
+    def _eis_in_werking(g: Gemeente, datum: date) -> None:
+        if datum < g.regeling.inwerkingtreding:
+            raise RegelOvertreden(
+                f"de verordening treedt pas in werking op {formatteer_datum(g.regeling.inwerkingtreding)}",
+                artikel="art. 10 lid 1",
+            )
+
+    def _eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = False) -> None:
+        """Art. 2 lid 6 (and art. 4 lid 1: an aanvraag may be handed to the college too)."""
+        if ook_college and g.heeft_mandaat(self.gebruiker, "college", None, datum):
+            return
+        try:
+            g.eis_mandaat(self.gebruiker, "regiegroep", wijk, datum)
+        except GeenMandaat:
+            if ook_college:
+                raise GeenMandaat(
+                    f"{self.gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als regiegroep voor wijk "
+                    f"{wijk} of als college",
+                    artikel="art. 2 lid 6, art. 4 lid 1",
+                ) from None
+            raise
+
+    # === college: inrichten, mandaten, wijken ============================================
+    def richt_in(self, cmd: m.Inrichten) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            bestaand = self._get(Gemeente, ids.gemeente_id())
+            if bestaand is not None:
+                if bestaand.naam == cmd.gemeente and bestaand.regeling == cmd.regeling:
+                    return [], {"gemeente": bestaand.naam, "regeling": bestaand.regeling, "nieuw": False}
+                raise RegelOvertreden(
+                    f"deze administratie is al ingericht voor gemeente {bestaand.naam}", artikel="art. 2"
+                )
+            g = Gemeente(naam=cmd.gemeente, regeling=cmd.regeling.naar_dict(), datum=datum, gebruiker=self.gebruiker)
+            g.geef_mandaat(self.gebruiker, "college", None, datum, self.gebruiker)
+            return [g], {"gemeente": g.naam, "regeling": g.regeling, "nieuw": True}
+
+        return self._voer_uit(beslis)
+
+    def geef_mandaat(self, cmd: m.GeefMandaat) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            g.eis_mandaat(self.gebruiker, "college", None, datum)
+            nieuw = g.geef_mandaat(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
+            return ([g] if nieuw else []), {"gebruiker": cmd.aan, "rol": cmd.rol, "wijk": cmd.wijk, "van": datum, "nieuw": nieuw}
+
+        return self._voer_uit(beslis)
+
+    def trek_mandaat_in(self, cmd: m.TrekMandaatIn) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            g.eis_mandaat(self.gebruiker, "college", None, datum)
+            g.trek_mandaat_in(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
+            return [g], {"gebruiker": cmd.aan, "rol": cmd.rol, "wijk": cmd.wijk, "tot": datum}
+
+        return self._voer_uit(beslis)
+
+    def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            g.eis_mandaat(self.gebruiker, "college", None, datum)
+            self._eis_in_werking(g, datum)
+            r = g.regeling
+            if cmd.periode < r.inwerkingtreding.year:
+                raise RegelOvertreden(
+                    f"de verordening geldt vanaf {r.inwerkingtreding.year}, niet voor {cmd.periode}", artikel="art. 10"
+                )
+            reserve = _uitvoeringskosten(cmd)
+            plafond = cmd.plafond if cmd.plafond is not None else cmd.budget - reserve
+            verstrekken_tot = cmd.verstrekken_tot or r.verstrekken_tot.in_jaar(cmd.periode)
+            uitvoeren_tot = cmd.uitvoeren_tot or r.uitvoeren_tot.in_jaar(cmd.periode)
+            if verstrekken_tot > uitvoeren_tot:
+                raise OngeldigeInvoer("--verstrekken-tot moet op of voor --uitvoeren-tot liggen (art. 5 lid 8)")
+            bestaand = self._get(Wijk, ids.wijk_id(cmd.code, cmd.periode))
+            if bestaand is not None:
+                gelijk = (bestaand.naam, bestaand.budget, bestaand.uitvoeringskosten, bestaand.plafond) == (
+                    cmd.naam,
+                    cmd.budget,
+                    reserve,
+                    plafond,
+                )
+                if gelijk:
+                    return [], _wijk_uitkomst(bestaand)
+                raise RegelOvertreden(
+                    f"wijk {cmd.code} is al aangewezen voor {cmd.periode}; wijzig het plafond met 'voucher wijk plafond'",
+                    artikel="art. 2 lid 1",
+                )
+            w = Wijk(
+                code=cmd.code,
+                naam=cmd.naam,
+                periode=cmd.periode,
+                budget=cmd.budget,
+                verstrekken_tot=verstrekken_tot,
+                uitvoeren_tot=uitvoeren_tot,
+                datum=datum,
+                gebruiker=self.gebruiker,
+            )
+            if reserve.centen:
+                w.reserveer_uitvoeringskosten(reserve, r.uitvoeringskosten_max_procent, datum, self.gebruiker)
+            w.stel_plafond_vast(plafond, datum, self.gebruiker)
+            return [w], _wijk_uitkomst(w)
+
+        return self._voer_uit(beslis)
+
+    def stel_plafond_vast(self, cmd: m.StelPlafondVast) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            g.eis_mandaat(self.gebruiker, "college", None, datum)
+            w = self._wijk(cmd.code, cmd.periode)
+            if w.plafond == cmd.plafond:
+                return [], _wijk_uitkomst(w)
+            w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
+            return [w], _wijk_uitkomst(w)
+
+        return self._voer_uit(beslis)
+
+    # === aanvragen (art. 4) ===========================================================
+    def dien_in(self, cmd: m.DienAanvraagIn) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+        ontvangen = self._datum(cmd.ontvangen) if cmd.ontvangen else datum
+        if ontvangen > datum:
+            raise OngeldigeInvoer("--ontvangen ligt na de datum van registratie (--datum)")
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            self._eis_regie(g, cmd.wijk, datum, ook_college=True)
+            self._eis_in_werking(g, ontvangen)
+            w = self._wijk(cmd.wijk, ontvangen.year)
+            nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
+            a = Aanvraag(
+                nummer=nummer,
+                wijk=w.code,
+                periode=w.periode,
+                ontvangen=ontvangen,
+                persoon=_persoon(cmd, ondertekend=bool(cmd.ondertekend)),
+                gegevens=_gegevens(cmd),
+                datum=datum,
+                gebruiker=self.gebruiker,
+            )
+            nieuw: list[Aggregate] = [g, a]
+            if a.status == "ingediend":
+                w.neem_in_behandeling(nummer, ontvangen, datum, self.gebruiker)
+                nieuw.append(w)
+            return nieuw, self._aanvraag_uitkomst(a, g)
+
+        return self._voer_uit(beslis)
+
+    def vraag_aanvulling(self, cmd: m.VraagAanvulling) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+        termijn = cmd.termijn or datum + STANDAARD_AANVULTERMIJN
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            a = self._aanvraag(cmd.nummer)
+            self._eis_regie(g, a.wijk, datum)
+            w = self._wijk(a.wijk, a.periode)
+            a.vraag_aanvulling(cmd.wat, termijn, datum, self.gebruiker)
+            w.haal_uit_wachtrij(a.nummer, "aanvulling gevraagd", datum, self.gebruiker)
+            return [a, w], self._aanvraag_uitkomst(a, g) | {"termijn": termijn}
+
+        return self._voer_uit(beslis)
+
+    def vul_aan(self, cmd: m.VulAanvraagAan) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            a = self._aanvraag(cmd.nummer)
+            self._eis_regie(g, a.wijk, datum, ook_college=True)
+            versie = a.version
+            werd_volledig = a.vul_aan(_persoon(cmd, ondertekend=cmd.ondertekend), _gegevens(cmd), datum, self.gebruiker)
+            if a.version == versie:
+                return [], self._aanvraag_uitkomst(a, g)
+            nieuw: list[Aggregate] = [a]
+            if werd_volledig:
+                w = self._wijk(a.wijk, a.periode)
+                w.neem_in_behandeling(a.nummer, datum, datum, self.gebruiker)
+                nieuw.append(w)
+            return nieuw, self._aanvraag_uitkomst(a, g)
+
+        return self._voer_uit(beslis)
+
+    def _aanvraag_uitkomst(self, a: Aanvraag, g: Gemeente) -> dict[str, Any]:
+        return {
+            "aanvraag": a.nummer,
+            "wijk": a.wijk,
+            "periode": a.periode,
+            "status": a.status,
+            "ontbreekt": a.ontbreekt,
+            "ontvangen": a.ontvangen,
+            "beslissen_voor": a.beslissen_voor(g.regeling.beslistermijn_weken),
+        }
+
+    # === beslissen (art. 5 en 6) =========================================================
+    def ken_toe(self, cmd: m.KenToe) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            a = self._aanvraag(cmd.nummer)
+            self._eis_regie(g, a.wijk, datum)
+            if a.status == "toegekend" and a.besluit is not None:
+                return [], self._herhaalde_toekenning(a, cmd)
+            w = self._wijk(a.wijk, a.periode)
+            r = g.regeling
+            bedrag = cmd.bedrag if cmd.bedrag is not None else a.kosten
+            if bedrag is None:
+                a.ken_toe(Bedrag.nul(), [], r.raadplegingsdrempel, datum, self.gebruiker)  # raises: incomplete
+                raise OngeldigeToestand("aanvraag zonder kostenraming")
+            art_4_lid_4_volgorde(a.nummer, w.eerder_aan_de_beurt(a.nummer), cmd.buiten_volgorde)
+            vouchers = a.verdeel(bedrag, cmd.vouchers, r.max_voucherwaarde)
+            a.ken_toe(
+                bedrag,
+                vouchers,
+                r.raadplegingsdrempel,
+                datum,
+                self.gebruiker,
+                start_voor=cmd.start_voor,
+                grond=cmd.grond,
+                motivering=cmd.motivering,
+                buiten_volgorde=cmd.buiten_volgorde,
+            )
+            if cmd.start_voor is not None and cmd.start_voor > w.uitvoeren_tot:
+                raise OngeldigeInvoer("--start-voor ligt na de datum waarop het initiatief uitgevoerd moet zijn")
+            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker)
+            nieuw: list[Aggregate] = [a, w]
+            for v in vouchers:
+                nieuw.append(
+                    Voucher(
+                        code=v["code"],
+                        aanvraag=a.nummer,
+                        wijk=w.code,
+                        periode=w.periode,
+                        waarde=v["bedrag"],
+                        uitvoeren_tot=w.uitvoeren_tot,
+                        datum=datum,
+                        gebruiker=self.gebruiker,
+                    )
+                )
+            return nieuw, _toekenning_uitkomst(a)
+
+        return self._voer_uit(beslis)
+
+    @staticmethod
+    def _herhaalde_toekenning(a: Aanvraag, cmd: m.KenToe) -> dict[str, Any]:
+        besluit = a.besluit or {}
+        zelfde = (cmd.bedrag is None or cmd.bedrag == besluit["bedrag"]) and (
+            cmd.vouchers is None or cmd.vouchers == len(besluit["vouchers"])
+        )
+        if not zelfde:
+            raise OngeldigeToestand(
+                f"aanvraag {a.nummer} is al toegekend op {formatteer_datum(besluit['datum'])} voor {besluit['bedrag']}",
+                artikel="art. 5",
+            )
+        return _toekenning_uitkomst(a)
+
+    def weiger(self, cmd: m.Weiger) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            a = self._aanvraag(cmd.nummer)
+            self._eis_regie(g, a.wijk, datum)
+            uitkomst = {"aanvraag": a.nummer, "grond": cmd.grond, "status": "geweigerd"}
+            if a.status == "geweigerd" and a.besluit and a.besluit.get("grond") == cmd.grond:
+                if a.besluit.get("motivering") == cmd.motivering:
+                    return [], uitkomst
+            w = self._wijk(a.wijk, a.periode)
+            a.weiger(cmd.grond, cmd.motivering, w.beschikbaar, datum, self.gebruiker)
+            w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
+            return [a, w], uitkomst
+
+        return self._voer_uit(beslis)
+
+    def verklaar_geschikt(self, cmd: m.VerklaarGeschikt) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            a = self._aanvraag(cmd.nummer)
+            self._eis_regie(g, a.wijk, datum)
+            if a.status == "geschikt":
+                return [], {"aanvraag": a.nummer, "status": a.status}
+            w = self._wijk(a.wijk, a.periode)
+            a.verklaar_geschikt(g.regeling.raadplegingsdrempel, datum, self.gebruiker)
+            w.haal_uit_wachtrij(a.nummer, "naar wijkraadpleging", datum, self.gebruiker)
+            return [a, w], {"aanvraag": a.nummer, "status": a.status}
+
+        return self._voer_uit(beslis)
+
+    def besluit_raadpleging(self, cmd: m.BesluitRaadpleging) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            a = self._aanvraag(cmd.nummer)
+            self._eis_regie(g, a.wijk, datum)
+            uitkomst = {"aanvraag": a.nummer, "uitkomst": cmd.uitkomst}
+            if a.raadpleging and a.raadpleging.get("uitkomst") == cmd.uitkomst and a.status != "geschikt":
+                return [], uitkomst | {"status": a.status}
+            a.besluit_raadpleging(cmd.uitkomst, cmd.stemmen_voor, cmd.stemmen_tegen, datum, self.gebruiker)
+            return [a], uitkomst | {"status": a.status}
+
+        return self._voer_uit(beslis)
+
+    def meld_wijziging(self, cmd: m.MeldWijziging) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            a = self._aanvraag(cmd.nummer)
+            self._eis_regie(g, a.wijk, datum, ook_college=True)
+            a.meld_wijziging(cmd.omschrijving, datum, self.gebruiker)
+            return [a], {"aanvraag": a.nummer, "wijzigingen": a.wijzigingen}
+
+        return self._voer_uit(beslis)
+
+    def maak_bekend(self, cmd: m.MaakBekend) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            a = self._aanvraag(cmd.nummer)
+            self._eis_regie(g, a.wijk, datum, ook_college=True)
+            nieuw = a.maak_bekend(datum, self.gebruiker)
+            return ([a] if nieuw else []), {"aanvraag": a.nummer, "bekendgemaakt": a.bekendgemaakt}
+
+        return self._voer_uit(beslis)
+
+    # === kasbeheer (art. 9) ===========================================================
+    def verzilver(self, cmd: m.Verzilver) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            v = self._voucher(cmd.code)
+            g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
+            geboekt = self._get(Factuur, ids.factuur_id(cmd.leverancier, cmd.factuur))
+            if geboekt is not None:
+                if geboekt.voucher == v.code and geboekt.bedrag == cmd.bedrag:
+                    return [], _betaling_uitkomst(v, cmd.bedrag)
+                raise FactuurAlGeboekt(
+                    f"factuur {cmd.factuur} van {cmd.leverancier} is al betaald op {formatteer_datum(geboekt.datum)}: "
+                    f"{geboekt.bedrag} van voucher {geboekt.voucher}",
+                    artikel="art. 9 lid 1",
+                    voucher=geboekt.voucher,
+                    bedrag=geboekt.bedrag,
+                )
+            v.verzilver(cmd.bedrag, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
+            f = Factuur(
+                leverancier=cmd.leverancier,
+                factuur=cmd.factuur,
+                voucher=v.code,
+                bedrag=cmd.bedrag,
+                datum=datum,
+                gebruiker=self.gebruiker,
+            )
+            return [v, f], _betaling_uitkomst(v, cmd.bedrag)
+
+        return self._voer_uit(beslis)
+
+    def neem_contant_op(self, cmd: m.NeemContantOp) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            v = self._voucher(cmd.code)
+            g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
+            v.neem_contant_op(cmd.bedrag, g.regeling.contant_max, datum, self.gebruiker)
+            return [v], _betaling_uitkomst(v, cmd.bedrag)
+
+        return self._voer_uit(beslis)
+
+    def weiger_betaling(self, cmd: m.WeigerBetaling) -> dict[str, Any]:
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            v = self._voucher(cmd.code)
+            g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
+            v.weiger_betaling(cmd.bedrag, cmd.reden, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
+            return [v], {"voucher": v.code, "bedrag": cmd.bedrag, "reden": cmd.reden, "restant": v.restant}
+
+        return self._voer_uit(beslis)
+
+    # === reading =====================================================================
+    def regeling(self) -> dict[str, Any]:
+        g = self._lees(self.gemeente)
+        return {"gemeente": g.naam, "regeling": g.regeling}
+
+    def mandaten(self) -> list[dict[str, Any]]:
+        return self._lees(self.gemeente).mandaten_lijst()
+
+    def toon_aanvraag(self, nummer: int) -> dict[str, Any]:
+        def lees() -> dict[str, Any]:
+            g = self.gemeente()
+            a = self._aanvraag(nummer)
+            return self._aanvraag_uitkomst(a, g) | {
+                "naam": a.persoon.get("naam"),
+                "omschrijving": a.gegevens.get("omschrijving"),
+                "planning": a.gegevens.get("planning"),
+                "kosten": a.kosten,
+                "vouchers_gewenst": a.gegevens.get("vouchers_gewenst"),
+                "elders_subsidie": a.gegevens.get("elders_subsidie"),
+                "aanvulling": a.aanvulling,
+                "besluit": a.besluit,
+                "raadpleging": a.raadpleging,
+                "bekendgemaakt": a.bekendgemaakt,
+                "wijzigingen": a.wijzigingen,
+            }
+
+        return self._lees(lees)
+
+    def toon_voucher(self, code: str) -> dict[str, Any]:
+        v = self._lees(lambda: self._voucher(code))
+        return {
+            "voucher": v.code,
+            "wijk": v.wijk,
+            "periode": v.periode,
+            "aanvraag": v.aanvraag,
+            "waarde": v.waarde,
+            "verzilverd": v.verzilverd,
+            "contant": v.contant,
+            "vervallen": v.vervallen,
+            "restant": v.restant,
+            "status": v.status,
+            "verstrekt": v.verstrekt_op,
+            "uitvoeren_tot": v.uitvoeren_tot,
+        }
+
+    def wijken(self) -> list[Wijk]:
+        def lees() -> list[Wijk]:
+            self.gemeente()
+            sleutels = sorted({(e.code, e.periode) for e in self.gebeurtenissen([Wijk.Aangewezen])})
+            return [self._wijk(code, periode) for code, periode in sleutels]
+
+        return self._lees(lees)
+
+    def aanvragen(self, wijk: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+        def lees() -> list[dict[str, Any]]:
+            g = self.gemeente()
+            uit = []
+            for e in self.gebeurtenissen([Aanvraag.Ingediend]):
+                if wijk and e.wijk != wijk:
+                    continue
+                a = self._aanvraag(e.nummer)
+                if status and a.status != status:
+                    continue
+                uit.append(self._aanvraag_uitkomst(a, g) | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")})
+            return uit
+
+        return self._lees(lees)
+
+    def gebeurtenissen(self, soorten: list[type] | None = None, batch: int = 2000) -> Iterator[Any]:
+        """Every stored event in commit order (optionally only some kinds), decoded."""
+        from eventsourcing.utils import get_topic
+
+        topics = [get_topic(s) for s in soorten] if soorten else []
+        start = 1
+        while True:
+            rijen = self.app.recorder.select_notifications(start, batch, topics=topics)
+            if not rijen:
+                return
+            for rij in rijen:
+                yield self.app.mapper.to_domain_event(rij)
+            start = rijen[-1].id + 1
+
+
+def _uitvoeringskosten(cmd: m.WijsWijkAan) -> Bedrag:
+    if cmd.uitvoeringskosten is not None and cmd.uitvoeringskosten_procent is not None:
+        raise OngeldigeInvoer("geef --uitvoeringskosten als bedrag of als percentage, niet beide")
+    if cmd.uitvoeringskosten_procent is not None:
+        # Whole cents, rounded down, so the reserve never exceeds the percentage.
+        centen = (Decimal(cmd.budget.centen) * cmd.uitvoeringskosten_procent / 100).to_integral_value(ROUND_FLOOR)
+        return Bedrag.van_centen(int(centen))
+    return cmd.uitvoeringskosten or Bedrag.nul()
+
+
+def _persoon(cmd: m.Aanvraaggegevens, ondertekend: bool | None) -> dict[str, Any]:
+    return {
+        "naam": getattr(cmd, "naam", None),
+        "adres": cmd.adres,
+        "telefoon": cmd.telefoon,
+        "ondertekend": ondertekend,
+    }
+
+
+def _gegevens(cmd: m.Aanvraaggegevens) -> dict[str, Any]:
+    return {
+        "omschrijving": cmd.omschrijving,
+        "planning": cmd.planning,
+        "kosten": cmd.kosten,
+        "vouchers_gewenst": cmd.vouchers,
+        "elders_subsidie": cmd.elders_subsidie,
+    }
+
+
+def _wijk_uitkomst(w: Wijk) -> dict[str, Any]:
+    return {
+        "wijk": w.code,
+        "naam": w.naam,
+        "periode": w.periode,
+        "budget": w.budget,
+        "uitvoeringskosten": w.uitvoeringskosten,
+        "plafond": w.plafond,
+        "toegekend": w.toegekend,
+        "vervallen": w.vervallen,
+        "beschikbaar": w.beschikbaar,
+        "verstrekken_tot": w.verstrekken_tot,
+        "uitvoeren_tot": w.uitvoeren_tot,
+    }
+
+
+def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
+    besluit = a.besluit or {}
+    return {
+        "aanvraag": a.nummer,
+        "status": a.status,
+        "bedrag": besluit.get("bedrag"),
+        "vouchers": [{"code": v["code"], "bedrag": v["bedrag"]} for v in besluit.get("vouchers", [])],
+        "start_voor": besluit.get("start_voor"),
+        "datum": besluit.get("datum"),
+    }
+
+
+def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
+    return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk}
+
+
+def _opslagfout(e: PersistenceError) -> VoucherFout:
+    tekst = " ".join(str(e).split())[:200]
+    if "no such table" in tekst or "does not exist" in tekst:
+        return OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
+    return OpslagOnbeschikbaar(f"de opslag is niet bereikbaar: {tekst or type(e).__name__}")

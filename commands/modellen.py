@@ -1,0 +1,213 @@
+"""The commands: small immutable pydantic models, one per act.
+
+A command is what a user asked, validated for form (lengths, codes, no control
+characters) before any rule of the verordening is applied. `maak()` builds one and turns
+pydantic's errors into one Dutch sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from ledger.fouten import OngeldigeInvoer
+from ledger.geld import Bedrag
+from ledger.regeling import Regeling
+
+_WIJKCODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}", re.ASCII)
+_GEBRUIKER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}", re.ASCII)
+
+
+def _tekst(max_lengte: int) -> Any:
+    def controleer(waarde: str) -> str:
+        waarde = unicodedata.normalize("NFC", waarde).strip()
+        if not waarde:
+            raise ValueError("mag niet leeg zijn")
+        if len(waarde) > max_lengte:
+            raise ValueError(f"is te lang (ten hoogste {max_lengte} tekens)")
+        if any(unicodedata.category(t) in ("Cc", "Cf", "Cs", "Co", "Cn") and t not in "\n\t" for t in waarde):
+            raise ValueError("bevat stuurtekens of onzichtbare tekens")
+        return waarde
+
+    return AfterValidator(controleer)
+
+
+def _wijkcode(waarde: str) -> str:
+    code = waarde.strip().upper()
+    if not _WIJKCODE.fullmatch(code):
+        raise ValueError("een wijkcode is 1 tot 20 letters, cijfers, - of _ (bijvoorbeeld NOORD)")
+    return code
+
+
+def _gebruiker(waarde: str) -> str:
+    naam = waarde.strip()
+    if not _GEBRUIKER.fullmatch(naam):
+        raise ValueError("een gebruikersnaam is 1 tot 63 letters, cijfers, _ . @ of -")
+    return naam
+
+
+Naam = Annotated[str, _tekst(200)]
+Tekst = Annotated[str, _tekst(4000)]
+Kort = Annotated[str, _tekst(100)]
+WijkCode = Annotated[str, AfterValidator(_wijkcode)]
+Gebruiker = Annotated[str, AfterValidator(_gebruiker)]
+Periode = Annotated[int, Field(ge=2000, le=2100)]
+Aantal = Annotated[int, Field(ge=1, le=99)]
+Rol = Literal["college", "regiegroep", "kasbeheerder"]
+
+
+class Opdracht(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    datum: date | None = None  # business date of the act; None = today
+
+
+class Inrichten(Opdracht):
+    gemeente: Naam
+    regeling: Regeling
+
+
+class GeefMandaat(Opdracht):
+    aan: Gebruiker
+    rol: Rol
+    wijk: WijkCode | None = None
+
+
+class TrekMandaatIn(GeefMandaat):
+    pass
+
+
+class WijsWijkAan(Opdracht):
+    code: WijkCode
+    naam: Naam
+    periode: Periode
+    budget: Bedrag
+    uitvoeringskosten: Bedrag | None = None
+    uitvoeringskosten_procent: Decimal | None = None
+    plafond: Bedrag | None = None
+    verstrekken_tot: date | None = None
+    uitvoeren_tot: date | None = None
+
+
+class StelPlafondVast(Opdracht):
+    code: WijkCode
+    periode: Periode
+    plafond: Bedrag
+
+
+class Aanvraaggegevens(Opdracht):
+    """Art. 4 lid 2: what the initiatiefnemer hands in; every item may still be missing."""
+
+    adres: Naam | None = None
+    telefoon: Kort | None = None
+    ondertekend: bool | None = None
+    omschrijving: Tekst | None = None
+    planning: Tekst | None = None
+    kosten: Bedrag | None = None
+    vouchers: Aantal | None = None
+    elders_subsidie: bool | None = None
+
+
+class DienAanvraagIn(Aanvraaggegevens):
+    wijk: WijkCode
+    naam: Naam
+    ontvangen: date | None = None
+
+
+class VulAanvraagAan(Aanvraaggegevens):
+    nummer: int
+    naam: Naam | None = None
+
+
+class VraagAanvulling(Opdracht):
+    nummer: int
+    wat: Tekst
+    termijn: date | None = None
+
+
+class KenToe(Opdracht):
+    nummer: int
+    bedrag: Bedrag | None = None
+    vouchers: Aantal | None = None
+    start_voor: date | None = None
+    grond: Literal["a", "b", "c", "d", "e"] | None = None
+    motivering: Tekst | None = None
+    buiten_volgorde: Tekst | None = None
+
+
+class Weiger(Opdracht):
+    nummer: int
+    grond: Literal["a", "b", "c", "d", "e"]
+    motivering: Tekst
+
+
+class VerklaarGeschikt(Opdracht):
+    nummer: int
+
+
+class BesluitRaadpleging(Opdracht):
+    nummer: int
+    uitkomst: Literal["voor", "tegen"]
+    stemmen_voor: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
+    stemmen_tegen: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
+
+
+class MeldWijziging(Opdracht):
+    nummer: int
+    omschrijving: Tekst
+
+
+class MaakBekend(Opdracht):
+    nummer: int
+
+
+class Verzilver(Opdracht):
+    code: str
+    bedrag: Bedrag
+    leverancier: Naam
+    factuur: Kort
+
+
+class NeemContantOp(Opdracht):
+    code: str
+    bedrag: Bedrag
+
+
+class WeigerBetaling(Opdracht):
+    code: str
+    bedrag: Bedrag
+    reden: Tekst
+    leverancier: Naam | None = None
+    factuur: Kort | None = None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+_VELDNAMEN = {"aan": "GEBRUIKER", "code": "CODE", "nummer": "NR"}
+
+
+def maak(model: type[M], **waarden: Any) -> M:
+    """Build a command; a form error becomes one Dutch line naming the option."""
+    try:
+        return model(**waarden)
+    except ValidationError as e:
+        fout = e.errors()[0]
+        veld = str(fout["loc"][0]) if fout["loc"] else "invoer"
+        optie = _VELDNAMEN.get(veld, "--" + veld.replace("_", "-"))
+        soort = fout["type"]
+        if soort == "value_error":
+            reden = str(fout.get("ctx", {}).get("error", fout["msg"]))
+        elif soort in ("greater_than_equal", "less_than_equal"):
+            reden = "valt buiten het toegestane bereik"
+        elif soort == "literal_error":
+            reden = "is geen van de toegestane waarden"
+        elif soort == "missing":
+            reden = "ontbreekt"
+        else:
+            reden = "is ongeldig"
+        raise OngeldigeInvoer(f"{optie} {reden}") from None

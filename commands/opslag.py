@@ -1,0 +1,138 @@
+"""The store: which database, opened how, and who is acting.
+
+SQLite (one local file, one person) is the embedded default; PostgreSQL is the shared
+store. On SQLite the acting user is the OS login, overridable with VOUCHER_GEBRUIKER; on
+PostgreSQL it is the database login role (`session_user`) and nothing else, since a shared
+store must not take a name on trust. psycopg is imported only for PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import JSONTranscoder
+
+from ledger import transcodings
+from ledger.fouten import OngeldigeInvoer, OpslagOnbeschikbaar
+
+STANDAARD_DATABASE = "vouchers.db"
+GEBRUIKER_ENV = "VOUCHER_GEBRUIKER"
+
+
+class VoucherLedger(Application):
+    """The eventsourcing application: one event store, tables `vouchers_events`/`_snapshots`."""
+
+    name = "vouchers"
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcodings.registreer(transcoder)
+
+
+@dataclass(frozen=True)
+class Opslag:
+    soort: str  # "sqlite" | "postgresql"
+    url: str
+    pad: Path | None = None
+    conninfo: dict[str, Any] | None = None
+
+    @property
+    def omschrijving(self) -> str:
+        if self.pad is not None:
+            return str(self.pad)
+        info = self.conninfo or {}
+        return f"postgresql://{info.get('user', '')}@{info.get('host', '')}:{info.get('port', '')}/{info.get('dbname', '')}"
+
+    def env(self, create_table: bool) -> dict[str, str]:
+        basis = {"CREATE_TABLE": "y" if create_table else "n", "AGGREGATE_CACHE_MAXSIZE": "1000"}
+        if self.soort == "sqlite":
+            return basis | {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(self.pad),
+                "SQLITE_LOCK_TIMEOUT": "30",
+            }
+        info = self.conninfo or {}
+        return basis | {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": str(info.get("dbname") or info.get("user") or "postgres"),
+            "POSTGRES_HOST": str(info.get("host") or "localhost"),
+            "POSTGRES_PORT": str(info.get("port") or "5432"),
+            "POSTGRES_USER": str(info.get("user") or getpass.getuser()),
+            "POSTGRES_PASSWORD": str(info.get("password") or os.environ.get("PGPASSWORD", "")),
+            "POSTGRES_CONNECT_TIMEOUT": "5",
+            "POSTGRES_POOL_SIZE": "2",
+            "POSTGRES_LOCK_TIMEOUT": "10",
+        }
+
+
+def lees_url(url: str | None) -> Opslag:
+    """`--database`, else VOUCHER_DATABASE, else ./vouchers.db; a path or sqlite:/// or postgresql://."""
+    url = (url or os.environ.get("VOUCHER_DATABASE") or STANDAARD_DATABASE).strip()
+    if not url:
+        raise OngeldigeInvoer("lege --database")
+    if url.startswith(("postgresql://", "postgres://")):
+        deel = urlsplit(url)
+        if deel.query:
+            raise OngeldigeInvoer("gebruik postgresql://gebruiker@host:poort/database, zonder ?-opties")
+        try:
+            poort = deel.port
+        except ValueError:
+            raise OngeldigeInvoer(f"ongeldige poort in {url!r}") from None
+        info = {
+            "user": unquote(deel.username) if deel.username else None,
+            "password": unquote(deel.password) if deel.password else None,
+            "host": deel.hostname,
+            "port": poort,
+            "dbname": unquote(deel.path.lstrip("/")) or None,
+        }
+        return Opslag("postgresql", url, conninfo=info)
+    if url.startswith("sqlite:///"):
+        pad = url[len("sqlite:///") :]
+    elif "://" in url:
+        raise OngeldigeInvoer(f"onbekend soort database {url.split('://')[0]!r}: gebruik een pad, sqlite:/// of postgresql://")
+    else:
+        pad = url
+    if not pad or "\x00" in pad:
+        raise OngeldigeInvoer("ongeldig pad voor --database")
+    return Opslag("sqlite", url, pad=Path(pad))
+
+
+def open_ledger(opslag: Opslag, *, inrichten: bool = False) -> VoucherLedger:
+    """Open the application; only `voucher init` (inrichten) may create tables or the file."""
+    if opslag.soort == "sqlite" and not inrichten and opslag.pad is not None:
+        if not opslag.pad.exists():
+            raise OpslagOnbeschikbaar(
+                f"geen vouchersadministratie in {opslag.pad}: richt die eerst in met 'voucher init --gemeente NAAM'"
+            )
+    if opslag.soort == "sqlite" and opslag.pad is not None and opslag.pad.parent and not opslag.pad.parent.exists():
+        raise OpslagOnbeschikbaar(f"de map {opslag.pad.parent} bestaat niet")
+    try:
+        return VoucherLedger(env=opslag.env(create_table=inrichten))
+    except Exception as e:  # the library raises driver- and OS-level errors here
+        raise OpslagOnbeschikbaar(f"de opslag {opslag.omschrijving} is niet bereikbaar: {_kort(e)}") from None
+
+
+def acterende_gebruiker(app: VoucherLedger, opslag: Opslag) -> str:
+    if opslag.soort == "sqlite":
+        naam = os.environ.get(GEBRUIKER_ENV) or getpass.getuser()
+        return naam.strip()
+    if os.environ.get(GEBRUIKER_ENV):
+        raise OngeldigeInvoer(
+            f"{GEBRUIKER_ENV} geldt niet voor PostgreSQL: daar handelt u onder uw eigen databaselogin"
+        )
+    datastore = app.recorder.datastore  # type: ignore[attr-defined]
+    with datastore.transaction(commit=False) as curs:
+        curs.execute("SELECT session_user AS gebruiker")
+        rij = curs.fetchone()
+    return str(rij["gebruiker"])
+
+
+def _kort(e: BaseException) -> str:
+    tekst = " ".join(str(e).split())
+    return tekst[:200] or type(e).__name__

@@ -1,0 +1,1 @@
+"""Het domein: regels, waardetypen, aggregaten en gebeurtenissen van de verordening."""

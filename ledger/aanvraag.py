@@ -1,0 +1,358 @@
+"""De aanvraag: from receipt to decision (art. 4, 5, 6, 7 and 8).
+
+Owns acts 5-10: aanvraag ingediend with the items of art. 4 lid 2, aanvulling gevraagd and
+aangevuld (art. 4 lid 3, Awb 4:5 and 4:15: the clock pauses), toegekend or geweigerd with a
+ground of art. 6 and a motivering (Awb 3:46), geschikt verklaard and the raadpleging besluit
+above the threshold (art. 5 lid 3-6), bekendgemaakt (art. 7 lid 2) and wijziging gemeld
+(art. 8 lid 2). An incomplete aanvraag cannot be decided.
+
+Personal data (art. 4 lid 2 onder a) sits in its own field `persoon`, apart from the
+financial facts, so that it can be kept encrypted and erased without touching the history.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from ledger import ids, regels
+from ledger.datum import formatteer_datum
+from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden
+from ledger.geld import Bedrag
+from ledger.vouchercode import maak_code
+
+WEIGERINGSGRONDEN = {
+    "a": "het initiatief is niet haalbaar of uitvoerbaar binnen de in de aanvraag vermelde planning",
+    "b": "de initiatiefnemer beoogt doelstellingen of activiteiten die in strijd zijn met de wet",
+    "c": "het initiatief heeft voornamelijk betrekking op privé-belangen van de initiatiefnemer",
+    "d": "het beheer en onderhoud van de voorgestelde fysieke verbeteringen kunnen niet worden gewaarborgd",
+    "e": "door de verstrekking wordt het subsidieplafond overschreden",
+}
+
+# art. 4 lid 2: what an aanvraag must hold, in the words shown to users
+VEREISTEN: dict[str, tuple[str, str]] = {
+    # veld: (where it lives, name in 'ontbreekt')
+    "adres": ("persoon", "adres"),
+    "telefoon": ("persoon", "telefoon"),
+    "ondertekend": ("persoon", "handtekening"),
+    "omschrijving": ("gegevens", "omschrijving"),
+    "planning": ("gegevens", "planning"),
+    "kosten": ("gegevens", "kostenraming"),
+    "elders_subsidie": ("gegevens", "elders-subsidie"),
+}
+
+OPEN_STATUSSEN = ("onvolledig", "ingediend", "geschikt", "raadpleging_voor")
+
+
+class Aanvraag(Aggregate):
+    TOPIC = "voucher.Aanvraag"
+
+    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+        TOPIC = "voucher.Aanvraag.Created"
+
+    @staticmethod
+    def create_id(nummer: int, **_: Any) -> UUID:
+        return ids.aanvraag_id(nummer)
+
+    @event("Ingediend", topic="voucher.Aanvraag.Ingediend")
+    def __init__(
+        self,
+        nummer: int,
+        wijk: str,
+        periode: int,
+        ontvangen: date,
+        persoon: dict[str, Any],
+        gegevens: dict[str, Any],
+        datum: date,
+        gebruiker: str,
+    ) -> None:
+        self.nummer = nummer
+        self.wijk = wijk
+        self.periode = periode
+        self.ontvangen = ontvangen
+        self.persoon = dict(persoon)
+        self.gegevens = dict(gegevens)
+        self.aanvulling: dict[str, Any] | None = None
+        self.opgeschort_dagen = 0
+        self.volledig_sinds: date | None = ontvangen if not self.ontbreekt else None
+        self.status = "ingediend" if self.volledig_sinds else "onvolledig"
+        self.besluit: dict[str, Any] | None = None
+        self.raadpleging: dict[str, Any] | None = None
+        self.bekendgemaakt: date | None = None
+        self.wijzigingen = 0
+
+    # --- what is missing (art. 4 lid 2) -------------------------------------------------
+    @property
+    def ontbreekt(self) -> list[str]:
+        uit = []
+        for veld, (waar, naam) in VEREISTEN.items():
+            waarde = (self.persoon if waar == "persoon" else self.gegevens).get(veld)
+            if waarde is None or waarde == "" or waarde is False and veld == "ondertekend":
+                uit.append(naam)
+        return uit
+
+    @property
+    def kosten(self) -> Bedrag | None:
+        return self.gegevens.get("kosten")
+
+    def beslissen_voor(self, beslistermijn_weken: int) -> date | None:
+        """Awb 4:13-4:15 / art. 5 lid 1: receipt + term + days paused for aanvulling; None while paused."""
+        if self.aanvulling is not None or self.volledig_sinds is None:
+            return None
+        return self.ontvangen + timedelta(weeks=beslistermijn_weken, days=self.opgeschort_dagen)
+
+    # --- aanvulling (art. 4 lid 3) ------------------------------------------------------
+    def vraag_aanvulling(self, wat: str, termijn: date, datum: date, gebruiker: str) -> None:
+        self._eis_status("aanvulling vragen", "onvolledig", "ingediend")
+        self._eis_niet_voor_ontvangst(datum)
+        if not wat.strip():
+            raise OngeldigeInvoer("zeg met --wat welke informatie ontbreekt (art. 4 lid 3)")
+        if termijn < datum:
+            raise OngeldigeInvoer("de termijn voor aanvulling ligt voor de datum van het verzoek")
+        self._aanvulling_gevraagd(wat=wat.strip(), termijn=termijn, datum=datum, gebruiker=gebruiker)
+
+    @event("AanvullingGevraagd", topic="voucher.Aanvraag.AanvullingGevraagd")
+    def _aanvulling_gevraagd(self, wat: str, termijn: date, datum: date, gebruiker: str) -> None:
+        self.aanvulling = {"wat": wat, "termijn": termijn, "gevraagd_op": datum}
+        self.status = "onvolledig"
+
+    def vul_aan(self, persoon: dict[str, Any], gegevens: dict[str, Any], datum: date, gebruiker: str) -> bool:
+        """Returns whether the aanvraag became complete (and joins the order of receipt)."""
+        self._eis_status("aanvullen", "onvolledig", "ingediend")
+        self._eis_niet_voor_ontvangst(datum)
+        persoon = {k: v for k, v in persoon.items() if v is not None and self.persoon.get(k) != v}
+        gegevens = {k: v for k, v in gegevens.items() if v is not None and self.gegevens.get(k) != v}
+        if not persoon and not gegevens and self.aanvulling is None:
+            return False
+        was_onvolledig = self.status == "onvolledig"
+        self._aangevuld(persoon=persoon, gegevens=gegevens, datum=datum, gebruiker=gebruiker)
+        return was_onvolledig and self.status == "ingediend"
+
+    @event("Aangevuld", topic="voucher.Aanvraag.Aangevuld")
+    def _aangevuld(self, persoon: dict[str, Any], gegevens: dict[str, Any], datum: date, gebruiker: str) -> None:
+        self.persoon.update(persoon)
+        self.gegevens.update(gegevens)
+        if self.aanvulling is not None:
+            self.opgeschort_dagen += (datum - self.aanvulling["gevraagd_op"]).days
+            self.aanvulling = None
+        if self.status == "onvolledig" and not self.ontbreekt:
+            self.status = "ingediend"
+            self.volledig_sinds = datum
+
+    # --- decisions (art. 5 and 6) -------------------------------------------------------
+    def verdeel(self, bedrag: Bedrag, aantal: int | None, max_voucherwaarde: Bedrag) -> list[dict[str, Any]]:
+        """Art. 5 lid 2 and art. 1 onder a: split a grant over vouchers, deterministically, to the cent."""
+        nodig = regels.aantal_vouchers_nodig(bedrag, max_voucherwaarde)
+        if aantal is None:
+            gewenst = self.gegevens.get("vouchers_gewenst")
+            aantal = gewenst if gewenst and gewenst >= nodig and gewenst <= bedrag.centen else nodig
+        if aantal < 1 or aantal > bedrag.centen:
+            raise OngeldigeInvoer(f"{aantal} vouchers kan niet voor {bedrag}")
+        delen = bedrag.verdeel(aantal)
+        regels.art_1_a_voucherwaarde(delen, max_voucherwaarde)
+        return [{"code": maak_code(self.nummer, i), "bedrag": deel} for i, deel in enumerate(delen, start=1)]
+
+    def ken_toe(
+        self,
+        bedrag: Bedrag,
+        vouchers: list[dict[str, Any]],
+        drempel: Bedrag,
+        datum: date,
+        gebruiker: str,
+        start_voor: date | None = None,
+        grond: str | None = None,
+        motivering: str | None = None,
+        buiten_volgorde: str | None = None,
+    ) -> None:
+        self._eis_beslisbaar("toekennen")
+        self._eis_niet_voor_ontvangst(datum)
+        kosten = self.kosten
+        if kosten is None:  # unreachable for a complete aanvraag; kept as a guard with a clear message
+            raise AanvraagOnvolledig("de aanvraag heeft geen kostenraming", artikel="art. 4 lid 2 onder c")
+        if bedrag > kosten:
+            raise RegelOvertreden(
+                f"toekenning van {bedrag} is meer dan de kostenraming {kosten}: er worden niet meer vouchers "
+                "verstrekt dan nodig",
+                artikel="art. 5 lid 2",
+            )
+        if bedrag < kosten:
+            _eis_grond_en_motivering(grond, motivering, "gedeeltelijke weigering")
+        elif grond is not None:
+            raise OngeldigeInvoer("--grond en --motivering horen alleen bij een gedeeltelijke toekenning")
+        regels.art_5_lid_3_raadpleging(max(bedrag, kosten), drempel, self.status == "raadpleging_voor")
+        if start_voor is not None and start_voor < datum:
+            raise OngeldigeInvoer("de startdatum (--start-voor) ligt voor de datum van het besluit")
+        self._toegekend(
+            bedrag=bedrag,
+            vouchers=vouchers,
+            start_voor=start_voor,
+            grond=grond,
+            motivering=motivering.strip() if motivering else None,
+            buiten_volgorde=buiten_volgorde.strip() if buiten_volgorde else None,
+            datum=datum,
+            gebruiker=gebruiker,
+        )
+
+    @event("Toegekend", topic="voucher.Aanvraag.Toegekend")
+    def _toegekend(
+        self,
+        bedrag: Bedrag,
+        vouchers: list[dict[str, Any]],
+        start_voor: date | None,
+        grond: str | None,
+        motivering: str | None,
+        buiten_volgorde: str | None,
+        datum: date,
+        gebruiker: str,
+    ) -> None:
+        self.status = "toegekend"
+        self.besluit = {
+            "uitkomst": "toegekend",
+            "bedrag": bedrag,
+            "vouchers": vouchers,
+            "start_voor": start_voor,
+            "grond": grond,
+            "motivering": motivering,
+            "buiten_volgorde": buiten_volgorde,
+            "datum": datum,
+            "door": gebruiker,
+        }
+
+    def weiger(self, grond: str, motivering: str, beschikbaar: Bedrag, datum: date, gebruiker: str) -> None:
+        self._eis_beslisbaar("weigeren")
+        self._eis_niet_voor_ontvangst(datum)
+        _eis_grond_en_motivering(grond, motivering, "weigering")
+        kosten = self.kosten
+        if grond == "e" and kosten is not None and kosten <= beschikbaar:
+            raise RegelOvertreden(
+                f"weigeringsgrond e geldt niet: de kostenraming {kosten} past binnen het beschikbare {beschikbaar}",
+                artikel="art. 6 onder e",
+            )
+        self._geweigerd(grond=grond, motivering=motivering.strip(), datum=datum, gebruiker=gebruiker)
+
+    @event("Geweigerd", topic="voucher.Aanvraag.Geweigerd")
+    def _geweigerd(self, grond: str, motivering: str, datum: date, gebruiker: str) -> None:
+        self.status = "geweigerd"
+        self.besluit = {"uitkomst": "geweigerd", "grond": grond, "motivering": motivering, "datum": datum, "door": gebruiker}
+
+    # --- above the threshold: geschikt, then the wijkraadpleging (art. 5 lid 3-6) --------
+    def verklaar_geschikt(self, drempel: Bedrag, datum: date, gebruiker: str) -> None:
+        self._eis_status("geschikt verklaren", "ingediend")
+        self._eis_niet_voor_ontvangst(datum)
+        kosten = self.kosten
+        if kosten is None or kosten <= drempel:
+            raise RegelOvertreden(
+                f"een wijkraadpleging is alleen voor initiatieven boven {drempel}; deze aanvraag kan direct "
+                "worden toegekend of geweigerd",
+                artikel="art. 5 lid 1 en 3",
+            )
+        self._geschikt(datum=datum, gebruiker=gebruiker)
+
+    @event("GeschiktVerklaard", topic="voucher.Aanvraag.GeschiktVerklaard")
+    def _geschikt(self, datum: date, gebruiker: str) -> None:
+        self.status = "geschikt"
+        self.raadpleging = {"geschikt_op": datum, "door": gebruiker}
+
+    def besluit_raadpleging(
+        self, uitkomst: str, stemmen_voor: int | None, stemmen_tegen: int | None, datum: date, gebruiker: str
+    ) -> None:
+        self._eis_status("een raadplegingsbesluit vastleggen", "geschikt")
+        if self.raadpleging and datum < self.raadpleging["geschikt_op"]:
+            raise OngeldigeInvoer("de wijkraadpleging ligt voor de datum van het geschiktheidsbesluit")
+        if uitkomst not in ("voor", "tegen"):
+            raise OngeldigeInvoer(f"uitkomst moet voor of tegen zijn, niet {uitkomst!r}")
+        if (stemmen_voor is None) != (stemmen_tegen is None):
+            raise OngeldigeInvoer("geef --stemmen-voor en --stemmen-tegen samen, of geen van beide")
+        if stemmen_voor is not None and stemmen_tegen is not None:
+            if stemmen_voor < 0 or stemmen_tegen < 0:
+                raise OngeldigeInvoer("aantallen stemmen kunnen niet negatief zijn")
+            meerderheid = "voor" if stemmen_voor > stemmen_tegen else "tegen"
+            if meerderheid != uitkomst:
+                raise OngeldigeInvoer(
+                    f"uitkomst {uitkomst} past niet bij {stemmen_voor} stemmen voor en {stemmen_tegen} tegen"
+                )
+        self._raadpleging_besloten(
+            uitkomst=uitkomst, stemmen_voor=stemmen_voor, stemmen_tegen=stemmen_tegen, datum=datum, gebruiker=gebruiker
+        )
+
+    @event("RaadplegingBesloten", topic="voucher.Aanvraag.RaadplegingBesloten")
+    def _raadpleging_besloten(
+        self, uitkomst: str, stemmen_voor: int | None, stemmen_tegen: int | None, datum: date, gebruiker: str
+    ) -> None:
+        self.raadpleging = dict(self.raadpleging or {})
+        self.raadpleging.update(
+            {"uitkomst": uitkomst, "stemmen_voor": stemmen_voor, "stemmen_tegen": stemmen_tegen, "besloten_op": datum}
+        )
+        if uitkomst == "voor":
+            self.status = "raadpleging_voor"
+        else:
+            self.status = "geweigerd"
+            self.besluit = {
+                "uitkomst": "geweigerd",
+                "grond": None,
+                "motivering": "de wijkraadpleging heeft besloten dat het initiatief geen vouchers krijgt (art. 5 lid 6)",
+                "datum": datum,
+                "door": gebruiker,
+            }
+
+    # --- after the decision ---------------------------------------------------------------
+    def maak_bekend(self, datum: date, gebruiker: str) -> bool:
+        """Art. 7 lid 2. Returns False when it was published already (a repeat)."""
+        if self.status != "toegekend":
+            raise OngeldigeToestand(
+                f"aanvraag {self.nummer} heeft geen vouchers gekregen (status {self.status}): er is niets bekend te maken",
+                artikel="art. 7 lid 2",
+            )
+        if self.bekendgemaakt is not None:
+            return False
+        self._bekendgemaakt(datum=datum, gebruiker=gebruiker)
+        return True
+
+    @event("Bekendgemaakt", topic="voucher.Aanvraag.Bekendgemaakt")
+    def _bekendgemaakt(self, datum: date, gebruiker: str) -> None:
+        self.bekendgemaakt = datum
+
+    def meld_wijziging(self, omschrijving: str, datum: date, gebruiker: str) -> None:
+        if not omschrijving.strip():
+            raise OngeldigeInvoer("beschrijf de gewijzigde omstandigheden met --omschrijving")
+        self._eis_niet_voor_ontvangst(datum)
+        self._wijziging(omschrijving=omschrijving.strip(), datum=datum, gebruiker=gebruiker)
+
+    @event("WijzigingGemeld", topic="voucher.Aanvraag.WijzigingGemeld")
+    def _wijziging(self, omschrijving: str, datum: date, gebruiker: str) -> None:
+        self.wijzigingen += 1
+
+    # --- guards -------------------------------------------------------------------------
+    def _eis_status(self, handeling: str, *toegestaan: str) -> None:
+        if self.status not in toegestaan:
+            raise OngeldigeToestand(
+                f"aanvraag {self.nummer} heeft status {self.status}: {handeling} kan niet", nummer=self.nummer
+            )
+
+    def _eis_beslisbaar(self, handeling: str) -> None:
+        if self.status == "onvolledig":
+            raise AanvraagOnvolledig(
+                f"aanvraag {self.nummer} is onvolledig (ontbreekt: {', '.join(self.ontbreekt) or 'aanvulling'}); "
+                "eerst aanvullen",
+                artikel="art. 4 lid 2 en 3",
+                ontbreekt=self.ontbreekt,
+            )
+        self._eis_status(handeling, "ingediend", "geschikt", "raadpleging_voor")
+
+    def _eis_niet_voor_ontvangst(self, datum: date) -> None:
+        if datum < self.ontvangen:
+            raise OngeldigeInvoer(
+                f"de datum {formatteer_datum(datum)} ligt voor de ontvangst van de aanvraag "
+                f"({formatteer_datum(self.ontvangen)})"
+            )
+
+
+def _eis_grond_en_motivering(grond: str | None, motivering: str | None, wat: str) -> None:
+    """Toelichting art. 6, Awb 3:46: a refusal names its ground and is motivated."""
+    if grond not in WEIGERINGSGRONDEN:
+        raise OngeldigeInvoer(f"een {wat} noemt een weigeringsgrond: --grond a, b, c, d of e (art. 6)")
+    if not motivering or not motivering.strip():
+        raise OngeldigeInvoer(f"een {wat} wordt gemotiveerd: geef --motivering (Awb 3:46, toelichting art. 6)")

@@ -1,0 +1,177 @@
+"""De regeling: the local parameters of the Model G31 verordening.
+
+Every number the verordening fixes (art. 1a max voucher value, art. 5 lid 1/3 the
+raadpleging threshold and the beslistermijn, art. 5 lid 8 the issue and execution
+dates, art. 9 lid 3b the cash max, art. 2 lid 3 the reserve of at most 10 %) is a
+parameter of the gemeente's own regeling: data read from TOML, with the model's values
+as defaults, validated here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from ledger.datum import parse_datum
+from ledger.fouten import OngeldigeInvoer
+from ledger.geld import Bedrag
+
+@dataclass(frozen=True, slots=True)
+class DagMaand:
+    """A day in the budget year, e.g. 30 June: art. 5 lid 8 fixes dates per period."""
+
+    dag: int
+    maand: int
+
+    @classmethod
+    def parse(cls, tekst: str, veld: str) -> DagMaand:
+        try:
+            dag_s, maand_s = tekst.strip().split("-")
+            waarde = cls(int(dag_s), int(maand_s))
+            date(2024, waarde.maand, waarde.dag)  # 2024: leap year, so 29-02 is allowed
+        except (ValueError, TypeError):
+            raise OngeldigeInvoer(
+                f"regeling: {veld} moet dag-maand zijn, bijvoorbeeld 30-06, niet {tekst!r}"
+            ) from None
+        return waarde
+
+    def in_jaar(self, jaar: int) -> date:
+        if (self.maand, self.dag) == (2, 29):
+            try:
+                return date(jaar, 2, 29)
+            except ValueError:
+                return date(jaar, 2, 28)
+        return date(jaar, self.maand, self.dag)
+
+    def __str__(self) -> str:
+        return f"{self.dag:02d}-{self.maand:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Regeling:
+    """The parameters, with the model verordening's values as defaults."""
+
+    naam: str = "Subsidieverordening vouchers bewonersinitiatieven"
+    inwerkingtreding: date = date(2008, 10, 1)  # art. 10 lid 1
+    max_voucherwaarde: Bedrag = Bedrag.van_centen(5_000_00)  # art. 1 onder a
+    raadplegingsdrempel: Bedrag = Bedrag.van_centen(10_000_00)  # art. 5 lid 1 en 3
+    contant_max: Bedrag = Bedrag.van_centen(500_00)  # art. 9 lid 3 onder b
+    beslistermijn_weken: int = 4  # art. 5 lid 1 en 3
+    bezwaartermijn_weken: int = 6  # Awb 6:7
+    uitvoeringskosten_max_procent: int = 10  # art. 2 lid 3
+    verstrekken_tot: DagMaand = DagMaand(30, 6)  # art. 5 lid 8, eerste zin
+    uitvoeren_tot: DagMaand = DagMaand(31, 12)  # art. 5 lid 8, tweede zin
+
+    def __post_init__(self) -> None:
+        valideer(self)
+
+    # --- stored form: only JSON-safe primitives, so the event never depends on classes
+    def naar_dict(self) -> dict[str, Any]:
+        uit: dict[str, Any] = {}
+        for veld in fields(self):
+            naam, waarde = veld.name, getattr(self, veld.name)
+            if isinstance(waarde, Bedrag):
+                uit[naam] = waarde.json()
+            elif isinstance(waarde, date):
+                uit[naam] = waarde.isoformat()
+            elif isinstance(waarde, DagMaand):
+                uit[naam] = str(waarde)
+            else:
+                uit[naam] = waarde
+        return uit
+
+    @classmethod
+    def uit_dict(cls, gegevens: dict[str, Any]) -> Regeling:
+        bekend = {f.name: f for f in fields(cls)}
+        onbekend = sorted(set(gegevens) - set(bekend))
+        if onbekend:
+            raise OngeldigeInvoer(f"regeling: onbekende parameter(s): {', '.join(onbekend)}")
+        waarden: dict[str, Any] = {}
+        for naam, ruw in gegevens.items():
+            standaard = getattr(cls(), naam)
+            waarden[naam] = _lees_waarde(naam, ruw, standaard)
+        return cls(**waarden)
+
+    @classmethod
+    def uit_toml(cls, pad: Path) -> Regeling:
+        try:
+            inhoud = tomllib.loads(pad.read_text(encoding="utf-8"))
+        except OSError as e:
+            raise OngeldigeInvoer(f"regeling: kan {pad} niet lezen: {e.strerror}") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise OngeldigeInvoer(f"regeling: {pad} is geen geldige TOML: {e}") from None
+        gegevens = inhoud.get("regeling", inhoud)
+        if not isinstance(gegevens, dict):
+            raise OngeldigeInvoer("regeling: verwacht een tabel [regeling]")
+        return cls.uit_dict(gegevens)
+
+    def beslissen_voor(self, ontvangen: date, opgeschort_dagen: int = 0) -> date:
+        return ontvangen + timedelta(weeks=self.beslistermijn_weken, days=opgeschort_dagen)
+
+
+def _lees_waarde(naam: str, ruw: Any, standaard: Any) -> Any:
+    if isinstance(standaard, Bedrag):
+        if isinstance(ruw, bool) or not isinstance(ruw, (str, int)):
+            raise OngeldigeInvoer(f"regeling: {naam} moet een bedrag zijn, bijvoorbeeld \"5.000,00\"")
+        return Bedrag.parse(str(ruw))
+    if isinstance(standaard, DagMaand):
+        if not isinstance(ruw, str):
+            raise OngeldigeInvoer(f"regeling: {naam} moet dag-maand zijn, bijvoorbeeld \"30-06\"")
+        return DagMaand.parse(ruw, naam)
+    if isinstance(standaard, date):
+        if isinstance(ruw, date):
+            return ruw
+        if not isinstance(ruw, str):
+            raise OngeldigeInvoer(f"regeling: {naam} moet een datum zijn")
+        return parse_datum(ruw)
+    if isinstance(standaard, bool) or isinstance(standaard, int):
+        if isinstance(ruw, bool) or not isinstance(ruw, int):
+            raise OngeldigeInvoer(f"regeling: {naam} moet een geheel getal zijn")
+        return ruw
+    if not isinstance(ruw, str) or not ruw.strip():
+        raise OngeldigeInvoer(f"regeling: {naam} moet tekst zijn")
+    return ruw.strip()
+
+
+def valideer(r: Regeling) -> None:
+    """The regeling's own consistency; each check says which article it protects."""
+    fouten: list[str] = []
+    for naam in ("max_voucherwaarde", "raadplegingsdrempel", "contant_max"):
+        if getattr(r, naam).centen <= 0:
+            fouten.append(f"{naam} moet groter zijn dan nul")
+    if r.raadplegingsdrempel < r.max_voucherwaarde:
+        fouten.append(
+            "raadplegingsdrempel moet ten minste de maximale voucherwaarde zijn (art. 1 onder a, art. 5 lid 3)"
+        )
+    if r.contant_max > r.max_voucherwaarde:
+        fouten.append("contant_max mag niet hoger zijn dan de maximale voucherwaarde (art. 9 lid 3 onder b)")
+    if not 0 <= r.uitvoeringskosten_max_procent <= 10:
+        fouten.append("uitvoeringskosten_max_procent ligt tussen 0 en 10 (art. 2 lid 3: maximaal tien procent)")
+    if not 1 <= r.beslistermijn_weken <= 52:
+        fouten.append("beslistermijn_weken ligt tussen 1 en 52 (art. 5 lid 1)")
+    if not 1 <= r.bezwaartermijn_weken <= 52:
+        fouten.append("bezwaartermijn_weken ligt tussen 1 en 52 (Awb 6:7)")
+    if (r.verstrekken_tot.maand, r.verstrekken_tot.dag) > (r.uitvoeren_tot.maand, r.uitvoeren_tot.dag):
+        fouten.append("verstrekken_tot moet op of voor uitvoeren_tot liggen (art. 5 lid 8)")
+    if fouten:
+        raise OngeldigeInvoer("regeling ongeldig: " + "; ".join(fouten), artikel="art. 2")
+
+
+STANDAARD_TOML = """\
+# Regeling vouchers bewonersinitiatieven: de parameters van de lokale verordening.
+# Standaard de waarden van de Model G31 Subsidieverordening vouchers bewonersinitiatieven.
+[regeling]
+naam = "Subsidieverordening vouchers bewonersinitiatieven"
+inwerkingtreding = "2008-10-01"      # art. 10 lid 1
+max_voucherwaarde = "5.000,00"        # art. 1 onder a: maximaal per voucher
+raadplegingsdrempel = "10.000,00"     # art. 5 lid 3: daarboven beslist een wijkraadpleging
+contant_max = "500,00"                # art. 9 lid 3 onder b: contant per keer
+beslistermijn_weken = 4               # art. 5 lid 1
+bezwaartermijn_weken = 6              # Awb 6:7
+uitvoeringskosten_max_procent = 10    # art. 2 lid 3
+verstrekken_tot = "30-06"             # art. 5 lid 8: vouchers verstrekken tot en met (dag-maand van het budgetjaar)
+uitvoeren_tot = "31-12"               # art. 5 lid 8: initiatief uitgevoerd uiterlijk
+"""

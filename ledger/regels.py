@@ -1,0 +1,173 @@
+"""The rules of the verordening, one function each, named after its article.
+
+Each function is pure: it takes the figures, returns nothing when the act is allowed and
+raises the rule's own error, carrying the figures, when it is not. Aggregates call them
+at the moment they decide; nothing else re-implements them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ledger.datum import formatteer_datum
+from ledger.fouten import (
+    BudgetOverschreden,
+    ContantBovenMaximum,
+    OngeldigeInvoer,
+    PlafondOverschreden,
+    RaadplegingVereist,
+    RegelOvertreden,
+    RestantOntoereikend,
+    TermijnVerstreken,
+    VolgordeNietGevolgd,
+    VoucherwaardeTeHoog,
+)
+from ledger.geld import Bedrag
+
+MAX_VOUCHERS_PER_AANVRAAG = 99  # the voucher code has two digits for the index
+
+
+def art_2_lid_3_uitvoeringskosten(budget: Bedrag, uitvoeringskosten: Bedrag, max_procent: int) -> None:
+    """Art. 2 lid 3: at most ten percent (param) of the budget is reserved for uitvoeringskosten."""
+    if uitvoeringskosten.centen * 100 > budget.centen * max_procent:
+        grens = Bedrag.van_centen(budget.centen * max_procent // 100)
+        raise BudgetOverschreden(
+            f"uitvoeringskosten {uitvoeringskosten} zijn meer dan {max_procent}% van het budget {budget} "
+            f"(ten hoogste {grens})",
+            artikel="art. 2 lid 3",
+            uitvoeringskosten=uitvoeringskosten,
+            grens=grens,
+        )
+
+
+def art_2_lid_5_plafond_binnen_budget(budget: Bedrag, uitvoeringskosten: Bedrag, plafond: Bedrag) -> None:
+    """Art. 2 lid 2, 3 en 5: subsidieplafond plus reserve never exceed the wijk's budget."""
+    if plafond.centen <= 0:
+        raise OngeldigeInvoer("het subsidieplafond moet groter zijn dan nul")
+    if plafond + uitvoeringskosten > budget:
+        ruimte = budget - uitvoeringskosten
+        raise BudgetOverschreden(
+            f"subsidieplafond {plafond} plus uitvoeringskosten {uitvoeringskosten} is meer dan het budget "
+            f"{budget}; het plafond is ten hoogste {ruimte}",
+            artikel="art. 2 lid 5",
+            plafond=plafond,
+            ruimte=ruimte,
+        )
+
+
+def awb_4_27_plafond_niet_onder_verstrekt(plafond: Bedrag, vastgelegd: Bedrag) -> None:
+    """Awb 4:27 / 4:28: lowering the plafond does not touch vouchers already issued."""
+    if plafond < vastgelegd:
+        raise PlafondOverschreden(
+            f"het subsidieplafond kan niet lager worden dan wat al is verstrekt ({vastgelegd})",
+            artikel="Awb 4:27, art. 2 lid 5",
+            plafond=plafond,
+            vastgelegd=vastgelegd,
+        )
+
+
+def art_6_e_subsidieplafond(bedrag: Bedrag, beschikbaar: Bedrag) -> None:
+    """Art. 6 onder e, Awb 4:25 lid 2: refused to the extent the plafond would be exceeded."""
+    if bedrag > beschikbaar:
+        raise PlafondOverschreden(
+            f"toekenning van {bedrag} overschrijdt het subsidieplafond: nog beschikbaar {beschikbaar} "
+            "(weigeringsgrond e; ken ten hoogste het beschikbare bedrag toe)",
+            artikel="art. 6 onder e",
+            bedrag=bedrag,
+            beschikbaar=beschikbaar,
+        )
+
+
+def art_1_a_voucherwaarde(vouchers: Sequence[Bedrag], max_voucherwaarde: Bedrag) -> None:
+    """Art. 1 onder a: each voucher is worth at most the max voucher value."""
+    te_hoog = [v for v in vouchers if v > max_voucherwaarde]
+    if te_hoog:
+        raise VoucherwaardeTeHoog(
+            f"een voucher van {te_hoog[0]} is meer dan de maximale voucherwaarde {max_voucherwaarde}; "
+            "verdeel over meer vouchers",
+            artikel="art. 1 onder a",
+            voucherwaarde=te_hoog[0],
+            maximum=max_voucherwaarde,
+        )
+    if len(vouchers) > MAX_VOUCHERS_PER_AANVRAAG:
+        raise RegelOvertreden(
+            f"ten hoogste {MAX_VOUCHERS_PER_AANVRAAG} vouchers per aanvraag", artikel="art. 1 onder a"
+        )
+
+
+def aantal_vouchers_nodig(bedrag: Bedrag, max_voucherwaarde: Bedrag) -> int:
+    """Art. 5 lid 2: as many vouchers as the initiative needs, each within art. 1 onder a."""
+    return max(1, -(-bedrag.centen // max_voucherwaarde.centen))
+
+
+def art_5_lid_3_raadpleging(bedrag: Bedrag, drempel: Bedrag, raadpleging_voor: bool) -> None:
+    """Art. 5 lid 3-6: above the threshold a wijkraadpleging decides whether vouchers are given."""
+    if bedrag > drempel and not raadpleging_voor:
+        raise RaadplegingVereist(
+            f"een initiatief van {bedrag} is boven {drempel}: eerst 'voucher aanvraag geschikt' en een "
+            "wijkraadpleging met uitkomst voor",
+            artikel="art. 5 lid 3-6",
+            bedrag=bedrag,
+            drempel=drempel,
+        )
+
+
+def art_4_lid_4_volgorde(nummer: int, eerder: Sequence[int], buiten_volgorde: str | None) -> None:
+    """Art. 4 lid 4: complete aanvragen are decided in the order of receipt, per wijk."""
+    if eerder and not (buiten_volgorde and buiten_volgorde.strip()):
+        lijst = ", ".join(str(n) for n in eerder[:5])
+        raise VolgordeNietGevolgd(
+            f"aanvraag {nummer} is niet aan de beurt: eerder ontvangen en nog niet beslist: {lijst}; "
+            "beslis die eerst of geef --buiten-volgorde REDEN",
+            artikel="art. 4 lid 4",
+            nummer=nummer,
+            eerder=list(eerder),
+        )
+
+
+def art_5_lid_8_verstrekken(datum: date, verstrekken_tot: date) -> None:
+    """Art. 5 lid 8: vouchers can be issued until the last issue date."""
+    if datum > verstrekken_tot:
+        raise TermijnVerstreken(
+            f"vouchers kunnen tot en met {formatteer_datum(verstrekken_tot)} worden verstrekt, niet op "
+            f"{formatteer_datum(datum)}",
+            artikel="art. 5 lid 8",
+            datum=datum,
+            uiterste=verstrekken_tot,
+        )
+
+
+def art_5_lid_8_uitvoeren(datum: date, uitvoeren_tot: date) -> None:
+    """Art. 5 lid 8: nothing is paid after the initiative's execution date."""
+    if datum > uitvoeren_tot:
+        raise TermijnVerstreken(
+            f"het initiatief moest uiterlijk {formatteer_datum(uitvoeren_tot)} zijn uitgevoerd; na die datum "
+            "wordt niets meer betaald",
+            artikel="art. 5 lid 8",
+            datum=datum,
+            uiterste=uitvoeren_tot,
+        )
+
+
+def art_9_lid_3_b_contant(bedrag: Bedrag, contant_max: Bedrag) -> None:
+    """Art. 9 lid 3 onder b: cash at most € 500 (param) per withdrawal."""
+    if bedrag > contant_max:
+        raise ContantBovenMaximum(
+            f"contant ten hoogste {contant_max} per keer, niet {bedrag}",
+            artikel="art. 9 lid 3 onder b",
+            bedrag=bedrag,
+            maximum=contant_max,
+        )
+
+
+def art_9_restant(bedrag: Bedrag, restant: Bedrag, code: str) -> None:
+    """Art. 9 lid 1: a voucher pays out at most its value: paid plus cash never above it."""
+    if bedrag > restant:
+        raise RestantOntoereikend(
+            f"betaling van {bedrag} is meer dan het restant {restant} van voucher {code}",
+            artikel="art. 9 lid 1",
+            bedrag=bedrag,
+            restant=restant,
+            voucher=code,
+        )

@@ -1,0 +1,168 @@
+"""De voucher and the invoices paid from it (art. 9).
+
+Owns act 11: voucher verzilverd (the kasbeheerder pays a supplier's invoice, art. 9 lid 1
+and 3 onder a), contant opgenomen (at most € 500 per time, art. 9 lid 3 onder b), betaling
+geweigerd (art. 9 lid 2), and act 12 for one voucher: its unspent value vervalt. Paid plus
+cash plus expired never exceeds the value; nothing is paid after the execution date.
+
+A Factuur is the register entry of one supplier invoice: it exists once, so the same
+invoice cannot be paid twice, whatever voucher it is presented on and however many
+kasbeheerders post at the same moment.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from ledger import ids, regels
+from ledger.datum import formatteer_datum
+from ledger.fouten import FunctiescheidingGeschonden, OngeldigeInvoer, OngeldigeToestand
+from ledger.geld import Bedrag
+
+
+class Voucher(Aggregate):
+    TOPIC = "voucher.Voucher"
+
+    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+        TOPIC = "voucher.Voucher.Created"
+
+    @staticmethod
+    def create_id(code: str, **_: Any) -> UUID:
+        return ids.voucher_id(code)
+
+    @event("Verstrekt", topic="voucher.Voucher.Verstrekt")
+    def __init__(
+        self,
+        code: str,
+        aanvraag: int,
+        wijk: str,
+        periode: int,
+        waarde: Bedrag,
+        uitvoeren_tot: date,
+        datum: date,
+        gebruiker: str,
+    ) -> None:
+        self.code = code
+        self.aanvraag = aanvraag
+        self.wijk = wijk
+        self.periode = periode
+        self.waarde = waarde
+        self.uitvoeren_tot = uitvoeren_tot
+        self.verstrekt_op = datum
+        self.toegekend_door = gebruiker
+        self.verzilverd = Bedrag.nul()
+        self.contant = Bedrag.nul()
+        self.vervallen = Bedrag.nul()
+
+    @property
+    def restant(self) -> Bedrag:
+        return self.waarde - self.verzilverd - self.contant - self.vervallen
+
+    @property
+    def status(self) -> str:
+        if self.vervallen.centen:
+            return "vervallen"
+        if not self.restant.centen:
+            return "besteed"
+        return "geldig"
+
+    def _eis_betaalbaar(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        if self.vervallen.centen:
+            raise OngeldigeToestand(
+                f"voucher {self.code} is vervallen: er kan niets meer van worden betaald", artikel="art. 5 lid 8"
+            )
+        if gebruiker == self.toegekend_door:
+            raise FunctiescheidingGeschonden(
+                f"{gebruiker} heeft deze voucher zelf toegekend en mag hem niet uitbetalen (functiescheiding)",
+                artikel="art. 2 lid 4 en 6",
+            )
+        if datum < self.verstrekt_op:
+            raise OngeldigeInvoer(
+                f"de voucher is verstrekt op {formatteer_datum(self.verstrekt_op)}; een betaling kan niet eerder"
+            )
+        regels.art_5_lid_8_uitvoeren(datum, self.uitvoeren_tot)
+        regels.art_9_restant(bedrag, self.restant, self.code)
+
+    def verzilver(self, bedrag: Bedrag, leverancier: str, factuur: str, datum: date, gebruiker: str) -> None:
+        if not leverancier.strip() or not factuur.strip():
+            raise OngeldigeInvoer("een verzilvering noemt de leverancier en het factuurnummer (art. 9 lid 3 onder a)")
+        self._eis_betaalbaar(bedrag, datum, gebruiker)
+        self._verzilverd(
+            bedrag=bedrag, leverancier=leverancier.strip(), factuur=factuur.strip(), datum=datum, gebruiker=gebruiker
+        )
+
+    @event("Verzilverd", topic="voucher.Voucher.Verzilverd")
+    def _verzilverd(self, bedrag: Bedrag, leverancier: str, factuur: str, datum: date, gebruiker: str) -> None:
+        self.verzilverd = self.verzilverd + bedrag
+
+    def neem_contant_op(self, bedrag: Bedrag, contant_max: Bedrag, datum: date, gebruiker: str) -> None:
+        regels.art_9_lid_3_b_contant(bedrag, contant_max)
+        self._eis_betaalbaar(bedrag, datum, gebruiker)
+        self._contant(bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+
+    @event("ContantOpgenomen", topic="voucher.Voucher.ContantOpgenomen")
+    def _contant(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.contant = self.contant + bedrag
+
+    def weiger_betaling(
+        self, bedrag: Bedrag, reden: str, leverancier: str | None, factuur: str | None, datum: date, gebruiker: str
+    ) -> None:
+        """Art. 9 lid 2: the kasbeheerder refuses a payment not meant for the initiative."""
+        if not reden.strip():
+            raise OngeldigeInvoer("een geweigerde betaling noemt de reden (art. 9 lid 2)")
+        if datum < self.verstrekt_op:
+            raise OngeldigeInvoer("de weigering ligt voor de verstrekking van de voucher")
+        self._betaling_geweigerd(
+            bedrag=bedrag,
+            reden=reden.strip(),
+            leverancier=leverancier.strip() if leverancier else None,
+            factuur=factuur.strip() if factuur else None,
+            datum=datum,
+            gebruiker=gebruiker,
+        )
+
+    @event("BetalingGeweigerd", topic="voucher.Voucher.BetalingGeweigerd")
+    def _betaling_geweigerd(
+        self, bedrag: Bedrag, reden: str, leverancier: str | None, factuur: str | None, datum: date, gebruiker: str
+    ) -> None:
+        pass  # changes no balance: the refusal is on record for the verantwoording
+
+    def laat_vervallen(self, datum: date, gebruiker: str) -> Bedrag:
+        """Act 12: after the execution date the unspent value expires. Returns what expired."""
+        if datum <= self.uitvoeren_tot:
+            raise OngeldigeToestand(
+                f"voucher {self.code} kan pas na {formatteer_datum(self.uitvoeren_tot)} vervallen", artikel="art. 5 lid 8"
+            )
+        rest = self.restant
+        if rest.centen > 0:
+            self._vervallen(bedrag=rest, datum=datum, gebruiker=gebruiker)
+        return rest
+
+    @event("Vervallen", topic="voucher.Voucher.Vervallen")
+    def _vervallen(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.vervallen = self.vervallen + bedrag
+
+
+class Factuur(Aggregate):
+    """One supplier invoice, booked once (art. 9 lid 3 onder a)."""
+
+    TOPIC = "voucher.Factuur"
+
+    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+        TOPIC = "voucher.Factuur.Created"
+
+    @staticmethod
+    def create_id(leverancier: str, factuur: str, **_: Any) -> UUID:
+        return ids.factuur_id(leverancier, factuur)
+
+    @event("Geboekt", topic="voucher.Factuur.Geboekt")
+    def __init__(self, leverancier: str, factuur: str, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.leverancier = leverancier
+        self.factuur = factuur
+        self.voucher = voucher
+        self.bedrag = bedrag
+        self.datum = datum

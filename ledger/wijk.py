@@ -1,0 +1,138 @@
+"""De wijk in een budgetjaar: budget, reserve, subsidieplafond and what is committed.
+
+Owns acts 2 and 3 (wijk aangewezen, uitvoeringskosten gereserveerd, subsidieplafond
+vastgesteld), the plafond check of every grant (art. 6 onder e, Awb 4:25) and the order of
+receipt of complete aanvragen (art. 4 lid 4). Its state is compact on purpose: running
+totals and the queue of undecided aanvragen, never the history, so that the plafond check
+costs the same in the first week and after a million events.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from ledger import ids, regels
+from ledger.datum import formatteer_datum
+from ledger.fouten import OngeldigeToestand
+from ledger.geld import Bedrag
+
+
+class Wijk(Aggregate):
+    TOPIC = "voucher.Wijk"
+
+    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+        TOPIC = "voucher.Wijk.Created"
+
+    @staticmethod
+    def create_id(code: str, periode: int, **_: Any) -> UUID:
+        return ids.wijk_id(code, periode)
+
+    @event("Aangewezen", topic="voucher.Wijk.Aangewezen")
+    def __init__(
+        self,
+        code: str,
+        naam: str,
+        periode: int,
+        budget: Bedrag,
+        verstrekken_tot: date,
+        uitvoeren_tot: date,
+        datum: date,
+        gebruiker: str,
+    ) -> None:
+        self.code = code
+        self.naam = naam
+        self.periode = periode
+        self.budget = budget
+        self.verstrekken_tot = verstrekken_tot
+        self.uitvoeren_tot = uitvoeren_tot
+        self.aangewezen_op = datum
+        self.uitvoeringskosten = Bedrag.nul()
+        self.plafond = Bedrag.nul()
+        self.toegekend = Bedrag.nul()
+        self.vervallen = Bedrag.nul()
+        # nummer (as str: JSON object keys) -> date from which it counts in the order
+        self.wachtrij: dict[str, date] = {}
+        self.gesloten = False
+
+    # --- figures ----------------------------------------------------------------------
+    @property
+    def vastgelegd(self) -> Bedrag:
+        """Committed against the plafond: issued less what expired or was withdrawn."""
+        return self.toegekend - self.vervallen
+
+    @property
+    def beschikbaar(self) -> Bedrag:
+        return self.plafond - self.vastgelegd
+
+    # --- college: budget, reserve, plafond --------------------------------------------
+    def reserveer_uitvoeringskosten(self, bedrag: Bedrag, max_procent: int, datum: date, gebruiker: str) -> None:
+        self._eis_open()
+        regels.art_2_lid_3_uitvoeringskosten(self.budget, bedrag, max_procent)
+        if self.plafond.centen:
+            regels.art_2_lid_5_plafond_binnen_budget(self.budget, bedrag, self.plafond)
+        self._uitvoeringskosten_gereserveerd(bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+
+    def stel_plafond_vast(self, plafond: Bedrag, datum: date, gebruiker: str) -> None:
+        self._eis_open()
+        regels.art_2_lid_5_plafond_binnen_budget(self.budget, self.uitvoeringskosten, plafond)
+        regels.awb_4_27_plafond_niet_onder_verstrekt(plafond, self.vastgelegd)
+        self._plafond_vastgesteld(plafond=plafond, datum=datum, gebruiker=gebruiker)
+
+    @event("UitvoeringskostenGereserveerd", topic="voucher.Wijk.UitvoeringskostenGereserveerd")
+    def _uitvoeringskosten_gereserveerd(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.uitvoeringskosten = bedrag
+
+    @event("SubsidieplafondVastgesteld", topic="voucher.Wijk.SubsidieplafondVastgesteld")
+    def _plafond_vastgesteld(self, plafond: Bedrag, datum: date, gebruiker: str) -> None:
+        self.plafond = plafond
+
+    # --- the order of receipt (art. 4 lid 4) ------------------------------------------
+    def neem_in_behandeling(self, nummer: int, volledig_sinds: date, datum: date, gebruiker: str) -> None:
+        """A complete aanvraag joins the queue at the date it became complete."""
+        self._eis_open()
+        self._in_behandeling(nummer=nummer, volledig_sinds=volledig_sinds, datum=datum, gebruiker=gebruiker)
+
+    def eerder_aan_de_beurt(self, nummer: int) -> list[int]:
+        eigen = self.wachtrij.get(str(nummer))
+        if eigen is None:
+            return []
+        sleutel = (eigen, nummer)
+        return sorted(int(n) for n, d in self.wachtrij.items() if (d, int(n)) < sleutel)
+
+    def haal_uit_wachtrij(self, nummer: int, reden: str, datum: date, gebruiker: str) -> None:
+        if str(nummer) in self.wachtrij:
+            self._uit_wachtrij(nummer=nummer, reden=reden, datum=datum, gebruiker=gebruiker)
+
+    @event("AanvraagInBehandeling", topic="voucher.Wijk.AanvraagInBehandeling")
+    def _in_behandeling(self, nummer: int, volledig_sinds: date, datum: date, gebruiker: str) -> None:
+        self.wachtrij[str(nummer)] = volledig_sinds
+
+    @event("AanvraagUitWachtrij", topic="voucher.Wijk.AanvraagUitWachtrij")
+    def _uit_wachtrij(self, nummer: int, reden: str, datum: date, gebruiker: str) -> None:
+        self.wachtrij.pop(str(nummer), None)
+
+    # --- grants against the plafond ---------------------------------------------------
+    def leg_vast(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        """Commit a grant: art. 5 lid 8 (issue date) and art. 6 onder e (plafond)."""
+        self._eis_open()
+        regels.art_5_lid_8_verstrekken(datum, self.verstrekken_tot)
+        regels.art_6_e_subsidieplafond(bedrag, self.beschikbaar)
+        self._vastgelegd(nummer=nummer, bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+
+    @event("VouchersVastgelegd", topic="voucher.Wijk.VouchersVastgelegd")
+    def _vastgelegd(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.toegekend = self.toegekend + bedrag
+        self.wachtrij.pop(str(nummer), None)
+
+    def _eis_open(self) -> None:
+        if self.gesloten:
+            raise OngeldigeToestand(
+                f"de periode {self.periode} van wijk {self.code} is afgesloten", artikel="art. 5 lid 8"
+            )
+
+    def omschrijving(self) -> str:
+        return f"wijk {self.code} ({self.naam}), {self.periode}, aangewezen op {formatteer_datum(self.aangewezen_op)}"

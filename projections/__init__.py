@@ -1,0 +1,1 @@
+"""Read models and reports over the event log."""
