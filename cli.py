@@ -1,0 +1,856 @@
+"""`voucher`: the command line of the Vouchersysteem bewonersinitiatieven.
+
+Parse, call, print: the options are parsed into commands (commands.modellen), the
+application service decides (commands.dienst), and this module prints the result as Dutch
+text or as one JSON object. Errors become one `fout:` line on stderr and the exit code of
+the contract (../shared/CLI.md) from one table, FOUTCODES. No rule lives here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from commands import modellen as m
+from ledger.datum import formatteer_datum, parse_datum
+from ledger.fouten import (
+    Conflict,
+    NietGevonden,
+    OngeldigeInvoer,
+    OpslagOnbeschikbaar,
+    RegelOvertreden,
+    VoucherFout,
+)
+from ledger.geld import Bedrag
+from ledger.regeling import Regeling
+from ledger.vouchercode import normaliseer_code
+
+# One table: error class -> exit code of the contract.
+FOUTCODES: dict[type[VoucherFout], int] = {
+    RegelOvertreden: 1,
+    OngeldigeInvoer: 2,
+    NietGevonden: 3,
+    Conflict: 4,
+    OpslagOnbeschikbaar: 5,
+}
+
+# --- click speaks Dutch ----------------------------------------------------------------
+_NL = {
+    "Usage:": "Gebruik:",
+    "Options": "Opties",
+    "Commands": "Commando's",
+    "Positional arguments": "Argumenten",
+    "Show this message and exit.": "Toon deze hulp en stop.",
+    "Missing option": "Ontbrekende optie",
+    "Missing argument": "Ontbrekend argument",
+    "Missing parameter": "Ontbrekende parameter",
+    "Missing command.": "Geef een commando.",
+    "No such command {name!r}.": "Onbekend commando {name!r}.",
+    "No such option {name!r}.": "Onbekende optie {name!r}.",
+    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
+    "Invalid value: {message}": "Ongeldige waarde: {message}",
+    "Option {name!r} requires an argument.": "Optie {name!r} heeft een waarde nodig.",
+    "Option {name!r} does not take a value.": "Optie {name!r} neemt geen waarde.",
+    "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
+    "Try '{command} {option}' for help.": "Zie '{command} {option}' voor hulp.",
+    "Error: {message}": "fout: {message}",
+    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
+    "integer": "geheel getal",
+    "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
+    "default: {default}": "standaard: {default}",
+    "env var: {var}": "omgevingsvariabele: {var}",
+    "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
+    "{value!r} is not {choice}.": "{value!r} is niet {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} is niet een van {choices}.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",
+    "file": "bestand",
+    "Could not open file {filename!r}: {message}": "Kan bestand {filename!r} niet openen: {message}",
+}
+
+
+def _vertaal(tekst: str) -> str:
+    return _NL.get(tekst, tekst)
+
+
+def _ngettext(enkel: str, meer: str, n: int) -> str:
+    return _vertaal(enkel if n == 1 else meer)
+
+
+for _module in ("core", "exceptions", "formatting", "parser", "types", "decorators", "termui"):
+    _mod = sys.modules.get(f"click.{_module}")
+    if _mod is not None:
+        if hasattr(_mod, "_"):
+            _mod._ = _vertaal  # type: ignore[attr-defined]
+        if hasattr(_mod, "ngettext"):
+            _mod.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+# --- domain input types ------------------------------------------------------------------
+class _Domeintype(click.ParamType):
+    def _parse(self, tekst: str) -> Any:
+        raise NotImplementedError
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return self._parse(value)
+        except OngeldigeInvoer as e:
+            self.fail(e.melding, param, ctx)
+
+
+class BedragType(_Domeintype):
+    name = "BEDRAG"
+
+    def _parse(self, tekst: str) -> Bedrag:
+        return Bedrag.parse(tekst)
+
+
+class DatumType(_Domeintype):
+    name = "DATUM"
+
+    def _parse(self, tekst: str) -> date:
+        return parse_datum(tekst)
+
+
+class VoucherCodeType(_Domeintype):
+    name = "CODE"
+
+    def _parse(self, tekst: str) -> str:
+        return normaliseer_code(tekst)
+
+
+class NummerType(_Domeintype):
+    name = "NR"
+
+    def _parse(self, tekst: str) -> int:
+        schoon = tekst.strip()
+        if not (schoon.isascii() and schoon.isdigit()) or len(schoon) > 9 or int(schoon) < 1:
+            raise OngeldigeInvoer(f"ongeldig aanvraagnummer {schoon[:20]!r}: een geheel getal vanaf 1")
+        return int(schoon)
+
+
+class AantalType(_Domeintype):
+    name = "N"
+
+    def _parse(self, tekst: str) -> int:
+        schoon = tekst.strip()
+        if not (schoon.isascii() and schoon.isdigit()) or len(schoon) > 9:
+            raise OngeldigeInvoer(f"ongeldig aantal {schoon[:20]!r}: een geheel getal")
+        return int(schoon)
+
+
+class JaNeeType(_Domeintype):
+    name = "ja|nee"
+
+    def _parse(self, tekst: str) -> bool:
+        schoon = tekst.strip().lower()
+        if schoon not in ("ja", "nee"):
+            raise OngeldigeInvoer(f"kies ja of nee, niet {tekst[:20]!r}")
+        return schoon == "ja"
+
+
+class ReserveType(_Domeintype):
+    """BEDRAG or PCT%: uitvoeringskosten as an amount or a share of the budget (art. 2 lid 3)."""
+
+    name = "BEDRAG|PCT%"
+
+    def _parse(self, tekst: str) -> Bedrag | Decimal:
+        schoon = tekst.strip()
+        if schoon.endswith("%"):
+            getal = schoon[:-1].strip().replace(",", ".")
+            try:
+                pct = Decimal(getal)
+            except InvalidOperation:
+                raise OngeldigeInvoer(f"ongeldig percentage {schoon[:20]!r}") from None
+            if not getal.replace(".", "", 1).isdigit() or not 0 <= pct <= 100:
+                raise OngeldigeInvoer(f"ongeldig percentage {schoon[:20]!r}: tussen 0% en 100%")
+            return pct
+        return Bedrag.parse(schoon)
+
+
+BEDRAG, DATUM, CODE, NR, AANTAL, JANEE = BedragType(), DatumType(), VoucherCodeType(), NummerType(), AantalType(), JaNeeType()
+
+# --- output --------------------------------------------------------------------------------
+
+
+def _jsonwaarde(o: Any) -> Any:
+    if isinstance(o, Bedrag):
+        return o.json()
+    if isinstance(o, date):
+        return o.isoformat()
+    if isinstance(o, Regeling):
+        return o.naar_dict()
+    raise TypeError(type(o).__name__)
+
+
+def _nl(o: Any) -> str:
+    if o is None:
+        return "-"
+    if isinstance(o, Bedrag):
+        return o.nl()
+    if isinstance(o, date):
+        return formatteer_datum(o)
+    if isinstance(o, bool):
+        return "ja" if o else "nee"
+    return str(o)
+
+
+@dataclass
+class Omgeving:
+    """Built once in the group callback and handed to every command; opens the store lazily."""
+
+    database: str | None
+    als_json: bool
+    _app: Any = None
+    _opslag: Any = None
+    _gebruiker: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def dienst(self, *, schrijven: bool = False, inrichten: bool = False) -> Any:
+        from commands.dienst import Dienst
+        from commands.opslag import acterende_gebruiker, lees_url, open_ledger
+
+        if self._app is None:
+            self._opslag = lees_url(self.database)
+            self._app = open_ledger(self._opslag, inrichten=inrichten)
+        gebruiker = ""
+        if schrijven:
+            if self._gebruiker is None:
+                try:
+                    self._gebruiker = acterende_gebruiker(self._app, self._opslag)
+                except VoucherFout:
+                    raise
+                except Exception as e:  # driver errors: the server went away
+                    raise OpslagOnbeschikbaar(f"de opslag is niet bereikbaar: {str(e)[:200]}") from None
+            gebruiker = self._gebruiker
+        return Dienst(self._app, gebruiker)
+
+    def sluit(self) -> None:
+        if self._app is not None:
+            try:
+                self._app.close()
+            except Exception:  # noqa: S110 - closing is best effort at exit
+                pass
+
+    def toon(self, uitkomst: dict[str, Any], tekst: Callable[[dict[str, Any]], str] | str) -> None:
+        if self.als_json:
+            click.echo(json.dumps(uitkomst, default=_jsonwaarde, ensure_ascii=False, sort_keys=False))
+            return
+        click.echo(tekst(uitkomst) if callable(tekst) else tekst)
+
+
+pass_omgeving = click.make_pass_decorator(Omgeving)
+
+
+def _bouw(model: type[m.M], **waarden: Any) -> m.M:
+    return m.maak(model, **waarden)
+
+
+def datum_optie(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--datum",
+        type=DATUM,
+        default=None,
+        help="Datum van de handeling (standaard vandaag; niet in de toekomst).",
+    )(f)
+
+
+# --- the group ----------------------------------------------------------------------------
+class _Commando(click.Command):
+    """Short help is the docstring's first line, whole: click would cut it at 'art.'."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return self.short_help or (self.help or "").strip().split("\n")[0]
+
+
+class _Groep(_Commando, click.Group):
+    command_class = _Commando
+    group_class = type
+
+
+@click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--database",
+    metavar="URL",
+    default=None,
+    help="Opslag: pad of sqlite:///PAD, of postgresql://gebruiker@host:poort/database. "
+    "Standaard $VOUCHER_DATABASE, anders ./vouchers.db.",
+)
+@click.option("--json", "als_json", is_flag=True, help="Uitvoer als één JSON-object (bedragen als \"1234.50\").")
+@click.pass_context
+def voucher(ctx: click.Context, database: str | None, als_json: bool) -> None:
+    """Vouchersysteem bewonersinitiatieven (Model G31 Subsidieverordening vouchers bewonersinitiatieven).
+
+    \b
+    Een jaar in het kort:
+      voucher init --gemeente Voorbeeldstad              (u wordt college)
+      voucher mandaat geven anna --rol regiegroep --wijk NOORD
+      voucher mandaat geven kees --rol kasbeheerder
+      voucher wijk aanwijzen NOORD --naam Noord --periode 2026 --budget 100.000 --uitvoeringskosten 10%
+      voucher aanvraag indienen --wijk NOORD --naam ... --kosten 2.500 ...   (regiegroep)
+      voucher aanvraag toekennen 1                                             (regiegroep)
+      voucher verzilver V000001-01-0 --bedrag 450 --leverancier ... --factuur ...  (kasbeheerder)
+      voucher saldo
+
+    Wie handelt: op SQLite uw inlognaam (of $VOUCHER_GEBRUIKER), op PostgreSQL uw databaselogin.
+    Exitcodes: 0 gedaan, 1 geweigerd door een regel, 2 ongeldige invoer, 3 niet gevonden,
+    4 conflict met een gelijktijdige wijziging, 5 opslag niet bereikbaar of niet ingericht.
+    """
+    omgeving = Omgeving(database=database, als_json=als_json)
+    ctx.obj = omgeving
+    ctx.call_on_close(omgeving.sluit)
+
+
+# --- init, regeling ----------------------------------------------------------------------
+@voucher.command()
+@click.option("--gemeente", required=True, metavar="NAAM", help="Naam van de gemeente.")
+@click.option(
+    "--regeling",
+    "regeling_pad",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="TOML-bestand met de parameters van de lokale regeling (standaard: de modelverordening).",
+)
+@datum_optie
+@pass_omgeving
+def init(o: Omgeving, gemeente: str, regeling_pad: Path | None, datum: date | None) -> None:
+    """Richt de administratie in; wie dit doet, krijgt het collegemandaat (art. 2)."""
+    regeling = Regeling.uit_toml(regeling_pad) if regeling_pad else Regeling()
+    cmd = _bouw(m.Inrichten, gemeente=gemeente, regeling=regeling, datum=datum)
+    uitkomst = o.dienst(schrijven=True, inrichten=True).richt_in(cmd)
+    o.toon(
+        uitkomst,
+        lambda u: f"Administratie {'ingericht' if u['nieuw'] else 'was al ingericht'} voor gemeente {u['gemeente']}."
+        + (f"\n{o._gebruiker} heeft het collegemandaat." if u["nieuw"] else ""),
+    )
+
+
+@voucher.command("regeling")
+@pass_omgeving
+def toon_regeling(o: Omgeving) -> None:
+    """Toon de parameters van de regeling."""
+    uitkomst = o.dienst().regeling()
+    r: Regeling = uitkomst["regeling"]
+    if o.als_json:
+        o.toon({"gemeente": uitkomst["gemeente"], **r.naar_dict()}, "")
+        return
+    regels = [
+        f"Gemeente {uitkomst['gemeente']}: {r.naam}",
+        f"  in werking sinds               {_nl(r.inwerkingtreding)} (art. 10)",
+        f"  maximale voucherwaarde         {_nl(r.max_voucherwaarde)} (art. 1 onder a)",
+        f"  wijkraadpleging boven          {_nl(r.raadplegingsdrempel)} (art. 5 lid 3)",
+        f"  contant per keer ten hoogste   {_nl(r.contant_max)} (art. 9 lid 3 onder b)",
+        f"  beslistermijn                  {r.beslistermijn_weken} weken (art. 5 lid 1)",
+        f"  uitvoeringskosten ten hoogste  {r.uitvoeringskosten_max_procent}% van het budget (art. 2 lid 3)",
+        f"  vouchers verstrekken tot en met {r.verstrekken_tot} van het budgetjaar (art. 5 lid 8)",
+        f"  initiatief uitgevoerd uiterlijk {r.uitvoeren_tot} van het budgetjaar (art. 5 lid 8)",
+        f"  bezwaartermijn                 {r.bezwaartermijn_weken} weken (Awb 6:7)",
+    ]
+    click.echo("\n".join(regels))
+
+
+# --- mandaat -----------------------------------------------------------------------------
+@voucher.group()
+def mandaat() -> None:
+    """Mandaten van college, regiegroep en kasbeheerder (art. 2 lid 4 en 6)."""
+
+
+ROL = click.Choice(["college", "regiegroep", "kasbeheerder"])
+
+
+@mandaat.command("geven")
+@click.argument("gebruiker")
+@click.option("--rol", type=ROL, required=True, help="college, regiegroep of kasbeheerder.")
+@click.option("--wijk", metavar="CODE", default=None, help="Wijk (verplicht voor een regiegroep).")
+@datum_optie
+@pass_omgeving
+def mandaat_geven(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum: date | None) -> None:
+    """Geef GEBRUIKER een mandaat (alleen het college)."""
+    cmd = _bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
+    u = o.dienst(schrijven=True).geef_mandaat(cmd)
+    waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
+    o.toon(u, f"{u['gebruiker']} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo)."))
+
+
+@mandaat.command("intrekken")
+@click.argument("gebruiker")
+@click.option("--rol", type=ROL, required=True)
+@click.option("--wijk", metavar="CODE", default=None)
+@datum_optie
+@pass_omgeving
+def mandaat_intrekken(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum: date | None) -> None:
+    """Trek een mandaat in (alleen het college)."""
+    cmd = _bouw(m.TrekMandaatIn, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
+    u = o.dienst(schrijven=True).trek_mandaat_in(cmd)
+    waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
+    o.toon(u, f"Mandaat van {u['gebruiker']} als {u['rol']}{waar} ingetrokken per {_nl(u['tot'])}.")
+
+
+@mandaat.command("lijst")
+@pass_omgeving
+def mandaat_lijst(o: Omgeving) -> None:
+    """Toon alle mandaten, ook ingetrokken."""
+    rijen = o.dienst().mandaten()
+    tabel = [
+        [r["gebruiker"], r["rol"], r["wijk"] or "alle", _nl(r["van"]), _nl(r["tot"]) if r["tot"] else "-"] for r in rijen
+    ]
+    o.toon({"mandaten": rijen}, lambda _: _tabel(["gebruiker", "rol", "wijk", "van", "tot"], tabel))
+
+
+# --- wijk --------------------------------------------------------------------------------
+@voucher.group()
+def wijk() -> None:
+    """Wijken, budget, uitvoeringskosten en subsidieplafond (art. 2)."""
+
+
+@wijk.command("aanwijzen")
+@click.argument("code")
+@click.option("--naam", required=True, help="Naam van de wijk.")
+@click.option("--periode", type=AANTAL, required=True, metavar="JAAR", help="Budgetjaar.")
+@click.option("--budget", type=BEDRAG, required=True, help="Budget van de wijk (art. 2 lid 2).")
+@click.option("--uitvoeringskosten", type=ReserveType(), default=None, help="Reserve, bedrag of percentage (ten hoogste 10%).")
+@click.option("--plafond", type=BEDRAG, default=None, help="Subsidieplafond (standaard budget min uitvoeringskosten).")
+@click.option("--verstrekken-tot", type=DATUM, default=None, help="Laatste dag om vouchers te verstrekken (art. 5 lid 8).")
+@click.option("--uitvoeren-tot", type=DATUM, default=None, help="Laatste dag van uitvoering en betaling (art. 5 lid 8).")
+@datum_optie
+@pass_omgeving
+def wijk_aanwijzen(
+    o: Omgeving,
+    code: str,
+    naam: str,
+    periode: int,
+    budget: Bedrag,
+    uitvoeringskosten: Bedrag | Decimal | None,
+    plafond: Bedrag | None,
+    verstrekken_tot: date | None,
+    uitvoeren_tot: date | None,
+    datum: date | None,
+) -> None:
+    """Wijs wijk CODE aan voor een budgetjaar (alleen het college)."""
+    cmd = _bouw(
+        m.WijsWijkAan,
+        code=code,
+        naam=naam,
+        periode=periode,
+        budget=budget,
+        uitvoeringskosten=uitvoeringskosten if isinstance(uitvoeringskosten, Bedrag) else None,
+        uitvoeringskosten_procent=uitvoeringskosten if isinstance(uitvoeringskosten, Decimal) else None,
+        plafond=plafond,
+        verstrekken_tot=verstrekken_tot,
+        uitvoeren_tot=uitvoeren_tot,
+        datum=datum,
+    )
+    u = o.dienst(schrijven=True).wijs_wijk_aan(cmd)
+    o.toon(
+        u,
+        lambda u: (
+            f"Wijk {u['wijk']} ({u['naam']}) aangewezen voor {u['periode']}: budget {_nl(u['budget'])}, "
+            f"uitvoeringskosten {_nl(u['uitvoeringskosten'])}, subsidieplafond {_nl(u['plafond'])}.\n"
+            f"Vouchers verstrekken tot en met {_nl(u['verstrekken_tot'])}; uitgevoerd uiterlijk {_nl(u['uitvoeren_tot'])}."
+        ),
+    )
+
+
+@wijk.command("plafond")
+@click.argument("code")
+@click.argument("bedrag", type=BEDRAG)
+@click.option("--periode", type=AANTAL, required=True, metavar="JAAR")
+@datum_optie
+@pass_omgeving
+def wijk_plafond(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: date | None) -> None:
+    """Stel het subsidieplafond van wijk CODE vast op BEDRAG (art. 2 lid 5, Awb 4:25)."""
+    cmd = _bouw(m.StelPlafondVast, code=code, periode=periode, plafond=bedrag, datum=datum)
+    u = o.dienst(schrijven=True).stel_plafond_vast(cmd)
+    o.toon(u, lambda u: f"Subsidieplafond van wijk {u['wijk']} {u['periode']}: {_nl(u['plafond'])} (beschikbaar {_nl(u['beschikbaar'])}).")
+
+
+@wijk.command("lijst")
+@pass_omgeving
+def wijk_lijst(o: Omgeving) -> None:
+    """Toon de aangewezen wijken."""
+    from commands.dienst import _wijk_uitkomst
+
+    rijen = [_wijk_uitkomst(w) for w in o.dienst().wijken()]
+    kolommen = ["wijk", "naam", "periode", "budget", "uitvoeringskosten", "plafond", "toegekend", "beschikbaar"]
+    o.toon({"wijken": rijen}, lambda _: _tabel(kolommen, [[_nl(r[k]) for k in kolommen] for r in rijen]))
+
+
+# --- aanvraag ----------------------------------------------------------------------------
+@voucher.group()
+def aanvraag() -> None:
+    """Aanvragen: indienen, aanvullen, beslissen (art. 4-8)."""
+
+
+def _aanvraagvelden(f: Callable[..., Any]) -> Callable[..., Any]:
+    opties = [
+        click.option("--adres", default=None, help="Contactadres van de initiatiefnemer."),
+        click.option("--telefoon", default=None, help="Telefoonnummer."),
+        click.option("--ondertekend", is_flag=True, default=None, help="De aanvraag is ondertekend."),
+        click.option("--omschrijving", default=None, help="Inhoud van het initiatief en hoe het de leefbaarheid verbetert."),
+        click.option("--planning", default=None, help="Uitvoering en planning."),
+        click.option("--kosten", type=BEDRAG, default=None, help="Kostenraming."),
+        click.option("--vouchers", type=AANTAL, default=None, help="Gewenst aantal vouchers."),
+        click.option("--elders-subsidie", type=JANEE, default=None, help="Elders subsidie aangevraagd: ja of nee."),
+    ]
+    for optie in reversed(opties):
+        f = optie(f)
+    return f
+
+
+def _aanvraag_tekst(u: dict[str, Any]) -> str:
+    regels = [f"Aanvraag {u['aanvraag']} (wijk {u['wijk']}, {u['periode']}): {u['status']}"]
+    if u["ontbreekt"]:
+        regels.append(f"  ontbreekt: {', '.join(u['ontbreekt'])} (art. 4 lid 2)")
+    regels.append(f"  ontvangen: {_nl(u['ontvangen'])}")
+    if u["beslissen_voor"]:
+        regels.append(f"  beslissen voor: {_nl(u['beslissen_voor'])} (art. 5 lid 1)")
+    elif u["status"] == "onvolledig":
+        regels.append("  beslistermijn loopt niet zolang de aanvraag onvolledig is (Awb 4:15)")
+    return "\n".join(regels)
+
+
+@aanvraag.command("indienen")
+@click.option("--wijk", "wijkcode", required=True, metavar="CODE")
+@click.option("--naam", required=True, help="Naam van de initiatiefnemer.")
+@_aanvraagvelden
+@click.option("--ontvangen", type=DATUM, default=None, help="Datum van ontvangst (standaard --datum).")
+@datum_optie
+@pass_omgeving
+def aanvraag_indienen(o: Omgeving, wijkcode: str, vouchers: int | None, **velden: Any) -> None:
+    """Registreer een aanvraag zoals de initiatiefnemer die inleverde (art. 4)."""
+    cmd = _bouw(m.DienAanvraagIn, wijk=wijkcode, **velden, **({"vouchers": vouchers} if vouchers else {}))
+    o.toon(o.dienst(schrijven=True).dien_in(cmd), _aanvraag_tekst)
+
+
+@aanvraag.command("aanvulling-vragen")
+@click.argument("nr", type=NR)
+@click.option("--wat", required=True, help="Welke informatie ontbreekt.")
+@click.option("--termijn", type=DATUM, default=None, help="Aanvullen uiterlijk (standaard over twee weken).")
+@datum_optie
+@pass_omgeving
+def aanvraag_aanvulling_vragen(o: Omgeving, nr: int, wat: str, termijn: date | None, datum: date | None) -> None:
+    """Vraag de initiatiefnemer de aanvraag aan te vullen (art. 4 lid 3, Awb 4:5)."""
+    cmd = _bouw(m.VraagAanvulling, nummer=nr, wat=wat, termijn=termijn, datum=datum)
+    u = o.dienst(schrijven=True).vraag_aanvulling(cmd)
+    o.toon(u, lambda u: _aanvraag_tekst(u) + f"\n  aanvullen uiterlijk: {_nl(u['termijn'])}")
+
+
+@aanvraag.command("aanvullen")
+@click.argument("nr", type=NR)
+@click.option("--naam", default=None)
+@_aanvraagvelden
+@datum_optie
+@pass_omgeving
+def aanvraag_aanvullen(o: Omgeving, nr: int, vouchers: int | None, **velden: Any) -> None:
+    """Leg de aanvulling van aanvraag NR vast (art. 4 lid 3)."""
+    cmd = _bouw(m.VulAanvraagAan, nummer=nr, **velden, **({"vouchers": vouchers} if vouchers else {}))
+    o.toon(o.dienst(schrijven=True).vul_aan(cmd), _aanvraag_tekst)
+
+
+@aanvraag.command("toekennen")
+@click.argument("nr", type=NR)
+@click.option("--bedrag", type=BEDRAG, default=None, help="Toe te kennen bedrag (standaard de kostenraming).")
+@click.option("--vouchers", type=AANTAL, default=None, help="Aantal vouchers (standaard zo veel als nodig).")
+@click.option("--start-voor", type=DATUM, default=None, help="Voorwaarde: start van de uitvoering voor deze datum (art. 5 lid 7).")
+@click.option("--grond", type=click.Choice(list("abcde")), default=None, help="Bij gedeeltelijke weigering: grond (art. 6).")
+@click.option("--motivering", default=None, help="Bij gedeeltelijke weigering: motivering.")
+@click.option("--buiten-volgorde", default=None, metavar="REDEN", help="Reden om af te wijken van de volgorde van binnenkomst.")
+@datum_optie
+@pass_omgeving
+def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
+    """Ken vouchers toe voor aanvraag NR (art. 5)."""
+    cmd = _bouw(m.KenToe, nummer=nr, **opties)
+    u = o.dienst(schrijven=True).ken_toe(cmd)
+
+    def tekst(u: dict[str, Any]) -> str:
+        regels = [f"Aanvraag {u['aanvraag']} toegekend op {_nl(u['datum'])}: {_nl(u['bedrag'])} in {len(u['vouchers'])} voucher(s)"]
+        regels += [f"  {v['code']}  {_nl(v['bedrag']):>14}" for v in u["vouchers"]]
+        if u["start_voor"]:
+            regels.append(f"  voorwaarde: start van de uitvoering voor {_nl(u['start_voor'])} (art. 5 lid 7)")
+        return "\n".join(regels)
+
+    o.toon(u, tekst)
+
+
+@aanvraag.command("weigeren")
+@click.argument("nr", type=NR)
+@click.option("--grond", type=click.Choice(list("abcde")), required=True, help="Weigeringsgrond a-e (art. 6).")
+@click.option("--motivering", required=True, help="Motivering van de weigering (Awb 3:46).")
+@datum_optie
+@pass_omgeving
+def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: date | None) -> None:
+    """Weiger aanvraag NR op een grond van art. 6."""
+    from ledger.aanvraag import WEIGERINGSGRONDEN
+
+    cmd = _bouw(m.Weiger, nummer=nr, grond=grond, motivering=motivering, datum=datum)
+    u = o.dienst(schrijven=True).weiger(cmd)
+    o.toon(u, f"Aanvraag {u['aanvraag']} geweigerd op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.")
+
+
+@aanvraag.command("geschikt")
+@click.argument("nr", type=NR)
+@datum_optie
+@pass_omgeving
+def aanvraag_geschikt(o: Omgeving, nr: int, datum: date | None) -> None:
+    """Verklaar aanvraag NR (boven de drempel) geschikt voor de wijkraadpleging (art. 5 lid 3-5)."""
+    u = o.dienst(schrijven=True).verklaar_geschikt(_bouw(m.VerklaarGeschikt, nummer=nr, datum=datum))
+    o.toon(u, f"Aanvraag {u['aanvraag']} voldoet aan de verordening en gaat naar de wijkraadpleging (art. 5 lid 3-5).")
+
+
+@aanvraag.command("wijziging")
+@click.argument("nr", type=NR)
+@click.option("--omschrijving", required=True, help="De veranderde omstandigheden.")
+@datum_optie
+@pass_omgeving
+def aanvraag_wijziging(o: Omgeving, nr: int, omschrijving: str, datum: date | None) -> None:
+    """Leg een melding van veranderde omstandigheden vast (art. 8 lid 2)."""
+    u = o.dienst(schrijven=True).meld_wijziging(_bouw(m.MeldWijziging, nummer=nr, omschrijving=omschrijving, datum=datum))
+    o.toon(u, f"Wijziging bij aanvraag {u['aanvraag']} vastgelegd.")
+
+
+@aanvraag.command("bekendmaken")
+@click.argument("nr", type=NR)
+@datum_optie
+@pass_omgeving
+def aanvraag_bekendmaken(o: Omgeving, nr: int, datum: date | None) -> None:
+    """Leg vast dat de toekenning van aanvraag NR algemeen bekend is gemaakt (art. 7 lid 2)."""
+    u = o.dienst(schrijven=True).maak_bekend(_bouw(m.MaakBekend, nummer=nr, datum=datum))
+    o.toon(u, f"Aanvraag {u['aanvraag']} bekendgemaakt op {_nl(u['bekendgemaakt'])}.")
+
+
+@aanvraag.command("toon")
+@click.argument("nr", type=NR)
+@pass_omgeving
+def aanvraag_toon(o: Omgeving, nr: int) -> None:
+    """Toon aanvraag NR met besluit en termijnen."""
+    u = o.dienst().toon_aanvraag(nr)
+
+    def tekst(u: dict[str, Any]) -> str:
+        regels = [_aanvraag_tekst(u)]
+        for k in ("naam", "omschrijving", "planning", "kosten", "vouchers_gewenst", "elders_subsidie"):
+            regels.append(f"  {k.replace('_', ' ')}: {_nl(u[k])}")
+        if u["aanvulling"]:
+            a = u["aanvulling"]
+            regels.append(f"  aanvulling gevraagd op {_nl(a['gevraagd_op'])}: {a['wat']} (uiterlijk {_nl(a['termijn'])})")
+        if u["raadpleging"]:
+            r = u["raadpleging"]
+            regels.append(f"  wijkraadpleging: {r.get('uitkomst') or 'nog niet gehouden'}")
+        b = u["besluit"]
+        if b:
+            regels.append(f"  besluit: {b['uitkomst']} op {_nl(b['datum'])} door {b['door']}")
+            if b.get("bedrag"):
+                regels.append(f"  bedrag: {_nl(b['bedrag'])}; vouchers: {', '.join(v['code'] for v in b['vouchers'])}")
+            if b.get("grond"):
+                regels.append(f"  grond: art. 6 onder {b['grond']}; motivering: {b['motivering']}")
+            elif b.get("motivering"):
+                regels.append(f"  motivering: {b['motivering']}")
+        return "\n".join(regels)
+
+    o.toon(u, tekst)
+
+
+@aanvraag.command("lijst")
+@click.option("--wijk", "wijkcode", default=None, metavar="CODE")
+@click.option(
+    "--status",
+    type=click.Choice(["onvolledig", "ingediend", "geschikt", "raadpleging_voor", "toegekend", "geweigerd"]),
+    default=None,
+)
+@pass_omgeving
+def aanvraag_lijst(o: Omgeving, wijkcode: str | None, status: str | None) -> None:
+    """Toon de aanvragen, in volgorde van nummer."""
+    code = m.maak(m.StelPlafondVast, code=wijkcode, periode=2000, plafond=Bedrag.van_centen(1)).code if wijkcode else None
+    rijen = o.dienst().aanvragen(code, status)
+    kolommen = ["aanvraag", "wijk", "status", "ontvangen", "beslissen_voor", "kosten", "omschrijving"]
+    tabel = [[_nl(r[k])[:40] for k in kolommen] for r in rijen]
+    o.toon({"aanvragen": rijen}, lambda _: _tabel(kolommen, tabel))
+
+
+# --- raadpleging -------------------------------------------------------------------------
+@voucher.group()
+def raadpleging() -> None:
+    """De wijkraadpleging voor initiatieven boven de drempel (art. 5 lid 5-6)."""
+
+
+@raadpleging.command("besluit")
+@click.argument("nr", type=NR)
+@click.option("--uitkomst", type=click.Choice(["voor", "tegen"]), required=True)
+@click.option("--stemmen-voor", type=AANTAL, default=None)
+@click.option("--stemmen-tegen", type=AANTAL, default=None)
+@datum_optie
+@pass_omgeving
+def raadpleging_besluit(o: Omgeving, nr: int, **opties: Any) -> None:
+    """Leg de uitkomst van de wijkraadpleging over aanvraag NR vast (art. 5 lid 6)."""
+    u = o.dienst(schrijven=True).besluit_raadpleging(_bouw(m.BesluitRaadpleging, nummer=nr, **opties))
+    o.toon(u, f"Wijkraadpleging over aanvraag {u['aanvraag']}: {u['uitkomst']} (status {u['status']}).")
+
+
+# --- kasbeheer ---------------------------------------------------------------------------
+def _betaling_tekst(soort: str) -> Callable[[dict[str, Any]], str]:
+    return lambda u: f"{soort} {_nl(u['bedrag'])} van voucher {u['voucher']}; restant {_nl(u['restant'])}."
+
+
+@voucher.command()
+@click.argument("code", type=CODE)
+@click.option("--bedrag", type=BEDRAG, required=True)
+@click.option("--leverancier", required=True, metavar="NAAM")
+@click.option("--factuur", required=True, metavar="NR")
+@datum_optie
+@pass_omgeving
+def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur: str, datum: date | None) -> None:
+    """Betaal een factuur van een leverancier uit voucher CODE (art. 9 lid 3 onder a)."""
+    cmd = _bouw(m.Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, datum=datum)
+    o.toon(o.dienst(schrijven=True).verzilver(cmd), _betaling_tekst("Verzilverd:"))
+
+
+@voucher.command()
+@click.argument("code", type=CODE)
+@click.option("--bedrag", type=BEDRAG, required=True)
+@datum_optie
+@pass_omgeving
+def contant(o: Omgeving, code: str, bedrag: Bedrag, datum: date | None) -> None:
+    """Zet voucher CODE om in contant geld, ten hoogste het maximum per keer (art. 9 lid 3 onder b)."""
+    cmd = _bouw(m.NeemContantOp, code=code, bedrag=bedrag, datum=datum)
+    o.toon(o.dienst(schrijven=True).neem_contant_op(cmd), _betaling_tekst("Contant opgenomen:"))
+
+
+@voucher.group()
+def betaling() -> None:
+    """Betalingen die de kasbeheerder weigert (art. 9 lid 2)."""
+
+
+@betaling.command("weigeren")
+@click.argument("code", type=CODE)
+@click.option("--bedrag", type=BEDRAG, required=True)
+@click.option("--reden", required=True)
+@click.option("--leverancier", default=None, metavar="NAAM")
+@click.option("--factuur", default=None, metavar="NR")
+@datum_optie
+@pass_omgeving
+def betaling_weigeren(o: Omgeving, code: str, **opties: Any) -> None:
+    """Weiger een betaling uit voucher CODE die niet voor het initiatief is (art. 9 lid 2)."""
+    u = o.dienst(schrijven=True).weiger_betaling(_bouw(m.WeigerBetaling, code=code, **opties))
+    o.toon(u, lambda u: f"Betaling van {_nl(u['bedrag'])} uit voucher {u['voucher']} geweigerd: {u['reden']}.")
+
+
+@voucher.command("toon")
+@click.argument("code", type=CODE)
+@pass_omgeving
+def toon_voucher(o: Omgeving, code: str) -> None:
+    """Toon voucher CODE: waarde, betalingen en restant."""
+    u = o.dienst().toon_voucher(code)
+    velden = ["wijk", "periode", "aanvraag", "waarde", "verzilverd", "contant", "vervallen", "restant", "status", "verstrekt", "uitvoeren_tot"]
+    o.toon(u, lambda u: f"Voucher {u['voucher']}\n" + "\n".join(f"  {k.replace('_', ' '):<14} {_nl(u[k])}" for k in velden))
+
+
+# --- saldo, demo -----------------------------------------------------------------------------
+@voucher.command()
+@click.option("--wijk", "wijkcode", default=None, metavar="CODE")
+@click.option("--periode", type=AANTAL, default=None, metavar="JAAR")
+@click.option("--per", type=DATUM, default=None, help="De stand aan het eind van deze datum.")
+@pass_omgeving
+def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | None) -> None:
+    """Toon per wijk en budgetjaar: plafond, toegekend, verzilverd, contant, vervallen, uitstaand, beschikbaar."""
+    from projections.saldo import BEDRAGVELDEN, totaal, vouw
+
+    dienst = o.dienst()
+    dienst._lees(dienst.gemeente)
+    code = wijkcode.strip().upper() if wijkcode else None
+    saldi = [s for s in vouw(dienst.gebeurtenissen(), per) if (code is None or s.wijk == code) and (periode is None or s.periode == periode)]
+    if code and not saldi:
+        raise NietGevonden(f"wijk {code} is niet aangewezen" + (f" voor {periode}" if periode else ""))
+    som = totaal(saldi)
+    uitkomst = {"per": per, "wijken": [s.als_dict() for s in saldi], "totaal": som}
+    kolommen = ["wijk", "periode", *BEDRAGVELDEN]
+
+    def tekst(_: dict[str, Any]) -> str:
+        rijen = [[s.wijk, str(s.periode), *(getattr(s, k).nl() for k in BEDRAGVELDEN)] for s in saldi]
+        rijen.append(["totaal", "", *(som[k].nl() for k in BEDRAGVELDEN)])
+        kop = f"Saldo per {formatteer_datum(per)}" if per else "Saldo"
+        return kop + "\n" + _tabel(kolommen, rijen, rechts=set(range(2, len(kolommen))))
+
+    o.toon(uitkomst, tekst)
+
+
+@voucher.command()
+@click.option("--omvang", type=AANTAL, default=1, show_default=True, help="Schaal: aantal keer de wijken en aanvragen.")
+@click.option("--zaad", type=AANTAL, default=2025, show_default=True, help="Zaad van de simulatie (zelfde zaad, zelfde jaar).")
+@click.pass_context
+def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
+    """Vul een lege opslag met een gesimuleerd jaar van een gemeente en toon het saldo."""
+    from commands.demo import vul
+
+    o: Omgeving = ctx.obj
+    if not 1 <= omvang <= 1000:
+        raise OngeldigeInvoer("--omvang ligt tussen 1 en 1000")
+    dienst = o.dienst(inrichten=True)
+    verslag = vul(dienst.app, omvang=omvang, zaad=zaad)
+    if not o.als_json:
+        click.echo(verslag + "\n")
+    ctx.invoke(saldo)
+
+
+# --- tables and the entry point ----------------------------------------------------------
+def _tabel(kop: list[str], rijen: list[list[str]], rechts: set[int] | None = None) -> str:
+    if not rijen:
+        return "(geen)"
+    rechts = rechts or set()
+    breedte = [max(len(str(r[i])) for r in [kop, *rijen]) for i in range(len(kop))]
+
+    def regel(r: list[str]) -> str:
+        return "  ".join(str(c).rjust(breedte[i]) if i in rechts else str(c).ljust(breedte[i]) for i, c in enumerate(r)).rstrip()
+
+    return "\n".join([regel(kop), regel(["-" * b for b in breedte]), *(regel(r) for r in rijen)])
+
+
+def _fout(melding: str, soort: str, code: int, artikel: str | None, als_json: bool) -> NoReturn:
+    melding = " ".join(melding.split())
+    if als_json:
+        click.echo(json.dumps({"fout": {"soort": soort, "melding": melding, "artikel": artikel}}, ensure_ascii=False), err=True)
+    else:
+        click.echo(f"fout: {melding}" + (f" ({artikel})" if artikel and artikel not in melding else ""), err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    als_json = "--json" in (argv if argv is not None else sys.argv[1:])
+    try:
+        voucher.main(args=argv, prog_name="voucher", standalone_mode=False)
+    except VoucherFout as e:
+        code = next(c for cls, c in FOUTCODES.items() if isinstance(e, cls))
+        _fout(e.melding, e.soort, code, e.artikel, als_json)
+    except click.exceptions.NoArgsIsHelpError as e:
+        click.echo(e.ctx.get_help())
+        sys.exit(2)
+    except click.UsageError as e:
+        _fout(_usage_melding(e), "invoer", 2, None, als_json)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.Abort:
+        _fout("afgebroken", "afgebroken", 1, None, als_json)
+    except KeyboardInterrupt:
+        _fout("afgebroken", "afgebroken", 130, None, als_json)
+    except Exception as e:  # last resort: never a traceback for a user
+        _fout(f"onverwachte fout ({type(e).__name__}: {str(e)[:200]})", "intern", 1, None, als_json)
+    sys.exit(0)
+
+
+def _usage_melding(e: click.UsageError) -> str:
+    melding = e.format_message()
+    if e.ctx is not None:
+        melding += f" (zie '{e.ctx.command_path} --help')"
+    return melding
+
+
+if __name__ == "__main__":
+    main()
