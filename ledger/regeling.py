@@ -158,20 +158,3 @@ def valideer(r: Regeling) -> None:
         fouten.append("verstrekken_tot moet op of voor uitvoeren_tot liggen (art. 5 lid 8)")
     if fouten:
         raise OngeldigeInvoer("regeling ongeldig: " + "; ".join(fouten), artikel="art. 2")
-
-
-STANDAARD_TOML = """\
-# Regeling vouchers bewonersinitiatieven: de parameters van de lokale verordening.
-# Standaard de waarden van de Model G31 Subsidieverordening vouchers bewonersinitiatieven.
-[regeling]
-naam = "Subsidieverordening vouchers bewonersinitiatieven"
-inwerkingtreding = "2008-10-01"      # art. 10 lid 1
-max_voucherwaarde = "5.000,00"        # art. 1 onder a: maximaal per voucher
-raadplegingsdrempel = "10.000,00"     # art. 5 lid 3: daarboven beslist een wijkraadpleging
-contant_max = "500,00"                # art. 9 lid 3 onder b: contant per keer
-beslistermijn_weken = 4               # art. 5 lid 1
-bezwaartermijn_weken = 6              # Awb 6:7
-uitvoeringskosten_max_procent = 10    # art. 2 lid 3
-verstrekken_tot = "30-06"             # art. 5 lid 8: vouchers verstrekken tot en met (dag-maand van het budgetjaar)
-uitvoeren_tot = "31-12"               # art. 5 lid 8: initiatief uitgevoerd uiterlijk
-"""
