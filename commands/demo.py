@@ -237,8 +237,8 @@ class _Simulatie:
 
     def _beslissen(self, dag: date, nummer: int, regie: str, kosten: int, i: int) -> None:
         dienst = self.dienst(regie, dag)
-        grond = "abcd"[i % 4] if i % 6 == 1 else None
-        if grond:
+        if i % 6 == 1:
+            grond = "abcd"[self.tellers["geweigerd"] % 4]
             dienst.weiger(m.Weiger(nummer=nummer, grond=grond, motivering=GROND_MOTIVERING[grond], datum=dag))
             self.tellers["geweigerd"] += 1
             return

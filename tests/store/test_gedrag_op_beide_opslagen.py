@@ -139,3 +139,17 @@ def test_aggregaten_liggen_onder_stabiele_identiteiten(store_url):
     assert isinstance(app.repository.get(ids.voucher_id(code)), Voucher)
     topics = {n.topic for n in app.recorder.select_notifications(1, 1000)}
     assert all(t.startswith("voucher.") for t in topics), topics
+
+
+def test_de_demo_geeft_op_beide_opslagen_hetzelfde_jaar(store_url, tmp_path):
+    from commands.demo import vul
+
+    app = open_store(store_url)
+    vul(app, omvang=1, zaad=7)
+    hier = [s.als_dict() for s in vouw(Dienst(app, "").gebeurtenissen())]
+    referentie_app = open_store(str(tmp_path / "referentie.db"))
+    vul(referentie_app, omvang=1, zaad=7)
+    daar = [s.als_dict() for s in vouw(Dienst(referentie_app, "").gebeurtenissen())]
+    assert hier == daar
+    assert all(r["toegekend"] <= r["plafond"] for r in hier)
+    assert any(r["beschikbaar"] == Bedrag.nul() for r in hier), "één wijk loopt tegen zijn plafond"

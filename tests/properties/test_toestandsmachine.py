@@ -1,0 +1,242 @@
+"""Hypothesis drives random sequences of acts, valid and invalid, through the service.
+
+After every step: the invariants of DOMAIN.md hold, a refused act wrote nothing, and what
+a fresh load from the store says equals what the live model (kept independently here)
+says. Runs in memory (fast, many examples) and on a real SQLite file (fewer).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, multiple, rule
+from wereld import KAS, PERIODE, REGIE, Wereld, geheugen_app, open_store
+
+from commands import modellen as m
+from commands.dienst import Dienst
+from commands.opslag import VoucherLedger
+from ledger import ids
+from ledger.aanvraag import Aanvraag
+from ledger.fouten import VoucherFout
+from ledger.geld import Bedrag
+from ledger.regeling import Regeling
+from ledger.vouchercode import maak_code
+from ledger.voucher import Voucher
+from ledger.wijk import Wijk
+from projections.saldo import vouw
+
+WIJKEN = ("NOORD", "ZUID")
+REGELING = Regeling()
+centen = st.integers(min_value=1, max_value=2_000_000)  # up to € 20.000: crosses every limit
+
+
+def _dagen(van: date, tot: int) -> st.SearchStrategy[date]:
+    return st.integers(min_value=0, max_value=tot).map(lambda d: van + timedelta(days=d))
+
+
+ontvangstdagen = _dagen(date(PERIODE, 1, 10), 110)
+beslisdagen = _dagen(date(PERIODE, 3, 1), 125)  # a few past 30 June: art. 5 lid 8
+betaaldagen = _dagen(date(PERIODE, 3, 15), 250)
+
+
+class Grootboek(RuleBasedStateMachine):
+    """The ledger under random acts; `self.model` is what we expect, folded by hand."""
+
+    aanvragen = Bundle("aanvragen")
+    vouchers = Bundle("vouchers")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.app = self.maak_app()
+        self.w = Wereld(self.app)
+        self.w.college.richt_in(m.Inrichten(gemeente="Hypostad", regeling=REGELING, datum=date(PERIODE, 1, 1)))
+        self.w.college.geef_mandaat(m.GeefMandaat(aan=KAS, rol="kasbeheerder", datum=date(PERIODE, 1, 1)))
+        for code in WIJKEN:
+            self.w.college.geef_mandaat(m.GeefMandaat(aan=REGIE, rol="regiegroep", wijk=code, datum=date(PERIODE, 1, 1)))
+            self.w.wijk(code, budget="30.000", uitvoeringskosten="3.000")
+        self.toegekend = {c: 0 for c in WIJKEN}
+        self.plafond = {c: 27_000_00 for c in WIJKEN}
+        self.betaald: dict[str, int] = {}
+        self.waarde: dict[str, int] = {}
+        self.gebeurtenissen = self.w.aantal_gebeurtenissen()
+
+    def maak_app(self) -> VoucherLedger:
+        return geheugen_app()
+
+    def doe(self, naam: str, handeling) -> object | None:  # noqa: ANN001
+        """Run an act; a refusal must leave the store untouched."""
+        try:
+            uitkomst = handeling()
+        except VoucherFout as e:
+            event(f"{naam}: {type(e).__name__}")
+            assert self.w.aantal_gebeurtenissen() == self.gebeurtenissen, "geweigerde handeling schreef iets"
+            return None
+        event(f"{naam}: gedaan")
+        self.gebeurtenissen = self.w.aantal_gebeurtenissen()
+        return uitkomst
+
+    @initialize(target=vouchers, kosten=st.lists(st.integers(1, 9_000_00), min_size=1, max_size=4))
+    def beginstand(self, kosten: list[int]):  # noqa: ANN201
+        """Start every run with some vouchers, so that payments are always exercised."""
+        codes = []
+        for i, k in enumerate(kosten):
+            wijk = WIJKEN[i % len(WIJKEN)]
+            nummer = self.w.aanvraag(Bedrag.van_centen(k).nl(), wijk=wijk, ontvangen=date(PERIODE, 1, 5))
+            uit = self.w.ken_toe(nummer, datum=date(PERIODE, 1, 20), buiten_volgorde="beginstand")
+            self.toegekend[wijk] += k
+            for v in uit["vouchers"]:
+                self.waarde[v["code"]] = v["bedrag"].centen
+                self.betaald[v["code"]] = 0
+                codes.append(v["code"])
+        self.gebeurtenissen = self.w.aantal_gebeurtenissen()
+        return multiple(*codes)
+
+    @rule(target=aanvragen, wijk=st.sampled_from(WIJKEN), kosten=centen, volledig=st.booleans(), dag=ontvangstdagen)
+    def indienen(self, wijk: str, kosten: int, volledig: bool, dag: date) -> int:
+        extra = {} if volledig else {"telefoon": None, "ondertekend": None}
+        uit = self.doe("indienen", lambda: self.w.aanvraag(Bedrag.van_centen(kosten).nl(), wijk=wijk, ontvangen=dag, **extra))
+        return int(uit) if uit else 0
+
+    @rule(nummer=aanvragen, dag=beslisdagen)
+    def aanvullen(self, nummer: int, dag: date) -> None:
+        self.doe("aanvullen", 
+            lambda: self.w.regie.vul_aan(
+                m.VulAanvraagAan(nummer=nummer, telefoon="06-1", ondertekend=True, datum=dag)
+            )
+        )
+
+    @rule(target=vouchers, nummer=aanvragen, deel=st.sampled_from([None, 1, 2, 3]), dag=beslisdagen, aantal=st.sampled_from([None, 1, 2, 5]))
+    def toekennen(self, nummer: int, deel: int | None, dag: date, aantal: int | None):  # noqa: ANN201
+        a = self._aanvraag(nummer)
+        bedrag = None
+        opties: dict[str, object] = {}
+        if a is not None and deel and a.kosten is not None:
+            bedrag = Bedrag.van_centen(max(1, a.kosten.centen // deel))
+            if bedrag != a.kosten:
+                opties = {"grond": "e", "motivering": "gedeeltelijk"}
+        al_toegekend = a is not None and a.status == "toegekend"
+        uit = self.doe("toekennen", 
+            lambda: self.w.regie.ken_toe(
+                m.KenToe(nummer=nummer, bedrag=bedrag, vouchers=aantal, datum=dag, buiten_volgorde="test", **opties)
+            )
+        )
+        if not uit or al_toegekend or a is None:
+            return None
+        self.toegekend[a.wijk] += uit["bedrag"].centen
+        for v in uit["vouchers"]:
+            self.waarde[v["code"]] = v["bedrag"].centen
+            self.betaald[v["code"]] = 0
+        return uit["vouchers"][0]["code"]
+
+    @rule(nummer=aanvragen, grond=st.sampled_from("abcde"), dag=beslisdagen)
+    def weigeren(self, nummer: int, grond: str, dag: date) -> None:
+        self.doe("weigeren", lambda: self.w.regie.weiger(m.Weiger(nummer=nummer, grond=grond, motivering="getest", datum=dag)))
+
+    @rule(nummer=aanvragen, voor=st.booleans(), dag=beslisdagen)
+    def raadplegen(self, nummer: int, voor: bool, dag: date) -> None:
+        self.doe("geschikt", lambda: self.w.regie.verklaar_geschikt(m.VerklaarGeschikt(nummer=nummer, datum=dag)))
+        self.doe("raadpleging", 
+            lambda: self.w.regie.besluit_raadpleging(
+                m.BesluitRaadpleging(nummer=nummer, uitkomst="voor" if voor else "tegen", datum=dag)
+            )
+        )
+
+    @rule(code=vouchers, bedrag=st.one_of(st.integers(1, 600_00), centen), contant=st.booleans(), dag=betaaldagen, factuur=st.integers(0, 5))
+    def betalen(self, code: str | None, bedrag: int, contant: bool, dag: date, factuur: int) -> None:
+        if not code:
+            return
+        b = Bedrag.van_centen(bedrag)
+        if contant:
+            uit = self.doe("contant", lambda: self.w.kas.neem_contant_op(m.NeemContantOp(code=code, bedrag=b, datum=dag)))
+        else:
+            voor = self.gebeurtenissen
+            uit = self.doe("verzilveren", 
+                lambda: self.w.kas.verzilver(
+                    m.Verzilver(code=code, bedrag=b, leverancier="Leverancier", factuur=f"F{factuur}", datum=dag)
+                )
+            )
+            if uit and self.gebeurtenissen == voor:  # a repeat of an invoice already booked
+                return
+        if uit:
+            self.betaald[code] += bedrag
+
+    @rule(wijk=st.sampled_from(WIJKEN), plafond=st.integers(1, 30_000_00))
+    def plafond_wijzigen(self, wijk: str, plafond: int) -> None:
+        if self.doe("plafond", 
+            lambda: self.w.college.stel_plafond_vast(
+                m.StelPlafondVast(code=wijk, periode=PERIODE, plafond=Bedrag.van_centen(plafond), datum=date(PERIODE, 2, 1))
+            )
+        ):
+            self.plafond[wijk] = plafond
+
+    @rule(code=vouchers)
+    def verkeerde_kasbeheerder(self, code: str | None) -> None:
+        if code:
+            self.doe("verkeerde kasbeheerder", lambda: Dienst(self.app, REGIE, vandaag=self.w.vandaag).neem_contant_op(
+                m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(1), datum=date(PERIODE, 5, 1))
+            ))
+
+    # --- invariants, against a fresh load from the store ---------------------------
+    @invariant()
+    def plafond_en_budget(self) -> None:
+        for code in WIJKEN:
+            w = self.app.repository.get(ids.wijk_id(code, PERIODE))
+            assert isinstance(w, Wijk)
+            assert w.toegekend.centen == self.toegekend[code]
+            assert w.plafond.centen == self.plafond[code]
+            assert w.toegekend - w.vervallen <= w.plafond
+            assert w.plafond + w.uitvoeringskosten <= w.budget
+
+    @invariant()
+    def vouchers_binnen_hun_waarde(self) -> None:
+        for code, waarde in self.waarde.items():
+            v = self.app.repository.get(ids.voucher_id(code))
+            assert isinstance(v, Voucher)
+            assert v.waarde.centen == waarde <= REGELING.max_voucherwaarde.centen
+            assert (v.verzilverd + v.contant).centen == self.betaald[code] <= waarde
+            assert v.restant.centen >= 0
+
+    @invariant()
+    def saldo_uit_de_gebeurtenissen_is_de_stand_van_de_aggregaten(self) -> None:
+        for s in vouw(self.w.college.gebeurtenissen()):
+            assert s.toegekend.centen == self.toegekend[s.wijk]
+            assert s.beschikbaar.centen == self.plafond[s.wijk] - self.toegekend[s.wijk]
+            assert s.uitstaand == s.toegekend - s.verzilverd - s.contant - s.vervallen
+
+    def _aanvraag(self, nummer: int) -> Aanvraag | None:
+        if not nummer:
+            return None
+        try:
+            a = self.app.repository.get(ids.aanvraag_id(nummer))
+        except Exception:  # noqa: BLE001
+            return None
+        return a if isinstance(a, Aanvraag) else None
+
+
+Grootboek.TestCase.settings = settings(
+    max_examples=50, stateful_step_count=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+TestGrootboekInGeheugen = Grootboek.TestCase
+
+
+@pytest.fixture
+def sqlite_grootboek(tmp_path_factory):
+    class OpSQLite(Grootboek):
+        def maak_app(self) -> VoucherLedger:
+            return open_store(str(tmp_path_factory.mktemp("sm") / "vouchers.db"))
+
+    OpSQLite.TestCase.settings = settings(
+        max_examples=8, stateful_step_count=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    return OpSQLite
+
+
+def test_de_toestandsmachine_op_een_echt_sqlite_bestand(sqlite_grootboek):
+    sqlite_grootboek.TestCase().runTest()
+
+
+def test_vouchercodes_van_de_machine_zijn_geldig() -> None:
+    assert maak_code(1, 1).startswith("V000001-01-")
