@@ -178,7 +178,14 @@ class ReserveType(_Domeintype):
         return Bedrag.parse(schoon)
 
 
-BEDRAG, DATUM, CODE, NR, AANTAL, JANEE = BedragType(), DatumType(), VoucherCodeType(), NummerType(), AantalType(), JaNeeType()
+BEDRAG, DATUM, CODE, NR, AANTAL, JANEE = (
+    BedragType(),
+    DatumType(),
+    VoucherCodeType(),
+    NummerType(),
+    AantalType(),
+    JaNeeType(),
+)
 
 # --- output --------------------------------------------------------------------------------
 
@@ -286,7 +293,7 @@ class _Groep(_Commando, click.Group):
     help="Opslag: pad of sqlite:///PAD, of postgresql://gebruiker@host:poort/database. "
     "Standaard $VOUCHER_DATABASE, anders ./vouchers.db.",
 )
-@click.option("--json", "als_json", is_flag=True, help="Uitvoer als één JSON-object (bedragen als \"1234.50\").")
+@click.option("--json", "als_json", is_flag=True, help='Uitvoer als één JSON-object (bedragen als "1234.50").')
 @click.pass_context
 def voucher(ctx: click.Context, database: str | None, als_json: bool) -> None:
     """Vouchersysteem bewonersinitiatieven (Model G31 Subsidieverordening vouchers bewonersinitiatieven).
@@ -325,13 +332,25 @@ def voucher(ctx: click.Context, database: str | None, als_json: bool) -> None:
 @pass_omgeving
 def init(o: Omgeving, gemeente: str, regeling_pad: Path | None, datum: date | None) -> None:
     """Richt de administratie in; wie dit doet, krijgt het collegemandaat (art. 2)."""
+    from commands.opslag import lees_url
+
     regeling = Regeling.uit_toml(regeling_pad) if regeling_pad else Regeling()
     cmd = _bouw(m.Inrichten, gemeente=gemeente, regeling=regeling, datum=datum)
-    uitkomst = o.dienst(schrijven=True, inrichten=True).richt_in(cmd)
+    opslag = lees_url(o.database)
+    nieuw_bestand = opslag.pad is not None and not opslag.pad.exists()
+    try:
+        uitkomst = o.dienst(schrijven=True, inrichten=True).richt_in(cmd)
+    except VoucherFout:
+        if nieuw_bestand and opslag.pad is not None:  # a refused init leaves no empty store behind
+            o.sluit()
+            opslag.pad.unlink(missing_ok=True)
+        raise
     o.toon(
         uitkomst,
-        lambda u: f"Administratie {'ingericht' if u['nieuw'] else 'was al ingericht'} voor gemeente {u['gemeente']}."
-        + (f"\n{o._gebruiker} heeft het collegemandaat." if u["nieuw"] else ""),
+        lambda u: (
+            f"Administratie {'ingericht' if u['nieuw'] else 'was al ingericht'} voor gemeente {u['gemeente']}."
+            + (f"\n{o._gebruiker} heeft het collegemandaat." if u["nieuw"] else "")
+        ),
     )
 
 
@@ -402,7 +421,8 @@ def mandaat_lijst(o: Omgeving) -> None:
     """Toon alle mandaten, ook ingetrokken."""
     rijen = o.dienst().mandaten()
     tabel = [
-        [r["gebruiker"], r["rol"], r["wijk"] or "alle", _nl(r["van"]), _nl(r["tot"]) if r["tot"] else "-"] for r in rijen
+        [r["gebruiker"], r["rol"], r["wijk"] or "alle", _nl(r["van"]), _nl(r["tot"]) if r["tot"] else "-"]
+        for r in rijen
     ]
     o.toon({"mandaten": rijen}, lambda _: _tabel(["gebruiker", "rol", "wijk", "van", "tot"], tabel))
 
@@ -418,10 +438,16 @@ def wijk() -> None:
 @click.option("--naam", required=True, help="Naam van de wijk.")
 @click.option("--periode", type=AANTAL, required=True, metavar="JAAR", help="Budgetjaar.")
 @click.option("--budget", type=BEDRAG, required=True, help="Budget van de wijk (art. 2 lid 2).")
-@click.option("--uitvoeringskosten", type=ReserveType(), default=None, help="Reserve, bedrag of percentage (ten hoogste 10%).")
+@click.option(
+    "--uitvoeringskosten", type=ReserveType(), default=None, help="Reserve, bedrag of percentage (ten hoogste 10%)."
+)
 @click.option("--plafond", type=BEDRAG, default=None, help="Subsidieplafond (standaard budget min uitvoeringskosten).")
-@click.option("--verstrekken-tot", type=DATUM, default=None, help="Laatste dag om vouchers te verstrekken (art. 5 lid 8).")
-@click.option("--uitvoeren-tot", type=DATUM, default=None, help="Laatste dag van uitvoering en betaling (art. 5 lid 8).")
+@click.option(
+    "--verstrekken-tot", type=DATUM, default=None, help="Laatste dag om vouchers te verstrekken (art. 5 lid 8)."
+)
+@click.option(
+    "--uitvoeren-tot", type=DATUM, default=None, help="Laatste dag van uitvoering en betaling (art. 5 lid 8)."
+)
 @datum_optie
 @pass_omgeving
 def wijk_aanwijzen(
@@ -471,7 +497,12 @@ def wijk_plafond(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: da
     """Stel het subsidieplafond van wijk CODE vast op BEDRAG (art. 2 lid 5, Awb 4:25)."""
     cmd = _bouw(m.StelPlafondVast, code=code, periode=periode, plafond=bedrag, datum=datum)
     u = o.dienst(schrijven=True).stel_plafond_vast(cmd)
-    o.toon(u, lambda u: f"Subsidieplafond van wijk {u['wijk']} {u['periode']}: {_nl(u['plafond'])} (beschikbaar {_nl(u['beschikbaar'])}).")
+    o.toon(
+        u,
+        lambda u: (
+            f"Subsidieplafond van wijk {u['wijk']} {u['periode']}: {_nl(u['plafond'])} (beschikbaar {_nl(u['beschikbaar'])})."
+        ),
+    )
 
 
 @wijk.command("lijst")
@@ -496,7 +527,9 @@ def _aanvraagvelden(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--adres", default=None, help="Contactadres van de initiatiefnemer."),
         click.option("--telefoon", default=None, help="Telefoonnummer."),
         click.option("--ondertekend", is_flag=True, default=None, help="De aanvraag is ondertekend."),
-        click.option("--omschrijving", default=None, help="Inhoud van het initiatief en hoe het de leefbaarheid verbetert."),
+        click.option(
+            "--omschrijving", default=None, help="Inhoud van het initiatief en hoe het de leefbaarheid verbetert."
+        ),
         click.option("--planning", default=None, help="Uitvoering en planning."),
         click.option("--kosten", type=BEDRAG, default=None, help="Kostenraming."),
         click.option("--vouchers", type=AANTAL, default=None, help="Gewenst aantal vouchers."),
@@ -561,10 +594,16 @@ def aanvraag_aanvullen(o: Omgeving, nr: int, vouchers: int | None, **velden: Any
 @click.argument("nr", type=NR)
 @click.option("--bedrag", type=BEDRAG, default=None, help="Toe te kennen bedrag (standaard de kostenraming).")
 @click.option("--vouchers", type=AANTAL, default=None, help="Aantal vouchers (standaard zo veel als nodig).")
-@click.option("--start-voor", type=DATUM, default=None, help="Voorwaarde: start van de uitvoering voor deze datum (art. 5 lid 7).")
-@click.option("--grond", type=click.Choice(list("abcde")), default=None, help="Bij gedeeltelijke weigering: grond (art. 6).")
+@click.option(
+    "--start-voor", type=DATUM, default=None, help="Voorwaarde: start van de uitvoering voor deze datum (art. 5 lid 7)."
+)
+@click.option(
+    "--grond", type=click.Choice(list("abcde")), default=None, help="Bij gedeeltelijke weigering: grond (art. 6)."
+)
 @click.option("--motivering", default=None, help="Bij gedeeltelijke weigering: motivering.")
-@click.option("--buiten-volgorde", default=None, metavar="REDEN", help="Reden om af te wijken van de volgorde van binnenkomst.")
+@click.option(
+    "--buiten-volgorde", default=None, metavar="REDEN", help="Reden om af te wijken van de volgorde van binnenkomst."
+)
 @datum_optie
 @pass_omgeving
 def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
@@ -573,7 +612,9 @@ def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
     u = o.dienst(schrijven=True).ken_toe(cmd)
 
     def tekst(u: dict[str, Any]) -> str:
-        regels = [f"Aanvraag {u['aanvraag']} toegekend op {_nl(u['datum'])}: {_nl(u['bedrag'])} in {len(u['vouchers'])} voucher(s)"]
+        regels = [
+            f"Aanvraag {u['aanvraag']} toegekend op {_nl(u['datum'])}: {_nl(u['bedrag'])} in {len(u['vouchers'])} voucher(s)"
+        ]
         regels += [f"  {v['code']}  {_nl(v['bedrag']):>14}" for v in u["vouchers"]]
         if u["start_voor"]:
             regels.append(f"  voorwaarde: start van de uitvoering voor {_nl(u['start_voor'])} (art. 5 lid 7)")
@@ -614,7 +655,9 @@ def aanvraag_geschikt(o: Omgeving, nr: int, datum: date | None) -> None:
 @pass_omgeving
 def aanvraag_wijziging(o: Omgeving, nr: int, omschrijving: str, datum: date | None) -> None:
     """Leg een melding van veranderde omstandigheden vast (art. 8 lid 2)."""
-    u = o.dienst(schrijven=True).meld_wijziging(_bouw(m.MeldWijziging, nummer=nr, omschrijving=omschrijving, datum=datum))
+    u = o.dienst(schrijven=True).meld_wijziging(
+        _bouw(m.MeldWijziging, nummer=nr, omschrijving=omschrijving, datum=datum)
+    )
     o.toon(u, f"Wijziging bij aanvraag {u['aanvraag']} vastgelegd.")
 
 
@@ -641,7 +684,9 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
             regels.append(f"  {k.replace('_', ' ')}: {_nl(u[k])}")
         if u["aanvulling"]:
             a = u["aanvulling"]
-            regels.append(f"  aanvulling gevraagd op {_nl(a['gevraagd_op'])}: {a['wat']} (uiterlijk {_nl(a['termijn'])})")
+            regels.append(
+                f"  aanvulling gevraagd op {_nl(a['gevraagd_op'])}: {a['wat']} (uiterlijk {_nl(a['termijn'])})"
+            )
         if u["raadpleging"]:
             r = u["raadpleging"]
             regels.append(f"  wijkraadpleging: {r.get('uitkomst') or 'nog niet gehouden'}")
@@ -669,7 +714,7 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
 @pass_omgeving
 def aanvraag_lijst(o: Omgeving, wijkcode: str | None, status: str | None) -> None:
     """Toon de aanvragen, in volgorde van nummer."""
-    code = m.maak(m.StelPlafondVast, code=wijkcode, periode=2000, plafond=Bedrag.van_centen(1)).code if wijkcode else None
+    code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
     rijen = o.dienst().aanvragen(code, status)
     kolommen = ["aanvraag", "wijk", "status", "ontvangen", "beslissen_voor", "kosten", "omschrijving"]
     tabel = [[_nl(r[k])[:40] for k in kolommen] for r in rijen]
@@ -749,8 +794,22 @@ def betaling_weigeren(o: Omgeving, code: str, **opties: Any) -> None:
 def toon_voucher(o: Omgeving, code: str) -> None:
     """Toon voucher CODE: waarde, betalingen en restant."""
     u = o.dienst().toon_voucher(code)
-    velden = ["wijk", "periode", "aanvraag", "waarde", "verzilverd", "contant", "vervallen", "restant", "status", "verstrekt", "uitvoeren_tot"]
-    o.toon(u, lambda u: f"Voucher {u['voucher']}\n" + "\n".join(f"  {k.replace('_', ' '):<14} {_nl(u[k])}" for k in velden))
+    velden = [
+        "wijk",
+        "periode",
+        "aanvraag",
+        "waarde",
+        "verzilverd",
+        "contant",
+        "vervallen",
+        "restant",
+        "status",
+        "verstrekt",
+        "uitvoeren_tot",
+    ]
+    o.toon(
+        u, lambda u: f"Voucher {u['voucher']}\n" + "\n".join(f"  {k.replace('_', ' '):<14} {_nl(u[k])}" for k in velden)
+    )
 
 
 # --- saldo, demo -----------------------------------------------------------------------------
@@ -765,8 +824,12 @@ def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | No
 
     dienst = o.dienst()
     dienst._lees(dienst.gemeente)
-    code = wijkcode.strip().upper() if wijkcode else None
-    saldi = [s for s in vouw(dienst.gebeurtenissen(), per) if (code is None or s.wijk == code) and (periode is None or s.periode == periode)]
+    code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
+    saldi = [
+        s
+        for s in vouw(dienst.gebeurtenissen(), per)
+        if (code is None or s.wijk == code) and (periode is None or s.periode == periode)
+    ]
     if code and not saldi:
         raise NietGevonden(f"wijk {code} is niet aangewezen" + (f" voor {periode}" if periode else ""))
     som = totaal(saldi)
@@ -784,7 +847,9 @@ def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | No
 
 @voucher.command()
 @click.option("--omvang", type=AANTAL, default=1, show_default=True, help="Schaal: aantal keer de wijken en aanvragen.")
-@click.option("--zaad", type=AANTAL, default=2025, show_default=True, help="Zaad van de simulatie (zelfde zaad, zelfde jaar).")
+@click.option(
+    "--zaad", type=AANTAL, default=2025, show_default=True, help="Zaad van de simulatie (zelfde zaad, zelfde jaar)."
+)
 @click.pass_context
 def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
     """Vul een lege opslag met een gesimuleerd jaar van een gemeente en toon het saldo."""
@@ -808,7 +873,9 @@ def _tabel(kop: list[str], rijen: list[list[str]], rechts: set[int] | None = Non
     breedte = [max(len(str(r[i])) for r in [kop, *rijen]) for i in range(len(kop))]
 
     def regel(r: list[str]) -> str:
-        return "  ".join(str(c).rjust(breedte[i]) if i in rechts else str(c).ljust(breedte[i]) for i, c in enumerate(r)).rstrip()
+        return "  ".join(
+            str(c).rjust(breedte[i]) if i in rechts else str(c).ljust(breedte[i]) for i, c in enumerate(r)
+        ).rstrip()
 
     return "\n".join([regel(kop), regel(["-" * b for b in breedte]), *(regel(r) for r in rijen)])
 
@@ -816,7 +883,9 @@ def _tabel(kop: list[str], rijen: list[list[str]], rechts: set[int] | None = Non
 def _fout(melding: str, soort: str, code: int, artikel: str | None, als_json: bool) -> NoReturn:
     melding = " ".join(melding.split())
     if als_json:
-        click.echo(json.dumps({"fout": {"soort": soort, "melding": melding, "artikel": artikel}}, ensure_ascii=False), err=True)
+        click.echo(
+            json.dumps({"fout": {"soort": soort, "melding": melding, "artikel": artikel}}, ensure_ascii=False), err=True
+        )
     else:
         click.echo(f"fout: {melding}" + (f" ({artikel})" if artikel and artikel not in melding else ""), err=True)
     sys.exit(code)

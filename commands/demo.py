@@ -50,7 +50,13 @@ INITIATIEVEN = [
     ("Muurschildering bij het station", "ontwerp met jongeren, schilderen in augustus"),
 ]
 NAMEN = ["A. de Vries", "M. Jansen", "F. El Amrani", "S. Bakker", "K. Visser", "R. Smit", "Y. Öztürk", "L. Meijer"]
-LEVERANCIERS = ["Bouwmarkt Hornbach", "Drukkerij De Wijk", "Groencentrum Overvecht", "Feestverhuur Van Dam", "Sportwinkel Veldman"]
+LEVERANCIERS = [
+    "Bouwmarkt Hornbach",
+    "Drukkerij De Wijk",
+    "Groencentrum Overvecht",
+    "Feestverhuur Van Dam",
+    "Sportwinkel Veldman",
+]
 GROND_MOTIVERING = {
     "a": "de planning is niet haalbaar: de uitvoering zou na de uiterste uitvoeringsdatum vallen",
     "b": "het initiatief omvat activiteiten waarvoor geen vergunning kan worden verleend",
@@ -78,7 +84,7 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
             f"de opslag bevat al de administratie van {bestaand.naam}: kies voor de demo een andere --database",
             artikel="art. 2",
         )
-    sim = _Simulatie(app, omvang, random.Random(zaad))
+    sim = _Simulatie(app, omvang, random.Random(zaad))  # noqa: S311 - a simulation, not a secret
     sim.speel()
     return (
         f"Demo: gemeente {GEMEENTE}, {len(sim.wijken)} wijken, {sim.tellers['aanvraag']} aanvragen, "
@@ -91,7 +97,7 @@ def _gemeente(app: VoucherLedger) -> Gemeente | None:
     from eventsourcing.application import AggregateNotFoundError
 
     try:
-        g = app.repository.get(ids.gemeente_id())
+        g: object = app.repository.get(ids.gemeente_id())
     except AggregateNotFoundError:
         return None
     return g if isinstance(g, Gemeente) else None
@@ -151,8 +157,12 @@ class _Simulatie:
             if dag > date(JAAR, 5, 25):
                 break
             groot = i % 11 == 5
-            kosten = self.rng.randint(10_001_00, 18_000_00) if groot else self.rng.choice(
-                [self.rng.randint(250_00, 2_500_00), self.rng.randint(2_500_00, 9_999_00), 10_000_00]
+            kosten = (
+                self.rng.randint(10_001_00, 18_000_00)
+                if groot
+                else self.rng.choice(
+                    [self.rng.randint(250_00, 2_500_00), self.rng.randint(2_500_00, 9_999_00), 10_000_00]
+                )
             )
             self.plan(dag, "indienen", wijk=code, regie=regie, kosten=kosten, onvolledig=i % 7 == 3, groot=groot, i=i)
 
@@ -171,7 +181,8 @@ class _Simulatie:
             for weg in ("telefoon", "planning", "ondertekend"):
                 velden.pop(weg)
         uit = self.dienst(regie, dag).dien_in(
-            m.DienAanvraagIn(
+            m.maak(
+                m.DienAanvraagIn,
                 wijk=wijk,
                 naam=self.rng.choice(NAMEN),
                 omschrijving=f"{titel} in {wijk.title()}",
@@ -189,7 +200,13 @@ class _Simulatie:
             self.plan(dag + timedelta(days=9), "geschikt", nummer=nummer, regie=regie)
         else:
             self.plan(
-                dag + timedelta(days=10), "beslissen", rang=(dag.toordinal(), nummer), nummer=nummer, regie=regie, kosten=kosten, i=i
+                dag + timedelta(days=10),
+                "beslissen",
+                rang=(dag.toordinal(), nummer),
+                nummer=nummer,
+                regie=regie,
+                kosten=kosten,
+                i=i,
             )
 
     def _aanvulling_vragen(self, dag: date, nummer: int, regie: str) -> None:
@@ -226,8 +243,13 @@ class _Simulatie:
 
     def _raadpleging(self, dag: date, nummer: int, regie: str, uitkomst: str, stemmen: tuple[int, int]) -> None:
         self.dienst(regie, dag).besluit_raadpleging(
-            m.BesluitRaadpleging(
-                nummer=nummer, uitkomst=uitkomst, stemmen_voor=stemmen[0], stemmen_tegen=stemmen[1], datum=dag
+            m.maak(
+                m.BesluitRaadpleging,
+                nummer=nummer,
+                uitkomst=uitkomst,
+                stemmen_voor=stemmen[0],
+                stemmen_tegen=stemmen[1],
+                datum=dag,
             )
         )
         if uitkomst == "voor":
@@ -239,7 +261,7 @@ class _Simulatie:
         dienst = self.dienst(regie, dag)
         if i % 6 == 1:
             grond = "abcd"[self.tellers["geweigerd"] % 4]
-            dienst.weiger(m.Weiger(nummer=nummer, grond=grond, motivering=GROND_MOTIVERING[grond], datum=dag))
+            dienst.weiger(m.maak(m.Weiger, nummer=nummer, grond=grond, motivering=GROND_MOTIVERING[grond], datum=dag))
             self.tellers["geweigerd"] += 1
             return
         self._toekennen(dag, nummer, regie, bedrag=None)
@@ -263,7 +285,9 @@ class _Simulatie:
                 self._na_toekenning(dag, uit, regie)
             else:
                 dienst.weiger(
-                    m.Weiger(nummer=nummer, grond="e", motivering="het subsidieplafond van de wijk is bereikt", datum=dag)
+                    m.Weiger(
+                        nummer=nummer, grond="e", motivering="het subsidieplafond van de wijk is bereikt", datum=dag
+                    )
                 )
                 self.tellers["geweigerd"] += 1
             return
@@ -316,7 +340,9 @@ class _Simulatie:
         self.tellers["betaling"] += 1
 
     def _contant(self, dag: date, code: str, bedrag: int) -> None:
-        self.dienst(KASBEHEERDER, dag).neem_contant_op(m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(bedrag), datum=dag))
+        self.dienst(KASBEHEERDER, dag).neem_contant_op(
+            m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(bedrag), datum=dag)
+        )
         self.tellers["betaling"] += 1
 
     def _betaling_weigeren(self, dag: date, code: str, bedrag: int) -> None:

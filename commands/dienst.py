@@ -20,10 +20,11 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, PersistenceError
+from eventsourcing.utils import get_topic
 
 from commands import modellen as m
 from commands.opslag import VoucherLedger
-from ledger import ids
+from ledger import gebeurtenissen, ids
 from ledger.aanvraag import Aanvraag
 from ledger.datum import formatteer_datum
 from ledger.fouten import (
@@ -37,11 +38,11 @@ from ledger.fouten import (
     RegelOvertreden,
     VoucherFout,
 )
-from ledger.gemeente import Gemeente
 from ledger.geld import Bedrag
+from ledger.gemeente import Gemeente
 from ledger.regels import art_4_lid_4_volgorde
-from ledger.vouchercode import maak_code, parse_code
 from ledger.voucher import Factuur, Voucher
+from ledger.vouchercode import maak_code, parse_code
 from ledger.wijk import Wijk
 
 R = TypeVar("R")
@@ -83,9 +84,7 @@ class Dienst:
                 raise
             except PersistenceError as e:
                 raise _opslagfout(e) from None
-        raise Conflict(
-            f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw"
-        )
+        raise Conflict(f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw")
 
     def _lees(self, lezer: Callable[[], R]) -> R:
         try:
@@ -97,7 +96,7 @@ class Dienst:
 
     def _get(self, cls: type[A], aggregate_id: UUID) -> A | None:
         try:
-            agg = self.app.repository.get(aggregate_id)
+            agg: Aggregate = self.app.repository.get(aggregate_id)
         except AggregateNotFoundError:
             return None
         if not isinstance(agg, cls):
@@ -177,7 +176,13 @@ class Dienst:
             g = self.gemeente()
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             nieuw = g.geef_mandaat(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
-            return ([g] if nieuw else []), {"gebruiker": cmd.aan, "rol": cmd.rol, "wijk": cmd.wijk, "van": datum, "nieuw": nieuw}
+            return ([g] if nieuw else []), {
+                "gebruiker": cmd.aan,
+                "rol": cmd.rol,
+                "wijk": cmd.wijk,
+                "van": datum,
+                "nieuw": nieuw,
+            }
 
         return self._voer_uit(beslis)
 
@@ -342,12 +347,12 @@ class Dienst:
             self._eis_regie(g, a.wijk, datum)
             if a.status == "toegekend" and a.besluit is not None:
                 return [], self._herhaalde_toekenning(a, cmd)
+            a.eis_beslisbaar("toekennen")
             w = self._wijk(a.wijk, a.periode)
             r = g.regeling
             bedrag = cmd.bedrag if cmd.bedrag is not None else a.kosten
-            if bedrag is None:
-                a.ken_toe(Bedrag.nul(), [], r.raadplegingsdrempel, datum, self.gebruiker)  # raises: incomplete
-                raise OngeldigeToestand("aanvraag zonder kostenraming")
+            if bedrag is None:  # a complete aanvraag has a kostenraming (art. 4 lid 2 onder c)
+                raise OngeldigeToestand(f"aanvraag {a.nummer} heeft geen kostenraming")
             art_4_lid_4_volgorde(a.nummer, w.eerder_aan_de_beurt(a.nummer), cmd.buiten_volgorde)
             vouchers = a.verdeel(bedrag, cmd.vouchers, r.max_voucherwaarde)
             a.ken_toe(
@@ -572,7 +577,7 @@ class Dienst:
     def wijken(self) -> list[Wijk]:
         def lees() -> list[Wijk]:
             self.gemeente()
-            sleutels = sorted({(e.code, e.periode) for e in self.gebeurtenissen([Wijk.Aangewezen])})
+            sleutels = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
             return [self._wijk(code, periode) for code, periode in sleutels]
 
         return self._lees(lees)
@@ -581,21 +586,21 @@ class Dienst:
         def lees() -> list[dict[str, Any]]:
             g = self.gemeente()
             uit = []
-            for e in self.gebeurtenissen([Aanvraag.Ingediend]):
+            for e in self.gebeurtenissen([gebeurtenissen.AanvraagIngediend]):
                 if wijk and e.wijk != wijk:
                     continue
                 a = self._aanvraag(e.nummer)
                 if status and a.status != status:
                     continue
-                uit.append(self._aanvraag_uitkomst(a, g) | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")})
+                uit.append(
+                    self._aanvraag_uitkomst(a, g) | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")}
+                )
             return uit
 
         return self._lees(lees)
 
     def gebeurtenissen(self, soorten: list[type] | None = None, batch: int = 2000) -> Iterator[Any]:
         """Every stored event in commit order (optionally only some kinds), decoded."""
-        from eventsourcing.utils import get_topic
-
         topics = [get_topic(s) for s in soorten] if soorten else []
         start = 1
         while True:

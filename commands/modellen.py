@@ -51,6 +51,14 @@ def _gebruiker(waarde: str) -> str:
     return naam
 
 
+def normaliseer_wijkcode(tekst: str) -> str:
+    """A wijk code as the user typed it, normalised (upper case), or bad input."""
+    try:
+        return _wijkcode(tekst)
+    except ValueError as e:
+        raise OngeldigeInvoer(f"ongeldige wijkcode {tekst[:20]!r}: {e}") from None
+
+
 Naam = Annotated[str, _tekst(200)]
 Tekst = Annotated[str, _tekst(4000)]
 Kort = Annotated[str, _tekst(100)]

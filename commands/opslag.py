@@ -95,7 +95,9 @@ def lees_url(url: str | None) -> Opslag:
     if url.startswith("sqlite:///"):
         pad = url[len("sqlite:///") :]
     elif "://" in url:
-        raise OngeldigeInvoer(f"onbekend soort database {url.split('://')[0]!r}: gebruik een pad, sqlite:/// of postgresql://")
+        raise OngeldigeInvoer(
+            f"onbekend soort database {url.split('://')[0]!r}: gebruik een pad, sqlite:/// of postgresql://"
+        )
     else:
         pad = url
     if not pad or "\x00" in pad:

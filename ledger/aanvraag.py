@@ -90,7 +90,7 @@ class Aanvraag(Aggregate):
         uit = []
         for veld, (waar, naam) in VEREISTEN.items():
             waarde = (self.persoon if waar == "persoon" else self.gegevens).get(veld)
-            if waarde is None or waarde == "" or waarde is False and veld == "ondertekend":
+            if waarde is None or waarde == "" or (waarde is False and veld == "ondertekend"):
                 uit.append(naam)
         return uit
 
@@ -167,7 +167,7 @@ class Aanvraag(Aggregate):
         motivering: str | None = None,
         buiten_volgorde: str | None = None,
     ) -> None:
-        self._eis_beslisbaar("toekennen")
+        self.eis_beslisbaar("toekennen")
         self._eis_niet_voor_ontvangst(datum)
         kosten = self.kosten
         if kosten is None:  # unreachable for a complete aanvraag; kept as a guard with a clear message
@@ -222,7 +222,7 @@ class Aanvraag(Aggregate):
         }
 
     def weiger(self, grond: str, motivering: str, beschikbaar: Bedrag, datum: date, gebruiker: str) -> None:
-        self._eis_beslisbaar("weigeren")
+        self.eis_beslisbaar("weigeren")
         self._eis_niet_voor_ontvangst(datum)
         _eis_grond_en_motivering(grond, motivering, "weigering")
         kosten = self.kosten
@@ -236,7 +236,13 @@ class Aanvraag(Aggregate):
     @event("Geweigerd", topic="voucher.Aanvraag.Geweigerd")
     def _geweigerd(self, grond: str, motivering: str, datum: date, gebruiker: str) -> None:
         self.status = "geweigerd"
-        self.besluit = {"uitkomst": "geweigerd", "grond": grond, "motivering": motivering, "datum": datum, "door": gebruiker}
+        self.besluit = {
+            "uitkomst": "geweigerd",
+            "grond": grond,
+            "motivering": motivering,
+            "datum": datum,
+            "door": gebruiker,
+        }
 
     # --- above the threshold: geschikt, then the wijkraadpleging (art. 5 lid 3-6) --------
     def verklaar_geschikt(self, drempel: Bedrag, datum: date, gebruiker: str) -> None:
@@ -332,7 +338,7 @@ class Aanvraag(Aggregate):
                 f"aanvraag {self.nummer} heeft status {self.status}: {handeling} kan niet", nummer=self.nummer
             )
 
-    def _eis_beslisbaar(self, handeling: str) -> None:
+    def eis_beslisbaar(self, handeling: str) -> None:
         if self.status == "onvolledig":
             raise AanvraagOnvolledig(
                 f"aanvraag {self.nummer} is onvolledig (ontbreekt: {', '.join(self.ontbreekt) or 'aanvulling'}); "

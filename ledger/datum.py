@@ -20,8 +20,18 @@ from ledger.geld import toon_invoer
 VROEGSTE_JAAR = 2000
 
 MAANDEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 
 _ISO = re.compile(r"(?P<jaar>[0-9]{4})-(?P<maand>[0-9]{2})-(?P<dag>[0-9]{2})", re.ASCII)

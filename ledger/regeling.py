@@ -19,6 +19,7 @@ from ledger.datum import parse_datum
 from ledger.fouten import OngeldigeInvoer
 from ledger.geld import Bedrag
 
+
 @dataclass(frozen=True, slots=True)
 class DagMaand:
     """A day in the budget year, e.g. 30 June: art. 5 lid 8 fixes dates per period."""
@@ -33,9 +34,7 @@ class DagMaand:
             waarde = cls(int(dag_s), int(maand_s))
             date(2024, waarde.maand, waarde.dag)  # 2024: leap year, so 29-02 is allowed
         except (ValueError, TypeError):
-            raise OngeldigeInvoer(
-                f"regeling: {veld} moet dag-maand zijn, bijvoorbeeld 30-06, niet {tekst!r}"
-            ) from None
+            raise OngeldigeInvoer(f"regeling: {veld} moet dag-maand zijn, bijvoorbeeld 30-06, niet {tekst!r}") from None
         return waarde
 
     def in_jaar(self, jaar: int) -> date:
@@ -115,11 +114,11 @@ class Regeling:
 def _lees_waarde(naam: str, ruw: Any, standaard: Any) -> Any:
     if isinstance(standaard, Bedrag):
         if isinstance(ruw, bool) or not isinstance(ruw, (str, int)):
-            raise OngeldigeInvoer(f"regeling: {naam} moet een bedrag zijn, bijvoorbeeld \"5.000,00\"")
+            raise OngeldigeInvoer(f'regeling: {naam} moet een bedrag zijn, bijvoorbeeld "5.000,00"')
         return Bedrag.parse(str(ruw))
     if isinstance(standaard, DagMaand):
         if not isinstance(ruw, str):
-            raise OngeldigeInvoer(f"regeling: {naam} moet dag-maand zijn, bijvoorbeeld \"30-06\"")
+            raise OngeldigeInvoer(f'regeling: {naam} moet dag-maand zijn, bijvoorbeeld "30-06"')
         return DagMaand.parse(ruw, naam)
     if isinstance(standaard, date):
         if isinstance(ruw, date):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventsourcing.persistence import JSONTranscoder, Transcoder, Transcoding
+from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from ledger.geld import Bedrag
 
@@ -36,7 +36,7 @@ class DatumAlsISO(Transcoding):
         return date.fromisoformat(data)
 
 
-def registreer(transcoder: JSONTranscoder | Transcoder) -> None:
+def registreer(transcoder: JSONTranscoder) -> None:
     """Add the ledger's value types to an eventsourcing transcoder."""
     for transcoding in (BedragAlsCenten(), DatumAlsISO()):
-        transcoder.register(transcoding)  # type: ignore[attr-defined]
+        transcoder.register(transcoding)

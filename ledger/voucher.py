@@ -135,7 +135,8 @@ class Voucher(Aggregate):
         """Act 12: after the execution date the unspent value expires. Returns what expired."""
         if datum <= self.uitvoeren_tot:
             raise OngeldigeToestand(
-                f"voucher {self.code} kan pas na {formatteer_datum(self.uitvoeren_tot)} vervallen", artikel="art. 5 lid 8"
+                f"voucher {self.code} kan pas na {formatteer_datum(self.uitvoeren_tot)} vervallen",
+                artikel="art. 5 lid 8",
             )
         rest = self.restant
         if rest.centen > 0:
@@ -160,7 +161,9 @@ class Factuur(Aggregate):
         return ids.factuur_id(leverancier, factuur)
 
     @event("Geboekt", topic="voucher.Factuur.Geboekt")
-    def __init__(self, leverancier: str, factuur: str, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+    def __init__(
+        self, leverancier: str, factuur: str, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str
+    ) -> None:
         self.leverancier = leverancier
         self.factuur = factuur
         self.voucher = voucher

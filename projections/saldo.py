@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ledger import gebeurtenissen as g
 from ledger.geld import Bedrag
-from ledger.voucher import Voucher
-from ledger.wijk import Wijk
 
 BEDRAGVELDEN = (
     "budget",
@@ -82,27 +81,27 @@ def vouw(gebeurtenissen: Iterable[Any], per: date | None = None) -> list[Saldo]:
         datum = getattr(e, "datum", None)
         if per is not None and datum is not None and datum > per:
             continue
-        if isinstance(e, Wijk.Aangewezen):
+        if isinstance(e, g.WijkAangewezen):
             sleutel = (e.code, e.periode)
             wijk_sleutel[e.originator_id] = sleutel
             s = saldo_van(sleutel)
             s.naam, s.budget = e.naam, e.budget
-        elif isinstance(e, Wijk.UitvoeringskostenGereserveerd):
+        elif isinstance(e, g.WijkUitvoeringskostenGereserveerd):
             saldo_van(wijk_sleutel[e.originator_id]).uitvoeringskosten = e.bedrag
-        elif isinstance(e, Wijk.SubsidieplafondVastgesteld):
+        elif isinstance(e, g.WijkSubsidieplafondVastgesteld):
             saldo_van(wijk_sleutel[e.originator_id]).plafond = e.plafond
-        elif isinstance(e, Voucher.Verstrekt):
+        elif isinstance(e, g.VoucherVerstrekt):
             sleutel = (e.wijk, e.periode)
             voucher_wijk[e.originator_id] = sleutel
             s = saldo_van(sleutel)
             s.toegekend = s.toegekend + e.waarde
-        elif isinstance(e, Voucher.Verzilverd):
+        elif isinstance(e, g.VoucherVerzilverd):
             s = saldo_van(voucher_wijk[e.originator_id])
             s.verzilverd = s.verzilverd + e.bedrag
-        elif isinstance(e, Voucher.ContantOpgenomen):
+        elif isinstance(e, g.VoucherContantOpgenomen):
             s = saldo_van(voucher_wijk[e.originator_id])
             s.contant = s.contant + e.bedrag
-        elif isinstance(e, Voucher.Vervallen):
+        elif isinstance(e, g.VoucherVervallen):
             s = saldo_van(voucher_wijk[e.originator_id])
             s.vervallen = s.vervallen + e.bedrag
     return [saldi[k] for k in sorted(saldi)]

@@ -77,7 +77,9 @@ class Wereld:
         w.wijk(WIJK, budget=budget, uitvoeringskosten=uitvoeringskosten, plafond=plafond)
         return w
 
-    def wijk(self, code: str, *, budget: str, uitvoeringskosten: str | None = None, plafond: str | None = None) -> dict[str, Any]:
+    def wijk(
+        self, code: str, *, budget: str, uitvoeringskosten: str | None = None, plafond: str | None = None
+    ) -> dict[str, Any]:
         return self.college.wijs_wijk_aan(
             m.WijsWijkAan(
                 code=code,
@@ -120,13 +122,29 @@ class Wereld:
         nummer = self.aanvraag(kosten)
         return str(self.ken_toe(nummer, **opties)["vouchers"][0]["code"])
 
-    def verzilver(self, code: str, bedrag_: str, *, factuur: str = "F-1", leverancier: str = "Bouwmarkt", datum: date | None = None) -> dict[str, Any]:
+    def verzilver(
+        self,
+        code: str,
+        bedrag_: str,
+        *,
+        factuur: str = "F-1",
+        leverancier: str = "Bouwmarkt",
+        datum: date | None = None,
+    ) -> dict[str, Any]:
         return self.kas.verzilver(
-            m.Verzilver(code=code, bedrag=bedrag(bedrag_), leverancier=leverancier, factuur=factuur, datum=datum or date(PERIODE, 4, 1))
+            m.Verzilver(
+                code=code,
+                bedrag=bedrag(bedrag_),
+                leverancier=leverancier,
+                factuur=factuur,
+                datum=datum or date(PERIODE, 4, 1),
+            )
         )
 
     def contant(self, code: str, bedrag_: str, *, datum: date | None = None) -> dict[str, Any]:
-        return self.kas.neem_contant_op(m.NeemContantOp(code=code, bedrag=bedrag(bedrag_), datum=datum or date(PERIODE, 4, 1)))
+        return self.kas.neem_contant_op(
+            m.NeemContantOp(code=code, bedrag=bedrag(bedrag_), datum=datum or date(PERIODE, 4, 1))
+        )
 
     def aantal_gebeurtenissen(self) -> int:
         return sum(1 for _ in self.college.gebeurtenissen())

@@ -9,6 +9,7 @@ aantal wordt geweigerd met de fout van de regel, zonder iets te schrijven.
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -51,7 +52,7 @@ def _toekenbaar(w: Wereld, kosten: Bedrag) -> int:
 @example(centen=5, aantal=6, deel=None)
 @example(centen=99_99, aantal=7, deel=None)
 def test_vouchers_van_een_toekenning_tellen_precies_op_tot_het_toegekende_bedrag(
-    centen: int, aantal: int | None, deel: object
+    centen: int, aantal: int | None, deel: Fraction | None
 ) -> None:
     w = Wereld.ingericht(geheugen_app())
     kosten = Bedrag.van_centen(centen)
@@ -60,7 +61,7 @@ def test_vouchers_van_een_toekenning_tellen_precies_op_tot_het_toegekende_bedrag
     toegekend = kosten
     if deel is not None:
         # A partial grant (toelichting art. 6): at least one cent, at most the kosten.
-        toegekend = Bedrag.van_centen(max(1, int(centen * deel)))  # type: ignore[call-overload]
+        toegekend = Bedrag.van_centen(max(1, int(centen * deel)))
         if toegekend < kosten:
             opties |= {"bedrag": toegekend, "grond": "a", "motivering": "een deel is niet haalbaar"}
     if aantal is not None:

@@ -23,8 +23,8 @@ from ledger.aanvraag import Aanvraag
 from ledger.fouten import VoucherFout
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
-from ledger.vouchercode import maak_code
 from ledger.voucher import Voucher
+from ledger.vouchercode import maak_code
 from ledger.wijk import Wijk
 from projections.saldo import vouw
 
@@ -55,7 +55,9 @@ class Grootboek(RuleBasedStateMachine):
         self.w.college.richt_in(m.Inrichten(gemeente="Hypostad", regeling=REGELING, datum=date(PERIODE, 1, 1)))
         self.w.college.geef_mandaat(m.GeefMandaat(aan=KAS, rol="kasbeheerder", datum=date(PERIODE, 1, 1)))
         for code in WIJKEN:
-            self.w.college.geef_mandaat(m.GeefMandaat(aan=REGIE, rol="regiegroep", wijk=code, datum=date(PERIODE, 1, 1)))
+            self.w.college.geef_mandaat(
+                m.GeefMandaat(aan=REGIE, rol="regiegroep", wijk=code, datum=date(PERIODE, 1, 1))
+            )
             self.w.wijk(code, budget="30.000", uitvoeringskosten="3.000")
         self.toegekend = {c: 0 for c in WIJKEN}
         self.plafond = {c: 27_000_00 for c in WIJKEN}
@@ -66,7 +68,7 @@ class Grootboek(RuleBasedStateMachine):
     def maak_app(self) -> VoucherLedger:
         return geheugen_app()
 
-    def doe(self, naam: str, handeling) -> object | None:  # noqa: ANN001
+    def doe(self, naam: str, handeling) -> object | None:
         """Run an act; a refusal must leave the store untouched."""
         try:
             uitkomst = handeling()
@@ -79,7 +81,7 @@ class Grootboek(RuleBasedStateMachine):
         return uitkomst
 
     @initialize(target=vouchers, kosten=st.lists(st.integers(1, 9_000_00), min_size=1, max_size=4))
-    def beginstand(self, kosten: list[int]):  # noqa: ANN201
+    def beginstand(self, kosten: list[int]):
         """Start every run with some vouchers, so that payments are always exercised."""
         codes = []
         for i, k in enumerate(kosten):
@@ -97,19 +99,26 @@ class Grootboek(RuleBasedStateMachine):
     @rule(target=aanvragen, wijk=st.sampled_from(WIJKEN), kosten=centen, volledig=st.booleans(), dag=ontvangstdagen)
     def indienen(self, wijk: str, kosten: int, volledig: bool, dag: date) -> int:
         extra = {} if volledig else {"telefoon": None, "ondertekend": None}
-        uit = self.doe("indienen", lambda: self.w.aanvraag(Bedrag.van_centen(kosten).nl(), wijk=wijk, ontvangen=dag, **extra))
+        uit = self.doe(
+            "indienen", lambda: self.w.aanvraag(Bedrag.van_centen(kosten).nl(), wijk=wijk, ontvangen=dag, **extra)
+        )
         return int(uit) if uit else 0
 
     @rule(nummer=aanvragen, dag=beslisdagen)
     def aanvullen(self, nummer: int, dag: date) -> None:
-        self.doe("aanvullen", 
-            lambda: self.w.regie.vul_aan(
-                m.VulAanvraagAan(nummer=nummer, telefoon="06-1", ondertekend=True, datum=dag)
-            )
+        self.doe(
+            "aanvullen",
+            lambda: self.w.regie.vul_aan(m.VulAanvraagAan(nummer=nummer, telefoon="06-1", ondertekend=True, datum=dag)),
         )
 
-    @rule(target=vouchers, nummer=aanvragen, deel=st.sampled_from([None, 1, 2, 3]), dag=beslisdagen, aantal=st.sampled_from([None, 1, 2, 5]))
-    def toekennen(self, nummer: int, deel: int | None, dag: date, aantal: int | None):  # noqa: ANN201
+    @rule(
+        target=vouchers,
+        nummer=aanvragen,
+        deel=st.sampled_from([None, 1, 2, 3]),
+        dag=beslisdagen,
+        aantal=st.sampled_from([None, 1, 2, 5]),
+    )
+    def toekennen(self, nummer: int, deel: int | None, dag: date, aantal: int | None):
         a = self._aanvraag(nummer)
         bedrag = None
         opties: dict[str, object] = {}
@@ -118,10 +127,11 @@ class Grootboek(RuleBasedStateMachine):
             if bedrag != a.kosten:
                 opties = {"grond": "e", "motivering": "gedeeltelijk"}
         al_toegekend = a is not None and a.status == "toegekend"
-        uit = self.doe("toekennen", 
+        uit = self.doe(
+            "toekennen",
             lambda: self.w.regie.ken_toe(
                 m.KenToe(nummer=nummer, bedrag=bedrag, vouchers=aantal, datum=dag, buiten_volgorde="test", **opties)
-            )
+            ),
         )
         if not uit or al_toegekend or a is None:
             return None
@@ -133,30 +143,43 @@ class Grootboek(RuleBasedStateMachine):
 
     @rule(nummer=aanvragen, grond=st.sampled_from("abcde"), dag=beslisdagen)
     def weigeren(self, nummer: int, grond: str, dag: date) -> None:
-        self.doe("weigeren", lambda: self.w.regie.weiger(m.Weiger(nummer=nummer, grond=grond, motivering="getest", datum=dag)))
+        self.doe(
+            "weigeren",
+            lambda: self.w.regie.weiger(m.Weiger(nummer=nummer, grond=grond, motivering="getest", datum=dag)),
+        )
 
     @rule(nummer=aanvragen, voor=st.booleans(), dag=beslisdagen)
     def raadplegen(self, nummer: int, voor: bool, dag: date) -> None:
         self.doe("geschikt", lambda: self.w.regie.verklaar_geschikt(m.VerklaarGeschikt(nummer=nummer, datum=dag)))
-        self.doe("raadpleging", 
+        self.doe(
+            "raadpleging",
             lambda: self.w.regie.besluit_raadpleging(
                 m.BesluitRaadpleging(nummer=nummer, uitkomst="voor" if voor else "tegen", datum=dag)
-            )
+            ),
         )
 
-    @rule(code=vouchers, bedrag=st.one_of(st.integers(1, 600_00), centen), contant=st.booleans(), dag=betaaldagen, factuur=st.integers(0, 5))
+    @rule(
+        code=vouchers,
+        bedrag=st.one_of(st.integers(1, 600_00), centen),
+        contant=st.booleans(),
+        dag=betaaldagen,
+        factuur=st.integers(0, 5),
+    )
     def betalen(self, code: str | None, bedrag: int, contant: bool, dag: date, factuur: int) -> None:
         if not code:
             return
         b = Bedrag.van_centen(bedrag)
         if contant:
-            uit = self.doe("contant", lambda: self.w.kas.neem_contant_op(m.NeemContantOp(code=code, bedrag=b, datum=dag)))
+            uit = self.doe(
+                "contant", lambda: self.w.kas.neem_contant_op(m.NeemContantOp(code=code, bedrag=b, datum=dag))
+            )
         else:
             voor = self.gebeurtenissen
-            uit = self.doe("verzilveren", 
+            uit = self.doe(
+                "verzilveren",
                 lambda: self.w.kas.verzilver(
                     m.Verzilver(code=code, bedrag=b, leverancier="Leverancier", factuur=f"F{factuur}", datum=dag)
-                )
+                ),
             )
             if uit and self.gebeurtenissen == voor:  # a repeat of an invoice already booked
                 return
@@ -165,19 +188,25 @@ class Grootboek(RuleBasedStateMachine):
 
     @rule(wijk=st.sampled_from(WIJKEN), plafond=st.integers(1, 30_000_00))
     def plafond_wijzigen(self, wijk: str, plafond: int) -> None:
-        if self.doe("plafond", 
+        if self.doe(
+            "plafond",
             lambda: self.w.college.stel_plafond_vast(
-                m.StelPlafondVast(code=wijk, periode=PERIODE, plafond=Bedrag.van_centen(plafond), datum=date(PERIODE, 2, 1))
-            )
+                m.StelPlafondVast(
+                    code=wijk, periode=PERIODE, plafond=Bedrag.van_centen(plafond), datum=date(PERIODE, 2, 1)
+                )
+            ),
         ):
             self.plafond[wijk] = plafond
 
     @rule(code=vouchers)
     def verkeerde_kasbeheerder(self, code: str | None) -> None:
         if code:
-            self.doe("verkeerde kasbeheerder", lambda: Dienst(self.app, REGIE, vandaag=self.w.vandaag).neem_contant_op(
-                m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(1), datum=date(PERIODE, 5, 1))
-            ))
+            self.doe(
+                "verkeerde kasbeheerder",
+                lambda: Dienst(self.app, REGIE, vandaag=self.w.vandaag).neem_contant_op(
+                    m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(1), datum=date(PERIODE, 5, 1))
+                ),
+            )
 
     # --- invariants, against a fresh load from the store ---------------------------
     @invariant()
@@ -211,7 +240,7 @@ class Grootboek(RuleBasedStateMachine):
             return None
         try:
             a = self.app.repository.get(ids.aanvraag_id(nummer))
-        except Exception:  # noqa: BLE001
+        except Exception:
             return None
         return a if isinstance(a, Aanvraag) else None
 

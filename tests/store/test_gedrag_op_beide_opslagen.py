@@ -32,7 +32,11 @@ def test_een_jaar_wordt_bewaard_en_na_heropenen_gelijk_teruggelezen(store_url):
     assert v["contant"] == bedrag("500")
     assert v["restant"] == bedrag("2.015,69")
     wijk = later.college._wijk(WIJK, PERIODE)
-    assert (wijk.plafond, wijk.toegekend, wijk.beschikbaar) == (bedrag("45.000"), bedrag("7.500,50"), bedrag("37.499,50"))
+    assert (wijk.plafond, wijk.toegekend, wijk.beschikbaar) == (
+        bedrag("45.000"),
+        bedrag("7.500,50"),
+        bedrag("37.499,50"),
+    )
     assert later.aantal_gebeurtenissen() == w.aantal_gebeurtenissen()
 
 

@@ -1,0 +1,74 @@
+"""The catalogue of the ledger's events: every act, by its stored topic.
+
+The topics are part of the stored format and never change; a changed event gets a
+`class_version` and an upcast instead. Readers (projections, reports) name events from
+here, so that the catalogue is the one list of what the history can hold.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ledger.aanvraag import Aanvraag
+from ledger.gemeente import Gemeente
+from ledger.voucher import Factuur, Voucher
+from ledger.wijk import Wijk
+
+# The event classes are made by eventsourcing's @event decorator; the names below give
+# them a static home (and a type) for readers and for the type checker.
+
+GemeenteIngericht: Any = Gemeente.Ingericht  # voucher.Gemeente.Ingericht
+GemeenteMandaatGegeven: Any = Gemeente.MandaatGegeven  # voucher.Gemeente.MandaatGegeven
+GemeenteMandaatIngetrokken: Any = Gemeente.MandaatIngetrokken  # voucher.Gemeente.MandaatIngetrokken
+GemeenteAanvraagGeregistreerd: Any = Gemeente.AanvraagGeregistreerd  # voucher.Gemeente.AanvraagGeregistreerd
+WijkAangewezen: Any = Wijk.Aangewezen  # voucher.Wijk.Aangewezen
+WijkUitvoeringskostenGereserveerd: Any = (
+    Wijk.UitvoeringskostenGereserveerd
+)  # voucher.Wijk.UitvoeringskostenGereserveerd
+WijkSubsidieplafondVastgesteld: Any = Wijk.SubsidieplafondVastgesteld  # voucher.Wijk.SubsidieplafondVastgesteld
+WijkAanvraagInBehandeling: Any = Wijk.AanvraagInBehandeling  # voucher.Wijk.AanvraagInBehandeling
+WijkAanvraagUitWachtrij: Any = Wijk.AanvraagUitWachtrij  # voucher.Wijk.AanvraagUitWachtrij
+WijkVouchersVastgelegd: Any = Wijk.VouchersVastgelegd  # voucher.Wijk.VouchersVastgelegd
+AanvraagIngediend: Any = Aanvraag.Ingediend  # voucher.Aanvraag.Ingediend
+AanvraagAanvullingGevraagd: Any = Aanvraag.AanvullingGevraagd  # voucher.Aanvraag.AanvullingGevraagd
+AanvraagAangevuld: Any = Aanvraag.Aangevuld  # voucher.Aanvraag.Aangevuld
+AanvraagToegekend: Any = Aanvraag.Toegekend  # voucher.Aanvraag.Toegekend
+AanvraagGeweigerd: Any = Aanvraag.Geweigerd  # voucher.Aanvraag.Geweigerd
+AanvraagGeschiktVerklaard: Any = Aanvraag.GeschiktVerklaard  # voucher.Aanvraag.GeschiktVerklaard
+AanvraagRaadplegingBesloten: Any = Aanvraag.RaadplegingBesloten  # voucher.Aanvraag.RaadplegingBesloten
+AanvraagBekendgemaakt: Any = Aanvraag.Bekendgemaakt  # voucher.Aanvraag.Bekendgemaakt
+AanvraagWijzigingGemeld: Any = Aanvraag.WijzigingGemeld  # voucher.Aanvraag.WijzigingGemeld
+VoucherVerstrekt: Any = Voucher.Verstrekt  # voucher.Voucher.Verstrekt
+VoucherVerzilverd: Any = Voucher.Verzilverd  # voucher.Voucher.Verzilverd
+VoucherContantOpgenomen: Any = Voucher.ContantOpgenomen  # voucher.Voucher.ContantOpgenomen
+VoucherBetalingGeweigerd: Any = Voucher.BetalingGeweigerd  # voucher.Voucher.BetalingGeweigerd
+VoucherVervallen: Any = Voucher.Vervallen  # voucher.Voucher.Vervallen
+FactuurGeboekt: Any = Factuur.Geboekt  # voucher.Factuur.Geboekt
+
+ALLE: tuple[Any, ...] = (
+    GemeenteIngericht,
+    GemeenteMandaatGegeven,
+    GemeenteMandaatIngetrokken,
+    GemeenteAanvraagGeregistreerd,
+    WijkAangewezen,
+    WijkUitvoeringskostenGereserveerd,
+    WijkSubsidieplafondVastgesteld,
+    WijkAanvraagInBehandeling,
+    WijkAanvraagUitWachtrij,
+    WijkVouchersVastgelegd,
+    AanvraagIngediend,
+    AanvraagAanvullingGevraagd,
+    AanvraagAangevuld,
+    AanvraagToegekend,
+    AanvraagGeweigerd,
+    AanvraagGeschiktVerklaard,
+    AanvraagRaadplegingBesloten,
+    AanvraagBekendgemaakt,
+    AanvraagWijzigingGemeld,
+    VoucherVerstrekt,
+    VoucherVerzilverd,
+    VoucherContantOpgenomen,
+    VoucherBetalingGeweigerd,
+    VoucherVervallen,
+    FactuurGeboekt,
+)
