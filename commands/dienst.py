@@ -79,7 +79,7 @@ class Dienst:
                 return uitkomst
             except IntegrityError:
                 # Another writer saved first: back off with jitter so racing writers spread out.
-                time.sleep(random.uniform(0, 0.005 * (2 ** min(poging, 6))))  # noqa: S311 - jitter, not crypto
+                time.sleep(random.randint(0, 5 * 2 ** min(poging, 6)) / 1000)  # noqa: S311 - jitter, not crypto
             except VoucherFout:
                 raise
             except PersistenceError as e:

@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import ClassVar
 from urllib.parse import quote, urlencode
 
 SUPERUSER = "voucher_admin"
@@ -149,7 +150,7 @@ class _ServerAdmin:
     superuser: str
     password: str | None = None
     maintenance_db: str = MAINTENANCE_DB
-    url_params: dict[str, str] = {}
+    url_params: ClassVar[dict[str, str]] = {}
 
     def url(self, dbname: str, user: str | None = None, password: str | None = None) -> str:
         """URL of database ``dbname``, as the superuser unless ``user`` is given."""
@@ -304,7 +305,7 @@ class ThrowawayPostgres(_ServerAdmin):
             os.chown(path, entry.pw_uid, entry.pw_gid)
 
     # lifecycle -------------------------------------------------------------
-    def start(self) -> "ThrowawayPostgres":
+    def start(self) -> ThrowawayPostgres:
         if self._running:
             return self
         if self.bindir is None:
@@ -377,7 +378,7 @@ class ThrowawayPostgres(_ServerAdmin):
             json.dump({"port": self.port, "bindir": self.bindir}, fh)
 
     @classmethod
-    def attach(cls, basedir: str) -> "ThrowawayPostgres":
+    def attach(cls, basedir: str) -> ThrowawayPostgres:
         """The cluster started earlier (maybe by another process) in ``basedir``."""
         pg = cls(basedir=basedir, stop_at_exit=False)
         pg._owns_basedir = True
@@ -427,7 +428,7 @@ class ThrowawayPostgres(_ServerAdmin):
                 except ProcessLookupError:
                     return
 
-    def __enter__(self) -> "ThrowawayPostgres":
+    def __enter__(self) -> ThrowawayPostgres:
         return self.start()
 
     def __exit__(self, *exc_info) -> None:

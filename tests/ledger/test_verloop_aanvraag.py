@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from wereld import Wereld, bedrag, geheugen_app
@@ -64,7 +64,7 @@ def naar_raadpleging(w: Wereld, nr: int) -> None:
     w.regie.verklaar_geschikt(m.VerklaarGeschikt(nummer=nr, datum=date(2026, 2, 10)))
 
 
-def raadpleging(w: Wereld, nr: int, uitkomst: str, **stemmen: int) -> dict[str, Any]:
+def raadpleging(w: Wereld, nr: int, uitkomst: Literal["voor", "tegen"], **stemmen: int) -> dict[str, Any]:
     return w.regie.besluit_raadpleging(
         m.BesluitRaadpleging(nummer=nr, uitkomst=uitkomst, datum=date(2026, 2, 20), **stemmen)
     )
@@ -364,7 +364,9 @@ def test_gedeeltelijke_toekenning_zonder_motivering_is_ongeldige_invoer() -> Non
 def test_gedeeltelijke_toekenning_met_grond_en_motivering_wordt_verstrekt() -> None:
     w = Wereld.ingericht(geheugen_app())
     nr = w.aanvraag("1.000")
-    uitkomst = schrijft(w, lambda: w.ken_toe(nr, bedrag="600", grond="a", motivering="het tweede deel is niet haalbaar"))
+    uitkomst = schrijft(
+        w, lambda: w.ken_toe(nr, bedrag="600", grond="a", motivering="het tweede deel is niet haalbaar")
+    )
     assert uitkomst["bedrag"] == bedrag("600")
     assert sum(v["bedrag"] for v in uitkomst["vouchers"]) == bedrag("600")
     besluit = w.regie.toon_aanvraag(nr)["besluit"]
@@ -470,7 +472,9 @@ def test_raadpleging_voor_met_passende_stemmen_wordt_vastgelegd() -> None:
     [("voor", 12, 30), ("tegen", 30, 12), ("voor", 20, 20)],
     ids=["voor-bij-meerderheid-tegen", "tegen-bij-meerderheid-voor", "voor-bij-staken-der-stemmen"],
 )
-def test_stemmen_die_niet_bij_de_uitkomst_passen_zijn_ongeldige_invoer(uitkomst: str, voor: int, tegen: int) -> None:
+def test_stemmen_die_niet_bij_de_uitkomst_passen_zijn_ongeldige_invoer(
+    uitkomst: Literal["voor", "tegen"], voor: int, tegen: int
+) -> None:
     w = Wereld.ingericht(geheugen_app())
     nr = w.aanvraag("12.000")
     naar_raadpleging(w, nr)

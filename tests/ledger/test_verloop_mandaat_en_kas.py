@@ -46,12 +46,12 @@ def schrijft(w: Wereld, handeling: Callable[[], Any]) -> Any:
     return uitkomst
 
 
-def geef(w: Wereld, aan: str, rol: str, wijk: str | None = None, datum: date = JAN_1, door: str | None = None) -> Any:
+def geef(w: Wereld, aan: str, rol: m.Rol, wijk: str | None = None, datum: date = JAN_1, door: str | None = None) -> Any:
     dienst = w.als(door) if door else w.college
     return dienst.geef_mandaat(m.GeefMandaat(aan=aan, rol=rol, wijk=wijk, datum=datum))
 
 
-def trek_in(w: Wereld, aan: str, rol: str, wijk: str | None, datum: date) -> Any:
+def trek_in(w: Wereld, aan: str, rol: m.Rol, wijk: str | None, datum: date) -> Any:
     return w.college.trek_mandaat_in(m.TrekMandaatIn(aan=aan, rol=rol, wijk=wijk, datum=datum))
 
 
@@ -417,13 +417,14 @@ def test_hetzelfde_factuurnummer_van_een_andere_leverancier_wordt_betaald() -> N
 # --- vouchers die niet bestaan of verkeerd zijn getikt -----------------------------------------------------
 
 
-def test_betaling_van_een_nooit_verstrekte_voucher_wordt_niet_gevonden() -> None:
+@pytest.mark.parametrize("code", [maak_code(1, 2), maak_code(99, 1)], ids=["tweede-van-aanvraag-1", "aanvraag-99"])
+def test_betaling_van_een_nooit_verstrekte_voucher_wordt_niet_gevonden(code: str) -> None:
     w = Wereld.ingericht(geheugen_app())
-    w.voucher("1.000")  # aanvraag 1 kreeg één voucher; V000001-02 bestaat niet
-    for code in (maak_code(1, 2), maak_code(99, 1)):
-        e = weigert(w, NietGevonden, lambda code=code: w.verzilver(code, "100"))
-        assert e.gegevens["voucher"] == code
-        weigert(w, NietGevonden, lambda code=code: w.contant(code, "100"))
+    w.voucher("1.000")  # aanvraag 1 kreeg één voucher; V000001-02 bestaat niet, aanvraag 99 ook niet
+    e = weigert(w, NietGevonden, lambda: w.verzilver(code, "100"))
+    assert e.gegevens["voucher"] == code
+    assert code in str(e)
+    weigert(w, NietGevonden, lambda: w.contant(code, "100"))
 
 
 def test_een_vouchercode_met_een_verkeerd_controlecijfer_is_ongeldige_invoer() -> None:

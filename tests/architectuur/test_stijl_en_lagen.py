@@ -1,0 +1,57 @@
+"""The house style, enforced: the layers point inward, ruff and mypy are clean."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _imports(pakket: str) -> set[str]:
+    namen: set[str] = set()
+    for pad in (ROOT / pakket).rglob("*.py"):
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            if isinstance(knoop, ast.Import):
+                namen.update(a.name.split(".")[0] for a in knoop.names)
+            elif isinstance(knoop, ast.ImportFrom) and knoop.module and knoop.level == 0:
+                namen.add(knoop.module.split(".")[0])
+    return namen
+
+
+def test_het_domein_kent_geen_opdrachtregel_opslag_of_toepassing():
+    verboden = {"click", "psycopg", "sqlite3", "commands", "projections", "cli", "pydantic"}
+    assert _imports("ledger") & verboden == set()
+
+
+def test_de_toepassing_kent_de_opdrachtregel_niet():
+    assert _imports("commands") & {"click", "cli"} == set()
+    assert _imports("projections") & {"click", "cli", "commands"} == set()
+
+
+def test_geen_float_in_domein_of_toepassing():
+    for pakket in ("ledger", "commands", "projections"):
+        for pad in (ROOT / pakket).rglob("*.py"):
+            boom = ast.parse(pad.read_text(encoding="utf-8"))
+            for knoop in ast.walk(boom):
+                if isinstance(knoop, ast.Name) and knoop.id == "float":
+                    pytest.fail(f"float in {pad.relative_to(ROOT)}:{knoop.lineno}")
+                if isinstance(knoop, ast.Constant) and isinstance(knoop.value, float):
+                    pytest.fail(f"float-constante in {pad.relative_to(ROOT)}:{knoop.lineno}")
+
+
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        [sys.executable, "-m", "ruff", "check", "."],
+        [sys.executable, "-m", "mypy"],
+    ],
+    ids=["ruff", "mypy"],
+)
+def test_de_code_is_schoon_volgens(opdracht):
+    uit = subprocess.run(opdracht, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert uit.returncode == 0, uit.stdout + uit.stderr
