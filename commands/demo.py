@@ -11,6 +11,7 @@ order, under simulated users; the same seed gives the same year.
 
 from __future__ import annotations
 
+import heapq
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -122,7 +123,7 @@ class _Simulatie:
 
     def plan(self, datum: date, wat: str, rang: tuple[int, ...] = (), **gegevens: Any) -> None:
         self.volgnummer += 1
-        self.agenda.append(Handeling(datum, rang, self.volgnummer, wat, gegevens))
+        heapq.heappush(self.agenda, Handeling(datum, rang, self.volgnummer, wat, gegevens))
 
     def speel(self) -> None:
         begin = date(JAAR, 1, 2)
@@ -145,8 +146,7 @@ class _Simulatie:
             )
             self._plan_aanvragen(code, regie)
         while self.agenda:
-            self.agenda.sort(reverse=True)
-            handeling = self.agenda.pop()
+            handeling = heapq.heappop(self.agenda)
             getattr(self, f"_{handeling.wat}")(handeling.datum, **handeling.gegevens)
 
     # --- planning ---------------------------------------------------------------------

@@ -94,17 +94,19 @@ class Dienst:
         except PersistenceError as e:
             raise _opslagfout(e) from None
 
-    def _get(self, cls: type[A], aggregate_id: UUID) -> A | None:
+    def _get(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None:
+        """Load an aggregate. Only what this command may change is copied out of the cache,
+        so that a refused act leaves the cached aggregate untouched."""
         try:
-            agg: Aggregate = self.app.repository.get(aggregate_id)
+            agg: Aggregate = self.app.repository.get(aggregate_id, deepcopy_from_cache=wijzigen)
         except AggregateNotFoundError:
             return None
         if not isinstance(agg, cls):
             raise OpslagOnbeschikbaar(f"onverwacht soort gegevens onder {aggregate_id}")
         return agg
 
-    def gemeente(self) -> Gemeente:
-        g = self._get(Gemeente, ids.gemeente_id())
+    def gemeente(self, *, wijzigen: bool = False) -> Gemeente:
+        g = self._get(Gemeente, ids.gemeente_id(), wijzigen=wijzigen)
         if g is None:
             raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
         return g
@@ -173,7 +175,7 @@ class Dienst:
         datum = self._datum(cmd.datum)
 
         def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             nieuw = g.geef_mandaat(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
             return ([g] if nieuw else []), {
@@ -190,7 +192,7 @@ class Dienst:
         datum = self._datum(cmd.datum)
 
         def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             g.trek_mandaat_in(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
             return [g], {"gebruiker": cmd.aan, "rol": cmd.rol, "wijk": cmd.wijk, "tot": datum}
@@ -268,7 +270,7 @@ class Dienst:
             raise OngeldigeInvoer("--ontvangen ligt na de datum van registratie (--datum)")
 
         def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=True)
             self._eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
             w = self._wijk(cmd.wijk, ontvangen.year)
@@ -359,6 +361,7 @@ class Dienst:
                 bedrag,
                 vouchers,
                 r.raadplegingsdrempel,
+                w.beschikbaar,
                 datum,
                 self.gebruiker,
                 start_voor=cmd.start_voor,

@@ -59,6 +59,20 @@ def normaliseer_wijkcode(tekst: str) -> str:
         raise OngeldigeInvoer(f"ongeldige wijkcode {tekst[:20]!r}: {e}") from None
 
 
+def _positief(waarde: Bedrag) -> Bedrag:
+    if waarde.centen <= 0:
+        raise ValueError("moet groter zijn dan € 0,00")
+    return waarde
+
+
+def _niet_negatief(waarde: Bedrag) -> Bedrag:
+    if waarde.centen < 0:
+        raise ValueError("kan niet negatief zijn")
+    return waarde
+
+
+Positief = Annotated[Bedrag, AfterValidator(_positief)]
+NietNegatief = Annotated[Bedrag, AfterValidator(_niet_negatief)]
 Naam = Annotated[str, _tekst(200)]
 Tekst = Annotated[str, _tekst(4000)]
 Kort = Annotated[str, _tekst(100)]
@@ -94,10 +108,10 @@ class WijsWijkAan(Opdracht):
     code: WijkCode
     naam: Naam
     periode: Periode
-    budget: Bedrag
-    uitvoeringskosten: Bedrag | None = None
+    budget: Positief
+    uitvoeringskosten: NietNegatief | None = None
     uitvoeringskosten_procent: Decimal | None = None
-    plafond: Bedrag | None = None
+    plafond: Positief | None = None
     verstrekken_tot: date | None = None
     uitvoeren_tot: date | None = None
 
@@ -105,7 +119,7 @@ class WijsWijkAan(Opdracht):
 class StelPlafondVast(Opdracht):
     code: WijkCode
     periode: Periode
-    plafond: Bedrag
+    plafond: Positief
 
 
 class Aanvraaggegevens(Opdracht):
@@ -116,7 +130,7 @@ class Aanvraaggegevens(Opdracht):
     ondertekend: bool | None = None
     omschrijving: Tekst | None = None
     planning: Tekst | None = None
-    kosten: Bedrag | None = None
+    kosten: Positief | None = None
     vouchers: Aantal | None = None
     elders_subsidie: bool | None = None
 
@@ -140,7 +154,7 @@ class VraagAanvulling(Opdracht):
 
 class KenToe(Opdracht):
     nummer: int
-    bedrag: Bedrag | None = None
+    bedrag: Positief | None = None
     vouchers: Aantal | None = None
     start_voor: date | None = None
     grond: Literal["a", "b", "c", "d", "e"] | None = None
@@ -176,19 +190,19 @@ class MaakBekend(Opdracht):
 
 class Verzilver(Opdracht):
     code: str
-    bedrag: Bedrag
+    bedrag: Positief
     leverancier: Naam
     factuur: Kort
 
 
 class NeemContantOp(Opdracht):
     code: str
-    bedrag: Bedrag
+    bedrag: Positief
 
 
 class WeigerBetaling(Opdracht):
     code: str
-    bedrag: Bedrag
+    bedrag: Positief
     reden: Tekst
     leverancier: Naam | None = None
     factuur: Kort | None = None

@@ -116,7 +116,9 @@ class Aanvraag(Aggregate):
 
     @event("AanvullingGevraagd", topic="voucher.Aanvraag.AanvullingGevraagd")
     def _aanvulling_gevraagd(self, wat: str, termijn: date, datum: date, gebruiker: str) -> None:
-        self.aanvulling = {"wat": wat, "termijn": termijn, "gevraagd_op": datum}
+        # A second request while one is open does not restart the pause (Awb 4:15): keep its start.
+        begin = self.aanvulling["gevraagd_op"] if self.aanvulling else datum
+        self.aanvulling = {"wat": wat, "termijn": termijn, "gevraagd_op": begin}
         self.status = "onvolledig"
 
     def vul_aan(self, persoon: dict[str, Any], gegevens: dict[str, Any], datum: date, gebruiker: str) -> bool:
@@ -160,6 +162,7 @@ class Aanvraag(Aggregate):
         bedrag: Bedrag,
         vouchers: list[dict[str, Any]],
         drempel: Bedrag,
+        beschikbaar: Bedrag,
         datum: date,
         gebruiker: str,
         start_voor: date | None = None,
@@ -178,8 +181,11 @@ class Aanvraag(Aggregate):
                 "verstrekt dan nodig",
                 artikel="art. 5 lid 2",
             )
+        if bedrag.centen <= 0:
+            raise OngeldigeInvoer("het toe te kennen bedrag moet groter zijn dan € 0,00")
         if bedrag < kosten:
             _eis_grond_en_motivering(grond, motivering, "gedeeltelijke weigering")
+            _eis_grond_e_terecht(grond, kosten, beschikbaar)
         elif grond is not None:
             raise OngeldigeInvoer("--grond en --motivering horen alleen bij een gedeeltelijke toekenning")
         regels.art_5_lid_3_raadpleging(max(bedrag, kosten), drempel, self.status == "raadpleging_voor")
@@ -225,12 +231,8 @@ class Aanvraag(Aggregate):
         self.eis_beslisbaar("weigeren")
         self._eis_niet_voor_ontvangst(datum)
         _eis_grond_en_motivering(grond, motivering, "weigering")
-        kosten = self.kosten
-        if grond == "e" and kosten is not None and kosten <= beschikbaar:
-            raise RegelOvertreden(
-                f"weigeringsgrond e geldt niet: de kostenraming {kosten} past binnen het beschikbare {beschikbaar}",
-                artikel="art. 6 onder e",
-            )
+        if self.kosten is not None:
+            _eis_grond_e_terecht(grond, self.kosten, beschikbaar)
         self._geweigerd(grond=grond, motivering=motivering.strip(), datum=datum, gebruiker=gebruiker)
 
     @event("Geweigerd", topic="voucher.Aanvraag.Geweigerd")
@@ -354,6 +356,17 @@ class Aanvraag(Aggregate):
                 f"de datum {formatteer_datum(datum)} ligt voor de ontvangst van de aanvraag "
                 f"({formatteer_datum(self.ontvangen)})"
             )
+
+
+def _eis_grond_e_terecht(grond: str | None, kosten: Bedrag, beschikbaar: Bedrag) -> None:
+    """Art. 6 onder e: the plafond is a ground only when the initiative does not fit within it."""
+    if grond == "e" and kosten <= beschikbaar:
+        raise RegelOvertreden(
+            f"weigeringsgrond e geldt niet: de kostenraming {kosten} past binnen het beschikbare {beschikbaar}",
+            artikel="art. 6 onder e",
+            kosten=kosten,
+            beschikbaar=beschikbaar,
+        )
 
 
 def _eis_grond_en_motivering(grond: str | None, motivering: str | None, wat: str) -> None:

@@ -67,6 +67,12 @@ class Bedrag:
 
     centen: int
 
+    def __copy__(self) -> Bedrag:
+        return self  # immutable: a copy is the same amount
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Bedrag:
+        return self
+
     def __post_init__(self) -> None:
         if type(self.centen) is not int:
             raise TypeError(f"een Bedrag bestaat uit hele centen (int), niet {type(self.centen).__name__}")

@@ -140,7 +140,8 @@ class Gemeente(Aggregate):
             return
         for sleutel, perioden in self.mandaten.items():
             gebruiker, r, w = sleutel.split("\x1f")
-            if gebruiker != aan or r != tegen or not _actief(perioden, datum):
+            # Open-ended from `datum`: any opposite mandate that still runs then, or starts later, clashes.
+            if gebruiker != aan or r != tegen or not any(tot is None or tot > datum for _, tot in perioden):
                 continue
             if w == wijk or w == ALLE_WIJKEN or wijk == ALLE_WIJKEN:
                 waar = f"wijk {w or wijk}" if (w or wijk) else "alle wijken"

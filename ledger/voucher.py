@@ -71,6 +71,7 @@ class Voucher(Aggregate):
         return "geldig"
 
     def _eis_betaalbaar(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        _eis_positief(bedrag)
         if self.vervallen.centen:
             raise OngeldigeToestand(
                 f"voucher {self.code} is vervallen: er kan niets meer van worden betaald", artikel="art. 5 lid 8"
@@ -112,6 +113,7 @@ class Voucher(Aggregate):
         self, bedrag: Bedrag, reden: str, leverancier: str | None, factuur: str | None, datum: date, gebruiker: str
     ) -> None:
         """Art. 9 lid 2: the kasbeheerder refuses a payment not meant for the initiative."""
+        _eis_positief(bedrag)
         if not reden.strip():
             raise OngeldigeInvoer("een geweigerde betaling noemt de reden (art. 9 lid 2)")
         if datum < self.verstrekt_op:
@@ -146,6 +148,11 @@ class Voucher(Aggregate):
     @event("Vervallen", topic="voucher.Voucher.Vervallen")
     def _vervallen(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.vervallen = self.vervallen + bedrag
+
+
+def _eis_positief(bedrag: Bedrag) -> None:
+    if bedrag.centen <= 0:
+        raise OngeldigeInvoer(f"een betaling is groter dan € 0,00, niet {bedrag}")
 
 
 class Factuur(Aggregate):

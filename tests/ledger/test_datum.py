@@ -93,8 +93,18 @@ def test_mensen_lezen_dag_maandnaam_jaar_zonder_voorloopnul() -> None:
     assert formatteer_datum(date(2026, 12, 31)) == "31 december 2026"
     maanden = [formatteer_datum(date(2026, maand, 1)).split()[1] for maand in range(1, 13)]
     assert maanden == [
-        "januari", "februari", "maart", "april", "mei", "juni",
-        "juli", "augustus", "september", "oktober", "november", "december",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ]
 
 
