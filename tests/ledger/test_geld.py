@@ -230,7 +230,7 @@ def test_met_gewone_getallen_rekenen_kan_niet() -> None:
     with pytest.raises(TypeError):
         Bedrag(5) - Decimal(1)  # type: ignore[operator]
     with pytest.raises(TypeError):
-        Bedrag(5) < 6  # type: ignore[operator]  # noqa: B015
+        Bedrag(5) < 6  # type: ignore[operator]
 
 
 def test_een_bedrag_is_onveranderlijk_en_bruikbaar_als_sleutel() -> None:

@@ -89,7 +89,7 @@ def test_verkeerd_controlecijfer_is_een_tikfout() -> None:
 
 def test_aanvraag_nul_en_voucher_nul_bestaan_niet() -> None:
     for code in ("V000000-01-" + str(controlecijfer("00000001")), "V000017-00-" + str(controlecijfer("00001700"))):
-        with pytest.raises(OngeldigeInvoer, match="bestaat niet|vanaf 01"):
+        with pytest.raises(OngeldigeInvoer, match=r"bestaat niet|vanaf 01"):
             parse_code(code)
 
 
