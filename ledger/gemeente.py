@@ -8,7 +8,9 @@ receipt needs a number).
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -59,12 +61,7 @@ class Gemeente(Aggregate):
 
     @property
     def regeling(self) -> Regeling:
-        # Cached per instance; not part of the state (snapshots keep only regeling_gegevens).
-        gecached = self.__dict__.get("_regeling_cache")
-        if gecached is None:
-            gecached = Regeling.uit_dict(self.regeling_gegevens)
-            self.__dict__["_regeling_cache"] = gecached
-        return gecached
+        return _regeling(json.dumps(self.regeling_gegevens, sort_keys=True))
 
     # --- mandates ---------------------------------------------------------------------
     def heeft_mandaat(self, gebruiker: str, rol: str, wijk: str | None, datum: date) -> bool:
@@ -171,6 +168,12 @@ class Gemeente(Aggregate):
     @event("AanvraagGeregistreerd", topic="voucher.Gemeente.AanvraagGeregistreerd")
     def _aanvraag_geregistreerd(self, nummer: int, wijk: str, periode: int, datum: date, gebruiker: str) -> None:
         self.laatste_aanvraag = nummer
+
+
+@lru_cache(maxsize=8)
+def _regeling(gegevens: str) -> Regeling:
+    """Parsed once per process; the aggregate's state keeps only the stored primitives."""
+    return Regeling.uit_dict(json.loads(gegevens))
 
 
 def _controleer_rol_en_wijk(rol: str, wijk: str | None) -> str:

@@ -429,15 +429,12 @@ def test_een_bestand_dat_geen_sqlite_database_is_geeft_exit_5(tmp_path, als_json
     controleer_fout(voer_uit("saldo", db=db, als_json=als_json), 5, als_json=als_json)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a refused 'voucher init' (exit 2, e.g. --datum in the future) still creates the SQLite file with "
-    "empty tables; the contract says nothing is written unless exit is 0",
-)
-def test_een_geweigerde_init_laat_geen_opslagbestand_achter(tmp_path):
+@pytest.mark.parametrize("als_json", [False, True], ids=["tekst", "json"])
+def test_een_geweigerde_init_laat_geen_opslagbestand_achter(tmp_path, als_json):
     db = tmp_path / "nieuw.db"
-    controleer_fout(voer_uit("init", "--gemeente", "Teststad", "--datum", morgen().isoformat(), db=db), 2)
-    assert not db.exists(), "de geweigerde init maakte toch een opslagbestand"
+    u = voer_uit("init", "--gemeente", "Teststad", "--datum", morgen().isoformat(), db=db, als_json=als_json)
+    controleer_fout(u, 2, als_json=als_json)
+    assert list(tmp_path.iterdir()) == [], "de geweigerde init liet toch een opslagbestand achter"
 
 
 def test_na_een_geweigerde_init_is_de_opslag_nog_niet_ingericht(tmp_path):
