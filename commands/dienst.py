@@ -354,7 +354,7 @@ class Dienst:
             r = g.regeling
             bedrag = cmd.bedrag if cmd.bedrag is not None else a.kosten
             if bedrag is None:  # a complete aanvraag has a kostenraming (art. 4 lid 2 onder c)
-                raise OngeldigeToestand(f"aanvraag {a.nummer} heeft geen kostenraming")
+                raise OngeldigeToestand(f"aanvraag {a.nummer} heeft geen kostenraming", artikel="art. 4 lid 2 onder c")
             art_4_lid_4_volgorde(a.nummer, w.eerder_aan_de_beurt(a.nummer), cmd.buiten_volgorde)
             vouchers = a.verdeel(bedrag, cmd.vouchers, r.max_voucherwaarde)
             a.ken_toe(

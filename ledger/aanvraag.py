@@ -337,7 +337,10 @@ class Aanvraag(Aggregate):
     def _eis_status(self, handeling: str, *toegestaan: str) -> None:
         if self.status not in toegestaan:
             raise OngeldigeToestand(
-                f"aanvraag {self.nummer} heeft status {self.status}: {handeling} kan niet", nummer=self.nummer
+                f"aanvraag {self.nummer} heeft status {self.status}: {handeling} kan niet",
+                artikel="art. 4-6",
+                nummer=self.nummer,
+                status=self.status,
             )
 
     def eis_beslisbaar(self, handeling: str) -> None:

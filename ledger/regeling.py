@@ -29,8 +29,15 @@ class DagMaand:
 
     @classmethod
     def parse(cls, tekst: str, veld: str) -> DagMaand:
+        """`30-06` (Dutch day-month) or `--06-30` (ISO 8601 month-day, as in JSON)."""
+        schoon = tekst.strip()
         try:
-            dag_s, maand_s = tekst.strip().split("-")
+            if schoon.startswith("--"):
+                maand_s, dag_s = schoon[2:].split("-")
+            else:
+                dag_s, maand_s = schoon.split("-")
+            if not (dag_s.isascii() and dag_s.isdigit() and maand_s.isascii() and maand_s.isdigit()):
+                raise ValueError(tekst)
             waarde = cls(int(dag_s), int(maand_s))
             date(2024, waarde.maand, waarde.dag)  # 2024: leap year, so 29-02 is allowed
         except (ValueError, TypeError):
@@ -47,6 +54,10 @@ class DagMaand:
 
     def __str__(self) -> str:
         return f"{self.dag:02d}-{self.maand:02d}"
+
+    def iso(self) -> str:
+        """ISO 8601 month-day without a year: `--06-30`."""
+        return f"--{self.maand:02d}-{self.dag:02d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +88,7 @@ class Regeling:
             elif isinstance(waarde, date):
                 uit[naam] = waarde.isoformat()
             elif isinstance(waarde, DagMaand):
-                uit[naam] = str(waarde)
+                uit[naam] = waarde.iso()
             else:
                 uit[naam] = waarde
         return uit

@@ -157,7 +157,11 @@ def voer_uit(
     argv = _argv(args, db, als_json)
     out, err = io.StringIO(), io.StringIO()
     code: int | str | None = None
-    with _tijdelijke_omgeving(_omgeving(gebruiker, omgeving)), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (
+        _tijdelijke_omgeving(_omgeving(gebruiker, omgeving)),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         try:
             cli.main(argv)
         except SystemExit as e:
@@ -167,9 +171,9 @@ def voer_uit(
 
 
 def voucher_programma() -> list[str]:
-    """The installed console script; else the module run by this Python."""
+    """The console script installed next to this Python (the venv), else on PATH; else the module run by this Python."""
     naast_python = Path(sys.executable).with_name("voucher")
-    gevonden = shutil.which("voucher") or (str(naast_python) if naast_python.exists() else None)
+    gevonden = str(naast_python) if naast_python.exists() else shutil.which("voucher")
     return [gevonden] if gevonden else [sys.executable, "-m", "cli"]
 
 
@@ -214,6 +218,7 @@ def controleer_json_waarden(obj: Any, pad: str = "$", dagmaand: bool = False) ->
     if isinstance(obj, float):
         raise AssertionError(f"{pad}: float {obj!r} in JSON; bedragen zijn tekst")
     if isinstance(obj, dict):
+        dagmaand = dagmaand or "max_voucherwaarde" in obj  # the regeling's own issue and execution day
         for sleutel, waarde in obj.items():
             hier = f"{pad}.{sleutel}"
             if sleutel in BEDRAG_SLEUTELS and waarde is not None:
@@ -223,7 +228,7 @@ def controleer_json_waarden(obj: Any, pad: str = "$", dagmaand: bool = False) ->
                 if not (dagmaand and sleutel in ("verstrekken_tot", "uitvoeren_tot") and DAGMAAND_RE.fullmatch(waarde)):
                     assert DATUM_RE.fullmatch(waarde), f"{hier}: datum {waarde!r} niet ISO"
                     date.fromisoformat(waarde)
-            controleer_json_waarden(waarde, hier, dagmaand=dagmaand or sleutel == "regeling")
+            controleer_json_waarden(waarde, hier, dagmaand=sleutel == "regeling")
     elif isinstance(obj, list):
         for i, waarde in enumerate(obj):
             controleer_json_waarden(waarde, f"{pad}[{i}]", dagmaand=dagmaand)
@@ -234,8 +239,13 @@ def controleer_json_waarden(obj: Any, pad: str = "$", dagmaand: bool = False) ->
         assert not re.fullmatch(r"\d{1,2}-\d{1,2}-\d{4}", obj), f"{pad}: datum {obj!r} is niet ISO"
 
 
-def controleer_fout(u: Uitslag, code: int, *, als_json: bool | None = None) -> dict[str, Any] | str:
-    """An error exit: the code, nothing on stdout, one `fout:` line (or JSON object) on stderr, no traceback."""
+def controleer_fout(
+    u: Uitslag, code: int, *, als_json: bool | None = None, eis_artikel: bool = True
+) -> dict[str, Any] | str:
+    """An error exit: the code, nothing on stdout, one `fout:` line (or JSON object) on stderr, no traceback.
+
+    A refusal by a rule (exit 1) names its article (CLI.md), unless `eis_artikel=False`.
+    """
     if als_json is None:
         als_json = "--json" in u.argv
     assert u.code == code, u
@@ -255,13 +265,13 @@ def controleer_fout(u: Uitslag, code: int, *, als_json: bool | None = None) -> d
         assert fout["soort"] != "intern", f"interne fout in plaats van een fout van het contract: {u!r}"
         if code in EXITCODE_SOORT:
             assert fout["soort"] == EXITCODE_SOORT[code], u
-        if code == 1:  # a refusal by a rule names its article
+        if code == 1 and eis_artikel:  # a refusal by a rule names its article
             artikel = (fout["artikel"] or "").lower()
             assert "art." in artikel or "awb" in artikel, f"een weigering noemt het artikel: {u!r}"
         return fout
     assert regel.startswith("fout:"), u
     assert "onverwachte fout" not in regel, f"interne fout in plaats van een fout van het contract: {u!r}"
-    if code == 1:
+    if code == 1 and eis_artikel:
         assert "art." in regel or "Awb" in regel, f"een weigering noemt het artikel: {u!r}"
     return regel
 
@@ -330,7 +340,9 @@ def controleer_saldo_sluit(saldo: dict[str, Any]) -> None:
     for rij in [*rijen, saldo["totaal"]]:
         for k in SALDO_BEDRAGEN:
             assert k in rij, (k, rij)
-        assert d(rij["uitstaand"]) == d(rij["toegekend"]) - d(rij["verzilverd"]) - d(rij["contant"]) - d(rij["vervallen"]), rij
+        assert d(rij["uitstaand"]) == d(rij["toegekend"]) - d(rij["verzilverd"]) - d(rij["contant"]) - d(
+            rij["vervallen"]
+        ), rij
         assert d(rij["beschikbaar"]) == d(rij["plafond"]) - d(rij["toegekend"]) + d(rij["vervallen"]), rij
     for rij in rijen:
         assert {"wijk", "periode"} <= set(rij), rij

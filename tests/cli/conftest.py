@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # cli_hulp, whatever pytest's import mode
 
-from cli_hulp import COLLEGE, KAS, REGIE, VOUCHER_NOORD, VOUCHER_OUD, kopieer_store, ok, voer_uit, volledige_aanvraag  # noqa: E402
+from cli_hulp import COLLEGE, KAS, REGIE, VOUCHER_NOORD, VOUCHER_OUD, kopieer_store, ok, voer_uit, volledige_aanvraag
 
 
 @pytest.fixture(scope="session")

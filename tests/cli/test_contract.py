@@ -47,7 +47,18 @@ def test_de_hulp_van_het_echte_programma_geeft_exit_0():
     u = voer_uit_echt("--help")
     assert u.code == 0, u
     assert u.err == ""
-    for woord in ("--database", "--json", "init", "mandaat", "wijk", "aanvraag", "verzilver", "contant", "saldo", "demo"):
+    for woord in (
+        "--database",
+        "--json",
+        "init",
+        "mandaat",
+        "wijk",
+        "aanvraag",
+        "verzilver",
+        "contant",
+        "saldo",
+        "demo",
+    ):
         assert woord in u.out, woord
 
 
@@ -63,7 +74,9 @@ def test_een_heel_jaar_op_sqlite_met_het_echte_programma(tmp_path):
     init = stap("wethouder", "init", "--gemeente", "Teststad", "--datum", "2026-01-01")
     assert init["gemeente"] == "Teststad"
     assert init["regeling"]["max_voucherwaarde"] == "5000.00"
-    m = stap("wethouder", "mandaat", "geven", "regie1", "--rol", "regiegroep", "--wijk", "NOORD", "--datum", "2026-01-01")
+    m = stap(
+        "wethouder", "mandaat", "geven", "regie1", "--rol", "regiegroep", "--wijk", "NOORD", "--datum", "2026-01-01"
+    )
     assert (m["gebruiker"], m["rol"], m["wijk"]) == ("regie1", "regiegroep", "NOORD")
     m = stap("wethouder", "mandaat", "geven", "kas1", "--rol", "kasbeheerder", "--datum", "2026-01-01")
     assert (m["gebruiker"], m["rol"], m["wijk"]) == ("kas1", "kasbeheerder", None)
@@ -78,7 +91,11 @@ def test_een_heel_jaar_op_sqlite_met_het_echte_programma(tmp_path):
     assert (a["aanvraag"], a["status"], a["ontbreekt"], a["ontvangen"]) == (1, "ingediend", [], "2026-02-01")
     assert a["beslissen_voor"] > a["ontvangen"]
     t = stap("regie1", "aanvraag", "toekennen", "1", "--datum", "2026-03-01")
-    assert (t["aanvraag"], t["bedrag"], t["vouchers"]) == (1, "1000.00", [{"code": "V000001-01-0", "bedrag": "1000.00"}])
+    assert (t["aanvraag"], t["bedrag"], t["vouchers"]) == (
+        1,
+        "1000.00",
+        [{"code": "V000001-01-0", "bedrag": "1000.00"}],
+    )
     v = stap("kas1", "verzilver", "V000001-01-0", "--bedrag", "100", "--leverancier", "Bouwmarkt", "--factuur", "F1",
              "--datum", "2026-04-01")  # fmt: skip
     assert (v["voucher"], v["bedrag"], v["restant"]) == ("V000001-01-0", "100.00", "900.00")
@@ -107,8 +124,12 @@ def test_een_heel_jaar_op_sqlite_met_het_echte_programma(tmp_path):
 @pytest.mark.parametrize(
     ("code", "gebruiker", "args"),
     [
-        pytest.param(1, KAS, ["contant", VOUCHER_NOORD, "--bedrag", "600", "--datum", "2026-04-02"], id="1-contant-boven-500"),
-        pytest.param(2, KAS, ["contant", VOUCHER_NOORD, "--bedrag", "abc", "--datum", "2026-04-02"], id="2-onleesbaar-bedrag"),
+        pytest.param(
+            1, KAS, ["contant", VOUCHER_NOORD, "--bedrag", "600", "--datum", "2026-04-02"], id="1-contant-boven-500"
+        ),
+        pytest.param(
+            2, KAS, ["contant", VOUCHER_NOORD, "--bedrag", "abc", "--datum", "2026-04-02"], id="2-onleesbaar-bedrag"
+        ),
         pytest.param(3, COLLEGE, ["aanvraag", "toon", "999"], id="3-aanvraag-999"),
         pytest.param(5, COLLEGE, ["saldo"], id="5-map-bestaat-niet"),
     ],
@@ -136,6 +157,18 @@ def test_zonder_database_optie_gebruikt_het_echte_programma_vouchers_db_in_de_hu
     assert aantal_events(tmp_path / "vouchers.db") > 0
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason='BUG: an empty --database (e.g. --database "$DB" with DB unset) silently falls back to '
+    "$VOUCHER_DATABASE or ./vouchers.db and writes there; '--database \"   \"' is refused with exit 2 "
+    "('lege --database'), the empty string should be too",
+)
+def test_een_lege_database_optie_is_ongeldige_invoer_en_schrijft_nergens(tmp_path):
+    u = voer_uit_echt("init", "--gemeente", "Teststad", "--datum", "2026-01-01", db="", cwd=tmp_path)
+    assert list(tmp_path.iterdir()) == [], "een lege --database schreef in ./vouchers.db"
+    controleer_fout(u, 2)
+
+
 # =====================================================================================
 # Exit 0: done, or a repeated identical request that changed nothing
 # =====================================================================================
@@ -144,7 +177,19 @@ def test_zonder_database_optie_gebruikt_het_echte_programma_vouchers_db_in_de_hu
 def test_herhaald_mandaat_geven_geeft_exit_0_en_schrijft_niets(store):
     voor = aantal_events(store)
     for datum in ("2025-01-01", "2026-05-01"):
-        u = voer_uit("mandaat", "geven", REGIE, "--rol", "regiegroep", "--wijk", "NOORD", "--datum", datum, db=store, als_json=True)
+        u = voer_uit(
+            "mandaat",
+            "geven",
+            REGIE,
+            "--rol",
+            "regiegroep",
+            "--wijk",
+            "NOORD",
+            "--datum",
+            datum,
+            db=store,
+            als_json=True,
+        )
         assert (u.json()["gebruiker"], u.json()["rol"], u.json()["wijk"]) == (REGIE, "regiegroep", "NOORD")
     ok(voer_uit("mandaat", "geven", KAS, "--rol", "kasbeheerder", "--datum", "2026-05-01", db=store))
     assert aantal_events(store) == voor
@@ -185,7 +230,17 @@ def test_herhaald_init_voor_dezelfde_gemeente_geeft_exit_0_en_schrijft_niets(sto
 
 def test_herhaald_gelijk_weigeren_geeft_exit_0_en_schrijft_niets(store):
     ok(voer_uit(*volledige_aanvraag("NOORD", "B", "500", "2026-02-02"), db=store, gebruiker=REGIE))
-    weiger = ["aanvraag", "weigeren", "3", "--grond", "c", "--motivering", "vooral privébelang", "--datum", "2026-03-02"]
+    weiger = [
+        "aanvraag",
+        "weigeren",
+        "3",
+        "--grond",
+        "c",
+        "--motivering",
+        "vooral privébelang",
+        "--datum",
+        "2026-03-02",
+    ]
     ok(voer_uit(*weiger, db=store, gebruiker=REGIE))
     voor = aantal_events(store)
     u = voer_uit(*weiger, db=store, als_json=True, gebruiker=REGIE)
@@ -197,7 +252,10 @@ def test_herhaald_gelijk_weigeren_geeft_exit_0_en_schrijft_niets(store):
 # Every refusal: its exit code, one `fout:` line (or JSON object), no traceback, nothing written
 # =====================================================================================
 
-_VOLGORDE = [(REGIE, volledige_aanvraag("NOORD", "B", "500", "2026-02-02")), (REGIE, volledige_aanvraag("NOORD", "C", "500", "2026-02-03"))]
+_VOLGORDE = [
+    (REGIE, volledige_aanvraag("NOORD", "B", "500", "2026-02-02")),
+    (REGIE, volledige_aanvraag("NOORD", "C", "500", "2026-02-03")),
+]
 _NIEUWE_AANVRAAG = [(REGIE, volledige_aanvraag("NOORD", "B", "500", "2026-02-02"))]
 
 FOUTGEVALLEN = [
@@ -290,7 +348,9 @@ FOUTGEVALLEN = [
 
 @pytest.mark.parametrize("als_json", [False, True], ids=["tekst", "json"])
 @pytest.mark.parametrize(("code", "gebruiker", "args", "voorbereiding"), FOUTGEVALLEN)
-def test_een_weigering_geeft_de_exitcode_een_foutregel_en_schrijft_niets(store, code, gebruiker, args, voorbereiding, als_json):
+def test_een_weigering_geeft_de_exitcode_een_foutregel_en_schrijft_niets(
+    store, code, gebruiker, args, voorbereiding, als_json
+):
     for wie, stap in voorbereiding:
         ok(voer_uit(*stap, db=store, gebruiker=wie))
     voor = aantal_events(store)
@@ -306,13 +366,17 @@ def test_contant_boven_500_wordt_geweigerd_met_exit_1(store):
 
 
 def test_contant_van_precies_500_wordt_uitbetaald(store):
-    u = voer_uit("contant", VOUCHER_NOORD, "--bedrag", "500", "--datum", "2026-04-02", db=store, als_json=True, gebruiker=KAS)
+    u = voer_uit(
+        "contant", VOUCHER_NOORD, "--bedrag", "500", "--datum", "2026-04-02", db=store, als_json=True, gebruiker=KAS
+    )
     assert (u.json()["bedrag"], u.json()["restant"]) == ("500.00", "400.00")
 
 
 def test_een_toekenning_boven_het_plafond_noemt_het_beschikbare_bedrag_en_grond_e(store):
     ok(voer_uit(*volledige_aanvraag("KLEIN", "B", "2.500", "2026-02-02"), db=store, gebruiker=REGIE))
-    fout = controleer_fout(voer_uit("aanvraag", "toekennen", "3", "--datum", "2026-03-01", db=store, als_json=True, gebruiker=REGIE), 1)
+    fout = controleer_fout(
+        voer_uit("aanvraag", "toekennen", "3", "--datum", "2026-03-01", db=store, als_json=True, gebruiker=REGIE), 1
+    )
     assert "2.000,00" in fout["melding"]
     assert "6" in fout["artikel"] and "e" in fout["artikel"]
     # The available amount itself may be granted (partially refused on ground e).
@@ -357,7 +421,9 @@ def test_elke_enkele_tikfout_en_elke_verwisseling_van_buren_in_een_vouchercode_i
     assert aantal_events(store) == voor
 
 
-@pytest.mark.parametrize("vorm", ["{c}", "{c_klein}", "{c_zonder}", "  {c}  "], ids=["canoniek", "kleine-v", "zonder-streepjes", "spaties"])
+@pytest.mark.parametrize(
+    "vorm", ["{c}", "{c_klein}", "{c_zonder}", "  {c}  "], ids=["canoniek", "kleine-v", "zonder-streepjes", "spaties"]
+)
 def test_een_vouchercode_mag_in_de_toegestane_vormen_worden_getypt(basis_store, vorm):
     getypt = vorm.format(c=VOUCHER_NOORD, c_klein=VOUCHER_NOORD.lower(), c_zonder=VOUCHER_NOORD.replace("-", ""))
     assert voer_uit("toon", getypt, db=basis_store, als_json=True).json()["voucher"] == VOUCHER_NOORD
@@ -479,7 +545,9 @@ def test_json_van_mandaat_geven(store):
     regie = voer_uit("mandaat", "geven", "anna", "--rol", "regiegroep", "--wijk", "noord", "--datum", "2026-05-01",
                      db=store, als_json=True).json()  # fmt: skip
     assert (regie["gebruiker"], regie["rol"], regie["wijk"]) == ("anna", "regiegroep", "NOORD")
-    kas = voer_uit("mandaat", "geven", "kees", "--rol", "kasbeheerder", "--datum", "2026-05-01", db=store, als_json=True).json()
+    kas = voer_uit(
+        "mandaat", "geven", "kees", "--rol", "kasbeheerder", "--datum", "2026-05-01", db=store, als_json=True
+    ).json()
     assert (kas["gebruiker"], kas["rol"], kas["wijk"]) == ("kees", "kasbeheerder", None)
 
 
@@ -492,7 +560,9 @@ def test_json_van_wijk_aanwijzen(store):
 
 
 def test_json_van_een_volledige_aanvraag(store):
-    a = voer_uit(*volledige_aanvraag("NOORD", "B", "500", "2026-02-02"), db=store, als_json=True, gebruiker=REGIE).json()
+    a = voer_uit(
+        *volledige_aanvraag("NOORD", "B", "500", "2026-02-02"), db=store, als_json=True, gebruiker=REGIE
+    ).json()
     assert (a["aanvraag"], a["status"], a["ontbreekt"], a["ontvangen"]) == (3, "ingediend", [], "2026-02-02")
     assert a["beslissen_voor"] == "2026-03-02"  # four weeks (art. 5 lid 1)
 
@@ -530,7 +600,10 @@ def test_json_van_toekennen_boven_de_drempel_via_geschikt_en_raadpleging(store):
     assert sum(d(v["bedrag"]) for v in t["vouchers"]) == Decimal("12000.01")
     # Deterministic: asking again gives the same vouchers, and writes nothing.
     voor = aantal_events(store)
-    assert voer_uit("aanvraag", "toekennen", "3", "--datum", "2026-03-12", db=store, als_json=True, gebruiker=REGIE).json() == t
+    assert (
+        voer_uit("aanvraag", "toekennen", "3", "--datum", "2026-03-12", db=store, als_json=True, gebruiker=REGIE).json()
+        == t
+    )
     assert aantal_events(store) == voor
 
 
@@ -547,14 +620,51 @@ def test_json_van_raadpleging_tegen(store):
     r = voer_uit("raadpleging", "besluit", "3", "--uitkomst", "tegen", "--datum", "2026-03-10", db=store, als_json=True,
                  gebruiker=REGIE).json()  # fmt: skip
     assert (r["aanvraag"], r["uitkomst"]) == (3, "tegen")
-    controleer_fout(voer_uit("aanvraag", "toekennen", "3", "--datum", "2026-03-11", db=store, gebruiker=REGIE), 1)
+    voor = aantal_events(store)
+    u = voer_uit("aanvraag", "toekennen", "3", "--datum", "2026-03-11", db=store, gebruiker=REGIE)
+    controleer_fout(u, 1, eis_artikel=False)  # that it names its article: see the strict xfail below
+    assert aantal_events(store) == voor
+    assert voer_uit("aanvraag", "toon", "3", db=store, als_json=True).json()["status"] != "toegekend"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG (contract: a refusal names its article): acts that do not fit the aanvraag's status are refused "
+    "with exit 1 but without an article, e.g. 'fout: aanvraag 3 heeft status geweigerd: toekennen kan niet' "
+    "(ledger/aanvraag.py, the OngeldigeToestand of the status check has no artikel)",
+)
+@pytest.mark.parametrize(
+    ("voorbereiding", "args"),
+    [
+        pytest.param([["aanvraag", "weigeren", "3", "--grond", "c", "--motivering", "x", "--datum", "2026-03-01"]],
+                     ["aanvraag", "toekennen", "3", "--datum", "2026-03-02"], id="toekennen-na-weigeren"),
+        pytest.param([["aanvraag", "toekennen", "3", "--datum", "2026-03-01"]],
+                     ["aanvraag", "weigeren", "3", "--grond", "c", "--motivering", "x", "--datum", "2026-03-02"],
+                     id="weigeren-na-toekennen"),
+        pytest.param([], ["raadpleging", "besluit", "3", "--uitkomst", "voor", "--datum", "2026-03-02"],
+                     id="raadpleging-zonder-geschikt"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("als_json", [False, True], ids=["tekst", "json"])
+def test_een_handeling_die_niet_past_bij_de_status_van_de_aanvraag_noemt_het_artikel(
+    store, voorbereiding, args, als_json
+):
+    ok(voer_uit(*volledige_aanvraag("NOORD", "B", "500", "2026-02-02"), db=store, gebruiker=REGIE))
+    for stap in voorbereiding:
+        ok(voer_uit(*stap, db=store, gebruiker=REGIE))
+    voor = aantal_events(store)
+    u = voer_uit(*args, db=store, als_json=als_json, gebruiker=REGIE)
+    assert aantal_events(store) == voor
+    controleer_fout(u, 1, als_json=als_json)
 
 
 def test_json_van_verzilver_contant_en_toon(store):
     v = voer_uit("verzilver", VOUCHER_NOORD, "--bedrag", "234,5", "--leverancier", "Drukkerij",
                  "--factuur", "2026-17", "--datum", "2026-04-02", db=store, als_json=True, gebruiker=KAS).json()  # fmt: skip
     assert (v["voucher"], v["bedrag"], v["restant"]) == (VOUCHER_NOORD, "234.50", "665.50")
-    c = voer_uit("contant", VOUCHER_NOORD, "--bedrag", "€ 65,50", "--datum", "2026-04-03", db=store, als_json=True, gebruiker=KAS).json()
+    c = voer_uit(
+        "contant", VOUCHER_NOORD, "--bedrag", "€ 65,50", "--datum", "2026-04-03", db=store, als_json=True, gebruiker=KAS
+    ).json()
     assert (c["voucher"], c["bedrag"], c["restant"]) == (VOUCHER_NOORD, "65.50", "600.00")
     t = voer_uit("toon", VOUCHER_NOORD, db=store, als_json=True, gebruiker="iemand").json()
     assert {k: t[k] for k in ("voucher", "wijk", "aanvraag", "waarde", "verzilverd", "contant", "restant")} == {
@@ -614,7 +724,22 @@ GOEDE_BEDRAGEN = [
     ("12.345.678,90", "12345678.90"),
     (" 1234 ", "1234.00"),
 ]
-FOUTE_BEDRAGEN = ["1,234.50", "12,345", "1.23.4", "-5", "0", "abc", "1e3", "NaN", "", "1,234", "12.34.567", "0,00", "€", "1.2345"]
+FOUTE_BEDRAGEN = [
+    "1,234.50",
+    "12,345",
+    "1.23.4",
+    "-5",
+    "0",
+    "abc",
+    "1e3",
+    "NaN",
+    "",
+    "1,234",
+    "12.34.567",
+    "0,00",
+    "€",
+    "1.2345",
+]
 
 
 @pytest.mark.parametrize(("getypt", "verwacht"), GOEDE_BEDRAGEN, ids=[g for g, _ in GOEDE_BEDRAGEN])
@@ -628,9 +753,13 @@ def test_een_bedrag_in_nederlandse_notatie_wordt_gelezen_en_bewaard(store, getyp
     assert rij["budget"] == verwacht
 
 
-@pytest.mark.parametrize(("getypt", "verwacht"), [("12", "12.00"), ("12,5", "12.50"), ("€ 12,50", "12.50"), ("12.50", "12.50")])
+@pytest.mark.parametrize(
+    ("getypt", "verwacht"), [("12", "12.00"), ("12,5", "12.50"), ("€ 12,50", "12.50"), ("12.50", "12.50")]
+)
 def test_een_contant_bedrag_wordt_gelezen_zoals_getypt(store, getypt, verwacht):
-    c = voer_uit("contant", VOUCHER_NOORD, "--bedrag", getypt, "--datum", "2026-04-02", db=store, als_json=True, gebruiker=KAS).json()
+    c = voer_uit(
+        "contant", VOUCHER_NOORD, "--bedrag", getypt, "--datum", "2026-04-02", db=store, als_json=True, gebruiker=KAS
+    ).json()
     assert c["bedrag"] == verwacht
     assert d(c["restant"]) == Decimal("900.00") - d(verwacht)
 
@@ -641,7 +770,22 @@ def test_een_onleesbaar_bedrag_is_ongeldige_invoer_met_exit_2(store, getypt, com
     if commando == "contant":
         args, wie = ["contant", VOUCHER_NOORD, "--bedrag", getypt, "--datum", "2026-04-02"], KAS
     else:
-        args, wie = ["wijk", "aanwijzen", "BEDRAG", "--naam", "B", "--periode", "2026", "--budget", getypt, "--datum", "2026-01-02"], COLLEGE
+        args, wie = (
+            [
+                "wijk",
+                "aanwijzen",
+                "BEDRAG",
+                "--naam",
+                "B",
+                "--periode",
+                "2026",
+                "--budget",
+                getypt,
+                "--datum",
+                "2026-01-02",
+            ],
+            COLLEGE,
+        )
     voor = aantal_events(store)
     u = voer_uit(*args, db=store, gebruiker=wie)
     controleer_fout(u, 2)
@@ -654,7 +798,9 @@ def test_een_datum_mag_iso_of_dag_maand_jaar_zijn_met_hetzelfde_resultaat(store,
     a = voer_uit("aanvraag", "indienen", "--wijk", "NOORD", "--naam", "B", "--ontvangen", getypt, "--datum", getypt,
                  db=store, als_json=True, gebruiker=REGIE).json()  # fmt: skip
     assert (a["ontvangen"], a["aanvraag"], a["status"]) == ("2026-03-01", 3, "onvolledig")
-    c = voer_uit("contant", VOUCHER_NOORD, "--bedrag", "1", "--datum", getypt, db=store, als_json=True, gebruiker=KAS).json()
+    c = voer_uit(
+        "contant", VOUCHER_NOORD, "--bedrag", "1", "--datum", getypt, db=store, als_json=True, gebruiker=KAS
+    ).json()
     assert c["restant"] == "899.00"
     [rij] = voer_uit("saldo", "--wijk", "NOORD", "--per", getypt, db=store, als_json=True).json()["wijken"]
     assert (rij["contant"], rij["verzilverd"]) == ("1.00", "0.00")
@@ -722,13 +868,21 @@ def test_het_saldo_sluit_per_wijk_en_in_totaal_na_een_druk_jaar(store):
     assert (noord["uitstaand"], noord["beschikbaar"]) == ("13733.44", "72333.24")
     assert (rijen[("KLEIN", 2026)]["beschikbaar"], rijen[("OUD", 2025)]["contant"]) == ("0.01", "123.45")
 
-    for filters in (["--wijk", "NOORD"], ["--periode", "2025"], ["--per", "2026-03-31"], ["--per", "2025-12-31"], ["--wijk", "klein"]):
+    for filters in (
+        ["--wijk", "NOORD"],
+        ["--periode", "2025"],
+        ["--per", "2026-03-31"],
+        ["--per", "2025-12-31"],
+        ["--wijk", "klein"],
+    ):
         deel = voer_uit("saldo", *filters, db=store, als_json=True).json()
         controleer_saldo_sluit(deel)
         assert deel["wijken"], filters
     per_maart = voer_uit("saldo", "--wijk", "NOORD", "--per", "2026-03-31", db=store, als_json=True).json()
     assert (per_maart["wijken"][0]["verzilverd"], per_maart["wijken"][0]["contant"]) == ("0.00", "0.00")
-    assert [r["periode"] for r in voer_uit("saldo", "--periode", "2025", db=store, als_json=True).json()["wijken"]] == [2025]
+    assert [r["periode"] for r in voer_uit("saldo", "--periode", "2025", db=store, als_json=True).json()["wijken"]] == [
+        2025
+    ]
 
 
 def test_het_saldo_van_de_vouchers_klopt_met_het_uitstaande_bedrag(store):
@@ -831,7 +985,9 @@ COMMANDO_OPTIES = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize(("pad", "opties"), list(COMMANDO_OPTIES.items()), ids=[" ".join(p) or "voucher" for p in COMMANDO_OPTIES])
+@pytest.mark.parametrize(
+    ("pad", "opties"), list(COMMANDO_OPTIES.items()), ids=[" ".join(p) or "voucher" for p in COMMANDO_OPTIES]
+)
 def test_elk_commando_van_het_contract_antwoordt_op_help_met_exit_0(tmp_path, pad, opties):
     db = tmp_path / "bestaat-niet.db"  # help needs no store
     u = voer_uit(*pad, "--help", db=db)
