@@ -678,6 +678,11 @@ def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
 
 def _opslagfout(e: PersistenceError) -> VoucherFout:
     tekst = " ".join(str(e).split())[:200]
+    if "permission denied" in tekst:
+        return OpslagOnbeschikbaar(
+            "deze databaselogin heeft geen toegang tot de vouchersadministratie: vraag de beheerder om rechten "
+            "(README, PostgreSQL)"
+        )
     if "no such table" in tekst or "does not exist" in tekst:
         return OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
     return OpslagOnbeschikbaar(f"de opslag is niet bereikbaar: {tekst or type(e).__name__}")

@@ -60,6 +60,7 @@ class Opslag:
         info = self.conninfo or {}
         return basis | {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "APPLICATION_RECORDER_TOPIC": "commands.pgopslag:VoucherPostgresRecorder",
             "POSTGRES_DBNAME": str(info.get("dbname") or info.get("user") or "postgres"),
             "POSTGRES_HOST": str(info.get("host") or "localhost"),
             "POSTGRES_PORT": str(info.get("port") or "5432"),

@@ -157,3 +157,29 @@ def test_de_demo_geeft_op_beide_opslagen_hetzelfde_jaar(store_url, tmp_path):
     assert hier == daar
     assert all(r["toegekend"] <= r["plafond"] for r in hier)
     assert any(r["beschikbaar"] == Bedrag.nul() for r in hier), "één wijk loopt tegen zijn plafond"
+
+
+@pytest.mark.postgres
+def test_een_gewone_login_met_alleen_lees_en_toevoegrechten_kan_werken_maar_niets_wijzigen(
+    postgres_url, postgres_server
+):
+    import psycopg
+
+    w = Wereld.ingericht(open_store(postgres_url))
+    rol = "regie_" + postgres_url.rsplit("/", 1)[1][-8:]
+    postgres_server.create_login_role(rol)
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(f"GRANT SELECT, INSERT ON vouchers_events TO {rol}")
+        conn.execute(f"GRANT USAGE ON SEQUENCE vouchers_events_notification_id_seq TO {rol}")
+    w.college.geef_mandaat(m.GeefMandaat(aan=rol, rol="regiegroep", wijk=WIJK, datum=date(PERIODE, 1, 3)))
+
+    als_rol = postgres_url.replace("voucher_admin@", f"{rol}@")
+    app = open_store(als_rol, inrichten=False)
+    dienst = Dienst(app, acterende_gebruiker(app, lees_url(als_rol)), vandaag=w.vandaag)
+    uit = dienst.dien_in(m.DienAanvraagIn(wijk=WIJK, naam="B", datum=date(PERIODE, 2, 1)))
+    assert uit["status"] == "onvolledig"
+    with psycopg.connect(als_rol, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE vouchers_events SET state = state")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM vouchers_events")
