@@ -561,7 +561,7 @@ def _aanvraag_tekst(u: dict[str, Any]) -> str:
 @pass_omgeving
 def aanvraag_indienen(o: Omgeving, wijkcode: str, vouchers: int | None, **velden: Any) -> None:
     """Registreer een aanvraag zoals de initiatiefnemer die inleverde (art. 4)."""
-    cmd = _bouw(m.DienAanvraagIn, wijk=wijkcode, **velden, **({"vouchers": vouchers} if vouchers else {}))
+    cmd = _bouw(m.DienAanvraagIn, wijk=wijkcode, vouchers=vouchers, **velden)
     o.toon(o.dienst(schrijven=True).dien_in(cmd), _aanvraag_tekst)
 
 
@@ -586,7 +586,7 @@ def aanvraag_aanvulling_vragen(o: Omgeving, nr: int, wat: str, termijn: date | N
 @pass_omgeving
 def aanvraag_aanvullen(o: Omgeving, nr: int, vouchers: int | None, **velden: Any) -> None:
     """Leg de aanvulling van aanvraag NR vast (art. 4 lid 3)."""
-    cmd = _bouw(m.VulAanvraagAan, nummer=nr, **velden, **({"vouchers": vouchers} if vouchers else {}))
+    cmd = _bouw(m.VulAanvraagAan, nummer=nr, vouchers=vouchers, **velden)
     o.toon(o.dienst(schrijven=True).vul_aan(cmd), _aanvraag_tekst)
 
 
@@ -899,8 +899,9 @@ def main(argv: list[str] | None = None) -> None:
         code = next(c for cls, c in FOUTCODES.items() if isinstance(e, cls))
         _fout(e.melding, e.soort, code, e.artikel, als_json)
     except click.exceptions.NoArgsIsHelpError as e:
-        click.echo(e.ctx.get_help())
-        sys.exit(2)
+        if not als_json:
+            click.echo(e.ctx.get_help())
+        _fout(f"geef een commando (zie '{e.ctx.command_path} --help')", "invoer", 2, None, als_json)
     except click.UsageError as e:
         _fout(_usage_melding(e), "invoer", 2, None, als_json)
     except click.exceptions.Exit as e:

@@ -10,6 +10,7 @@ nothing because it was done already returns the original result and writes nothi
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -82,8 +83,10 @@ class Dienst:
                 time.sleep(random.randint(0, 5 * 2 ** min(poging, 6)) / 1000)  # noqa: S311 - jitter, not crypto
             except VoucherFout:
                 raise
-            except PersistenceError as e:
-                raise _opslagfout(e) from None
+            except Exception as e:
+                if _is_opslagfout(e):
+                    raise _opslagfout(e) from None
+                raise
         raise Conflict(f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw")
 
     def _lees(self, lezer: Callable[[], R]) -> R:
@@ -91,8 +94,10 @@ class Dienst:
             return lezer()
         except VoucherFout:
             raise
-        except PersistenceError as e:
-            raise _opslagfout(e) from None
+        except Exception as e:
+            if _is_opslagfout(e):
+                raise _opslagfout(e) from None
+            raise
 
     def _get(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None:
         """Load an aggregate. Only what this command may change is copied out of the cache,
@@ -676,7 +681,12 @@ def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
     return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk}
 
 
-def _opslagfout(e: PersistenceError) -> VoucherFout:
+def _is_opslagfout(e: Exception) -> bool:
+    """The library's persistence errors, or a driver's own (a file that is no database, a lost server)."""
+    return isinstance(e, (PersistenceError, sqlite3.Error)) or type(e).__module__.startswith("psycopg")
+
+
+def _opslagfout(e: Exception) -> VoucherFout:
     tekst = " ".join(str(e).split())[:200]
     if "permission denied" in tekst:
         return OpslagOnbeschikbaar(

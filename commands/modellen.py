@@ -17,10 +17,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from ledger.fouten import OngeldigeInvoer
 from ledger.geld import Bedrag
+from ledger.gemeente import GEBRUIKERSNAAM
 from ledger.regeling import Regeling
 
 _WIJKCODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}", re.ASCII)
-_GEBRUIKER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}", re.ASCII)
 
 
 def _tekst(max_lengte: int) -> Any:
@@ -46,7 +46,7 @@ def _wijkcode(waarde: str) -> str:
 
 def _gebruiker(waarde: str) -> str:
     naam = waarde.strip()
-    if not _GEBRUIKER.fullmatch(naam):
+    if not GEBRUIKERSNAAM.fullmatch(naam):
         raise ValueError("een gebruikersnaam is 1 tot 63 letters, cijfers, _ . @ of -")
     return naam
 

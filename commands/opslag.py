@@ -20,6 +20,7 @@ from eventsourcing.persistence import JSONTranscoder
 
 from ledger import transcodings
 from ledger.fouten import OngeldigeInvoer, OpslagOnbeschikbaar
+from ledger.gemeente import GEBRUIKERSNAAM
 
 STANDAARD_DATABASE = "vouchers.db"
 GEBRUIKER_ENV = "VOUCHER_GEBRUIKER"
@@ -74,7 +75,9 @@ class Opslag:
 
 def lees_url(url: str | None) -> Opslag:
     """`--database`, else VOUCHER_DATABASE, else ./vouchers.db; a path or sqlite:/// or postgresql://."""
-    url = (url or os.environ.get("VOUCHER_DATABASE") or STANDAARD_DATABASE).strip()
+    if url is None:
+        url = os.environ.get("VOUCHER_DATABASE") or STANDAARD_DATABASE
+    url = url.strip()
     if not url:
         raise OngeldigeInvoer("lege --database")
     if url.startswith(("postgresql://", "postgres://")):
@@ -123,8 +126,12 @@ def open_ledger(opslag: Opslag, *, inrichten: bool = False) -> VoucherLedger:
 
 def acterende_gebruiker(app: VoucherLedger, opslag: Opslag) -> str:
     if opslag.soort == "sqlite":
-        naam = os.environ.get(GEBRUIKER_ENV) or getpass.getuser()
-        return naam.strip()
+        naam = (os.environ.get(GEBRUIKER_ENV) or getpass.getuser()).strip()
+        if not GEBRUIKERSNAAM.fullmatch(naam):
+            raise OngeldigeInvoer(
+                f"{GEBRUIKER_ENV} of de inlognaam is geen geldige gebruikersnaam: 1 tot 63 letters, cijfers, _ . @ of -"
+            )
+        return naam
     if os.environ.get(GEBRUIKER_ENV):
         raise OngeldigeInvoer(
             f"{GEBRUIKER_ENV} geldt niet voor PostgreSQL: daar handelt u onder uw eigen databaselogin"

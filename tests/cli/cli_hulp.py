@@ -84,8 +84,8 @@ DATUM_SLEUTELS = frozenset(
         "bekendgemaakt",
     }
 )
-# In the regeling the issue and execution dates are a day and month of every budget year ("30-06").
-DAGMAAND_RE = re.compile(r"^\d{2}-\d{2}$")
+# In the regeling the issue and execution dates are a month and day of every budget year: ISO 8601 "--06-30".
+DAGMAAND_RE = re.compile(r"^--\d{2}-\d{2}$")
 
 # Error kinds (`soort`) and exit codes as the product maps them.
 EXITCODE_SOORT = {1: "regel", 2: "invoer", 3: "niet_gevonden", 4: "conflict", 5: "opslag"}
