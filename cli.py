@@ -761,12 +761,54 @@ def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur:
 @voucher.command()
 @click.argument("code", type=CODE)
 @click.option("--bedrag", type=BEDRAG, required=True)
+@click.option("--kwitantie", default=None, metavar="NR", help="Kwitantienummer: dezelfde kwitantie wordt één keer betaald.")
 @datum_optie
 @pass_omgeving
-def contant(o: Omgeving, code: str, bedrag: Bedrag, datum: date | None) -> None:
+def contant(o: Omgeving, code: str, bedrag: Bedrag, kwitantie: str | None, datum: date | None) -> None:
     """Zet voucher CODE om in contant geld, ten hoogste het maximum per keer (art. 9 lid 3 onder b)."""
-    cmd = _bouw(m.NeemContantOp, code=code, bedrag=bedrag, datum=datum)
+    cmd = _bouw(m.NeemContantOp, code=code, bedrag=bedrag, kwitantie=kwitantie, datum=datum)
     o.toon(o.dienst(schrijven=True).neem_contant_op(cmd), _betaling_tekst("Contant opgenomen:"))
+
+
+# --- import betalingen ---
+@voucher.group("import")
+def importeer() -> None:
+    """Betalingen in één keer inlezen (kasbeheerder)."""
+
+
+@importeer.command("betalingen")
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@pass_omgeving
+def importeer_betalingen(o: Omgeving, bestand: Path) -> None:
+    """Boek een CSV-bestand met betalingen: alles of niets (art. 9).
+
+    \b
+    Kopregel: voucher,soort,bedrag,leverancier,factuur,datum
+    soort: verzilver (factuur van een leverancier) of contant (factuur = kwitantienummer).
+    Eerst wordt elke regel gecontroleerd; bij één foute regel wordt niets geboekt en staan alle
+    foute regels in de melding. Een factuur die al precies zo geboekt is, wordt overgeslagen.
+    """
+    from commands.importeren import boek, lees
+
+    betalingen = lees(bestand)
+    dienst = o.dienst(schrijven=True)
+    toon_voortgang = not o.als_json and sys.stderr.isatty() and len(betalingen) >= 1000
+
+    def voortgang(regels: Any) -> Any:
+        if not toon_voortgang:
+            return regels
+        return click.progressbar(regels, label="Controleren", file=sys.stderr)
+
+    if toon_voortgang:
+        with voortgang(betalingen) as balk:
+            u = boek(dienst, betalingen, voortgang=lambda _: balk)
+    else:
+        u = boek(dienst, betalingen)
+    o.toon(
+        u,
+        lambda u: f"{u['geboekt']} betaling(en) geboekt voor {_nl(u['bedrag'])} uit {u['vouchers']} voucher(s); "
+        f"{u['herhaald']} al eerder geboekt en overgeslagen.",
+    )
 
 
 @voucher.group()
@@ -880,14 +922,22 @@ def _tabel(kop: list[str], rijen: list[list[str]], rechts: set[int] | None = Non
     return "\n".join([regel(kop), regel(["-" * b for b in breedte]), *(regel(r) for r in rijen)])
 
 
-def _fout(melding: str, soort: str, code: int, artikel: str | None, als_json: bool) -> NoReturn:
+def _fout(
+    melding: str, soort: str, code: int, artikel: str | None, als_json: bool, regels: list[Any] | None = None
+) -> NoReturn:
+    """One `fout:` line (or one JSON object); an import adds the bad lines, one per line below it."""
     melding = " ".join(melding.split())
     if als_json:
-        click.echo(
-            json.dumps({"fout": {"soort": soort, "melding": melding, "artikel": artikel}}, ensure_ascii=False), err=True
-        )
+        fout: dict[str, Any] = {"soort": soort, "melding": melding, "artikel": artikel}
+        if regels:
+            fout["regels"] = [{"regel": n, "melding": reden} for n, reden in regels]
+        click.echo(json.dumps({"fout": fout}, ensure_ascii=False), err=True)
     else:
         click.echo(f"fout: {melding}" + (f" ({artikel})" if artikel and artikel not in melding else ""), err=True)
+        if regels:
+            from commands.importeren import foutregels
+
+            click.echo("\n".join(foutregels(regels)), err=True)
     sys.exit(code)
 
 
@@ -897,7 +947,7 @@ def main(argv: list[str] | None = None) -> None:
         voucher.main(args=argv, prog_name="voucher", standalone_mode=False)
     except VoucherFout as e:
         code = next(c for cls, c in FOUTCODES.items() if isinstance(e, cls))
-        _fout(e.melding, e.soort, code, e.artikel, als_json)
+        _fout(e.melding, e.soort, code, e.artikel, als_json, e.gegevens.get("regels"))
     except click.exceptions.NoArgsIsHelpError as e:
         if not als_json:
             click.echo(e.ctx.get_help())

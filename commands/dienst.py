@@ -51,6 +51,7 @@ A = TypeVar("A", bound=Aggregate)
 Besluit = tuple[list[Aggregate], R]
 
 MAX_POGINGEN = 25
+CONTANT = "(contant)"  # the 'supplier' of a cash receipt in the invoice register
 STANDAARD_AANVULTERMIJN = timedelta(weeks=2)  # Awb 4:5: a reasonable term
 
 
@@ -489,26 +490,10 @@ class Dienst:
             g = self.gemeente()
             v = self._voucher(cmd.code)
             g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
-            geboekt = self._get(Factuur, ids.factuur_id(cmd.leverancier, cmd.factuur))
-            if geboekt is not None:
-                if geboekt.voucher == v.code and geboekt.bedrag == cmd.bedrag:
-                    return [], _betaling_uitkomst(v, cmd.bedrag)
-                raise FactuurAlGeboekt(
-                    f"factuur {cmd.factuur} van {cmd.leverancier} is al betaald op {formatteer_datum(geboekt.datum)}: "
-                    f"{geboekt.bedrag} van voucher {geboekt.voucher}",
-                    artikel="art. 9 lid 1",
-                    voucher=geboekt.voucher,
-                    bedrag=geboekt.bedrag,
-                )
+            if self.factuur_al_geboekt(cmd.leverancier, cmd.factuur, v.code, cmd.bedrag):
+                return [], _betaling_uitkomst(v, cmd.bedrag)
             v.verzilver(cmd.bedrag, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
-            f = Factuur(
-                leverancier=cmd.leverancier,
-                factuur=cmd.factuur,
-                voucher=v.code,
-                bedrag=cmd.bedrag,
-                datum=datum,
-                gebruiker=self.gebruiker,
-            )
+            f = self.boek_factuur(cmd.leverancier, cmd.factuur, v.code, cmd.bedrag, datum)
             return [v, f], _betaling_uitkomst(v, cmd.bedrag)
 
         return self._voer_uit(beslis)
@@ -520,10 +505,36 @@ class Dienst:
             g = self.gemeente()
             v = self._voucher(cmd.code)
             g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
-            v.neem_contant_op(cmd.bedrag, g.regeling.contant_max, datum, self.gebruiker)
-            return [v], _betaling_uitkomst(v, cmd.bedrag)
+            if cmd.kwitantie and self.factuur_al_geboekt(CONTANT, cmd.kwitantie, v.code, cmd.bedrag):
+                return [], _betaling_uitkomst(v, cmd.bedrag)
+            v.neem_contant_op(cmd.bedrag, g.regeling.contant_max, datum, self.gebruiker, kwitantie=cmd.kwitantie)
+            nieuw: list[Aggregate] = [v]
+            if cmd.kwitantie:
+                nieuw.append(self.boek_factuur(CONTANT, cmd.kwitantie, v.code, cmd.bedrag, datum))
+            return nieuw, _betaling_uitkomst(v, cmd.bedrag)
 
         return self._voer_uit(beslis)
+
+    def factuur_al_geboekt(self, leverancier: str, factuur: str, code: str, bedrag: Bedrag) -> bool:
+        """Art. 9: one invoice (or cash receipt) is paid once. True for an identical repeat;
+        the same invoice with another voucher or amount is refused."""
+        geboekt = self._get(Factuur, ids.factuur_id(leverancier, factuur), wijzigen=False)
+        if geboekt is None:
+            return False
+        if geboekt.voucher == code and geboekt.bedrag == bedrag:
+            return True
+        wat = f"kwitantie {factuur}" if leverancier == CONTANT else f"factuur {factuur} van {leverancier}"
+        raise FactuurAlGeboekt(
+            f"{wat} is al betaald op {formatteer_datum(geboekt.datum)}: {geboekt.bedrag} van voucher {geboekt.voucher}",
+            artikel="art. 9 lid 1",
+            voucher=geboekt.voucher,
+            bedrag=geboekt.bedrag,
+        )
+
+    def boek_factuur(self, leverancier: str, factuur: str, code: str, bedrag: Bedrag, datum: date) -> Factuur:
+        return Factuur(
+            leverancier=leverancier, factuur=factuur, voucher=code, bedrag=bedrag, datum=datum, gebruiker=self.gebruiker
+        )
 
     def weiger_betaling(self, cmd: m.WeigerBetaling) -> dict[str, Any]:
         datum = self._datum(cmd.datum)

@@ -198,6 +198,7 @@ class Verzilver(Opdracht):
 class NeemContantOp(Opdracht):
     code: str
     bedrag: Positief
+    kwitantie: Kort | None = None  # receipt number: makes a repeat recognisable
 
 
 class WeigerBetaling(Opdracht):

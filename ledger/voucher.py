@@ -100,13 +100,15 @@ class Voucher(Aggregate):
     def _verzilverd(self, bedrag: Bedrag, leverancier: str, factuur: str, datum: date, gebruiker: str) -> None:
         self.verzilverd = self.verzilverd + bedrag
 
-    def neem_contant_op(self, bedrag: Bedrag, contant_max: Bedrag, datum: date, gebruiker: str) -> None:
+    def neem_contant_op(
+        self, bedrag: Bedrag, contant_max: Bedrag, datum: date, gebruiker: str, kwitantie: str | None = None
+    ) -> None:
         regels.art_9_lid_3_b_contant(bedrag, contant_max)
         self._eis_betaalbaar(bedrag, datum, gebruiker)
-        self._contant(bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+        self._contant(bedrag=bedrag, datum=datum, gebruiker=gebruiker, kwitantie=kwitantie)
 
     @event("ContantOpgenomen", topic="voucher.Voucher.ContantOpgenomen")
-    def _contant(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+    def _contant(self, bedrag: Bedrag, datum: date, gebruiker: str, kwitantie: str | None = None) -> None:
         self.contant = self.contant + bedrag
 
     def weiger_betaling(
