@@ -12,24 +12,38 @@ import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder
 
 from ledger import transcodings
+from ledger.aanvraag import Aanvraag
 from ledger.fouten import OngeldigeInvoer, OpslagOnbeschikbaar
-from ledger.gemeente import GEBRUIKERSNAAM
+from ledger.gemeente import GEBRUIKERSNAAM, Gemeente
+from ledger.voucher import Voucher
+from ledger.wijk import Wijk
 
 STANDAARD_DATABASE = "vouchers.db"
 GEBRUIKER_ENV = "VOUCHER_GEBRUIKER"
 
 
 class VoucherLedger(Application):
-    """The eventsourcing application: one event store, tables `vouchers_events`/`_snapshots`."""
+    """The eventsourcing application: one event store, tables `vouchers_events`/`_snapshots`.
+
+    Snapshots keep the cost of loading an aggregate flat, however long its history: the
+    gemeente (which numbers every aanvraag) and a busy wijk are replayed from their latest
+    snapshot plus at most an interval of events.
+    """
 
     name = "vouchers"
+    snapshotting_intervals: ClassVar[dict[Any, int]] = {
+        Gemeente: 100,
+        Wijk: 100,
+        Aanvraag: 50,
+        Voucher: 50,
+    }
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

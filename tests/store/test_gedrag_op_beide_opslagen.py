@@ -169,7 +169,7 @@ def test_een_gewone_login_met_alleen_lees_en_toevoegrechten_kan_werken_maar_niet
     rol = "regie_" + postgres_url.rsplit("/", 1)[1][-8:]
     postgres_server.create_login_role(rol)
     with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(f"GRANT SELECT, INSERT ON vouchers_events TO {rol}")
+        conn.execute(f"GRANT SELECT, INSERT ON vouchers_events, vouchers_snapshots TO {rol}")
         conn.execute(f"GRANT USAGE ON SEQUENCE vouchers_events_notification_id_seq TO {rol}")
     w.college.geef_mandaat(m.GeefMandaat(aan=rol, rol="regiegroep", wijk=WIJK, datum=date(PERIODE, 1, 3)))
 
