@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -23,7 +23,6 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, PersistenceError
 from eventsourcing.utils import get_topic
 
-from commands import modellen as m
 from commands.opslag import VoucherLedger
 from ledger import gebeurtenissen, ids
 from ledger.aanvraag import Aanvraag
@@ -45,6 +44,9 @@ from ledger.regels import art_4_lid_4_volgorde
 from ledger.voucher import Factuur, Voucher
 from ledger.vouchercode import maak_code, parse_code
 from ledger.wijk import Wijk
+
+if TYPE_CHECKING:  # the command models (pydantic) are only types here; reads never import pydantic
+    from commands import modellen as m
 
 R = TypeVar("R")
 A = TypeVar("A", bound=Aggregate)

@@ -61,11 +61,41 @@ def _ontsnap(teken: str) -> str:
     return repr(teken)[1:-1]
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True, eq=False, init=False)
 class Bedrag:
     """An amount of money in whole euro cents; negative or zero only as the result of arithmetic."""
 
     centen: int
+
+    # Comparison and hashing on the cents alone, written out: the plafond check runs on these
+    # and a dataclass's generated tuple comparisons cost several times as much.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Bedrag:
+            return NotImplemented
+        return self.centen == other.centen  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((Bedrag, self.centen))
+
+    def __lt__(self, other: Bedrag) -> bool:
+        if other.__class__ is not Bedrag:
+            return NotImplemented
+        return self.centen < other.centen
+
+    def __le__(self, other: Bedrag) -> bool:
+        if other.__class__ is not Bedrag:
+            return NotImplemented
+        return self.centen <= other.centen
+
+    def __gt__(self, other: Bedrag) -> bool:
+        if other.__class__ is not Bedrag:
+            return NotImplemented
+        return self.centen > other.centen
+
+    def __ge__(self, other: Bedrag) -> bool:
+        if other.__class__ is not Bedrag:
+            return NotImplemented
+        return self.centen >= other.centen
 
     def __copy__(self) -> Bedrag:
         return self  # immutable: a copy is the same amount
@@ -73,9 +103,11 @@ class Bedrag:
     def __deepcopy__(self, memo: dict[int, object]) -> Bedrag:
         return self
 
-    def __post_init__(self) -> None:
-        if type(self.centen) is not int:
-            raise TypeError(f"een Bedrag bestaat uit hele centen (int), niet {type(self.centen).__name__}")
+    def __init__(self, centen: int) -> None:
+        # Written out rather than generated: amounts are made on every fold and check.
+        if centen.__class__ is not int:
+            raise TypeError(f"een Bedrag bestaat uit hele centen (int), niet {type(centen).__name__}")
+        object.__setattr__(self, "centen", centen)
 
     # --- construction -------------------------------------------------------------
 

@@ -244,7 +244,7 @@ class ThrowawayPostgres(_ServerAdmin):
     """
 
     def __init__(self, basedir: str | None = None, bindir: str | None = None,
-                 stop_at_exit: bool = True):
+                 stop_at_exit: bool = True, durable: bool = False):
         self.host = HOST
         self.port: int | None = None
         self.superuser = SUPERUSER
@@ -254,6 +254,7 @@ class ThrowawayPostgres(_ServerAdmin):
         self.basedir = basedir
         self.bindir = bindir
         self.stop_at_exit = stop_at_exit
+        self.durable = durable  # fsync and synchronous commit on: for benchmarks of durable writes
         self._owns_basedir = basedir is None
         self._running = False
 
@@ -347,9 +348,9 @@ class ThrowawayPostgres(_ServerAdmin):
                 f"listen_addresses = '{HOST}'\n"
                 f"port = {self.port}\n"
                 f"unix_socket_directories = '{socket_dir}'\n"
-                "fsync = off\n"
-                "synchronous_commit = off\n"
-                "full_page_writes = off\n"
+                + ("fsync = on\nsynchronous_commit = on\nfull_page_writes = on\n" if self.durable
+                   else "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n")
+                +
                 "max_connections = 200\n"
             )
         os.chmod(path, 0o600)
