@@ -520,7 +520,10 @@ class Dienst:
     def factuur_al_geboekt(self, leverancier: str, factuur: str, code: str, bedrag: Bedrag) -> bool:
         """Art. 9: one invoice (or cash receipt) is paid once. True for an identical repeat;
         the same invoice with another voucher or amount is refused."""
-        geboekt = self._get(Factuur, ids.factuur_id(leverancier, factuur), wijzigen=False)
+        factuur_id = ids.factuur_id(leverancier, factuur)
+        if factuur_id not in self.app.bestaande([factuur_id]):  # one cheap query; most invoices are new
+            return False
+        geboekt = self._get(Factuur, factuur_id, wijzigen=False)
         if geboekt is None:
             return False
         if geboekt.voucher == code and geboekt.bedrag == bedrag:

@@ -150,9 +150,11 @@ def boek(
         fouten: list[tuple[int, str]] = []
         herhaald = 0
         geboekt = Bedrag.nul()
+        # The invoice register in one query for the whole file; only invoices seen before are loaded.
+        al_bekend = dienst.app.bestaande(ids.factuur_id(*b.register) for b in betalingen)
         for b in voortgang(betalingen) if voortgang else betalingen:
             try:
-                if _herhaling(dienst, b, in_bestand):
+                if _herhaling(dienst, b, in_bestand, al_bekend):
                     herhaald += 1
                     continue
                 v = vouchers.get(b.voucher) or dienst._voucher(b.voucher)
@@ -181,7 +183,7 @@ def _sleutel(b: Betaling) -> tuple[str, str]:
     return (ids.normaliseer(b.register[0]), ids.normaliseer(b.register[1]))
 
 
-def _herhaling(dienst: Dienst, b: Betaling, in_bestand: dict[tuple[str, str], Betaling]) -> bool:
+def _herhaling(dienst: Dienst, b: Betaling, in_bestand: dict[tuple[str, str], Betaling], al_bekend: set[Any]) -> bool:
     eerder = in_bestand.get(_sleutel(b))
     if eerder is not None:
         if (eerder.voucher, eerder.bedrag) == (b.voucher, b.bedrag):
@@ -190,6 +192,8 @@ def _herhaling(dienst: Dienst, b: Betaling, in_bestand: dict[tuple[str, str], Be
             f"factuur {b.factuur} staat al op regel {eerder.regel} met een ander bedrag of een andere voucher",
             artikel="art. 9 lid 1",
         )
+    if ids.factuur_id(*b.register) not in al_bekend:
+        return False
     return dienst.factuur_al_geboekt(*b.register, b.voucher, b.bedrag)
 
 

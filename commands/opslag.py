@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
+from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder
@@ -48,6 +50,56 @@ class VoucherLedger(Application):
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcodings.registreer(transcoder)
+
+    def _take_snapshots(self, processing_event: Any) -> None:
+        """Snapshot from the aggregate in memory when a save crosses an interval.
+
+        The library replays the aggregate from the store once for every event whose version
+        is a multiple of the interval; a batch (an import of thousands of payments) then pays
+        for hundreds of replays. The aggregate in hand is already at its newest version:
+        snapshotting that is the same state, at no extra read. (Overrides a private hook of
+        eventsourcing 9.5.6, which is pinned.)
+        """
+        if not self.snapshots:
+            return
+        versies: dict[Any, list[int]] = {}
+        for e in processing_event.events:
+            versies.setdefault(e.originator_id, []).append(e.originator_version)
+        momentopnamen = []
+        for aggregate_id, aggregate in processing_event.aggregates.items():
+            interval = self.snapshotting_intervals.get(type(aggregate))
+            if interval and any(v % interval == 0 for v in versies.get(aggregate_id, ())):
+                momentopnamen.append(type(aggregate).Snapshot.take(aggregate))
+        if momentopnamen:
+            self.snapshots.put(momentopnamen)
+
+    def bestaande(self, aggregate_ids: Iterable[UUID]) -> set[UUID]:
+        """Which of these aggregates have events, in one query per thousand ids (not a load each)."""
+        gevraagd = list(dict.fromkeys(aggregate_ids))
+        recorder = self.recorder
+        tabel = getattr(recorder, "events_table_name", None)
+        datastore = getattr(recorder, "datastore", None)
+        if tabel is None or datastore is None:  # the in-memory store of the domain tests
+            return {i for i in gevraagd if self.recorder.select_events(i, desc=True, limit=1)}
+        gevonden: set[UUID] = set()
+        postgres = type(recorder).__module__ != "eventsourcing.sqlite"
+        with datastore.transaction(commit=False) as curs:
+            for begin in range(0, len(gevraagd), 1000):
+                deel = gevraagd[begin : begin + 1000]
+                if postgres:
+                    curs.execute(
+                        f"SELECT DISTINCT originator_id FROM {tabel} WHERE originator_id = ANY(%s)",  # noqa: S608 - our table name
+                        (deel,),
+                    )
+                    gevonden.update(UUID(str(r["originator_id"])) for r in curs.fetchall())
+                else:
+                    plaatsen = ",".join("?" * len(deel))
+                    curs.execute(
+                        f"SELECT DISTINCT originator_id FROM {tabel} WHERE originator_id IN ({plaatsen})",  # noqa: S608
+                        [i.hex for i in deel],
+                    )
+                    gevonden.update(UUID(r[0]) for r in curs.fetchall())
+        return gevonden
 
 
 @dataclass(frozen=True)
