@@ -174,7 +174,7 @@ class _Simulatie:
             "telefoon": f"06-{self.rng.randint(10_000_000, 99_999_999)}",
             "ondertekend": True,
             "planning": planning,
-            "elders_subsidie": self.rng.random() < 0.2,
+            "elders_subsidie": self.rng.randrange(100) < 20,
         }
         velden = dict(volledig)
         if onvolledig:
@@ -230,7 +230,7 @@ class _Simulatie:
 
     def _geschikt(self, dag: date, nummer: int, regie: str) -> None:
         self.dienst(regie, dag).verklaar_geschikt(m.VerklaarGeschikt(nummer=nummer, datum=dag))
-        voor = self.rng.random() < 0.75
+        voor = self.rng.randrange(100) < 75
         stemmen = (self.rng.randint(40, 90), self.rng.randint(5, 35))
         self.plan(
             dag + timedelta(days=21),
@@ -315,13 +315,13 @@ class _Simulatie:
         te_besteden = waarde * self.rng.choice([100, 100, 95, 80, 60]) // 100
         dag = dag + timedelta(days=self.rng.randint(10, 40))
         while te_besteden > 0 and dag <= date(JAAR, 12, 20):
-            if self.rng.random() < 0.2:
+            if self.rng.randrange(100) < 20:
                 bedrag = min(te_besteden, self.rng.choice([200_00, 350_00, 500_00]))
                 self.plan(dag, "contant", code=code, bedrag=bedrag)
             else:
                 bedrag = min(te_besteden, self.rng.randint(150_00, max(150_00, waarde // 2)))
                 self.plan(dag, "verzilver", code=code, bedrag=bedrag)
-                if self.rng.random() < 0.05:
+                if self.rng.randrange(100) < 5:
                     self.plan(dag, "betaling_weigeren", code=code, bedrag=bedrag)
             te_besteden -= bedrag
             dag += timedelta(days=self.rng.randint(7, 45))

@@ -29,6 +29,7 @@ WijkSubsidieplafondVastgesteld: Any = Wijk.SubsidieplafondVastgesteld  # voucher
 WijkAanvraagInBehandeling: Any = Wijk.AanvraagInBehandeling  # voucher.Wijk.AanvraagInBehandeling
 WijkAanvraagUitWachtrij: Any = Wijk.AanvraagUitWachtrij  # voucher.Wijk.AanvraagUitWachtrij
 WijkVouchersVastgelegd: Any = Wijk.VouchersVastgelegd  # voucher.Wijk.VouchersVastgelegd
+WijkPeriodeAfgesloten: Any = Wijk.PeriodeAfgesloten  # voucher.Wijk.PeriodeAfgesloten
 AanvraagIngediend: Any = Aanvraag.Ingediend  # voucher.Aanvraag.Ingediend
 AanvraagAanvullingGevraagd: Any = Aanvraag.AanvullingGevraagd  # voucher.Aanvraag.AanvullingGevraagd
 AanvraagAangevuld: Any = Aanvraag.Aangevuld  # voucher.Aanvraag.Aangevuld
@@ -56,6 +57,7 @@ ALLE: tuple[Any, ...] = (
     WijkAanvraagInBehandeling,
     WijkAanvraagUitWachtrij,
     WijkVouchersVastgelegd,
+    WijkPeriodeAfgesloten,
     AanvraagIngediend,
     AanvraagAanvullingGevraagd,
     AanvraagAangevuld,

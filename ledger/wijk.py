@@ -2,7 +2,9 @@
 
 Owns acts 2 and 3 (wijk aangewezen, uitvoeringskosten gereserveerd, subsidieplafond
 vastgesteld), the plafond check of every grant (art. 6 onder e, Awb 4:25) and the order of
-receipt of complete aanvragen (art. 4 lid 4). Its state is compact on purpose: running
+receipt of complete aanvragen (art. 4 lid 4), and closing the period after the execution
+date (act 12, art. 5 lid 8: periode afgesloten, with the total that expired; nothing is
+granted in a closed period). Its state is compact on purpose: running
 totals and the queue of undecided aanvragen, never the history, so that the plafond check
 costs the same in the first week and after a million events.
 """
@@ -54,6 +56,7 @@ class Wijk(Aggregate):
         self.plafond = Bedrag.nul()
         self.toegekend = Bedrag.nul()
         self.vervallen = Bedrag.nul()
+        self.beschikbaar = Bedrag.nul()
         # nummer (as str: JSON object keys) -> date from which it counts in the order
         self.wachtrij: dict[str, date] = {}
         self.gesloten = False
@@ -64,9 +67,9 @@ class Wijk(Aggregate):
         """Committed against the plafond: issued less what expired or was withdrawn."""
         return self.toegekend - self.vervallen
 
-    @property
-    def beschikbaar(self) -> Bedrag:
-        return self.plafond - self.vastgelegd
+    def _herbereken(self) -> None:
+        """Keep `beschikbaar` as a running figure: the plafond check reads it, never re-sums it."""
+        self.beschikbaar = self.plafond - self.vastgelegd
 
     # --- college: budget, reserve, plafond --------------------------------------------
     def reserveer_uitvoeringskosten(self, bedrag: Bedrag, max_procent: int, datum: date, gebruiker: str) -> None:
@@ -89,6 +92,7 @@ class Wijk(Aggregate):
     @event("SubsidieplafondVastgesteld", topic="voucher.Wijk.SubsidieplafondVastgesteld")
     def _plafond_vastgesteld(self, plafond: Bedrag, datum: date, gebruiker: str) -> None:
         self.plafond = plafond
+        self._herbereken()
 
     # --- the order of receipt (art. 4 lid 4) ------------------------------------------
     def neem_in_behandeling(self, nummer: int, volledig_sinds: date, datum: date, gebruiker: str) -> None:
@@ -126,7 +130,34 @@ class Wijk(Aggregate):
     @event("VouchersVastgelegd", topic="voucher.Wijk.VouchersVastgelegd")
     def _vastgelegd(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.toegekend = self.toegekend + bedrag
+        self._herbereken()
         self.wachtrij.pop(str(nummer), None)
+
+    # --- closing the period (art. 5 lid 8, act 12) -------------------------------------
+    def eis_afsluitbaar(self, datum: date) -> None:
+        """Art. 5 lid 8: a period closes only after its execution date, and once."""
+        self._eis_open()
+        if datum <= self.uitvoeren_tot:
+            raise OngeldigeToestand(
+                f"de periode {self.periode} van wijk {self.code} kan pas na "
+                f"{formatteer_datum(self.uitvoeren_tot)} worden afgesloten: tot en met die dag wordt nog uitgevoerd "
+                "en betaald",
+                artikel="art. 5 lid 8",
+                uitvoeren_tot=self.uitvoeren_tot,
+                datum=datum,
+            )
+
+    def sluit_af(self, vervallen: Bedrag, vouchers: int, datum: date, gebruiker: str) -> None:
+        """Close the period; `vervallen` is the unspent value of the `vouchers` that expired with it."""
+        self.eis_afsluitbaar(datum)
+        self._periode_afgesloten(vervallen=vervallen, vouchers=vouchers, datum=datum, gebruiker=gebruiker)
+
+    @event("PeriodeAfgesloten", topic="voucher.Wijk.PeriodeAfgesloten")
+    def _periode_afgesloten(self, vervallen: Bedrag, vouchers: int, datum: date, gebruiker: str) -> None:
+        # What expired no longer counts against the plafond (beschikbaar = plafond - toegekend + vervallen).
+        self.vervallen = self.vervallen + vervallen
+        self.gesloten = True
+        self._herbereken()
 
     def _eis_open(self) -> None:
         if self.gesloten:
