@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from commands import modellen as m
 from ledger.datum import formatteer_datum, parse_datum
 from ledger.fouten import (
     Conflict,
@@ -32,6 +31,20 @@ from ledger.fouten import (
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
 from ledger.vouchercode import normaliseer_code
+
+if TYPE_CHECKING:
+    from commands import modellen as m
+else:
+
+    class _LuiModellen:
+        """commands.modellen (pydantic) is imported on first use: reads and --help start faster."""
+
+        def __getattr__(self, naam: str) -> Any:
+            from commands import modellen
+
+            return getattr(modellen, naam)
+
+    m = _LuiModellen()
 
 # One table: error class -> exit code of the contract.
 FOUTCODES: dict[type[VoucherFout], int] = {
@@ -345,6 +358,7 @@ def init(o: Omgeving, gemeente: str, regeling_pad: Path | None, datum: date | No
             o.sluit()
             opslag.pad.unlink(missing_ok=True)
         raise
+    _richt_leesmodellen_in(o)  # projections: the views exist from the start (see '# --- projections: herbouw ---')
     o.toon(
         uitkomst,
         lambda u: (
@@ -761,7 +775,9 @@ def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur:
 @voucher.command()
 @click.argument("code", type=CODE)
 @click.option("--bedrag", type=BEDRAG, required=True)
-@click.option("--kwitantie", default=None, metavar="NR", help="Kwitantienummer: dezelfde kwitantie wordt één keer betaald.")
+@click.option(
+    "--kwitantie", default=None, metavar="NR", help="Kwitantienummer: dezelfde kwitantie wordt één keer betaald."
+)
 @datum_optie
 @pass_omgeving
 def contant(o: Omgeving, code: str, bedrag: Bedrag, kwitantie: str | None, datum: date | None) -> None:
@@ -806,8 +822,10 @@ def importeer_betalingen(o: Omgeving, bestand: Path) -> None:
         u = boek(dienst, betalingen)
     o.toon(
         u,
-        lambda u: f"{u['geboekt']} betaling(en) geboekt voor {_nl(u['bedrag'])} uit {u['vouchers']} voucher(s); "
-        f"{u['herhaald']} al eerder geboekt en overgeslagen.",
+        lambda u: (
+            f"{u['geboekt']} betaling(en) geboekt voor {_nl(u['bedrag'])} uit {u['vouchers']} voucher(s); "
+            f"{u['herhaald']} al eerder geboekt en overgeslagen."
+        ),
     )
 
 
@@ -862,18 +880,11 @@ def toon_voucher(o: Omgeving, code: str) -> None:
 @pass_omgeving
 def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | None) -> None:
     """Toon per wijk en budgetjaar: plafond, toegekend, verzilverd, contant, vervallen, uitstaand, beschikbaar."""
-    from projections.saldo import BEDRAGVELDEN, totaal, vouw
+    from projections.saldo import BEDRAGVELDEN, totaal
 
-    dienst = o.dienst()
-    dienst._lees(dienst.gemeente)
+    lezer = _leesdienst(o)  # projections: the saldo view, caught up first; --per replays the log
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
-    saldi = [
-        s
-        for s in vouw(dienst.gebeurtenissen(), per)
-        if (code is None or s.wijk == code) and (periode is None or s.periode == periode)
-    ]
-    if code and not saldi:
-        raise NietGevonden(f"wijk {code} is niet aangewezen" + (f" voor {periode}" if periode else ""))
+    saldi = lezer.saldi(code, periode, per)
     som = totaal(saldi)
     uitkomst = {"per": per, "wijken": [s.als_dict() for s in saldi], "totaal": som}
     kolommen = ["wijk", "periode", *BEDRAGVELDEN]
@@ -885,6 +896,74 @@ def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | No
         return kop + "\n" + _tabel(kolommen, rijen, rechts=set(range(2, len(kolommen))))
 
     o.toon(uitkomst, tekst)
+
+
+# --- projections: herbouw --------------------------------------------------------------------
+# The read models (projections/): `saldo` reads its view, `kasboek` its own, `herbouw` rebuilds
+# them all; `init` creates them. Every read catches the views up with the log first.
+def _leesdienst(o: Omgeving) -> Any:
+    from commands.leesmodellen import Leesdienst
+
+    lezer = Leesdienst(o.dienst())
+    lezer.eis_ingericht()  # a store that was never initialised: exit 5 before any other check
+    return lezer
+
+
+def _richt_leesmodellen_in(o: Omgeving) -> None:
+    from commands.leesmodellen import Leesdienst
+
+    Leesdienst(o.dienst()).richt_in()
+
+
+@voucher.command()
+@pass_omgeving
+def herbouw(o: Omgeving) -> None:
+    """Bouw alle leesmodellen (saldo, aanvragen, vouchers, kasboek) opnieuw op uit de gebeurtenissen."""
+    u = _leesdienst(o).herbouw()
+    o.toon(
+        u,
+        lambda u: (
+            f"Leesmodellen herbouwd uit {u['gebeurtenissen']} gebeurtenissen: {u['saldo']} saldo's, "
+            f"{u['aanvragen']} aanvragen, {u['vouchers']} vouchers, {u['kasboek']} kasboekregels."
+        ),
+    )
+
+
+@voucher.command()
+@click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen de regels van deze wijk.")
+@click.option("--voucher", "code", type=CODE, default=None, help="Alleen de regels van deze voucher.")
+@click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar.")
+@pass_omgeving
+def kasboek(o: Omgeving, wijkcode: str | None, code: str | None, periode: int | None) -> None:
+    """Toon het kasboek: verstrekkingen, betalingen, contant, geweigerde betalingen en vervallen restanten (art. 9)."""
+    lezer = _leesdienst(o)
+    wijkcode = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
+    u = lezer.kasboek(wijkcode, code, periode)
+    if code and not u["regels"]:
+        raise NietGevonden(f"voucher {code} is nooit verstrekt" + (f" in wijk {wijkcode}" if wijkcode else ""))
+
+    def tekst(u: dict[str, Any]) -> str:
+        kop = ["datum", "wijk", "voucher", "soort", "bedrag", "leverancier / factuur", "restant voucher", "saldo wijk"]
+        rijen = [
+            [
+                r["datum"].strftime("%d-%m-%Y"),
+                f"{r['wijk']} {r['periode']}",
+                r["voucher"],
+                r["soort"],
+                _nl(r["bedrag"]),
+                " / ".join(x for x in (r["leverancier"], r["factuur"]) if x) or (r["reden"] or "")[:40],
+                _nl(r["restant"]),
+                _nl(r["saldo_wijk"]),
+            ]
+            for r in u["regels"]
+        ]
+        som = "; ".join(f"{soort} {_nl(b)}" for soort, b in u["totaal"].items() if b.centen)
+        return "Kasboek\n" + _tabel(kop, rijen, rechts={4, 6, 7}) + (f"\nTotaal: {som}" if som else "")
+
+    o.toon(u, tekst)
+
+
+# --- end of projections block ------------------------------------------------------------------
 
 
 @voucher.command()
@@ -905,6 +984,224 @@ def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
     if not o.als_json:
         click.echo(verslag + "\n")
     ctx.invoke(saldo)
+
+
+# --- rapporten, publicatie, termijnen, periode ----------------------------------------------
+# Reports are pure folds of the numbered history (projections/rapporten): `--tot` replays the
+# acts dated up to that day. `periode afsluiten` is the college's act after the execution date
+# (commands/periode.py). Imports stay inside the commands, so that `voucher --help` stays fast.
+_FORMATEN = ("tekst", "csv", "json", "html")
+
+
+def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[[Callable[..., Any]], Any]:
+    def voeg_toe(f: Callable[..., Any]) -> Any:
+        opties = [
+            click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar."),
+            click.option(
+                "--tot",
+                type=DATUM,
+                default=None,
+                help="De stand aan het eind van deze datum: alleen handelingen met die datum of eerder tellen "
+                "(standaard: alles).",
+            ),
+            click.option(
+                "--formaat",
+                type=click.Choice(list(formaten)),
+                default=None,
+                help="Uitvoer: " + ", ".join(formaten) + " (standaard tekst; met --json: json). CSV: ';' tussen de "
+                "velden en een decimaalkomma, voor Excel.",
+            ),
+            click.option(
+                "--uitvoer",
+                type=click.Path(dir_okay=False, path_type=Path),
+                default=None,
+                metavar="PAD",
+                help="Schrijf het rapport naar dit bestand in plaats van naar het scherm.",
+            ),
+        ]
+        if wijk:
+            opties.insert(0, click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen deze wijk."))
+        for optie in reversed(opties):
+            f = optie(f)
+        return f
+
+    return voeg_toe
+
+
+def _geschiedenis(o: Omgeving, tot: date | None) -> Any:
+    from commands.geschiedenis import lees_geschiedenis
+    from projections.rapporten.geschiedenis import vouw
+
+    return lees_geschiedenis(o.dienst(), lambda genummerd: vouw(genummerd, tot))
+
+
+def _selectie(h: Any, wijkcode: str | None, periode: int | None) -> str | None:
+    code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
+    if (code or periode) and not h.wijk_lijst(code, periode):
+        wat = f"wijk {code}" if code else "geen wijk"
+        raise NietGevonden(
+            f"{wat} is niet aangewezen"
+            + (f" voor {periode}" if periode else "")
+            + (f" (stand {_nl(h.stand)})" if h.stand else "")
+        )
+    return code
+
+
+def _kies_formaat(o: Omgeving, formaat: str | None, uitvoer: Path | None) -> str:
+    if o.als_json and formaat not in (None, "json") and uitvoer is None:
+        raise OngeldigeInvoer(
+            "--json geeft één JSON-object op het scherm: kies --formaat json, of schrijf met --uitvoer naar een bestand"
+        )
+    return formaat or ("json" if o.als_json else "tekst")
+
+
+def _lever(o: Omgeving, inhoud: str, formaat: str, uitvoer: Path | None, model: dict[str, Any]) -> None:
+    """Print the report, or write it to `uitvoer` (atomically) and say what was written."""
+    import hashlib
+    import os
+
+    if uitvoer is None:
+        click.echo(inhoud, nl=False)
+        return
+    data = inhoud.encode("utf-8")
+    tijdelijk = uitvoer.with_name(f".{uitvoer.name}.{os.getpid()}.tmp")
+    try:
+        tijdelijk.write_bytes(data)
+        os.replace(tijdelijk, uitvoer)
+    except OSError as e:
+        tijdelijk.unlink(missing_ok=True)
+        raise OngeldigeInvoer(f"kan {uitvoer} niet schrijven: {e.strerror or e}") from None
+    samenvatting = {
+        "uitvoer": str(uitvoer),
+        "formaat": formaat,
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "tot": model.get("tot") or model.get("per"),
+        "laatste_gebeurtenis": model["laatste_gebeurtenis"],
+    }
+    o.toon(
+        samenvatting,
+        lambda u: (
+            f"{model['titel'] if 'titel' in model else 'Rapport'} ({formaat}) geschreven naar {u['uitvoer']}: "
+            f"{u['bytes']} bytes, sha256 {u['sha256']}."
+        ),
+    )
+
+
+@voucher.group()
+def rapport() -> None:
+    """Rapporten uit de volledige geschiedenis: verantwoording (accountant) en raad (gemeenteraad)."""
+
+
+@rapport.command("verantwoording")
+@_rapportopties(_FORMATEN)
+@pass_omgeving
+def rapport_verantwoording(
+    o: Omgeving,
+    wijkcode: str | None,
+    periode: int | None,
+    tot: date | None,
+    formaat: str | None,
+    uitvoer: Path | None,
+) -> None:
+    """Verantwoording per wijk en initiatief: besluiten, vouchers, betalingen, uitzonderingen.
+
+    Per wijk de cijfers van 'voucher saldo' (tot op de cent gelijk), de uitvoeringskosten tegen de
+    grens van art. 2 lid 3, en per initiatief de aanvraag, elk besluit (datum, grond, motivering,
+    wie, namens het college), de vouchers met elke betaling, contant, geweigerde betalingen,
+    vervallen bedragen en het restant. Elk bedrag noemt zijn gebeurtenis (#nr). Dezelfde
+    geschiedenis geeft byte voor byte hetzelfde rapport.
+    """
+    from projections.rapporten import verantwoording as v
+
+    formaat = _kies_formaat(o, formaat, uitvoer)
+    h = _geschiedenis(o, tot)
+    model = v.bouw(h, _selectie(h, wijkcode, periode), periode)
+    schrijf = {"tekst": v.tekst, "csv": v.csv, "json": _rapport_json, "html": v.html}[formaat]
+    _lever(o, schrijf(model), formaat, uitvoer, model)
+
+
+def _rapport_json(model: dict[str, Any]) -> str:
+    from projections.rapporten.opmaak import json_tekst
+
+    return json_tekst(model)
+
+
+@rapport.command("raad")
+@_rapportopties(("tekst", "json", "html"), wijk=False)
+@pass_omgeving
+def rapport_raad(o: Omgeving, periode: int | None, tot: date | None, formaat: str | None, uitvoer: Path | None) -> None:
+    """Besteding per wijk voor de gemeenteraad, met grafieken (HTML: één bestand, leesbaar op een telefoon).
+
+    Per wijk: budget, subsidieplafond, toegekend, verzilverd, contant, vervallen, nog uit te geven,
+    nog beschikbaar en het aantal aanvragen; per maand wat is uitbetaald.
+    """
+    from projections.rapporten import raad
+
+    formaat = _kies_formaat(o, formaat, uitvoer)
+    h = _geschiedenis(o, tot)
+    _selectie(h, None, periode)
+    model = raad.bouw(h, periode)
+    schrijf = {"tekst": raad.tekst, "json": _rapport_json, "html": raad.html}[formaat]
+    _lever(o, schrijf(model), formaat, uitvoer, model)
+
+
+@voucher.command()
+@_rapportopties(_FORMATEN)
+@pass_omgeving
+def publicatie(
+    o: Omgeving,
+    wijkcode: str | None,
+    periode: int | None,
+    tot: date | None,
+    formaat: str | None,
+    uitvoer: Path | None,
+) -> None:
+    """Welke initiatieven vouchers kregen, om bekend te maken (art. 7 lid 2); zonder persoonsgegevens."""
+    from projections.rapporten import publicatie as p
+
+    formaat = _kies_formaat(o, formaat, uitvoer)
+    h = _geschiedenis(o, tot)
+    model = p.bouw(h, _selectie(h, wijkcode, periode), periode)
+    schrijf = {"tekst": p.tekst, "csv": p.csv, "json": _rapport_json, "html": p.html}[formaat]
+    _lever(o, schrijf(model), formaat, uitvoer, model)
+
+
+@voucher.command()
+@click.option("--per", type=DATUM, default=None, help="De stand aan het eind van deze datum (standaard vandaag).")
+@pass_omgeving
+def termijnen(o: Omgeving, per: date | None) -> None:
+    """Termijnen die verstrijken: beslistermijn, aanvulling, start-voor, restant voor de uitvoeringsdatum."""
+    from projections.rapporten import termijnen as t
+
+    dag = per or o.dienst().vandaag
+    model = t.bouw(_geschiedenis(o, dag), dag)
+    o.toon(model, t.tekst)
+
+
+@voucher.group("periode")
+def periode_groep() -> None:
+    """Het budgetjaar afsluiten na de uitvoeringsdatum (art. 5 lid 8)."""
+
+
+@periode_groep.command("afsluiten")
+@click.option("--periode", "jaar", type=AANTAL, required=True, metavar="JAAR", help="Het budgetjaar.")
+@click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen deze wijk (standaard alle wijken).")
+@datum_optie
+@pass_omgeving
+def periode_afsluiten(o: Omgeving, jaar: int, wijkcode: str | None, datum: date | None) -> None:
+    """Sluit het budgetjaar af (alleen het college): het restant van elke voucher vervalt.
+
+    Kan pas na de uitvoeringsdatum van de wijk (art. 5 lid 8). Daarna worden in die wijk en dat
+    budgetjaar geen vouchers meer verstrekt en niets meer betaald. Alles in één keer, of niets.
+    """
+    from commands.periode import SluitPeriodeAf, melding, sluit_periode_af
+
+    cmd = _bouw(SluitPeriodeAf, periode=jaar, wijk=wijkcode, datum=datum)
+    o.toon(sluit_periode_af(o.dienst(schrijven=True), cmd), melding)
+
+
+# --- end of rapporten block ------------------------------------------------------------------
 
 
 # --- tables and the entry point ----------------------------------------------------------

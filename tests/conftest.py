@@ -73,9 +73,7 @@ def postgres_server():
         try:
             server.check()
         except Exception as exc:
-            raise RuntimeError(
-                f"VOUCHER_TEST_POSTGRES={url} is set, but connecting to it failed: {exc}"
-            ) from exc
+            raise RuntimeError(f"VOUCHER_TEST_POSTGRES={url} is set, but connecting to it failed: {exc}") from exc
         yield server
         return
     server = pgserver.ThrowawayPostgres()
@@ -148,6 +146,4 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             bold=True,
         )
     elif os.environ.get("VOUCHER_REQUIRE_POSTGRES") == "1":
-        terminalreporter.write_line(
-            f"PostgreSQL tests passed: {len(_postgres_passed)}"
-        )
+        terminalreporter.write_line(f"PostgreSQL tests passed: {len(_postgres_passed)}")

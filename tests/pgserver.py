@@ -68,9 +68,7 @@ def find_bindir() -> str:
     pg_config = shutil.which("pg_config")
     if pg_config:
         try:
-            out = subprocess.run(
-                [pg_config, "--bindir"], capture_output=True, text=True, timeout=30
-            )
+            out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, timeout=30)
             if out.returncode == 0 and out.stdout.strip():
                 candidates.append(out.stdout.strip())
         except (OSError, subprocess.SubprocessError):
@@ -80,9 +78,7 @@ def find_bindir() -> str:
         version = path.split("/")[-2]
         return tuple(int(part) for part in re.findall(r"\d+", version)) or (0,)
 
-    candidates.extend(
-        sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=version_key, reverse=True)
-    )
+    candidates.extend(sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=version_key, reverse=True))
     for bindir in candidates:
         if all(os.access(os.path.join(bindir, b), os.X_OK) for b in _SERVER_BINARIES):
             return bindir
@@ -90,8 +86,7 @@ def find_bindir() -> str:
         "No PostgreSQL server binaries found (looked at $PG_BINDIR, `pg_config "
         "--bindir` and /usr/lib/postgresql/*/bin for initdb, pg_ctl and "
         "postgres; tried: %s). Install them, e.g. `apt-get install "
-        "postgresql-15`, or point VOUCHER_TEST_POSTGRES at a running server."
-        % (", ".join(candidates) or "nothing")
+        "postgresql-15`, or point VOUCHER_TEST_POSTGRES at a running server." % (", ".join(candidates) or "nothing")
     )
 
 
@@ -186,9 +181,7 @@ class _ServerAdmin:
         """DROP DATABASE IF EXISTS ``name`` WITH (FORCE): open sessions are ended."""
         from psycopg import sql
 
-        self._execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
+        self._execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
     def create_login_role(self, name: str, password: str | None = None) -> None:
         """CREATE ROLE ``name`` LOGIN: a plain role, not superuser, no CREATEDB/CREATEROLE.
@@ -198,9 +191,9 @@ class _ServerAdmin:
         """
         from psycopg import sql
 
-        query = sql.SQL(
-            "CREATE ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
-        ).format(sql.Identifier(name))
+        query = sql.SQL("CREATE ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION").format(
+            sql.Identifier(name)
+        )
         if password is not None:
             query += sql.SQL(" PASSWORD {}").format(sql.Literal(password))
         self._execute(query)
@@ -243,8 +236,9 @@ class ThrowawayPostgres(_ServerAdmin):
     another process).
     """
 
-    def __init__(self, basedir: str | None = None, bindir: str | None = None,
-                 stop_at_exit: bool = True, durable: bool = False):
+    def __init__(
+        self, basedir: str | None = None, bindir: str | None = None, stop_at_exit: bool = True, durable: bool = False
+    ):
         self.host = HOST
         self.port: int | None = None
         self.superuser = SUPERUSER
@@ -282,8 +276,12 @@ class ThrowawayPostgres(_ServerAdmin):
     def _run(self, argv: list[str], what: str, timeout: float = 120) -> subprocess.CompletedProcess:
         try:
             result = subprocess.run(
-                self._command(argv), cwd=self.basedir, stdin=subprocess.DEVNULL,
-                capture_output=True, text=True, timeout=timeout,
+                self._command(argv),
+                cwd=self.basedir,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise RuntimeError(f"{what} failed: {exc}\n--- log tail ---\n{_tail(self.logfile)}") from exc
@@ -331,9 +329,18 @@ class ThrowawayPostgres(_ServerAdmin):
 
     def _initdb(self) -> None:
         self._run(
-            [os.path.join(self.bindir, "initdb"), "-D", self.datadir, "--auth=trust",
-             "-U", SUPERUSER, "--no-sync", "--encoding=UTF8", "--locale=C",
-             "--no-instructions"],
+            [
+                os.path.join(self.bindir, "initdb"),
+                "-D",
+                self.datadir,
+                "--auth=trust",
+                "-U",
+                SUPERUSER,
+                "--no-sync",
+                "--encoding=UTF8",
+                "--locale=C",
+                "--no-instructions",
+            ],
             "initdb",
         )
         with open(os.path.join(self.datadir, "postgresql.conf"), "a", encoding="utf-8") as fh:
@@ -348,10 +355,12 @@ class ThrowawayPostgres(_ServerAdmin):
                 f"listen_addresses = '{HOST}'\n"
                 f"port = {self.port}\n"
                 f"unix_socket_directories = '{socket_dir}'\n"
-                + ("fsync = on\nsynchronous_commit = on\nfull_page_writes = on\n" if self.durable
-                   else "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n")
-                +
-                "max_connections = 200\n"
+                + (
+                    "fsync = on\nsynchronous_commit = on\nfull_page_writes = on\n"
+                    if self.durable
+                    else "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+                )
+                + "max_connections = 200\n"
             )
         os.chmod(path, 0o600)
         self._give_to_server_user(path)
@@ -363,8 +372,7 @@ class ThrowawayPostgres(_ServerAdmin):
             self._write_settings()
             self._save_state()
             try:
-                self._run([pg_ctl, "start", "-w", "-t", "60", "-D", self.datadir,
-                           "-l", self.logfile], "pg_ctl start")
+                self._run([pg_ctl, "start", "-w", "-t", "60", "-D", self.datadir, "-l", self.logfile], "pg_ctl start")
             except RuntimeError:
                 # Someone may have taken the port between picking and binding it.
                 if attempt < 2 and "already in use" in _tail(self.logfile, 10):
@@ -400,8 +408,10 @@ class ThrowawayPostgres(_ServerAdmin):
         if os.path.exists(pidfile):
             try:
                 bindir = self.bindir or find_bindir()
-                self._run([os.path.join(bindir, "pg_ctl"), "stop", "-w", "-t", "60",
-                           "-m", "immediate", "-D", self.datadir], "pg_ctl stop")
+                self._run(
+                    [os.path.join(bindir, "pg_ctl"), "stop", "-w", "-t", "60", "-m", "immediate", "-D", self.datadir],
+                    "pg_ctl stop",
+                )
             except RuntimeError as exc:
                 print(f"pgserver: {exc}", file=sys.stderr)
                 self._kill_postmaster(pidfile)
@@ -453,8 +463,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     start = sub.add_parser("start", help="start a cluster that keeps running")
-    start.add_argument("--datadir", required=True,
-                       help="an empty directory under /tmp (e.g. from mktemp -d)")
+    start.add_argument("--datadir", required=True, help="an empty directory under /tmp (e.g. from mktemp -d)")
     stop = sub.add_parser("stop", help="stop the cluster in --datadir and remove the directory")
     stop.add_argument("--datadir", required=True)
     stop.add_argument("--keep", action="store_true", help="stop, but keep the directory")

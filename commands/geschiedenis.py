@@ -1,0 +1,37 @@
+"""The numbered history: every stored event with its number in the log, for the reports.
+
+A report names, for every euro, the event it rests on; that name is the event's
+notification id (its number in the log, in commit order). `Dienst.gebeurtenissen()` drops
+that number, so the reports read through here. Reading only: nothing is decided or saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from commands.dienst import Dienst
+
+R = TypeVar("R")
+
+Genummerd = tuple[int, Any]
+"""(notification id, decoded domain event)"""
+
+
+def genummerd(dienst: Dienst, batch: int = 2000) -> Iterator[Genummerd]:
+    """Every stored event in commit order, with its number in the log."""
+    app = dienst.app
+    start = 1
+    while True:
+        rijen = app.recorder.select_notifications(start, batch)
+        if not rijen:
+            return
+        for rij in rijen:
+            yield rij.id, app.mapper.to_domain_event(rij)
+        start = rijen[-1].id + 1
+
+
+def lees_geschiedenis(dienst: Dienst, vouw: Callable[[Iterator[Genummerd]], R]) -> R:
+    """Fold the whole numbered history; a store that is missing or unreachable is the contract's error."""
+    dienst._lees(dienst.gemeente)  # not initialised: exit 5 before anything is folded
+    return dienst._lees(lambda: vouw(genummerd(dienst)))

@@ -1,0 +1,118 @@
+"""Reading through the read models: saldo, kasboek, and rebuilding them.
+
+Every question first catches the views up with the log (projections/bijwerken.py), so a
+user always reads what was written before the command started. `--per` is not read from
+the views: it replays the log up to that business date through the same fold. Errors of
+the store become the ledger's errors here (store unavailable: exit 5), as for every read.
+Reading only: no event is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from commands.dienst import Dienst
+from ledger.fouten import NietGevonden, OpslagOnbeschikbaar
+from ledger.geld import Bedrag
+from projections import bijwerken
+from projections.bijwerken import Leesmodel, LeesmodelOnbeschikbaar
+from projections.rijen import KasboekRij, SaldoRij
+from projections.saldo import Saldo
+from projections.vouwen import vouw
+
+
+class Leesdienst:
+    """The read models of one store, for one command."""
+
+    def __init__(self, dienst: Dienst) -> None:
+        self.dienst = dienst
+        self.app = dienst.app
+
+    def eis_ingericht(self) -> None:
+        # Before anything is created: a store that was never initialised stays untouched (exit 5).
+        self.dienst._lees(self.dienst.gemeente)
+
+    def saldi(self, wijk: str | None = None, periode: int | None = None, per: date | None = None) -> list[Saldo]:
+        """Saldo per wijk and year from the view, or with `per` by replaying the log up to that date."""
+        self.eis_ingericht()
+
+        def rijen() -> list[SaldoRij]:
+            if per is not None:
+                return vouw(bijwerken.notificaties(self.app), per).saldo_rijen()
+            return bijwerken.lees(self.app, lambda m: m.saldo_rijen())
+
+        saldi = [
+            s.als_saldo()
+            for s in self.dienst._lees(rijen)
+            if (wijk is None or s.wijk == wijk) and (periode is None or s.periode == periode)
+        ]
+        if wijk and not saldi:
+            raise NietGevonden(f"wijk {wijk} is niet aangewezen" + (f" voor {periode}" if periode else ""))
+        return saldi
+
+    def kasboek(
+        self, wijk: str | None = None, voucher: str | None = None, periode: int | None = None
+    ) -> dict[str, Any]:
+        self.eis_ingericht()
+
+        def vraag(m: Leesmodel) -> list[KasboekRij]:
+            return m.kasboek_rijen(wijk, voucher, periode)
+
+        rijen = self.dienst._lees(lambda: bijwerken.lees(self.app, vraag))
+        return {
+            "wijk": wijk,
+            "voucher": voucher,
+            "periode": periode,
+            "regels": [_kasboekregel(r) for r in rijen],
+            "totaal": _kasboektotaal(rijen),
+        }
+
+    def herbouw(self) -> dict[str, Any]:
+        """Drop and rebuild every view from the log."""
+        self.eis_ingericht()
+        try:
+            return self.dienst._lees(lambda: bijwerken.herbouw(self.app))
+        except LeesmodelOnbeschikbaar as e:
+            raise OpslagOnbeschikbaar(
+                f"de leesmodellen kunnen in deze opslag niet worden herbouwd (geen rechten of alleen-lezen): {e}"
+            ) from None
+
+    def richt_in(self) -> None:
+        """Create the views at `voucher init`. Best effort: the init itself is saved by then, and a store
+        where the views cannot be made now gets them at its first read (or answers from the log)."""
+        try:
+            self.dienst._lees(lambda: bijwerken.werk_bij(self.app))
+        except (LeesmodelOnbeschikbaar, OpslagOnbeschikbaar):
+            pass
+
+
+def _kasboekregel(r: KasboekRij) -> dict[str, Any]:
+    return {
+        "positie": r.positie,
+        "datum": r.datum,
+        "wijk": r.wijk,
+        "periode": r.periode,
+        "voucher": r.voucher,
+        "aanvraag": r.aanvraag,
+        "soort": r.soort,
+        "bedrag": Bedrag(r.bedrag),
+        "leverancier": r.leverancier,
+        "factuur": r.factuur,
+        "reden": r.reden,
+        "restant": Bedrag(r.restant_voucher),
+        "saldo_wijk": Bedrag(r.saldo_wijk),
+        "door": r.door,
+    }
+
+
+# The totals in the words of `saldo` (CLI.md): the value of the vouchers issued is `toegekend`.
+_TOTAAL = {"verstrekt": "toegekend", "verzilverd": "verzilverd", "contant": "contant", "geweigerd": "geweigerd",
+           "vervallen": "vervallen"}  # fmt: skip
+
+
+def _kasboektotaal(rijen: list[KasboekRij]) -> dict[str, Bedrag]:
+    som = dict.fromkeys(_TOTAAL.values(), 0)
+    for r in rijen:
+        som[_TOTAAL[r.soort]] += r.bedrag
+    return {naam: Bedrag(centen) for naam, centen in som.items()}

@@ -1,0 +1,501 @@
+"""De geschiedenis tot en met een datum: the whole log folded into one model for the reports.
+
+Every report (verantwoording, raad, publicatie, termijnen) is a pure function of this model,
+so they cannot disagree with each other. Rules owned here:
+- `tot`: only acts with a business date (`datum`) on or before `tot` count, whenever they
+  were entered: the history as it stood at the end of that day, by replay, never by
+  subtracting later acts. An act on something that did not exist yet at `tot` (a payment on
+  a voucher issued later, a voucher in a wijk designated later; the rules allow neither) is
+  left out rather than guessed at, as in the read models (projections/vouwen.py);
+- every fact keeps the number of the event it comes from (its notification id, the order of
+  the log), so every euro in a report ties back to one event;
+- the model records the number of the last event that counts and how many counted: the
+  same history gives the same model, and a report shows which part of the log it rests on;
+- no personal data enters the model: of the items of art. 4 lid 2 onder a it keeps only
+  whether they are present, never the name, address, telephone or signature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from ledger import gebeurtenissen as g
+from ledger.aanvraag import VEREISTEN
+from ledger.geld import Bedrag
+from ledger.regeling import Regeling
+
+OPEN = ("onvolledig", "ingediend", "geschikt", "raadpleging_voor")
+
+
+@dataclass(frozen=True)
+class Handeling:
+    """Who did it, on which business date, and which event in the log records it."""
+
+    gebeurtenis: int
+    datum: date
+    door: str
+
+
+@dataclass(frozen=True)
+class Betaling:
+    handeling: Handeling
+    soort: str  # "verzilverd" (art. 9 lid 3 onder a) or "contant" (art. 9 lid 3 onder b)
+    bedrag: Bedrag
+    leverancier: str | None = None
+    factuur: str | None = None
+
+
+@dataclass(frozen=True)
+class GeweigerdeBetaling:
+    handeling: Handeling
+    bedrag: Bedrag
+    reden: str
+    leverancier: str | None = None
+    factuur: str | None = None
+
+
+@dataclass(frozen=True)
+class Vervalling:
+    handeling: Handeling
+    bedrag: Bedrag
+
+
+@dataclass
+class VoucherHistorie:
+    code: str
+    aanvraag: int
+    wijk: str
+    periode: int
+    waarde: Bedrag
+    uitvoeren_tot: date
+    verstrekt: Handeling
+    betalingen: list[Betaling] = field(default_factory=list)
+    geweigerd: list[GeweigerdeBetaling] = field(default_factory=list)
+    vervallingen: list[Vervalling] = field(default_factory=list)
+
+    @property
+    def verzilverd(self) -> Bedrag:
+        return sum((b.bedrag for b in self.betalingen if b.soort == "verzilverd"), Bedrag.nul())
+
+    @property
+    def contant(self) -> Bedrag:
+        return sum((b.bedrag for b in self.betalingen if b.soort == "contant"), Bedrag.nul())
+
+    @property
+    def vervallen(self) -> Bedrag:
+        return sum((v.bedrag for v in self.vervallingen), Bedrag.nul())
+
+    @property
+    def restant(self) -> Bedrag:
+        return self.waarde - self.verzilverd - self.contant - self.vervallen
+
+
+@dataclass
+class Aanvulling:
+    gevraagd: Handeling
+    wat: str
+    termijn: date
+    aangevuld: Handeling | None = None
+
+
+@dataclass(frozen=True)
+class Besluit:
+    """A decision on an aanvraag: toegekend, geweigerd, geschikt (art. 5 lid 3) or the raadpleging (lid 6)."""
+
+    handeling: Handeling
+    soort: str  # "toegekend" | "geweigerd" | "geschikt" | "raadpleging"
+    bedrag: Bedrag | None = None
+    grond: str | None = None
+    motivering: str | None = None
+    buiten_volgorde: str | None = None
+    start_voor: date | None = None
+    uitkomst: str | None = None  # raadpleging: "voor" | "tegen"
+    stemmen_voor: int | None = None
+    stemmen_tegen: int | None = None
+    beslissen_voor: date | None = None  # the beslistermijn as it stood when this was decided
+
+
+@dataclass
+class AanvraagHistorie:
+    nummer: int
+    wijk: str
+    periode: int
+    ontvangen: date
+    ingediend: Handeling
+    omschrijving: str | None
+    kosten: Bedrag | None
+    aanwezig: set[str]  # which items of art. 4 lid 2 are present (VEREISTEN keys), never their content
+    status: str
+    volledig_sinds: date | None
+    opgeschort_dagen: int = 0
+    open_aanvulling: Aanvulling | None = None
+    aanvullingen: list[Aanvulling] = field(default_factory=list)
+    besluiten: list[Besluit] = field(default_factory=list)
+    bekendmaking: Handeling | None = None
+    wijzigingen: list[tuple[Handeling, str]] = field(default_factory=list)
+    vouchers: list[str] = field(default_factory=list)
+
+    @property
+    def ontbreekt(self) -> list[str]:
+        return [naam for veld, (_, naam) in VEREISTEN.items() if veld not in self.aanwezig]
+
+    def beslissen_voor(self, beslistermijn_weken: int) -> date | None:
+        """Art. 5 lid 1, Awb 4:13-4:15: receipt + term + days paused; none while paused or incomplete.
+
+        The same rule as Aanvraag.beslissen_voor, on the replayed state."""
+        if self.open_aanvulling is not None or self.volledig_sinds is None:
+            return None
+        return self.ontvangen + timedelta(weeks=beslistermijn_weken, days=self.opgeschort_dagen)
+
+    @property
+    def eerste_besluit(self) -> Besluit | None:
+        """The decision the beslistermijn is about: toegekend, geweigerd, or geschikt above the threshold."""
+        return next((b for b in self.besluiten if b.soort in ("toegekend", "geweigerd", "geschikt")), None)
+
+    @property
+    def toekenning(self) -> Besluit | None:
+        return next((b for b in self.besluiten if b.soort == "toegekend"), None)
+
+
+@dataclass
+class WijkHistorie:
+    code: str
+    periode: int
+    naam: str
+    budget: Bedrag
+    verstrekken_tot: date
+    uitvoeren_tot: date
+    aangewezen: Handeling
+    uitvoeringskosten: Bedrag = field(default_factory=Bedrag.nul)
+    reservering: Handeling | None = None
+    plafond: Bedrag = field(default_factory=Bedrag.nul)
+    plafondbesluiten: list[tuple[Handeling, Bedrag]] = field(default_factory=list)
+    afsluiting: tuple[Handeling, Bedrag, int] | None = None  # (act, total expired, vouchers)
+    aanvragen: list[int] = field(default_factory=list)
+    vouchers: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mandaat:
+    gebruiker: str
+    rol: str
+    wijk: str  # "" = every wijk
+    van: date
+    tot: date | None
+
+
+@dataclass
+class Geschiedenis:
+    tot: date | None
+    gemeente: str = ""
+    regeling: Regeling = field(default_factory=Regeling)
+    wijken: dict[tuple[str, int], WijkHistorie] = field(default_factory=dict)
+    aanvragen: dict[int, AanvraagHistorie] = field(default_factory=dict)
+    vouchers: dict[str, VoucherHistorie] = field(default_factory=dict)
+    mandaten: list[Mandaat] = field(default_factory=list)
+    meegeteld: int = 0
+    laatste: int = 0  # the number of the last event that counts (0: none)
+    laatste_datum: date | None = None  # the latest business date among them
+
+    @property
+    def stand(self) -> date | None:
+        """The date the report speaks of: `tot`, or without it the latest act in the log."""
+        return self.tot or self.laatste_datum
+
+    def wijk_lijst(self, wijk: str | None = None, periode: int | None = None) -> list[WijkHistorie]:
+        return [
+            self.wijken[k]
+            for k in sorted(self.wijken)
+            if (wijk is None or k[0] == wijk) and (periode is None or k[1] == periode)
+        ]
+
+    def vouchers_van(self, a: AanvraagHistorie) -> list[VoucherHistorie]:
+        return [self.vouchers[c] for c in sorted(a.vouchers)]
+
+    def rol(self, gebruiker: str, wijk: str, datum: date) -> str:
+        """In which capacity `gebruiker` decided on `datum` (Awb 10:10: under mandate, on behalf of the college)."""
+
+        def heeft(rol: str, w: str) -> bool:
+            return any(
+                m.gebruiker == gebruiker
+                and m.rol == rol
+                and m.wijk in (w, "")
+                and m.van <= datum
+                and (m.tot is None or datum < m.tot)
+                for m in self.mandaten
+            )
+
+        if heeft("regiegroep", wijk):
+            return "regiegroep, namens het college (mandaat art. 2 lid 6; Awb 10:10)"
+        if heeft("college", ""):
+            return "college van burgemeester en wethouders"
+        return "zonder geldig mandaat op die datum"
+
+
+# --- the fold ---------------------------------------------------------------------------------
+class _Vouwer:
+    def __init__(self, tot: date | None) -> None:
+        self.h = Geschiedenis(tot=tot)
+        self.wijk_van: dict[UUID, tuple[str, int]] = {}
+        self.aanvraag_van: dict[UUID, int] = {}
+        self.voucher_van: dict[UUID, str] = {}
+
+    def pas_toe(self, nummer: int, e: Any) -> None:
+        datum = getattr(e, "datum", None)
+        if isinstance(e, g.GemeenteIngericht):
+            # The gemeente's name and regeling govern the whole history, whatever `tot`; the act itself
+            # counts only from its date.
+            self.ingericht(Handeling(nummer, e.datum, e.gebruiker), e)
+        if datum is None or (self.h.tot is not None and datum > self.h.tot):
+            return
+        # The gemeente's register, the queue and the invoice register have no verwerking: no
+        # report reads them, but they are part of the history up to `tot` and count.
+        verwerk = _VERWERKING.get(type(e))
+        if verwerk is not None and verwerk(self, Handeling(nummer, datum, getattr(e, "gebruiker", "")), e) is False:
+            return
+        self.h.meegeteld += 1
+        self.h.laatste = max(self.h.laatste, nummer)
+        self.h.laatste_datum = max(self.h.laatste_datum or datum, datum)
+
+    # gemeente -------------------------------------------------------------------------------
+    def ingericht(self, h: Handeling, e: Any) -> None:
+        self.h.gemeente = e.naam
+        self.h.regeling = Regeling.uit_dict(e.regeling)
+
+    def mandaat_gegeven(self, h: Handeling, e: Any) -> None:
+        self.h.mandaten.append(Mandaat(e.aan, e.rol, e.wijk or "", e.datum, None))
+
+    def mandaat_ingetrokken(self, h: Handeling, e: Any) -> None:
+        for i, m in enumerate(self.h.mandaten):
+            if (m.gebruiker, m.rol, m.wijk) == (e.aan, e.rol, e.wijk or "") and m.van <= e.datum and m.tot is None:
+                self.h.mandaten[i] = Mandaat(m.gebruiker, m.rol, m.wijk, m.van, e.datum)
+
+    # wijk -----------------------------------------------------------------------------------
+    def aangewezen(self, h: Handeling, e: Any) -> None:
+        sleutel = (e.code, e.periode)
+        self.wijk_van[e.originator_id] = sleutel
+        self.h.wijken[sleutel] = WijkHistorie(
+            e.code, e.periode, e.naam, e.budget, e.verstrekken_tot, e.uitvoeren_tot, h
+        )
+
+    def _wijk(self, e: Any) -> WijkHistorie | None:
+        sleutel = self.wijk_van.get(e.originator_id)
+        return self.h.wijken.get(sleutel) if sleutel else None
+
+    def uitvoeringskosten(self, h: Handeling, e: Any) -> bool:
+        if (w := self._wijk(e)) is None:
+            return False
+        w.uitvoeringskosten, w.reservering = e.bedrag, h
+        return True
+
+    def plafond(self, h: Handeling, e: Any) -> bool:
+        if (w := self._wijk(e)) is None:
+            return False
+        w.plafond = e.plafond
+        w.plafondbesluiten.append((h, e.plafond))
+        return True
+
+    def afgesloten(self, h: Handeling, e: Any) -> bool:
+        if (w := self._wijk(e)) is None:
+            return False
+        w.afsluiting = (h, e.vervallen, e.vouchers)
+        return True
+
+    # aanvraag -------------------------------------------------------------------------------
+    def ingediend(self, h: Handeling, e: Any) -> bool:
+        w = self.h.wijken.get((e.wijk, e.periode))
+        if w is None:
+            return False
+        aanwezig = _aanwezig(set(), e.persoon, e.gegevens)
+        volledig = all(veld in aanwezig for veld in VEREISTEN)
+        self.aanvraag_van[e.originator_id] = e.nummer
+        self.h.aanvragen[e.nummer] = AanvraagHistorie(
+            nummer=e.nummer,
+            wijk=e.wijk,
+            periode=e.periode,
+            ontvangen=e.ontvangen,
+            ingediend=h,
+            omschrijving=e.gegevens.get("omschrijving"),
+            kosten=e.gegevens.get("kosten"),
+            aanwezig=aanwezig,
+            status="ingediend" if volledig else "onvolledig",
+            volledig_sinds=e.ontvangen if volledig else None,
+        )
+        w.aanvragen.append(e.nummer)
+        return True
+
+    def _aanvraag(self, e: Any) -> AanvraagHistorie | None:
+        nummer = self.aanvraag_van.get(e.originator_id)
+        return self.h.aanvragen.get(nummer) if nummer is not None else None
+
+    def aanvulling_gevraagd(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        verzoek = Aanvulling(h, e.wat, e.termijn)
+        a.aanvullingen.append(verzoek)
+        # A second request while one is open does not restart the pause (Awb 4:15): keep the first.
+        if a.open_aanvulling is None:
+            a.open_aanvulling = verzoek
+        else:
+            a.open_aanvulling.termijn = e.termijn
+        a.status = "onvolledig"
+        return True
+
+    def aangevuld(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        a.aanwezig = _aanwezig(a.aanwezig, e.persoon, e.gegevens)
+        if e.gegevens.get("omschrijving"):
+            a.omschrijving = e.gegevens["omschrijving"]
+        if "kosten" in e.gegevens and e.gegevens["kosten"] is not None:
+            a.kosten = e.gegevens["kosten"]
+        for verzoek in a.aanvullingen:
+            if verzoek.aangevuld is None:
+                verzoek.aangevuld = h
+        if a.open_aanvulling is not None:
+            a.opgeschort_dagen += (e.datum - a.open_aanvulling.gevraagd.datum).days
+            a.open_aanvulling = None
+        if a.status == "onvolledig" and not a.ontbreekt:
+            a.status = "ingediend"
+            a.volledig_sinds = e.datum
+        return True
+
+    def _besluit(self, a: AanvraagHistorie, besluit: Besluit, status: str) -> None:
+        a.besluiten.append(besluit)
+        a.status = status
+
+    def toegekend(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        besluit = Besluit(
+            h, "toegekend", e.bedrag, e.grond, e.motivering, e.buiten_volgorde, e.start_voor, beslissen_voor=termijn
+        )
+        self._besluit(a, besluit, "toegekend")
+        return True
+
+    def geweigerd(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        self._besluit(a, Besluit(h, "geweigerd", None, e.grond, e.motivering, beslissen_voor=termijn), "geweigerd")
+        return True
+
+    def geschikt(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        self._besluit(a, Besluit(h, "geschikt", beslissen_voor=termijn), "geschikt")
+        return True
+
+    def raadpleging(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        besluit = Besluit(
+            h, "raadpleging", uitkomst=e.uitkomst, stemmen_voor=e.stemmen_voor, stemmen_tegen=e.stemmen_tegen
+        )
+        self._besluit(a, besluit, "raadpleging_voor" if e.uitkomst == "voor" else "geweigerd")
+        return True
+
+    def bekendgemaakt(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        a.bekendmaking = h
+        return True
+
+    def wijziging(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        a.wijzigingen.append((h, e.omschrijving))
+        return True
+
+    # voucher --------------------------------------------------------------------------------
+    def verstrekt(self, h: Handeling, e: Any) -> bool:
+        w = self.h.wijken.get((e.wijk, e.periode))
+        if w is None:
+            return False
+        self.voucher_van[e.originator_id] = e.code
+        self.h.vouchers[e.code] = VoucherHistorie(e.code, e.aanvraag, e.wijk, e.periode, e.waarde, e.uitvoeren_tot, h)
+        w.vouchers.append(e.code)
+        if (a := self.h.aanvragen.get(e.aanvraag)) is not None:
+            a.vouchers.append(e.code)
+        return True
+
+    def _voucher(self, e: Any) -> VoucherHistorie | None:
+        code = self.voucher_van.get(e.originator_id)
+        return self.h.vouchers.get(code) if code else None
+
+    def verzilverd(self, h: Handeling, e: Any) -> bool:
+        if (v := self._voucher(e)) is None:
+            return False
+        v.betalingen.append(Betaling(h, "verzilverd", e.bedrag, e.leverancier, e.factuur))
+        return True
+
+    def contant(self, h: Handeling, e: Any) -> bool:
+        if (v := self._voucher(e)) is None:
+            return False
+        v.betalingen.append(Betaling(h, "contant", e.bedrag))
+        return True
+
+    def betaling_geweigerd(self, h: Handeling, e: Any) -> bool:
+        if (v := self._voucher(e)) is None:
+            return False
+        v.geweigerd.append(GeweigerdeBetaling(h, e.bedrag, e.reden, e.leverancier, e.factuur))
+        return True
+
+    def vervallen(self, h: Handeling, e: Any) -> bool:
+        if (v := self._voucher(e)) is None:
+            return False
+        v.vervallingen.append(Vervalling(h, e.bedrag))
+        return True
+
+
+def _aanwezig(oud: set[str], persoon: dict[str, Any], gegevens: dict[str, Any]) -> set[str]:
+    """Which items of art. 4 lid 2 are present after these (partial) items: the rule of Aanvraag.ontbreekt."""
+    uit = set(oud)
+    for veld, (waar, _) in VEREISTEN.items():
+        bron = persoon if waar == "persoon" else gegevens
+        if veld not in bron:
+            continue
+        waarde = bron[veld]
+        if waarde is None or waarde == "" or (waarde is False and veld == "ondertekend"):
+            uit.discard(veld)
+        else:
+            uit.add(veld)
+    return uit
+
+
+_VERWERKING: dict[type, Any] = {
+    g.GemeenteMandaatGegeven: _Vouwer.mandaat_gegeven,
+    g.GemeenteMandaatIngetrokken: _Vouwer.mandaat_ingetrokken,
+    g.WijkAangewezen: _Vouwer.aangewezen,
+    g.WijkUitvoeringskostenGereserveerd: _Vouwer.uitvoeringskosten,
+    g.WijkSubsidieplafondVastgesteld: _Vouwer.plafond,
+    g.WijkPeriodeAfgesloten: _Vouwer.afgesloten,
+    g.AanvraagIngediend: _Vouwer.ingediend,
+    g.AanvraagAanvullingGevraagd: _Vouwer.aanvulling_gevraagd,
+    g.AanvraagAangevuld: _Vouwer.aangevuld,
+    g.AanvraagToegekend: _Vouwer.toegekend,
+    g.AanvraagGeweigerd: _Vouwer.geweigerd,
+    g.AanvraagGeschiktVerklaard: _Vouwer.geschikt,
+    g.AanvraagRaadplegingBesloten: _Vouwer.raadpleging,
+    g.AanvraagBekendgemaakt: _Vouwer.bekendgemaakt,
+    g.AanvraagWijzigingGemeld: _Vouwer.wijziging,
+    g.VoucherVerstrekt: _Vouwer.verstrekt,
+    g.VoucherVerzilverd: _Vouwer.verzilverd,
+    g.VoucherContantOpgenomen: _Vouwer.contant,
+    g.VoucherBetalingGeweigerd: _Vouwer.betaling_geweigerd,
+    g.VoucherVervallen: _Vouwer.vervallen,
+}
+
+
+def vouw(genummerd: Iterable[tuple[int, Any]], tot: date | None = None) -> Geschiedenis:
+    """Fold (number, event) pairs, in commit order, into the history as it stood at the end of `tot`."""
+    vouwer = _Vouwer(tot)
+    for nummer, e in genummerd:
+        vouwer.pas_toe(nummer, e)
+    return vouwer.h

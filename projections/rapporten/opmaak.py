@@ -1,0 +1,221 @@
+"""How the reports write: amounts, dates, tables, JSON, CSV and self-contained HTML.
+
+Rules owned here:
+- people read `€ 1.234,50` and `1 maart 2026`; JSON has `"1234.50"` and `"2026-03-01"`;
+- CSV is for Dutch Excel: `;` between fields, a decimal comma, no thousands separator, no `€`
+  (`1234,50`), UTF-8 with a byte order mark so that Excel reads the accents, lines ending in
+  CRLF; the header row says so in the amount column's name;
+- HTML is one self-contained file: inline CSS, no scripts, no fonts, images or style sheets
+  from anywhere, a viewport for phones;
+- nothing depends on the clock, the locale or dict order: the same model gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from html import escape
+from typing import Any
+
+from ledger.datum import MAANDEN, formatteer_datum
+from ledger.geld import Bedrag
+
+FORMATEN = ("tekst", "csv", "json", "html")
+CSV_BEDRAGKOLOM = "bedrag (euro, decimaalkomma)"
+AVG_ZIN = (
+    "Persoonsgegevens van aanvragers (naam, adres, telefoon, handtekening) staan niet in dit rapport (AVG); "
+    "het aanvraagnummer verwijst naar het dossier."
+)
+
+
+def nl(waarde: Any) -> str:
+    """One value for people: amounts `€ 1.234,50`, dates `1 maart 2026`, nothing as `-`."""
+    if waarde is None:
+        return "-"
+    if isinstance(waarde, Bedrag):
+        return waarde.nl()
+    if isinstance(waarde, date):
+        return formatteer_datum(waarde)
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return str(waarde)
+
+
+def kort(d: date | None) -> str:
+    """`01-03-2026`, for columns."""
+    return "-" if d is None else f"{d.day:02d}-{d.month:02d}-{d.year}"
+
+
+def maand(jaar: int, nummer: int) -> str:
+    return f"{MAANDEN[nummer - 1]} {jaar}"
+
+
+def procent(deel: Bedrag, geheel: Bedrag) -> str:
+    """`8,00 %`: the share in hundredths of a percent, rounded down (never a float)."""
+    if geheel.centen <= 0:
+        return "-"
+    honderdsten = deel.centen * 10_000 // geheel.centen
+    return f"{honderdsten // 100},{honderdsten % 100:02d} %"
+
+
+def procent_json(deel: Bedrag, geheel: Bedrag) -> str | None:
+    """`"8.00"` for JSON."""
+    if geheel.centen <= 0:
+        return None
+    honderdsten = deel.centen * 10_000 // geheel.centen
+    return f"{honderdsten // 100}.{honderdsten % 100:02d}"
+
+
+# --- text -----------------------------------------------------------------------------------------
+def tabel(kop: Sequence[str], rijen: Iterable[Sequence[str]], rechts: Iterable[int] = (), inspringen: int = 0) -> str:
+    """A plain text table with a rule under the header; `rechts` are right-aligned column numbers."""
+    rijen = [list(r) for r in rijen]
+    if not rijen:
+        return " " * inspringen + "(geen)"
+    rechts = set(rechts)
+    breedte = [max(len(r[i]) for r in [list(kop), *rijen]) for i in range(len(kop))]
+
+    def regel(r: Sequence[str]) -> str:
+        cellen = (c.rjust(breedte[i]) if i in rechts else c.ljust(breedte[i]) for i, c in enumerate(r))
+        return (" " * inspringen + "  ".join(cellen)).rstrip()
+
+    return "\n".join([regel(kop), regel(["-" * b for b in breedte]), *(regel(r) for r in rijen)])
+
+
+# --- JSON -----------------------------------------------------------------------------------------
+def _json_waarde(o: Any) -> Any:
+    if isinstance(o, Bedrag):
+        return o.json()
+    if isinstance(o, date):
+        return o.isoformat()
+    raise TypeError(type(o).__name__)
+
+
+def json_tekst(model: dict[str, Any]) -> str:
+    """The model as one JSON object, keys in the model's own (fixed) order, ending in a newline."""
+    return json.dumps(model, default=_json_waarde, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CSV ------------------------------------------------------------------------------------------
+def bedrag_csv(b: Bedrag | None) -> str:
+    """`1234,50` (Dutch Excel), `-12,00` when negative, empty for no amount."""
+    return "" if b is None else b.json().replace(".", ",")
+
+
+def csv_tekst(kop: Sequence[str], rijen: Iterable[Sequence[Any]]) -> str:
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    schrijver.writerow(kop)
+    for rij in rijen:
+        schrijver.writerow(["" if c is None else _csv_cel(c) for c in rij])
+    return "\ufeff" + uit.getvalue()
+
+
+def _csv_cel(c: Any) -> str:
+    if isinstance(c, Bedrag):
+        return bedrag_csv(c)
+    if isinstance(c, date):
+        return c.isoformat()
+    tekst = str(c)
+    # A cell that starts like a formula is shown as text in Excel, never evaluated.
+    if tekst[:1] in ("=", "+", "-", "@") and not _is_getal(tekst):
+        return "'" + tekst
+    return tekst
+
+
+def _is_getal(tekst: str) -> bool:
+    return tekst.lstrip("-").replace(",", "", 1).isdigit()
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+CSS = """
+:root{--inkt:#1b2a33;--zacht:#5b6b75;--lijn:#d5dde2;--vlak:#f4f7f8;--accent:#1f6f8b}
+*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--inkt);
+line-height:1.45;font-size:16px;-webkit-text-size-adjust:100%}
+main{max-width:72rem;margin:0 auto;padding:1rem}
+h1{font-size:1.45rem;margin:.2rem 0 .4rem}
+h2{font-size:1.2rem;margin:1.8rem 0 .5rem;padding-top:.6rem;border-top:2px solid var(--accent)}
+h3{font-size:1.02rem;margin:1.2rem 0 .3rem}
+p,li{overflow-wrap:anywhere}
+.meta{color:var(--zacht);font-size:.9rem}
+.kaarten{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.8rem}
+.kaart{border:1px solid var(--lijn);border-radius:.5rem;padding:.7rem .8rem;background:#fff}
+.kaart h3{margin-top:0}
+.schuif{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4rem 0}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid var(--lijn);vertical-align:top}
+th{background:var(--vlak);font-weight:600}
+td.b,th.b{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.v{white-space:nowrap}
+tr.totaal td{font-weight:700;border-top:2px solid var(--inkt)}
+dl.cijfers{display:grid;grid-template-columns:auto auto;gap:.1rem .8rem;margin:.3rem 0;max-width:26rem}
+dl.cijfers dt{color:var(--zacht)}
+dl.cijfers dd{margin:0;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.nr{color:var(--zacht);font-size:.8rem;white-space:nowrap}
+.let{color:#8a1c1c}
+svg{display:block;width:100%;height:auto}
+svg.balk{height:1.1rem;border-radius:.2rem}
+.legenda{display:flex;flex-wrap:wrap;gap:.3rem .9rem;font-size:.85rem;margin:.3rem 0 .8rem;padding:0;list-style:none}
+.legenda li{display:flex;align-items:center;gap:.3rem}
+.legenda svg{width:.9rem;height:.9rem;display:inline-block}
+@media print{h2{break-before:auto}.schuif{overflow:visible}}
+"""
+
+
+def e(tekst: Any) -> str:
+    """Escape for HTML; amounts and dates in their Dutch form, an amount never broken over two lines."""
+    uit = escape(nl(tekst), quote=True)
+    return uit.replace("€ ", "€&nbsp;") if isinstance(tekst, Bedrag) else uit
+
+
+def html_pagina(titel: str, inhoud: Iterable[str]) -> str:
+    delen = [
+        "<!doctype html>",
+        '<html lang="nl">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(titel)}</title>",
+        f"<style>{CSS.strip()}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        *inhoud,
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(delen) + "\n"
+
+
+def html_tabel(
+    kop: Sequence[str],
+    rijen: Iterable[Sequence[str]],
+    bedragen: Iterable[int] = (),
+    totaal: Sequence[str] | None = None,
+    vast: Iterable[int] = (),
+) -> str:
+    """A table whose cells are already escaped HTML; `bedragen` are right-aligned, `vast` never wrap (dates, codes)."""
+    rechts, heel = set(bedragen), set(vast)
+
+    def cel(tag: str, i: int, inhoud: str) -> str:
+        klasse = ' class="b"' if i in rechts else ' class="v"' if i in heel and tag == "td" else ""
+        return f"<{tag}{klasse}>{inhoud}</{tag}>"
+
+    regels = ['<div class="schuif"><table>', "<thead><tr>"]
+    regels.append("".join(cel("th", i, escape(k)) for i, k in enumerate(kop)) + "</tr></thead><tbody>")
+    for rij in rijen:
+        regels.append("<tr>" + "".join(cel("td", i, c) for i, c in enumerate(rij)) + "</tr>")
+    if totaal is not None:
+        regels.append('<tr class="totaal">' + "".join(cel("td", i, c) for i, c in enumerate(totaal)) + "</tr>")
+    regels.append("</tbody></table></div>")
+    return "\n".join(regels)
+
+
+def nr(gebeurtenis: int | None) -> str:
+    """The event an amount rests on, in HTML."""
+    return "" if gebeurtenis is None else f'<span class="nr">#{gebeurtenis}</span>'

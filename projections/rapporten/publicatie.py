@@ -1,0 +1,106 @@
+"""`voucher publicatie`: which initiatives received vouchers (art. 7 lid 2).
+
+Art. 7 lid 2: after the toetsing or the wijkraadpleging the college or the regiegroep makes
+known which initiatives received vouchers. Published per initiative: the wijk, what the
+initiative is (its description), the amount granted and the date of the grant, and whether
+and when it was made known. Nothing about the applicant: the history model holds no name,
+address, telephone or signature, so this list cannot leak them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ledger.geld import Bedrag
+from projections.rapporten import opmaak as o
+from projections.rapporten.geschiedenis import Geschiedenis
+
+
+def bouw(h: Geschiedenis, wijk: str | None = None, periode: int | None = None) -> dict[str, Any]:
+    initiatieven: list[dict[str, Any]] = []
+    for w in h.wijk_lijst(wijk, periode):
+        for nummer in sorted(w.aanvragen):
+            a = h.aanvragen[nummer]
+            besluit = a.toekenning
+            if besluit is None or besluit.bedrag is None:
+                continue
+            initiatieven.append(
+                {
+                    "wijk": w.code,
+                    "wijknaam": w.naam,
+                    "periode": w.periode,
+                    "aanvraag": a.nummer,
+                    "initiatief": a.omschrijving,
+                    "bedrag": besluit.bedrag,
+                    "datum": besluit.handeling.datum,
+                    "bekendgemaakt": a.bekendmaking.datum if a.bekendmaking else None,
+                }
+            )
+    return {
+        "rapport": "publicatie",
+        "titel": "Initiatieven die vouchers hebben gekregen (art. 7 lid 2)",
+        "gemeente": h.gemeente,
+        "tot": h.stand,
+        "tot_gevraagd": h.tot is not None,
+        "laatste_gebeurtenis": h.laatste,
+        "selectie": {"wijk": wijk, "periode": periode},
+        "initiatieven": initiatieven,
+        "totaal": sum((i["bedrag"] for i in initiatieven), Bedrag.nul()),
+    }
+
+
+def _stand(m: dict[str, Any]) -> str:
+    if m["tot"] is None:
+        return "Er zijn nog geen besluiten vastgelegd."
+    return f"Stand {'aan het eind van' if m['tot_gevraagd'] else 'per'} {o.nl(m['tot'])}."
+
+
+def tekst(m: dict[str, Any]) -> str:
+    regels = [m["titel"], f"Gemeente {m['gemeente']}. {_stand(m)}", ""]
+    rijen = [
+        [i["wijknaam"], str(i["periode"]), i["initiatief"] or "-", i["bedrag"].nl(), o.nl(i["datum"])]
+        for i in m["initiatieven"]
+    ]
+    regels.append(o.tabel(["wijk", "jaar", "initiatief", "bedrag", "toegekend op"], rijen, rechts=(3,)))
+    regels.append(f"\n{len(m['initiatieven'])} initiatieven, samen {m['totaal'].nl()}.")
+    return "\n".join(regels) + "\n"
+
+
+KOLOMMEN = ("wijk", "wijknaam", "periode", "aanvraag", "initiatief", o.CSV_BEDRAGKOLOM, "toegekend op", "bekendgemaakt")
+
+
+def csv(m: dict[str, Any]) -> str:
+    def rijen() -> Iterator[list[Any]]:
+        for i in m["initiatieven"]:
+            yield [
+                i["wijk"],
+                i["wijknaam"],
+                i["periode"],
+                i["aanvraag"],
+                i["initiatief"],
+                i["bedrag"],
+                i["datum"],
+                i["bekendgemaakt"],
+            ]
+
+    return o.csv_tekst(KOLOMMEN, rijen())
+
+
+def html(m: dict[str, Any]) -> str:
+    delen = [
+        f"<h1>{o.e(m['titel'])}</h1>",
+        f'<p class="meta">Gemeente {o.e(m["gemeente"])}. {o.e(_stand(m))}</p>',
+    ]
+    rijen = [
+        [o.e(i["wijknaam"]), o.e(i["initiatief"]), o.e(i["bedrag"]), o.e(o.kort(i["datum"]))] for i in m["initiatieven"]
+    ]
+    delen.append(
+        o.html_tabel(
+            ["wijk", "initiatief", "bedrag", "toegekend op"],
+            rijen,
+            (2,),
+            totaal=["totaal", o.e(f"{len(m['initiatieven'])} initiatieven"), o.e(m["totaal"]), ""],
+        )
+    )
+    return o.html_pagina(m["titel"], delen)

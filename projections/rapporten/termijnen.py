@@ -1,0 +1,230 @@
+"""`voucher termijnen`: the terms that run out, as they stand at the end of a date (`per`).
+
+Rules owned here (windows are constants, the terms themselves come from the regeling):
+- beslistermijn (art. 5 lid 1 en 3; Awb 4:13): every aanvraag not yet decided whose term
+  has passed or ends within BINNENKORT days. The clock stands still while an aanvulling is
+  outstanding (art. 4 lid 3, Awb 4:15) and the days it stood still are added afterwards;
+  such an aanvraag is listed under aanvulling, not as overdue;
+- aanvulling (art. 4 lid 3, Awb 4:5): every outstanding request, marked when its term ran out;
+- onvolledig without a request for aanvulling: art. 4 lid 3 asks the regiegroep to say how
+  to complete it, and until then the aanvraag waits for nobody;
+- verstrekken (art. 5 lid 8): aanvragen still open while the last issue date of their wijk
+  is near (VERSTREKKEN days) or passed: after it no voucher can be granted;
+- start-voor (art. 5 lid 7): grants whose start date has passed (or is within BINNENKORT days)
+  with no payment on or before it, the only sign of a start the ledger holds;
+- restant (art. 5 lid 8): vouchers with a restant whose execution date is within RESTANT
+  days, or has passed while the period is not yet closed (`voucher periode afsluiten`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from projections.rapporten import opmaak as o
+from projections.rapporten.geschiedenis import OPEN, AanvraagHistorie, Geschiedenis
+
+BINNENKORT = 7
+VERSTREKKEN = 14
+RESTANT = 30
+
+
+def bouw(h: Geschiedenis, per: date) -> dict[str, Any]:
+    r = h.regeling
+    beslis, aanvulling, onvolledig, verstrekken, start, restant = [], [], [], [], [], []
+    for w in h.wijk_lijst():
+        for nummer in sorted(w.aanvragen):
+            a = h.aanvragen[nummer]
+            basis = _aanvraag(a)
+            if a.status in OPEN and a.eerste_besluit is None:
+                termijn = a.beslissen_voor(r.beslistermijn_weken)
+                if termijn is not None and (termijn - per).days <= BINNENKORT:
+                    beslis.append(
+                        basis
+                        | {
+                            "beslissen_voor": termijn,
+                            "dagen": (termijn - per).days,
+                            "opgeschort_dagen": a.opgeschort_dagen,
+                        }
+                    )
+            if a.open_aanvulling is not None:
+                v = a.open_aanvulling
+                aanvulling.append(
+                    basis
+                    | {
+                        "gevraagd_op": v.gevraagd.datum,
+                        "termijn": v.termijn,
+                        "wat": v.wat,
+                        "dagen": (v.termijn - per).days,
+                        "verlopen": v.termijn < per,
+                        "opgeschort_dagen": a.opgeschort_dagen + (per - v.gevraagd.datum).days,
+                        "gebeurtenis": v.gevraagd.gebeurtenis,
+                    }
+                )
+            elif a.status == "onvolledig" and not a.aanvullingen:
+                onvolledig.append(basis | {"ontbreekt": a.ontbreekt, "dagen": (per - a.ontvangen).days})
+            if a.status in OPEN and (w.verstrekken_tot - per).days <= VERSTREKKEN:
+                verstrekken.append(
+                    basis | {"verstrekken_tot": w.verstrekken_tot, "dagen": (w.verstrekken_tot - per).days}
+                )
+            besluit = a.toekenning
+            if besluit is not None and besluit.start_voor is not None and (besluit.start_voor - per).days <= BINNENKORT:
+                betaald = sorted(b.handeling.datum for v in h.vouchers_van(a) for b in v.betalingen)
+                eerste = betaald[0] if betaald else None
+                if eerste is None or eerste > besluit.start_voor:
+                    start.append(
+                        basis
+                        | {
+                            "start_voor": besluit.start_voor,
+                            "dagen": (besluit.start_voor - per).days,
+                            "eerste_betaling": eerste,
+                            "gebeurtenis": besluit.handeling.gebeurtenis,
+                        }
+                    )
+        if w.afsluiting is None:
+            for code in sorted(w.vouchers):
+                vh = h.vouchers[code]
+                if vh.restant.centen > 0 and (vh.uitvoeren_tot - per).days <= RESTANT:
+                    restant.append(
+                        {
+                            "voucher": vh.code,
+                            "aanvraag": vh.aanvraag,
+                            "wijk": vh.wijk,
+                            "periode": vh.periode,
+                            "restant": vh.restant,
+                            "uitvoeren_tot": vh.uitvoeren_tot,
+                            "dagen": (vh.uitvoeren_tot - per).days,
+                        }
+                    )
+    return {
+        "rapport": "termijnen",
+        "per": per,
+        "laatste_gebeurtenis": h.laatste,
+        "beslistermijn_weken": r.beslistermijn_weken,
+        "beslistermijn": sorted(beslis, key=lambda x: (x["beslissen_voor"], x["aanvraag"])),
+        "aanvullingen": sorted(aanvulling, key=lambda x: (x["termijn"], x["aanvraag"])),
+        "onvolledig": onvolledig,
+        "verstrekken": verstrekken,
+        "startvoorwaarden": sorted(start, key=lambda x: (x["start_voor"], x["aanvraag"])),
+        "vouchers_met_restant": sorted(restant, key=lambda x: (x["uitvoeren_tot"], x["voucher"])),
+    }
+
+
+def _aanvraag(a: AanvraagHistorie) -> dict[str, Any]:
+    return {
+        "aanvraag": a.nummer,
+        "wijk": a.wijk,
+        "periode": a.periode,
+        "status": a.status,
+        "initiatief": a.omschrijving,
+        "ontvangen": a.ontvangen,
+    }
+
+
+def _wanneer(dagen: int) -> str:
+    if dagen < 0:
+        return f"{-dagen} dag(en) geleden verstreken"
+    if dagen == 0:
+        return "vandaag"
+    return f"over {dagen} dag(en)"
+
+
+def tekst(m: dict[str, Any]) -> str:
+    regels = [f"Termijnen per {o.nl(m['per'])} (t/m gebeurtenis nr. {m['laatste_gebeurtenis']})", ""]
+
+    def blok(kop: str, kolommen: list[str], rijen: list[list[str]], rechts: tuple[int, ...] = ()) -> None:
+        regels.append(f"{kop}: {len(rijen)}")
+        if rijen:
+            regels.append(o.tabel(kolommen, rijen, rechts=rechts, inspringen=2))
+        regels.append("")
+
+    blok(
+        f"Beslistermijn ({m['beslistermijn_weken']} weken, art. 5 lid 1) verstreken of binnen {BINNENKORT} dagen",
+        ["aanvraag", "wijk", "ontvangen", "beslissen voor", "wanneer", "opgeschort", "initiatief"],
+        [
+            [
+                str(x["aanvraag"]),
+                f"{x['wijk']} {x['periode']}",
+                o.kort(x["ontvangen"]),
+                o.kort(x["beslissen_voor"]),
+                _wanneer(x["dagen"]),
+                f"{x['opgeschort_dagen']} d",
+                (x["initiatief"] or "-")[:40],
+            ]
+            for x in m["beslistermijn"]
+        ],
+    )
+    verlopen = [x for x in m["aanvullingen"] if x["verlopen"]]
+    lopend = [x for x in m["aanvullingen"] if not x["verlopen"]]
+    for kop, lijst in (
+        ("Aanvullingstermijn verstreken (art. 4 lid 3, Awb 4:5)", verlopen),
+        ("Aanvulling gevraagd, beslistermijn opgeschort (Awb 4:15)", lopend),
+    ):
+        blok(
+            kop,
+            ["aanvraag", "wijk", "gevraagd op", "aanvullen voor", "wanneer", "wat"],
+            [
+                [
+                    str(x["aanvraag"]),
+                    f"{x['wijk']} {x['periode']}",
+                    o.kort(x["gevraagd_op"]),
+                    o.kort(x["termijn"]),
+                    _wanneer(x["dagen"]),
+                    x["wat"][:50],
+                ]
+                for x in lijst
+            ],
+        )
+    blok(
+        "Onvolledig, nog geen aanvulling gevraagd (art. 4 lid 3)",
+        ["aanvraag", "wijk", "ontvangen", "ontbreekt"],
+        [
+            [str(x["aanvraag"]), f"{x['wijk']} {x['periode']}", o.kort(x["ontvangen"]), ", ".join(x["ontbreekt"])]
+            for x in m["onvolledig"]
+        ],
+    )
+    blok(
+        "Nog niet beslist terwijl de laatste dag om vouchers te verstrekken nadert of verstreken is (art. 5 lid 8)",
+        ["aanvraag", "wijk", "status", "verstrekken tot", "wanneer"],
+        [
+            [
+                str(x["aanvraag"]),
+                f"{x['wijk']} {x['periode']}",
+                x["status"],
+                o.kort(x["verstrekken_tot"]),
+                _wanneer(x["dagen"]),
+            ]
+            for x in m["verstrekken"]
+        ],
+    )
+    blok(
+        "Voorwaarde 'start voor' verstreken of binnenkort, zonder betaling op of voor die datum (art. 5 lid 7)",
+        ["aanvraag", "wijk", "start voor", "wanneer", "eerste betaling"],
+        [
+            [
+                str(x["aanvraag"]),
+                f"{x['wijk']} {x['periode']}",
+                o.kort(x["start_voor"]),
+                _wanneer(x["dagen"]),
+                o.kort(x["eerste_betaling"]),
+            ]
+            for x in m["startvoorwaarden"]
+        ],
+    )
+    blok(
+        f"Vouchers met restant, uitvoeringsdatum binnen {RESTANT} dagen of verstreken (art. 5 lid 8)",
+        ["voucher", "aanvraag", "wijk", "restant", "uitgevoerd uiterlijk", "wanneer"],
+        [
+            [
+                x["voucher"],
+                str(x["aanvraag"]),
+                f"{x['wijk']} {x['periode']}",
+                x["restant"].nl(),
+                o.kort(x["uitvoeren_tot"]),
+                _wanneer(x["dagen"]) + ("; periode afsluiten" if x["dagen"] < 0 else ""),
+            ]
+            for x in m["vouchers_met_restant"]
+        ],
+        rechts=(3,),
+    )
+    return "\n".join(regels).rstrip("\n") + "\n"

@@ -1,0 +1,347 @@
+"""The fold: events -> rows of the read models. Pure Python, no SQL.
+
+`pas_toe(toestand, positie, event)` applies one stored event to the rows it touches. The
+rows live in a `Toestand`: `Geheugen` (dicts, for tests, for `--per` replays and for a
+store where the views cannot be written) or the SQL batch in projections/tabellen.py,
+which loads the rows a batch needs and writes back the ones that changed. One fold for
+every use, so the stored views, a rebuild and a replay up to a date cannot disagree.
+
+Rules owned here:
+- events are applied in commit order (notification id); `positie` is that id, and it is
+  the key of a kasboek line, so applying an event twice cannot add a line twice;
+- with `per`, only acts with a business date (`datum`) on or before `per` count, whenever
+  they were entered: the figures as they stood at the end of that day, by replay, never
+  by subtracting later acts. An act on something that did not exist yet at `per` (which
+  the rules do not allow) is left out rather than guessed at;
+- every event kind this fold does not know is ignored (the catch-up still tracks it);
+- the aanvragen register copies which items of art. 4 lid 2 are present, never their
+  content: no name, address, telephone or signature enters a view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any, Protocol
+from uuid import UUID
+
+from ledger import gebeurtenissen as g
+from ledger import ids
+from ledger.aanvraag import VEREISTEN
+from ledger.regeling import Regeling
+from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
+
+
+class Toestand(Protocol):
+    """Where the fold finds and leaves rows. `bewaar` marks a new or changed row."""
+
+    def gemeente(self) -> GemeenteRij | None: ...
+    def saldo(self, wijk_id: UUID) -> SaldoRij | None: ...
+    def voucher(self, voucher_id: UUID) -> VoucherRij | None: ...
+    def aanvraag(self, aanvraag_id: UUID) -> AanvraagRij | None: ...
+    def bewaar(self, rij: GemeenteRij | SaldoRij | VoucherRij | AanvraagRij) -> None: ...
+    def boek(self, rij: KasboekRij) -> None: ...
+
+
+# --- gemeente -----------------------------------------------------------------------------
+def _ingericht(t: Toestand, positie: int, e: Any) -> None:
+    termijn = Regeling.uit_dict(e.regeling).beslistermijn_weken
+    t.bewaar(GemeenteRij(e.originator_id, e.naam, termijn, e.datum))
+
+
+# --- wijk: budget, reserve, plafond -------------------------------------------------------
+def _aangewezen(t: Toestand, positie: int, e: Any) -> None:
+    t.bewaar(SaldoRij(e.originator_id, e.code, e.periode, naam=e.naam, budget=e.budget.centen))
+
+
+def _uitvoeringskosten(t: Toestand, positie: int, e: Any) -> None:
+    if (s := t.saldo(e.originator_id)) is not None:
+        s.uitvoeringskosten = e.bedrag.centen
+        t.bewaar(s)
+
+
+def _plafond(t: Toestand, positie: int, e: Any) -> None:
+    if (s := t.saldo(e.originator_id)) is not None:
+        s.plafond = e.plafond.centen
+        t.bewaar(s)
+
+
+def _afgesloten(t: Toestand, positie: int, e: Any) -> None:
+    # The expired amounts come from each voucher's own Vervallen event; counting the
+    # closing's total as well would count them twice.
+    if (s := t.saldo(e.originator_id)) is not None:
+        s.afgesloten = e.datum
+        t.bewaar(s)
+
+
+# --- aanvragen ------------------------------------------------------------------------------
+def _aanwezig(veld: str, waarde: Any) -> bool:
+    """The rule of Aanvraag.ontbreekt for one item, without keeping the item."""
+    return not (waarde is None or waarde == "" or (waarde is False and veld == "ondertekend"))
+
+
+def _ontbreekt(oud: tuple[str, ...], persoon: dict[str, Any], gegevens: dict[str, Any]) -> tuple[str, ...]:
+    """Which items of art. 4 lid 2 are missing after these (partial) items; in the order of VEREISTEN."""
+    missend = set(oud)
+    for veld, (waar, naam) in VEREISTEN.items():
+        bron = persoon if waar == "persoon" else gegevens
+        if veld in bron:
+            if _aanwezig(veld, bron[veld]):
+                missend.discard(naam)
+            else:
+                missend.add(naam)
+    return tuple(naam for _, naam in VEREISTEN.values() if naam in missend)
+
+
+def _ingediend(t: Toestand, positie: int, e: Any) -> None:
+    gemeente = t.gemeente()
+    alles = {veld: None for veld in VEREISTEN}  # an item absent from the event is missing
+    ontbreekt = _ontbreekt((), {**alles, **e.persoon}, {**alles, **e.gegevens})
+    kosten = e.gegevens.get("kosten")
+    t.bewaar(
+        AanvraagRij(
+            aanvraag_id=e.originator_id,
+            nummer=e.nummer,
+            wijk=e.wijk,
+            periode=e.periode,
+            status="onvolledig" if ontbreekt else "ingediend",
+            ontvangen=e.ontvangen,
+            geregistreerd=e.datum,
+            beslistermijn_weken=gemeente.beslistermijn_weken if gemeente else Regeling().beslistermijn_weken,
+            ontbreekt=ontbreekt,
+            volledig_sinds=None if ontbreekt else e.ontvangen,
+            kosten=kosten.centen if kosten is not None else None,
+        )
+    )
+
+
+def _aanvraag(wijzig: Callable[[AanvraagRij, Any], None]) -> Callable[[Toestand, int, Any], None]:
+    def toepassen(t: Toestand, positie: int, e: Any) -> None:
+        if (a := t.aanvraag(e.originator_id)) is not None:
+            wijzig(a, e)
+            t.bewaar(a)
+
+    return toepassen
+
+
+def _aanvulling_gevraagd(a: AanvraagRij, e: Any) -> None:
+    # A second request while one is open does not restart the pause (Awb 4:15).
+    a.aanvulling_gevraagd_op = a.aanvulling_gevraagd_op or e.datum
+    a.aanvulling_termijn = e.termijn
+    a.status = "onvolledig"
+
+
+def _aangevuld(a: AanvraagRij, e: Any) -> None:
+    a.ontbreekt = _ontbreekt(a.ontbreekt, e.persoon, e.gegevens)
+    if "kosten" in e.gegevens:
+        a.kosten = e.gegevens["kosten"].centen if e.gegevens["kosten"] is not None else None
+    if a.aanvulling_gevraagd_op is not None:
+        a.opgeschort_dagen += (e.datum - a.aanvulling_gevraagd_op).days
+        a.aanvulling_gevraagd_op = a.aanvulling_termijn = None
+    if a.status == "onvolledig" and not a.ontbreekt:
+        a.status = "ingediend"
+        a.volledig_sinds = e.datum
+
+
+def _toegekend(a: AanvraagRij, e: Any) -> None:
+    a.status = "toegekend"
+    a.besluit_datum = e.datum
+    a.toegekend = e.bedrag.centen
+    a.vouchers = len(e.vouchers)
+    a.grond = e.grond  # a partial refusal names its ground
+    a.start_voor = e.start_voor
+
+
+def _geweigerd(a: AanvraagRij, e: Any) -> None:
+    a.status = "geweigerd"
+    a.besluit_datum = e.datum
+    a.grond = e.grond
+
+
+def _geschikt(a: AanvraagRij, e: Any) -> None:
+    a.status = "geschikt"
+
+
+def _raadpleging(a: AanvraagRij, e: Any) -> None:
+    a.raadpleging = e.uitkomst
+    if e.uitkomst == "voor":
+        a.status = "raadpleging_voor"
+    else:
+        a.status = "geweigerd"
+        a.besluit_datum = e.datum
+        a.grond = None
+
+
+def _bekendgemaakt(a: AanvraagRij, e: Any) -> None:
+    a.bekendgemaakt = e.datum
+
+
+def _wijziging(a: AanvraagRij, e: Any) -> None:
+    a.wijzigingen += 1
+
+
+# uuid5 of (wijk, year) for every payment is a measurable part of a rebuild; there are few wijken.
+_wijk_id = lru_cache(maxsize=4096)(ids.wijk_id)
+
+
+# --- vouchers and the kasboek -----------------------------------------------------------------
+def _verstrekt(t: Toestand, positie: int, e: Any) -> None:
+    s = t.saldo(_wijk_id(e.wijk, e.periode))
+    if s is None:  # only with `per`: the wijk was designated after that date
+        return
+    v = VoucherRij(e.originator_id, e.code, e.aanvraag, e.wijk, e.periode, e.waarde.centen, e.datum, e.uitvoeren_tot)
+    s.toegekend += v.waarde
+    t.bewaar(v)
+    t.bewaar(s)
+    t.boek(_regel(positie, e, "verstrekt", v, s, v.waarde))
+
+
+def _betaling(soort: str) -> Callable[[Toestand, int, Any], None]:
+    def toepassen(t: Toestand, positie: int, e: Any) -> None:
+        v = t.voucher(e.originator_id)
+        s = t.saldo(_wijk_id(v.wijk, v.periode)) if v is not None else None
+        if v is None or s is None:  # only with `per`: the voucher was issued after that date
+            return
+        bedrag = e.bedrag.centen
+        if soort == "verzilverd":
+            v.verzilverd += bedrag
+            s.verzilverd += bedrag
+        elif soort == "contant":
+            v.contant += bedrag
+            s.contant += bedrag
+        elif soort == "vervallen":
+            v.vervallen += bedrag
+            s.vervallen += bedrag
+        else:  # geweigerd: on record, moves no money
+            v.geweigerd += 1
+        if soort in ("verzilverd", "contant"):
+            v.laatste_betaling = max(v.laatste_betaling or e.datum, e.datum)
+        t.bewaar(v)
+        t.bewaar(s)
+        t.boek(_regel(positie, e, soort, v, s, bedrag))
+
+    return toepassen
+
+
+def _regel(positie: int, e: Any, soort: str, v: VoucherRij, s: SaldoRij, bedrag: int) -> KasboekRij:
+    return KasboekRij(
+        positie=positie,
+        datum=e.datum,
+        soort=soort,
+        voucher=v.code,
+        aanvraag=v.aanvraag,
+        wijk=v.wijk,
+        periode=v.periode,
+        bedrag=bedrag,
+        restant_voucher=v.restant,
+        saldo_wijk=s.uitstaand,
+        door=e.gebruiker,
+        leverancier=getattr(e, "leverancier", None),
+        factuur=getattr(e, "factuur", None) or getattr(e, "kwitantie", None),  # cash: its receipt number
+        reden=getattr(e, "reden", None),
+    )
+
+
+VERWERKING: dict[type, Callable[[Toestand, int, Any], None]] = {
+    g.GemeenteIngericht: _ingericht,
+    g.WijkAangewezen: _aangewezen,
+    g.WijkUitvoeringskostenGereserveerd: _uitvoeringskosten,
+    g.WijkSubsidieplafondVastgesteld: _plafond,
+    g.WijkPeriodeAfgesloten: _afgesloten,
+    g.AanvraagIngediend: _ingediend,
+    g.AanvraagAanvullingGevraagd: _aanvraag(_aanvulling_gevraagd),
+    g.AanvraagAangevuld: _aanvraag(_aangevuld),
+    g.AanvraagToegekend: _aanvraag(_toegekend),
+    g.AanvraagGeweigerd: _aanvraag(_geweigerd),
+    g.AanvraagGeschiktVerklaard: _aanvraag(_geschikt),
+    g.AanvraagRaadplegingBesloten: _aanvraag(_raadpleging),
+    g.AanvraagBekendgemaakt: _aanvraag(_bekendgemaakt),
+    g.AanvraagWijzigingGemeld: _aanvraag(_wijziging),
+    g.VoucherVerstrekt: _verstrekt,
+    g.VoucherVerzilverd: _betaling("verzilverd"),
+    g.VoucherContantOpgenomen: _betaling("contant"),
+    g.VoucherBetalingGeweigerd: _betaling("geweigerd"),
+    g.VoucherVervallen: _betaling("vervallen"),
+}
+"""Every event kind a read model uses; the rest only advances the tracking position."""
+
+
+def pas_toe(toestand: Toestand, positie: int, e: Any, per: date | None = None) -> bool:
+    """Apply one event; returns whether any read model used it."""
+    verwerk = VERWERKING.get(type(e))
+    if verwerk is None:
+        return False
+    if per is not None and e.datum > per:
+        return False
+    verwerk(toestand, positie, e)
+    return True
+
+
+# --- in memory ------------------------------------------------------------------------------
+@dataclass
+class Geheugen:
+    """Every row in dicts: the fold of a whole history, answerable like the stored views."""
+
+    gemeente_rij: GemeenteRij | None = None
+    saldi: dict[UUID, SaldoRij] = field(default_factory=dict)
+    vouchers: dict[UUID, VoucherRij] = field(default_factory=dict)
+    aanvragen: dict[UUID, AanvraagRij] = field(default_factory=dict)
+    kasboek: list[KasboekRij] = field(default_factory=list)
+    positie: int = 0
+
+    def gemeente(self) -> GemeenteRij | None:
+        return self.gemeente_rij
+
+    def saldo(self, wijk_id: UUID) -> SaldoRij | None:
+        return self.saldi.get(wijk_id)
+
+    def voucher(self, voucher_id: UUID) -> VoucherRij | None:
+        return self.vouchers.get(voucher_id)
+
+    def aanvraag(self, aanvraag_id: UUID) -> AanvraagRij | None:
+        return self.aanvragen.get(aanvraag_id)
+
+    def bewaar(self, rij: GemeenteRij | SaldoRij | VoucherRij | AanvraagRij) -> None:
+        if isinstance(rij, GemeenteRij):
+            self.gemeente_rij = rij
+        elif isinstance(rij, SaldoRij):
+            self.saldi[rij.wijk_id] = rij
+        elif isinstance(rij, VoucherRij):
+            self.vouchers[rij.voucher_id] = rij
+        else:
+            self.aanvragen[rij.aanvraag_id] = rij
+
+    def boek(self, rij: KasboekRij) -> None:
+        self.kasboek.append(rij)
+
+    # The same questions the stored views answer (projections/tabellen.py, SQLLeesmodel).
+    def saldo_rijen(self) -> list[SaldoRij]:
+        return sorted(self.saldi.values(), key=lambda s: (s.wijk, s.periode))
+
+    def voucher_rijen(self) -> list[VoucherRij]:
+        return sorted(self.vouchers.values(), key=lambda v: v.code)
+
+    def aanvraag_rijen(self) -> list[AanvraagRij]:
+        return sorted(self.aanvragen.values(), key=lambda a: a.nummer)
+
+    def kasboek_rijen(
+        self, wijk: str | None = None, voucher: str | None = None, periode: int | None = None
+    ) -> list[KasboekRij]:
+        return [
+            r
+            for r in self.kasboek
+            if (wijk is None or r.wijk == wijk)
+            and (voucher is None or r.voucher == voucher)
+            and (periode is None or r.periode == periode)
+        ]
+
+
+def vouw(notificaties: Iterable[tuple[int, Any]], per: date | None = None) -> Geheugen:
+    """Fold (notification id, event) pairs, in commit order, into rows in memory."""
+    geheugen = Geheugen()
+    for positie, e in notificaties:
+        pas_toe(geheugen, positie, e, per)
+        geheugen.positie = positie
+    return geheugen
