@@ -7,6 +7,7 @@ the medians into the ratios of the speed issue. Never part of the test run:
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -241,3 +242,38 @@ def test_6_saldo_proces_meting(benchmark, demo_opslag):
     benchmark.group = "6 voucher --json saldo als proces"
     opdracht = [_voucher(), "--database", str(demo_opslag), "--json", "saldo"]
     benchmark.pedantic(lambda: subprocess.run(opdracht, check=True, capture_output=True), rounds=15, warmup_rounds=2)
+
+
+# --- 5: rebuilding all projections from a million events ---------------------------------------
+MILJOEN = int(__import__("os").environ.get("VOUCHER_BENCH_GEBEURTENISSEN", "1000000"))
+
+
+@pytest.fixture(scope="module")
+def grote_opslag(tmp_path_factory) -> str:
+    pad = str(tmp_path_factory.mktemp("groot") / "v.db")
+    wereld_met_geschiedenis(pad, MILJOEN // 3)  # six events per granted aanvraag, two of them on the wijk
+    return pad
+
+
+def test_5_herbouw_basis(benchmark, grote_opslag):
+    benchmark.group = "5 herbouw van alle projecties sqlite"
+
+    def lees_en_decodeer() -> int:
+        conn = sqlite3.connect(grote_opslag)
+        n = 0
+        for _rowid, _topic, state in conn.execute("SELECT rowid, topic, state FROM stored_events ORDER BY rowid"):
+            json.loads(state)
+            n += 1
+        conn.close()
+        return n
+
+    assert benchmark.pedantic(lees_en_decodeer, rounds=2) >= MILJOEN * 0.9
+
+
+def test_5_herbouw_meting(benchmark, grote_opslag):
+    from projections.bijwerken import herbouw
+
+    benchmark.group = "5 herbouw van alle projecties sqlite"
+    app = open_store(grote_opslag, inrichten=False)
+    uit = benchmark.pedantic(lambda: herbouw(app), rounds=2)
+    assert uit
