@@ -236,13 +236,19 @@ class Omgeving:
     _gebruiker: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def dienst(self, *, schrijven: bool = False, inrichten: bool = False) -> Any:
-        from commands.dienst import Dienst
-        from commands.opslag import acterende_gebruiker, lees_url, open_ledger
+    def app(self, *, inrichten: bool = False) -> Any:
+        from commands.opslag import lees_url, open_ledger
 
         if self._app is None:
             self._opslag = lees_url(self.database)
             self._app = open_ledger(self._opslag, inrichten=inrichten)
+        return self._app
+
+    def dienst(self, *, schrijven: bool = False, inrichten: bool = False) -> Any:
+        from commands.dienst import Dienst
+        from commands.opslag import acterende_gebruiker
+
+        self.app(inrichten=inrichten)
         gebruiker = ""
         if schrijven:
             if self._gebruiker is None:
@@ -904,7 +910,7 @@ def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | No
 def _leesdienst(o: Omgeving) -> Any:
     from commands.leesmodellen import Leesdienst
 
-    lezer = Leesdienst(o.dienst())
+    lezer = Leesdienst(o.app())
     lezer.eis_ingericht()  # a store that was never initialised: exit 5 before any other check
     return lezer
 

@@ -66,7 +66,7 @@ def wereld_met_geschiedenis(url: str, wijk_gebeurtenissen: int) -> Wereld:
     ken_toe, leg_vast, Voucher), saved in large batches, so that a history of 100,000 wijk
     events (300,000 events in all) takes seconds rather than the hours a command per act would.
     """
-    w = Wereld.ingericht(open_store(url), budget="10.000.000")
+    w = Wereld.ingericht(open_store(url), budget="100.000.000")
     app = w.app
     g = app.repository.get(ids.gemeente_id())
     wijk = app.repository.get(ids.wijk_id(WIJK, PERIODE))

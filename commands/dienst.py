@@ -10,7 +10,6 @@ nothing because it was done already returns the original result and writes nothi
 from __future__ import annotations
 
 import random
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -20,10 +19,10 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, PersistenceError
+from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
-from commands.opslag import VoucherLedger
+from commands.opslag import VoucherLedger, is_opslagfout, opslagfout
 from ledger import gebeurtenissen, ids
 from ledger.aanvraag import Aanvraag
 from ledger.datum import formatteer_datum
@@ -87,8 +86,8 @@ class Dienst:
             except VoucherFout:
                 raise
             except Exception as e:
-                if _is_opslagfout(e):
-                    raise _opslagfout(e) from None
+                if is_opslagfout(e):
+                    raise opslagfout(e) from None
                 raise
         raise Conflict(f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw")
 
@@ -98,8 +97,8 @@ class Dienst:
         except VoucherFout:
             raise
         except Exception as e:
-            if _is_opslagfout(e):
-                raise _opslagfout(e) from None
+            if is_opslagfout(e):
+                raise opslagfout(e) from None
             raise
 
     def _get(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None:
@@ -695,20 +694,3 @@ def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
 
 def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
     return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk}
-
-
-def _is_opslagfout(e: Exception) -> bool:
-    """The library's persistence errors, or a driver's own (a file that is no database, a lost server)."""
-    return isinstance(e, (PersistenceError, sqlite3.Error)) or type(e).__module__.startswith("psycopg")
-
-
-def _opslagfout(e: Exception) -> VoucherFout:
-    tekst = " ".join(str(e).split())[:200]
-    if "permission denied" in tekst:
-        return OpslagOnbeschikbaar(
-            "deze databaselogin heeft geen toegang tot de vouchersadministratie: vraag de beheerder om rechten "
-            "(README, PostgreSQL)"
-        )
-    if "no such table" in tekst or "does not exist" in tekst:
-        return OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
-    return OpslagOnbeschikbaar(f"de opslag is niet bereikbaar: {tekst or type(e).__name__}")

@@ -9,11 +9,13 @@ Reading only: no event is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from commands.dienst import Dienst
-from ledger.fouten import NietGevonden, OpslagOnbeschikbaar
+from commands.opslag import VoucherLedger, is_opslagfout, opslagfout
+from ledger import ids
+from ledger.fouten import NietGevonden, OpslagOnbeschikbaar, VoucherFout
 from ledger.geld import Bedrag
 from projections import bijwerken
 from projections.bijwerken import Leesmodel, LeesmodelOnbeschikbaar
@@ -21,17 +23,32 @@ from projections.rijen import KasboekRij, SaldoRij
 from projections.saldo import Saldo
 from projections.vouwen import vouw
 
+T = TypeVar("T")
+
 
 class Leesdienst:
     """The read models of one store, for one command."""
 
-    def __init__(self, dienst: Dienst) -> None:
-        self.dienst = dienst
-        self.app = dienst.app
+    def __init__(self, bron: Any) -> None:
+        # An application, or a Dienst (its application is used): the read side needs no acting user,
+        # and importing the service would import every event-sourced class before a view is read.
+        self.app: VoucherLedger = getattr(bron, "app", bron)
+
+    def _lees(self, lezer: Callable[[], T]) -> T:
+        try:
+            return lezer()
+        except VoucherFout:
+            raise
+        except Exception as e:
+            if is_opslagfout(e):
+                raise opslagfout(e) from None
+            raise
 
     def eis_ingericht(self) -> None:
         # Before anything is created: a store that was never initialised stays untouched (exit 5).
-        self.dienst._lees(self.dienst.gemeente)
+        # One query for the gemeente's stream, without decoding it.
+        if ids.gemeente_id() not in self._lees(lambda: self.app.bestaande([ids.gemeente_id()])):
+            raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
 
     def saldi(self, wijk: str | None = None, periode: int | None = None, per: date | None = None) -> list[Saldo]:
         """Saldo per wijk and year from the view, or with `per` by replaying the log up to that date."""
@@ -44,7 +61,7 @@ class Leesdienst:
 
         saldi = [
             s.als_saldo()
-            for s in self.dienst._lees(rijen)
+            for s in self._lees(rijen)
             if (wijk is None or s.wijk == wijk) and (periode is None or s.periode == periode)
         ]
         if wijk and not saldi:
@@ -59,7 +76,7 @@ class Leesdienst:
         def vraag(m: Leesmodel) -> list[KasboekRij]:
             return m.kasboek_rijen(wijk, voucher, periode)
 
-        rijen = self.dienst._lees(lambda: bijwerken.lees(self.app, vraag))
+        rijen = self._lees(lambda: bijwerken.lees(self.app, vraag))
         return {
             "wijk": wijk,
             "voucher": voucher,
@@ -72,7 +89,7 @@ class Leesdienst:
         """Drop and rebuild every view from the log."""
         self.eis_ingericht()
         try:
-            return self.dienst._lees(lambda: bijwerken.herbouw(self.app))
+            return self._lees(lambda: bijwerken.herbouw(self.app))
         except LeesmodelOnbeschikbaar as e:
             raise OpslagOnbeschikbaar(
                 f"de leesmodellen kunnen in deze opslag niet worden herbouwd (geen rechten of alleen-lezen): {e}"
@@ -82,7 +99,7 @@ class Leesdienst:
         """Create the views at `voucher init`. Best effort: the init itself is saved by then, and a store
         where the views cannot be made now gets them at its first read (or answers from the log)."""
         try:
-            self.dienst._lees(lambda: bijwerken.werk_bij(self.app))
+            self._lees(lambda: bijwerken.werk_bij(self.app))
         except (LeesmodelOnbeschikbaar, OpslagOnbeschikbaar):
             pass
 

@@ -15,9 +15,9 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from ledger.begrippen import GEBRUIKERSNAAM
 from ledger.fouten import OngeldigeInvoer
 from ledger.geld import Bedrag
-from ledger.gemeente import GEBRUIKERSNAAM
 from ledger.regeling import Regeling
 
 _WIJKCODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}", re.ASCII)

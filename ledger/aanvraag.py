@@ -19,30 +19,11 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from ledger import ids, regels
+from ledger.begrippen import VEREISTEN, WEIGERINGSGRONDEN
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden
 from ledger.geld import Bedrag
 from ledger.vouchercode import maak_code
-
-WEIGERINGSGRONDEN = {
-    "a": "het initiatief is niet haalbaar of uitvoerbaar binnen de in de aanvraag vermelde planning",
-    "b": "de initiatiefnemer beoogt doelstellingen of activiteiten die in strijd zijn met de wet",
-    "c": "het initiatief heeft voornamelijk betrekking op privé-belangen van de initiatiefnemer",
-    "d": "het beheer en onderhoud van de voorgestelde fysieke verbeteringen kunnen niet worden gewaarborgd",
-    "e": "door de verstrekking wordt het subsidieplafond overschreden",
-}
-
-# art. 4 lid 2: what an aanvraag must hold, in the words shown to users
-VEREISTEN: dict[str, tuple[str, str]] = {
-    # veld: (where it lives, name in 'ontbreekt')
-    "adres": ("persoon", "adres"),
-    "telefoon": ("persoon", "telefoon"),
-    "ondertekend": ("persoon", "handtekening"),
-    "omschrijving": ("gegevens", "omschrijving"),
-    "planning": ("gegevens", "planning"),
-    "kosten": ("gegevens", "kostenraming"),
-    "elders_subsidie": ("gegevens", "elders-subsidie"),
-}
 
 OPEN_STATUSSEN = ("onvolledig", "ingediend", "geschikt", "raadpleging_voor")
 

@@ -9,7 +9,6 @@ receipt needs a number).
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -23,8 +22,6 @@ from ledger.fouten import FunctiescheidingGeschonden, GeenMandaat, NietGevonden,
 from ledger.regeling import Regeling
 
 ROLLEN = ("college", "regiegroep", "kasbeheerder")
-# Who can hold a mandate: an OS login or a PostgreSQL login role, in a safe subset.
-GEBRUIKERSNAAM = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}", re.ASCII)
 ALLE_WIJKEN = ""
 
 ROL_ARTIKEL = {

@@ -44,12 +44,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import Any, Protocol, TypeVar
 
 from eventsourcing.persistence import Notification
 from eventsourcing.sqlite import SQLiteDatastore
 
-from ledger import gebeurtenissen as g
 from projections.rijen import AanvraagRij, KasboekRij, SaldoRij, VoucherRij
 from projections.tabellen import (
     AANVRAGEN,
@@ -79,22 +79,29 @@ event writer on SQLite waits only milliseconds for the lock."""
 PROJECTIESLOT = 0x766F7563686C6D73  # 'vouchlms': catch-ups of the read models (not the writers' key)
 SLOT_WACHTEN_S = 30
 
-_VOUCHERGEBEURTENISSEN = (
-    g.VoucherVerzilverd,
-    g.VoucherContantOpgenomen,
-    g.VoucherBetalingGeweigerd,
-    g.VoucherVervallen,
-)
-_AANVRAAGGEBEURTENISSEN = (
-    g.AanvraagAanvullingGevraagd,
-    g.AanvraagAangevuld,
-    g.AanvraagToegekend,
-    g.AanvraagGeweigerd,
-    g.AanvraagGeschiktVerklaard,
-    g.AanvraagRaadplegingBesloten,
-    g.AanvraagBekendgemaakt,
-    g.AanvraagWijzigingGemeld,
-)
+
+@cache
+def _soorten() -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The event classes that touch a voucher row and an aanvraag row (imported on first use)."""
+    from ledger import gebeurtenissen as g
+
+    vouchers = (
+        g.VoucherVerzilverd,
+        g.VoucherContantOpgenomen,
+        g.VoucherBetalingGeweigerd,
+        g.VoucherVervallen,
+    )
+    aanvragen = (
+        g.AanvraagAanvullingGevraagd,
+        g.AanvraagAangevuld,
+        g.AanvraagToegekend,
+        g.AanvraagGeweigerd,
+        g.AanvraagGeschiktVerklaard,
+        g.AanvraagRaadplegingBesloten,
+        g.AanvraagBekendgemaakt,
+        g.AanvraagWijzigingGemeld,
+    )
+    return vouchers, aanvragen
 
 
 class LeesmodelOnbeschikbaar(Exception):
@@ -251,9 +258,10 @@ def _pas_batch_toe(app: Any, c: Cursor, batch: Sequence[Notification]) -> None:
     toestand = SQLToestand(c)
     # One query per table instead of one per event: every saldo row (a few per wijk and year),
     # and the vouchers and aanvragen this batch touches.
+    voucher_soorten, aanvraag_soorten = _soorten()
     toestand.laad(SALDO)
-    toestand.laad(VOUCHERS, {e.originator_id for _, e in gebeurtenissen if isinstance(e, _VOUCHERGEBEURTENISSEN)})
-    toestand.laad(AANVRAGEN, {e.originator_id for _, e in gebeurtenissen if isinstance(e, _AANVRAAGGEBEURTENISSEN)})
+    toestand.laad(VOUCHERS, {e.originator_id for _, e in gebeurtenissen if isinstance(e, voucher_soorten)})
+    toestand.laad(AANVRAGEN, {e.originator_id for _, e in gebeurtenissen if isinstance(e, aanvraag_soorten)})
     for positie, e in gebeurtenissen:
         pas_toe(toestand, positie, e)
     toestand.schrijf()

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ledger import gebeurtenissen as g
 from ledger.geld import Bedrag
 
 BEDRAGVELDEN = (
@@ -68,6 +67,8 @@ def totaal(saldi: Iterable[Saldo]) -> dict[str, Bedrag]:
 
 def vouw(gebeurtenissen: Iterable[Any], per: date | None = None) -> list[Saldo]:
     """Fold every event into saldi, sorted by wijk and period."""
+    from ledger import gebeurtenissen as g  # on use: the saldo view is read without the event classes
+
     saldi: dict[tuple[str, int], Saldo] = {}
     voucher_wijk: dict[Any, tuple[str, int]] = {}
 

@@ -23,13 +23,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 from uuid import UUID
 
-from ledger import gebeurtenissen as g
 from ledger import ids
-from ledger.aanvraag import VEREISTEN
+from ledger.begrippen import VEREISTEN
 from ledger.regeling import Regeling
 from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
 
@@ -244,33 +243,41 @@ def _regel(positie: int, e: Any, soort: str, v: VoucherRij, s: SaldoRij, bedrag:
     )
 
 
-VERWERKING: dict[type, Callable[[Toestand, int, Any], None]] = {
-    g.GemeenteIngericht: _ingericht,
-    g.WijkAangewezen: _aangewezen,
-    g.WijkUitvoeringskostenGereserveerd: _uitvoeringskosten,
-    g.WijkSubsidieplafondVastgesteld: _plafond,
-    g.WijkPeriodeAfgesloten: _afgesloten,
-    g.AanvraagIngediend: _ingediend,
-    g.AanvraagAanvullingGevraagd: _aanvraag(_aanvulling_gevraagd),
-    g.AanvraagAangevuld: _aanvraag(_aangevuld),
-    g.AanvraagToegekend: _aanvraag(_toegekend),
-    g.AanvraagGeweigerd: _aanvraag(_geweigerd),
-    g.AanvraagGeschiktVerklaard: _aanvraag(_geschikt),
-    g.AanvraagRaadplegingBesloten: _aanvraag(_raadpleging),
-    g.AanvraagBekendgemaakt: _aanvraag(_bekendgemaakt),
-    g.AanvraagWijzigingGemeld: _aanvraag(_wijziging),
-    g.VoucherVerstrekt: _verstrekt,
-    g.VoucherVerzilverd: _betaling("verzilverd"),
-    g.VoucherContantOpgenomen: _betaling("contant"),
-    g.VoucherBetalingGeweigerd: _betaling("geweigerd"),
-    g.VoucherVervallen: _betaling("vervallen"),
-}
+@cache
+def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
+    """Event class -> how it changes the rows. Built on first use: reading views that are up to
+    date never imports the event-sourced classes (they cost a third of a command's start)."""
+    from ledger import gebeurtenissen as g
+
+    return {
+        g.GemeenteIngericht: _ingericht,
+        g.WijkAangewezen: _aangewezen,
+        g.WijkUitvoeringskostenGereserveerd: _uitvoeringskosten,
+        g.WijkSubsidieplafondVastgesteld: _plafond,
+        g.WijkPeriodeAfgesloten: _afgesloten,
+        g.AanvraagIngediend: _ingediend,
+        g.AanvraagAanvullingGevraagd: _aanvraag(_aanvulling_gevraagd),
+        g.AanvraagAangevuld: _aanvraag(_aangevuld),
+        g.AanvraagToegekend: _aanvraag(_toegekend),
+        g.AanvraagGeweigerd: _aanvraag(_geweigerd),
+        g.AanvraagGeschiktVerklaard: _aanvraag(_geschikt),
+        g.AanvraagRaadplegingBesloten: _aanvraag(_raadpleging),
+        g.AanvraagBekendgemaakt: _aanvraag(_bekendgemaakt),
+        g.AanvraagWijzigingGemeld: _aanvraag(_wijziging),
+        g.VoucherVerstrekt: _verstrekt,
+        g.VoucherVerzilverd: _betaling("verzilverd"),
+        g.VoucherContantOpgenomen: _betaling("contant"),
+        g.VoucherBetalingGeweigerd: _betaling("geweigerd"),
+        g.VoucherVervallen: _betaling("vervallen"),
+    }
+
+
 """Every event kind a read model uses; the rest only advances the tracking position."""
 
 
 def pas_toe(toestand: Toestand, positie: int, e: Any, per: date | None = None) -> bool:
     """Apply one event; returns whether any read model used it."""
-    verwerk = VERWERKING.get(type(e))
+    verwerk = verwerking().get(type(e))
     if verwerk is None:
         return False
     if per is not None and e.datum > per:

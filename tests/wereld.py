@@ -8,12 +8,16 @@ against whatever store the application was opened on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
+
+import pytest
 
 from commands import modellen as m
 from commands.dienst import Dienst
 from commands.opslag import VoucherLedger, lees_url, open_ledger
+from ledger.fouten import VoucherFout
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
 
@@ -148,3 +152,21 @@ class Wereld:
 
     def aantal_gebeurtenissen(self) -> int:
         return sum(1 for _ in self.college.gebeurtenissen())
+
+
+def weigert(w: Wereld, fout: type[VoucherFout], handeling: Callable[[], Any]) -> VoucherFout:
+    """De handeling wordt geweigerd met precies deze fout en schrijft niets."""
+    voor = w.aantal_gebeurtenissen()
+    with pytest.raises(fout) as info:
+        handeling()
+    assert type(info.value) is fout, f"{type(info.value).__name__}: {info.value}"
+    assert w.aantal_gebeurtenissen() == voor, "een geweigerde handeling schreef toch gebeurtenissen"
+    return info.value
+
+
+def schrijft(w: Wereld, handeling: Callable[[], Any]) -> Any:
+    """De handeling wordt toegestaan en legt ten minste één gebeurtenis vast."""
+    voor = w.aantal_gebeurtenissen()
+    uitkomst = handeling()
+    assert w.aantal_gebeurtenissen() > voor
+    return uitkomst

@@ -18,7 +18,7 @@ from typing import Any
 from ledger.geld import Bedrag
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import OPEN, Geschiedenis, WijkHistorie
-from projections.rapporten.verantwoording import SALDOVELDEN
+from projections.rapporten.verantwoording import SALDOVELDEN, saldo_van
 
 # The plafond split into parts that add up to it: verzilverd + contant + uitstaand + vervallen + niet toegekend.
 DELEN = (
@@ -76,22 +76,10 @@ def _periode(h: Geschiedenis, jaar: int) -> dict[str, Any]:
 def _wijk(h: Geschiedenis, w: WijkHistorie) -> dict[str, Any]:
     vouchers = [h.vouchers[c] for c in w.vouchers]
     aanvragen = [h.aanvragen[n] for n in w.aanvragen]
-    toegekend = sum((v.waarde for v in vouchers), Bedrag.nul())
-    verzilverd = sum((v.verzilverd for v in vouchers), Bedrag.nul())
-    contant = sum((v.contant for v in vouchers), Bedrag.nul())
-    vervallen = sum((v.vervallen for v in vouchers), Bedrag.nul())
     return {
         "wijk": w.code,
         "naam": w.naam,
-        "budget": w.budget,
-        "uitvoeringskosten": w.uitvoeringskosten,
-        "plafond": w.plafond,
-        "toegekend": toegekend,
-        "verzilverd": verzilverd,
-        "contant": contant,
-        "vervallen": vervallen,
-        "uitstaand": toegekend - verzilverd - contant - vervallen,
-        "beschikbaar": w.plafond - toegekend + vervallen,
+        **saldo_van(w, vouchers),
         "afgesloten": w.afsluiting[0].datum if w.afsluiting else None,
         "aantal_aanvragen": len(aanvragen),
         "aantal_met_vouchers": sum(1 for a in aanvragen if a.toekenning is not None),

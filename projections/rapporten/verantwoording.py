@@ -38,18 +38,9 @@ from projections.rapporten.geschiedenis import (
     VoucherHistorie,
     WijkHistorie,
 )
+from projections.saldo import BEDRAGVELDEN, Saldo
 
-SALDOVELDEN = (
-    "budget",
-    "uitvoeringskosten",
-    "plafond",
-    "toegekend",
-    "verzilverd",
-    "contant",
-    "vervallen",
-    "uitstaand",
-    "beschikbaar",
-)
+SALDOVELDEN = BEDRAGVELDEN  # the figures of `voucher saldo`, in its order
 CONTANT_NABIJ_PROCENT = 90
 """Cash of at least this share of the maximum per withdrawal is listed as an exception (art. 9 lid 3 onder b)."""
 
@@ -100,26 +91,12 @@ def _wijk(h: Geschiedenis, w: WijkHistorie) -> dict[str, Any]:
     aanvragen = [h.aanvragen[n] for n in sorted(w.aanvragen)]
     initiatieven = [_initiatief(h, a) for a in aanvragen]
     vouchers = [h.vouchers[c] for c in sorted(w.vouchers)]
-    toegekend = sum((v.waarde for v in vouchers), Bedrag.nul())
-    verzilverd = sum((v.verzilverd for v in vouchers), Bedrag.nul())
-    contant = sum((v.contant for v in vouchers), Bedrag.nul())
-    vervallen = sum((v.vervallen for v in vouchers), Bedrag.nul())
     grens = Bedrag.van_centen(w.budget.centen * r.uitvoeringskosten_max_procent // 100)
     return {
         "wijk": w.code,
         "naam": w.naam,
         "periode": w.periode,
-        **{
-            "budget": w.budget,
-            "uitvoeringskosten": w.uitvoeringskosten,
-            "plafond": w.plafond,
-            "toegekend": toegekend,
-            "verzilverd": verzilverd,
-            "contant": contant,
-            "vervallen": vervallen,
-            "uitstaand": toegekend - verzilverd - contant - vervallen,
-            "beschikbaar": w.plafond - toegekend + vervallen,
-        },
+        **saldo_van(w, vouchers),
         "verstrekken_tot": w.verstrekken_tot,
         "uitvoeren_tot": w.uitvoeren_tot,
         "aanwijzing": _handeling(w.aangewezen) | {"budget": w.budget},
@@ -951,3 +928,21 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
             )
         )
     return delen
+
+
+def saldo_van(w: WijkHistorie, vouchers: list[Any]) -> dict[str, Bedrag]:
+    """A wijk's saldo figures from its vouchers as they stood; the derived ones (uitstaand,
+    beschikbaar) by the one definition in projections.saldo, so that every report reconciles."""
+    s = Saldo(
+        w.code,
+        w.periode,
+        w.naam,
+        w.budget,
+        w.uitvoeringskosten,
+        w.plafond,
+        toegekend=sum((v.waarde for v in vouchers), Bedrag.nul()),
+        verzilverd=sum((v.verzilverd for v in vouchers), Bedrag.nul()),
+        contant=sum((v.contant for v in vouchers), Bedrag.nul()),
+        vervallen=sum((v.vervallen for v in vouchers), Bedrag.nul()),
+    )
+    return {k: getattr(s, k) for k in BEDRAGVELDEN}

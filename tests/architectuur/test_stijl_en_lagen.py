@@ -55,3 +55,24 @@ def test_geen_float_in_domein_of_toepassing():
 def test_de_code_is_schoon_volgens(opdracht):
     uit = subprocess.run(opdracht, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert uit.returncode == 0, uit.stdout + uit.stderr
+
+
+def _geimporteerd(argv: list[str], cwd: Path) -> set[str]:
+    uit = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "cli", *argv], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+    return {regel.rsplit("|", 1)[1].strip().split(".")[0] for regel in uit.stderr.splitlines() if "|" in regel}
+
+
+def test_hulp_laadt_geen_opslag_en_geen_pydantic(tmp_path):
+    geladen = _geimporteerd(["--help"], tmp_path)
+    assert geladen & {"eventsourcing", "pydantic", "psycopg", "sqlite3"} == set()
+
+
+def test_een_leescommando_op_sqlite_laadt_geen_psycopg_en_geen_pydantic(tmp_path):
+    from wereld import Wereld, open_store
+
+    Wereld.ingericht(open_store(str(tmp_path / "vouchers.db"))).voucher("100")
+    geladen = _geimporteerd(["--database", str(tmp_path / "vouchers.db"), "--json", "saldo"], tmp_path)
+    assert "eventsourcing" in geladen  # it did read the store
+    assert geladen & {"psycopg", "pydantic"} == set()

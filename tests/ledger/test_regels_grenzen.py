@@ -6,12 +6,11 @@ de regel (ledger.fouten), draagt de bedragen of datums en het artikel, en schrij
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
-from wereld import Wereld, bedrag, geheugen_app
+from wereld import Wereld, bedrag, geheugen_app, schrijft, weigert
 
 from commands import modellen as m
 from ledger.fouten import (
@@ -23,31 +22,12 @@ from ledger.fouten import (
     RegelOvertreden,
     RestantOntoereikend,
     TermijnVerstreken,
-    VoucherFout,
     VoucherwaardeTeHoog,
 )
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
 
 NA_DE_PERIODE = date(2027, 6, 1)  # "vandaag" waarop 31 december 2026 en 1 januari 2027 geen toekomst zijn
-
-
-def weigert(w: Wereld, fout: type[VoucherFout], handeling: Callable[[], Any]) -> VoucherFout:
-    """De handeling wordt geweigerd met precies deze fout en schrijft niets."""
-    voor = w.aantal_gebeurtenissen()
-    with pytest.raises(fout) as info:
-        handeling()
-    assert type(info.value) is fout, f"{type(info.value).__name__}: {info.value}"
-    assert w.aantal_gebeurtenissen() == voor, "een geweigerde handeling schreef toch gebeurtenissen"
-    return info.value
-
-
-def schrijft(w: Wereld, handeling: Callable[[], Any]) -> Any:
-    """De handeling wordt toegestaan en legt ten minste één gebeurtenis vast."""
-    voor = w.aantal_gebeurtenissen()
-    uitkomst = handeling()
-    assert w.aantal_gebeurtenissen() > voor
-    return uitkomst
 
 
 def beschikbaar(w: Wereld, code: str = "NOORD") -> Bedrag:

@@ -7,12 +7,11 @@ de wijkraadpleging. Elke weigering heeft precies de klasse van de regel en schri
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, Literal
 
 import pytest
-from wereld import Wereld, bedrag, geheugen_app
+from wereld import Wereld, bedrag, geheugen_app, schrijft, weigert
 
 from commands import modellen as m
 from ledger.fouten import (
@@ -21,27 +20,9 @@ from ledger.fouten import (
     OngeldigeToestand,
     RegelOvertreden,
     VolgordeNietGevolgd,
-    VoucherFout,
 )
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
-
-
-def weigert(w: Wereld, fout: type[VoucherFout], handeling: Callable[[], Any]) -> VoucherFout:
-    """De handeling wordt geweigerd met precies deze fout en schrijft niets."""
-    voor = w.aantal_gebeurtenissen()
-    with pytest.raises(fout) as info:
-        handeling()
-    assert type(info.value) is fout, f"{type(info.value).__name__}: {info.value}"
-    assert w.aantal_gebeurtenissen() == voor, "een geweigerde handeling schreef toch gebeurtenissen"
-    return info.value
-
-
-def schrijft(w: Wereld, handeling: Callable[[], Any]) -> Any:
-    voor = w.aantal_gebeurtenissen()
-    uitkomst = handeling()
-    assert w.aantal_gebeurtenissen() > voor
-    return uitkomst
 
 
 def status(w: Wereld, nr: int) -> str:

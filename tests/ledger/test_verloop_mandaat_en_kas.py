@@ -7,12 +7,11 @@ beslist; alleen een kasbeheerder betaalt; wie beslist betaalt niet uit. Een fact
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
-from wereld import KAS, REGIE, Wereld, bedrag, geheugen_app
+from wereld import KAS, REGIE, Wereld, bedrag, geheugen_app, schrijft, weigert
 
 from commands import modellen as m
 from ledger.fouten import (
@@ -21,29 +20,11 @@ from ledger.fouten import (
     GeenMandaat,
     NietGevonden,
     OngeldigeInvoer,
-    VoucherFout,
 )
 from ledger.geld import Bedrag
 from ledger.vouchercode import maak_code
 
 JAN_1 = date(2026, 1, 1)
-
-
-def weigert(w: Wereld, fout: type[VoucherFout], handeling: Callable[[], Any]) -> VoucherFout:
-    """De handeling wordt geweigerd met precies deze fout en schrijft niets."""
-    voor = w.aantal_gebeurtenissen()
-    with pytest.raises(fout) as info:
-        handeling()
-    assert type(info.value) is fout, f"{type(info.value).__name__}: {info.value}"
-    assert w.aantal_gebeurtenissen() == voor, "een geweigerde handeling schreef toch gebeurtenissen"
-    return info.value
-
-
-def schrijft(w: Wereld, handeling: Callable[[], Any]) -> Any:
-    voor = w.aantal_gebeurtenissen()
-    uitkomst = handeling()
-    assert w.aantal_gebeurtenissen() > voor
-    return uitkomst
 
 
 def geef(w: Wereld, aan: str, rol: m.Rol, wijk: str | None = None, datum: date = JAN_1, door: str | None = None) -> Any:
