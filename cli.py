@@ -236,6 +236,12 @@ class Omgeving:
     _gebruiker: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def sqlite_pad(self) -> Path | None:
+        """The SQLite file of this store, or None for PostgreSQL (parsing the URL loads no driver)."""
+        from commands.adres import lees_url
+
+        return lees_url(self.database).pad
+
     def app(self, *, inrichten: bool = False) -> Any:
         from commands.opslag import lees_url, open_ledger
 
@@ -887,10 +893,16 @@ def toon_voucher(o: Omgeving, code: str) -> None:
 def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | None) -> None:
     """Toon per wijk en budgetjaar: plafond, toegekend, verzilverd, contant, vervallen, uitstaand, beschikbaar."""
     from projections.saldo import BEDRAGVELDEN, totaal
+    from projections.snel import kies_saldi, lees_als_bij
 
-    lezer = _leesdienst(o)  # projections: the saldo view, caught up first; --per replays the log
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
-    saldi = lezer.saldi(code, periode, per)
+    rijen = None
+    if per is None and (pad := o.sqlite_pad()) is not None:
+        rijen = lees_als_bij(pad, lambda model: model.saldo_rijen())  # current views: no event store to load
+    if rijen is not None:
+        saldi = kies_saldi(rijen, code, periode)
+    else:  # projections: the saldo view, caught up first; --per replays the log
+        saldi = _leesdienst(o).saldi(code, periode, per)
     som = totaal(saldi)
     uitkomst = {"per": per, "wijken": [s.als_dict() for s in saldi], "totaal": som}
     kolommen = ["wijk", "periode", *BEDRAGVELDEN]

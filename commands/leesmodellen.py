@@ -15,12 +15,13 @@ from typing import Any, TypeVar
 
 from commands.opslag import VoucherLedger, is_opslagfout, opslagfout
 from ledger import ids
-from ledger.fouten import NietGevonden, OpslagOnbeschikbaar, VoucherFout
+from ledger.fouten import OpslagOnbeschikbaar, VoucherFout
 from ledger.geld import Bedrag
 from projections import bijwerken
 from projections.bijwerken import Leesmodel, LeesmodelOnbeschikbaar
 from projections.rijen import KasboekRij, SaldoRij
 from projections.saldo import Saldo
+from projections.snel import kies_saldi
 from projections.vouwen import vouw
 
 T = TypeVar("T")
@@ -59,14 +60,7 @@ class Leesdienst:
                 return vouw(bijwerken.notificaties(self.app), per).saldo_rijen()
             return bijwerken.lees(self.app, lambda m: m.saldo_rijen())
 
-        saldi = [
-            s.als_saldo()
-            for s in self._lees(rijen)
-            if (wijk is None or s.wijk == wijk) and (periode is None or s.periode == periode)
-        ]
-        if wijk and not saldi:
-            raise NietGevonden(f"wijk {wijk} is niet aangewezen" + (f" voor {periode}" if periode else ""))
-        return saldi
+        return kies_saldi(self._lees(rijen), wijk, periode)
 
     def kasboek(
         self, wijk: str | None = None, voucher: str | None = None, periode: int | None = None

@@ -12,21 +12,18 @@ import getpass
 import os
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder, PersistenceError
 
+from commands.adres import STANDAARD_DATABASE, Opslag, lees_url  # noqa: F401 - re-exported: where the store is
 from ledger import transcodings
 from ledger.begrippen import GEBRUIKERSNAAM
 from ledger.fouten import OngeldigeInvoer, OpslagOnbeschikbaar, VoucherFout
 
-STANDAARD_DATABASE = "vouchers.db"
 GEBRUIKER_ENV = "VOUCHER_GEBRUIKER"
 
 
@@ -113,43 +110,6 @@ class VoucherLedger(Application):
         return gevonden
 
 
-@dataclass(frozen=True)
-class Opslag:
-    soort: str  # "sqlite" | "postgresql"
-    url: str
-    pad: Path | None = None
-    conninfo: dict[str, Any] | None = None
-
-    @property
-    def omschrijving(self) -> str:
-        if self.pad is not None:
-            return str(self.pad)
-        info = self.conninfo or {}
-        return f"postgresql://{info.get('user', '')}@{info.get('host', '')}:{info.get('port', '')}/{info.get('dbname', '')}"
-
-    def env(self, create_table: bool) -> dict[str, str]:
-        basis = {"CREATE_TABLE": "y" if create_table else "n", "AGGREGATE_CACHE_MAXSIZE": "1000"}
-        if self.soort == "sqlite":
-            return basis | {
-                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-                "SQLITE_DBNAME": str(self.pad),
-                "SQLITE_LOCK_TIMEOUT": "30",
-            }
-        info = self.conninfo or {}
-        return basis | {
-            "PERSISTENCE_MODULE": "eventsourcing.postgres",
-            "APPLICATION_RECORDER_TOPIC": "commands.pgopslag:VoucherPostgresRecorder",
-            "POSTGRES_DBNAME": str(info.get("dbname") or info.get("user") or "postgres"),
-            "POSTGRES_HOST": str(info.get("host") or "localhost"),
-            "POSTGRES_PORT": str(info.get("port") or "5432"),
-            "POSTGRES_USER": str(info.get("user") or getpass.getuser()),
-            "POSTGRES_PASSWORD": str(info.get("password") or os.environ.get("PGPASSWORD", "")),
-            "POSTGRES_CONNECT_TIMEOUT": "5",
-            "POSTGRES_POOL_SIZE": "2",
-            "POSTGRES_LOCK_TIMEOUT": "10",
-        }
-
-
 @lru_cache(maxsize=1)
 def _snapshot_intervallen() -> dict[Any, int]:
     from ledger.aanvraag import Aanvraag
@@ -158,42 +118,6 @@ def _snapshot_intervallen() -> dict[Any, int]:
     from ledger.wijk import Wijk
 
     return {Gemeente: 100, Wijk: 100, Aanvraag: 50, Voucher: 50}
-
-
-def lees_url(url: str | None) -> Opslag:
-    """`--database`, else VOUCHER_DATABASE, else ./vouchers.db; a path or sqlite:/// or postgresql://."""
-    if url is None:
-        url = os.environ.get("VOUCHER_DATABASE") or STANDAARD_DATABASE
-    url = url.strip()
-    if not url:
-        raise OngeldigeInvoer("lege --database")
-    if url.startswith(("postgresql://", "postgres://")):
-        deel = urlsplit(url)
-        if deel.query:
-            raise OngeldigeInvoer("gebruik postgresql://gebruiker@host:poort/database, zonder ?-opties")
-        try:
-            poort = deel.port
-        except ValueError:
-            raise OngeldigeInvoer(f"ongeldige poort in {url!r}") from None
-        info = {
-            "user": unquote(deel.username) if deel.username else None,
-            "password": unquote(deel.password) if deel.password else None,
-            "host": deel.hostname,
-            "port": poort,
-            "dbname": unquote(deel.path.lstrip("/")) or None,
-        }
-        return Opslag("postgresql", url, conninfo=info)
-    if url.startswith("sqlite:///"):
-        pad = url[len("sqlite:///") :]
-    elif "://" in url:
-        raise OngeldigeInvoer(
-            f"onbekend soort database {url.split('://')[0]!r}: gebruik een pad, sqlite:/// of postgresql://"
-        )
-    else:
-        pad = url
-    if not pad or "\x00" in pad:
-        raise OngeldigeInvoer("ongeldig pad voor --database")
-    return Opslag("sqlite", url, pad=Path(pad))
 
 
 def open_ledger(opslag: Opslag, *, inrichten: bool = False) -> VoucherLedger:
