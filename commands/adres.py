@@ -49,7 +49,7 @@ class Opslag:
             "POSTGRES_PORT": str(info.get("port") or "5432"),
             "POSTGRES_USER": str(info.get("user") or getpass.getuser()),
             "POSTGRES_PASSWORD": str(info.get("password") or os.environ.get("PGPASSWORD", "")),
-            "POSTGRES_CONNECT_TIMEOUT": "5",
+            "POSTGRES_CONNECT_TIMEOUT": "2",  # also the pool wait per try, and the library tries 10 times
             "POSTGRES_POOL_SIZE": "2",
             "POSTGRES_LOCK_TIMEOUT": "10",
         }
