@@ -9,6 +9,7 @@ the contract (../shared/CLI.md) from one table, FOUTCODES. No rule lives here.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -181,6 +182,8 @@ class ReserveType(_Domeintype):
         schoon = tekst.strip()
         if schoon.endswith("%"):
             getal = schoon[:-1].strip().replace(",", ".")
+            if not getal.isascii():  # Decimal() and isdigit() read '١٠' or '１０' as 10: ASCII digits only
+                raise OngeldigeInvoer(f"ongeldig percentage {schoon[:20]!r}: gebruik cijfers 0-9, bijvoorbeeld 10%")
             try:
                 pct = Decimal(getal)
             except InvalidOperation:
@@ -1281,7 +1284,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _usage_melding(e: click.UsageError) -> str:
-    melding = e.format_message()
+    # click quotes the value typed in full: a 10^6-character value would make a 10^6-character line.
+    melding = re.sub(r"(['\"])([^'\"]{40})[^'\"]+\1", r"\1\2…\1", e.format_message())
+    melding = melding if len(melding) <= 500 else melding[:500] + "…"
     if e.ctx is not None:
         melding += f" (zie '{e.ctx.command_path} --help')"
     return melding

@@ -23,22 +23,30 @@ from ledger.regeling import Regeling
 _WIJKCODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}", re.ASCII)
 
 
-def _tekst(max_lengte: int) -> Any:
+def _tekst(max_lengte: int, regels: bool = False) -> Any:
+    """Free text; only multi-line text (`regels`) may hold a line break: a name is one line of a table."""
+    toegestaan = "\n\t" if regels else "\t"
+
     def controleer(waarde: str) -> str:
         waarde = unicodedata.normalize("NFC", waarde).strip()
         if not waarde:
             raise ValueError("mag niet leeg zijn")
         if len(waarde) > max_lengte:
             raise ValueError(f"is te lang (ten hoogste {max_lengte} tekens)")
-        if any(unicodedata.category(t) in ("Cc", "Cf", "Cs", "Co", "Cn") and t not in "\n\t" for t in waarde):
-            raise ValueError("bevat stuurtekens of onzichtbare tekens")
+        if any(
+            unicodedata.category(t) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") and t not in toegestaan
+            for t in waarde
+        ):
+            raise ValueError("bevat stuurtekens, regeleinden of onzichtbare tekens")
         return waarde
 
     return AfterValidator(controleer)
 
 
 def _wijkcode(waarde: str) -> str:
-    code = waarde.strip().upper()
+    code = waarde.strip()
+    # ASCII before upper(): 'ı', 'ſ', 'ß' and 'ﬁ' would otherwise become I, S, SS and FI (another wijk).
+    code = code.upper() if code.isascii() else code
     if not _WIJKCODE.fullmatch(code):
         raise ValueError("een wijkcode is 1 tot 20 letters, cijfers, - of _ (bijvoorbeeld NOORD)")
     return code
@@ -74,7 +82,7 @@ def _niet_negatief(waarde: Bedrag) -> Bedrag:
 Positief = Annotated[Bedrag, AfterValidator(_positief)]
 NietNegatief = Annotated[Bedrag, AfterValidator(_niet_negatief)]
 Naam = Annotated[str, _tekst(200)]
-Tekst = Annotated[str, _tekst(4000)]
+Tekst = Annotated[str, _tekst(4000, regels=True)]
 Kort = Annotated[str, _tekst(100)]
 WijkCode = Annotated[str, AfterValidator(_wijkcode)]
 Gebruiker = Annotated[str, AfterValidator(_gebruiker)]
