@@ -22,7 +22,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
-from commands.opslag import VoucherLedger, is_opslagfout, opslagfout
+from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from ledger import gebeurtenissen, ids
 from ledger.aanvraag import Aanvraag
 from ledger.datum import formatteer_datum
@@ -92,14 +92,7 @@ class Dienst:
         raise Conflict(f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw")
 
     def _lees(self, lezer: Callable[[], R]) -> R:
-        try:
-            return lezer()
-        except VoucherFout:
-            raise
-        except Exception as e:
-            if is_opslagfout(e):
-                raise opslagfout(e) from None
-            raise
+        return lees_opslag(lezer)
 
     def _get(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None:
         """Load an aggregate. Only what this command may change is copied out of the cache,

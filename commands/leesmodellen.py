@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from commands.opslag import VoucherLedger, is_opslagfout, opslagfout
+from commands.opslag import VoucherLedger, lees_opslag
 from ledger import ids
-from ledger.fouten import OpslagOnbeschikbaar, VoucherFout
+from ledger.fouten import OpslagOnbeschikbaar
 from ledger.geld import Bedrag
 from projections import bijwerken
 from projections.bijwerken import Leesmodel, LeesmodelOnbeschikbaar
@@ -36,14 +36,7 @@ class Leesdienst:
         self.app: VoucherLedger = getattr(bron, "app", bron)
 
     def _lees(self, lezer: Callable[[], T]) -> T:
-        try:
-            return lezer()
-        except VoucherFout:
-            raise
-        except Exception as e:
-            if is_opslagfout(e):
-                raise opslagfout(e) from None
-            raise
+        return lees_opslag(lezer)
 
     def eis_ingericht(self) -> None:
         # Before anything is created: a store that was never initialised stays untouched (exit 5).

@@ -11,9 +11,9 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -25,6 +25,7 @@ from ledger.begrippen import GEBRUIKERSNAAM
 from ledger.fouten import OngeldigeInvoer, OpslagOnbeschikbaar, VoucherFout
 
 GEBRUIKER_ENV = "VOUCHER_GEBRUIKER"
+T = TypeVar("T")
 
 
 class VoucherLedger(Application):
@@ -174,3 +175,15 @@ def opslagfout(e: Exception) -> VoucherFout:
     if "no such table" in tekst or "does not exist" in tekst:
         return OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
     return OpslagOnbeschikbaar(f"de opslag is niet bereikbaar: {tekst or type(e).__name__}")
+
+
+def lees_opslag(lezer: Callable[[], T]) -> T:
+    """Run a read; a store or driver error becomes the ledger's 'store unavailable' (exit 5)."""
+    try:
+        return lezer()
+    except VoucherFout:
+        raise
+    except Exception as e:
+        if is_opslagfout(e):
+            raise opslagfout(e) from None
+        raise
