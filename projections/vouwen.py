@@ -29,7 +29,6 @@ from uuid import UUID
 
 from ledger import ids
 from ledger.begrippen import VEREISTEN
-from ledger.regeling import Regeling
 from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
 
 
@@ -46,6 +45,8 @@ class Toestand(Protocol):
 
 # --- gemeente -----------------------------------------------------------------------------
 def _ingericht(t: Toestand, positie: int, e: Any) -> None:
+    from ledger.regeling import Regeling  # on use: reading current views needs no regeling
+
     termijn = Regeling.uit_dict(e.regeling).beslistermijn_weken
     t.bewaar(GemeenteRij(e.originator_id, e.naam, termijn, e.datum))
 
@@ -108,7 +109,7 @@ def _ingediend(t: Toestand, positie: int, e: Any) -> None:
             status="onvolledig" if ontbreekt else "ingediend",
             ontvangen=e.ontvangen,
             geregistreerd=e.datum,
-            beslistermijn_weken=gemeente.beslistermijn_weken if gemeente else Regeling().beslistermijn_weken,
+            beslistermijn_weken=gemeente.beslistermijn_weken if gemeente else _standaard_beslistermijn(),
             ontbreekt=ontbreekt,
             volledig_sinds=None if ontbreekt else e.ontvangen,
             kosten=kosten.centen if kosten is not None else None,
@@ -352,3 +353,10 @@ def vouw(notificaties: Iterable[tuple[int, Any]], per: date | None = None) -> Ge
         pas_toe(geheugen, positie, e, per)
         geheugen.positie = positie
     return geheugen
+
+
+def _standaard_beslistermijn() -> int:
+    """The model regeling's term, for a history folded without its gemeente (imported on use)."""
+    from ledger.regeling import Regeling
+
+    return Regeling().beslistermijn_weken
