@@ -8,6 +8,7 @@ the contract (../shared/CLI.md) from one table, FOUTCODES. No rule lives here.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -237,6 +238,7 @@ class Omgeving:
     _app: Any = None
     _opslag: Any = None
     _gebruiker: str | None = None
+    sleutel: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def sqlite_pad(self) -> Path | None:
@@ -268,7 +270,7 @@ class Omgeving:
                 except Exception as e:  # driver errors: the server went away
                     raise OpslagOnbeschikbaar(f"de opslag is niet bereikbaar: {str(e)[:200]}") from None
             gebruiker = self._gebruiker
-        return Dienst(self._app, gebruiker)
+        return Dienst(self._app, gebruiker, sleutel=self.sleutel if schrijven else None)
 
     def sluit(self) -> None:
         if self._app is not None:
@@ -291,13 +293,38 @@ def _bouw(model: type[m.M], **waarden: Any) -> m.M:
     return m.maak(model, **waarden)
 
 
+class SleutelType(_Domeintype):
+    name = "SLEUTEL"
+
+    def _parse(self, tekst: str) -> str:
+        if not (1 <= len(tekst) <= 100 and tekst.isascii() and tekst.isprintable() and tekst.strip() == tekst):
+            raise OngeldigeInvoer(
+                "een sleutel is 1 tot 100 zichtbare ASCII-tekens zonder spaties aan het begin of eind"
+            )
+        return tekst
+
+
 def datum_optie(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--datum (the business date) and --sleutel (an idempotency key) for every act."""
+
+    @functools.wraps(f)
+    def met_sleutel(*args: Any, sleutel: str | None = None, **kwargs: Any) -> Any:
+        if sleutel is not None:
+            click.get_current_context().ensure_object(Omgeving).sleutel = sleutel
+        return f(*args, **kwargs)
+
+    met_sleutel = click.option(
+        "--sleutel",
+        type=SleutelType(),
+        default=None,
+        help="Eigen sleutel voor dit verzoek: dezelfde sleutel met dezelfde opdracht wordt één keer uitgevoerd.",
+    )(met_sleutel)
     return click.option(
         "--datum",
         type=DATUM,
         default=None,
         help="Datum van de handeling (standaard vandaag; niet in de toekomst).",
-    )(f)
+    )(met_sleutel)
 
 
 # --- the group ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ nothing because it was done already returns the original result and writes nothi
 
 from __future__ import annotations
 
+import hashlib
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -40,6 +41,7 @@ from ledger.fouten import (
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
 from ledger.regels import art_4_lid_4_volgorde
+from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
 from ledger.vouchercode import maak_code, parse_code
 from ledger.wijk import Wijk
@@ -59,10 +61,13 @@ STANDAARD_AANVULTERMIJN = timedelta(weeks=2)  # Awb 4:5: a reasonable term
 class Dienst:
     """One acting user against one store."""
 
-    def __init__(self, app: VoucherLedger, gebruiker: str, vandaag: date | None = None) -> None:
+    def __init__(
+        self, app: VoucherLedger, gebruiker: str, vandaag: date | None = None, sleutel: str | None = None
+    ) -> None:
         self.app = app
         self.gebruiker = gebruiker
         self.vandaag = vandaag or date.today()
+        self.sleutel = sleutel  # the caller's idempotency key (--sleutel), for the next write
 
     # === plumbing ======================================================================
     def _datum(self, datum: date | None) -> date:
@@ -72,8 +77,13 @@ class Dienst:
             raise OngeldigeInvoer(f"de datum {formatteer_datum(datum)} ligt in de toekomst")
         return datum
 
-    def _voer_uit(self, beslis: Callable[[], Besluit[R]]) -> R:
-        """Decide and save atomically; on a lost race decide again, bounded."""
+    def _voer_uit(self, beslis: Callable[[], Besluit[R]], cmd: Any = None) -> R:
+        """Decide and save atomically; on a lost race decide again, bounded.
+
+        With a sleutel, the key is recorded in the same transaction, so a retried command
+        answers with the first result and acts once."""
+        if self.sleutel and cmd is not None:
+            beslis = self._met_sleutel(beslis, self.sleutel, cmd)
         for poging in range(MAX_POGINGEN):
             try:
                 nieuw, uitkomst = beslis()
@@ -90,6 +100,27 @@ class Dienst:
                     raise opslagfout(e) from None
                 raise
         raise Conflict(f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw")
+
+    def _met_sleutel(self, beslis: Callable[[], Besluit[R]], sleutel: str, cmd: Any) -> Callable[[], Besluit[R]]:
+        opdracht = type(cmd).__name__
+        inhoud = hashlib.sha256(cmd.model_dump_json().encode("utf-8")).hexdigest()
+
+        def met_sleutel() -> Besluit[R]:
+            eerder = self._get(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
+            if eerder is not None:
+                return [], eerder.herhaling(opdracht, inhoud, self.gebruiker)  # type: ignore[return-value]
+            nieuw, uitkomst = beslis()
+            verzoek = Verzoek(
+                sleutel=sleutel,
+                opdracht=opdracht,
+                inhoud=inhoud,
+                uitkomst=_jsonveilig(uitkomst),
+                datum=self.vandaag,
+                gebruiker=self.gebruiker,
+            )
+            return [*nieuw, verzoek], uitkomst
+
+        return met_sleutel
 
     def _lees(self, lezer: Callable[[], R]) -> R:
         return lees_opslag(lezer)
@@ -169,7 +200,7 @@ class Dienst:
             g.geef_mandaat(self.gebruiker, "college", None, datum, self.gebruiker)
             return [g], {"gemeente": g.naam, "regeling": g.regeling, "nieuw": True}
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def geef_mandaat(self, cmd: m.GeefMandaat) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -186,7 +217,7 @@ class Dienst:
                 "nieuw": nieuw,
             }
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def trek_mandaat_in(self, cmd: m.TrekMandaatIn) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -197,7 +228,7 @@ class Dienst:
             g.trek_mandaat_in(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
             return [g], {"gebruiker": cmd.aan, "rol": cmd.rol, "wijk": cmd.wijk, "tot": datum}
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -246,7 +277,7 @@ class Dienst:
             w.stel_plafond_vast(plafond, datum, self.gebruiker)
             return [w], _wijk_uitkomst(w)
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def stel_plafond_vast(self, cmd: m.StelPlafondVast) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -260,7 +291,7 @@ class Dienst:
             w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
             return [w], _wijk_uitkomst(w)
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     # === aanvragen (art. 4) ===========================================================
     def dien_in(self, cmd: m.DienAanvraagIn) -> dict[str, Any]:
@@ -291,7 +322,7 @@ class Dienst:
                 nieuw.append(w)
             return nieuw, self._aanvraag_uitkomst(a, g)
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def vraag_aanvulling(self, cmd: m.VraagAanvulling) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -306,7 +337,7 @@ class Dienst:
             w.haal_uit_wachtrij(a.nummer, "aanvulling gevraagd", datum, self.gebruiker)
             return [a, w], self._aanvraag_uitkomst(a, g) | {"termijn": termijn}
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def vul_aan(self, cmd: m.VulAanvraagAan) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -326,7 +357,7 @@ class Dienst:
                 nieuw.append(w)
             return nieuw, self._aanvraag_uitkomst(a, g)
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def _aanvraag_uitkomst(self, a: Aanvraag, g: Gemeente) -> dict[str, Any]:
         return {
@@ -388,7 +419,7 @@ class Dienst:
                 )
             return nieuw, _toekenning_uitkomst(a)
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     @staticmethod
     def _herhaalde_toekenning(a: Aanvraag, cmd: m.KenToe) -> dict[str, Any]:
@@ -419,7 +450,7 @@ class Dienst:
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
             return [a, w], uitkomst
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def verklaar_geschikt(self, cmd: m.VerklaarGeschikt) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -435,7 +466,7 @@ class Dienst:
             w.haal_uit_wachtrij(a.nummer, "naar wijkraadpleging", datum, self.gebruiker)
             return [a, w], {"aanvraag": a.nummer, "status": a.status}
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def besluit_raadpleging(self, cmd: m.BesluitRaadpleging) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -450,7 +481,7 @@ class Dienst:
             a.besluit_raadpleging(cmd.uitkomst, cmd.stemmen_voor, cmd.stemmen_tegen, datum, self.gebruiker)
             return [a], uitkomst | {"status": a.status}
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def meld_wijziging(self, cmd: m.MeldWijziging) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -462,7 +493,7 @@ class Dienst:
             a.meld_wijziging(cmd.omschrijving, datum, self.gebruiker)
             return [a], {"aanvraag": a.nummer, "wijzigingen": a.wijzigingen}
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def maak_bekend(self, cmd: m.MaakBekend) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -474,7 +505,7 @@ class Dienst:
             nieuw = a.maak_bekend(datum, self.gebruiker)
             return ([a] if nieuw else []), {"aanvraag": a.nummer, "bekendgemaakt": a.bekendgemaakt}
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     # === kasbeheer (art. 9) ===========================================================
     def verzilver(self, cmd: m.Verzilver) -> dict[str, Any]:
@@ -490,7 +521,7 @@ class Dienst:
             f = self.boek_factuur(cmd.leverancier, cmd.factuur, v.code, cmd.bedrag, datum)
             return [v, f], _betaling_uitkomst(v, cmd.bedrag)
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def neem_contant_op(self, cmd: m.NeemContantOp) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -507,7 +538,7 @@ class Dienst:
                 nieuw.append(self.boek_factuur(CONTANT, cmd.kwitantie, v.code, cmd.bedrag, datum))
             return nieuw, _betaling_uitkomst(v, cmd.bedrag)
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     def factuur_al_geboekt(self, leverancier: str, factuur: str, code: str, bedrag: Bedrag) -> bool:
         """Art. 9: one invoice (or cash receipt) is paid once. True for an identical repeat;
@@ -543,7 +574,7 @@ class Dienst:
             v.weiger_betaling(cmd.bedrag, cmd.reden, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
             return [v], {"voucher": v.code, "bedrag": cmd.bedrag, "reden": cmd.reden, "restant": v.restant}
 
-        return self._voer_uit(beslis)
+        return self._voer_uit(beslis, cmd)
 
     # === reading =====================================================================
     def regeling(self) -> dict[str, Any]:
@@ -687,3 +718,18 @@ def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
 
 def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
     return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk}
+
+
+def _jsonveilig(waarde: Any) -> Any:
+    """A result as JSON-safe primitives (amounts "1234.50", dates ISO), as `--json` prints it."""
+    if isinstance(waarde, dict):
+        return {str(k): _jsonveilig(v) for k, v in waarde.items()}
+    if isinstance(waarde, (list, tuple)):
+        return [_jsonveilig(v) for v in waarde]
+    if isinstance(waarde, Bedrag):
+        return waarde.json()
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    if hasattr(waarde, "naar_dict"):
+        return waarde.naar_dict()
+    return waarde

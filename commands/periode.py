@@ -71,7 +71,7 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> dict[str, Any]:
             "nieuw": any(u["nieuw"] for u in uitkomsten),
         }
 
-    return dienst._voer_uit(beslis)
+    return dienst._voer_uit(beslis, cmd)
 
 
 def _wijken(dienst: Dienst, cmd: SluitPeriodeAf) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ledger.aanvraag import Aanvraag
 from ledger.gemeente import Gemeente
+from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
 from ledger.wijk import Wijk
 
@@ -45,6 +46,7 @@ VoucherContantOpgenomen: Any = Voucher.ContantOpgenomen  # voucher.Voucher.Conta
 VoucherBetalingGeweigerd: Any = Voucher.BetalingGeweigerd  # voucher.Voucher.BetalingGeweigerd
 VoucherVervallen: Any = Voucher.Vervallen  # voucher.Voucher.Vervallen
 FactuurGeboekt: Any = Factuur.Geboekt  # voucher.Factuur.Geboekt
+VerzoekVastgelegd: Any = Verzoek.Vastgelegd  # voucher.Verzoek.Vastgelegd
 
 ALLE: tuple[Any, ...] = (
     GemeenteIngericht,
@@ -73,4 +75,5 @@ ALLE: tuple[Any, ...] = (
     VoucherBetalingGeweigerd,
     VoucherVervallen,
     FactuurGeboekt,
+    VerzoekVastgelegd,
 )
