@@ -646,17 +646,10 @@ class Dienst:
 
         return self._lees(lees)
 
-    def gebeurtenissen(self, soorten: list[type] | None = None, batch: int = 2000) -> Iterator[Any]:
+    def gebeurtenissen(self, soorten: list[type] | None = None) -> Iterator[Any]:
         """Every stored event in commit order (optionally only some kinds), decoded."""
         topics = [get_topic(s) for s in soorten] if soorten else []
-        start = 1
-        while True:
-            rijen = self.app.recorder.select_notifications(start, batch, topics=topics)
-            if not rijen:
-                return
-            for rij in rijen:
-                yield self.app.mapper.to_domain_event(rij)
-            start = rijen[-1].id + 1
+        return (e for _, e in self.app.genummerd(topics=topics))
 
 
 def _uitvoeringskosten(cmd: m.WijsWijkAan) -> Bedrag:

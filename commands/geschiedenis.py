@@ -18,17 +18,9 @@ Genummerd = tuple[int, Any]
 """(notification id, decoded domain event)"""
 
 
-def genummerd(dienst: Dienst, batch: int = 2000) -> Iterator[Genummerd]:
+def genummerd(dienst: Dienst) -> Iterator[Genummerd]:
     """Every stored event in commit order, with its number in the log."""
-    app = dienst.app
-    start = 1
-    while True:
-        rijen = app.recorder.select_notifications(start, batch)
-        if not rijen:
-            return
-        for rij in rijen:
-            yield rij.id, app.mapper.to_domain_event(rij)
-        start = rijen[-1].id + 1
+    return dienst.app.genummerd()
 
 
 def lees_geschiedenis(dienst: Dienst, vouw: Callable[[Iterator[Genummerd]], R]) -> R:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 from uuid import UUID
@@ -81,6 +81,17 @@ class VoucherLedger(Application):
                 momentopnamen.append(type(aggregate).Snapshot.take(aggregate))
         if momentopnamen:
             self.snapshots.put(momentopnamen)
+
+    def genummerd(self, start: int = 1, batch: int = 1000, topics: Sequence[str] = ()) -> Iterator[tuple[int, Any]]:
+        """(notification id, decoded event) for every stored event from `start`, in commit order:
+        the one reader of the whole log (service lists, read models, reports)."""
+        while True:
+            rijen = self.recorder.select_notifications(start, batch, topics=topics)
+            for n in rijen:
+                yield n.id, self.mapper.to_domain_event(n)
+            if len(rijen) < batch:
+                return
+            start = rijen[-1].id + 1
 
     def bestaande(self, aggregate_ids: Iterable[UUID]) -> set[UUID]:
         """Which of these aggregates have events, in one query per thousand ids (not a load each)."""

@@ -229,14 +229,9 @@ def _vertaald() -> Iterator[None]:
 
 # --- the log -------------------------------------------------------------------------------------------
 def notificaties(app: Any, start: int = 1, batch: int = BATCH) -> Iterator[tuple[int, Any]]:
-    """(notification id, event) for every stored event from `start`, in commit order."""
-    while True:
-        rijen: Sequence[Notification] = app.recorder.select_notifications(start, batch)
-        for n in rijen:
-            yield n.id, app.mapper.to_domain_event(n)
-        if len(rijen) < batch:
-            return
-        start = rijen[-1].id + 1
+    """(notification id, event) for every stored event from `start`, in commit order (the
+    application's own log reader, VoucherLedger.genummerd)."""
+    return app.genummerd(start, batch)
 
 
 # --- catching up ---------------------------------------------------------------------------------------

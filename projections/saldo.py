@@ -3,15 +3,14 @@
 The figures of CLI.md: budget, uitvoeringskosten, plafond, toegekend (value of vouchers
 issued), verzilverd (invoices paid), contant (cash), vervallen (expired or withdrawn),
 uitstaand = toegekend - verzilverd - contant - vervallen, beschikbaar = plafond - toegekend
-+ vervallen. `per` gives the figures as they stood at the end of that business date:
-only acts with `datum <= per` count, whenever they were entered.
++ vervallen. The saldo view and the reports fold the events into these (projections/vouwen.py,
+projections/rapporten/); this module owns the figures and how they derive.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from ledger.geld import Bedrag
@@ -65,47 +64,4 @@ def totaal(saldi: Iterable[Saldo]) -> dict[str, Bedrag]:
     return som
 
 
-def vouw(gebeurtenissen: Iterable[Any], per: date | None = None) -> list[Saldo]:
-    """Fold every event into saldi, sorted by wijk and period."""
-    from ledger import gebeurtenissen as g  # on use: the saldo view is read without the event classes
-
-    saldi: dict[tuple[str, int], Saldo] = {}
-    voucher_wijk: dict[Any, tuple[str, int]] = {}
-
-    def saldo_van(sleutel: tuple[str, int]) -> Saldo:
-        if sleutel not in saldi:
-            saldi[sleutel] = Saldo(*sleutel)
-        return saldi[sleutel]
-
-    wijk_sleutel: dict[Any, tuple[str, int]] = {}
-    for e in gebeurtenissen:
-        datum = getattr(e, "datum", None)
-        if per is not None and datum is not None and datum > per:
-            continue
-        if isinstance(e, g.WijkAangewezen):
-            sleutel = (e.code, e.periode)
-            wijk_sleutel[e.originator_id] = sleutel
-            s = saldo_van(sleutel)
-            s.naam, s.budget = e.naam, e.budget
-        elif isinstance(e, g.WijkUitvoeringskostenGereserveerd):
-            saldo_van(wijk_sleutel[e.originator_id]).uitvoeringskosten = e.bedrag
-        elif isinstance(e, g.WijkSubsidieplafondVastgesteld):
-            saldo_van(wijk_sleutel[e.originator_id]).plafond = e.plafond
-        elif isinstance(e, g.VoucherVerstrekt):
-            sleutel = (e.wijk, e.periode)
-            voucher_wijk[e.originator_id] = sleutel
-            s = saldo_van(sleutel)
-            s.toegekend = s.toegekend + e.waarde
-        elif isinstance(e, g.VoucherVerzilverd):
-            s = saldo_van(voucher_wijk[e.originator_id])
-            s.verzilverd = s.verzilverd + e.bedrag
-        elif isinstance(e, g.VoucherContantOpgenomen):
-            s = saldo_van(voucher_wijk[e.originator_id])
-            s.contant = s.contant + e.bedrag
-        elif isinstance(e, g.VoucherVervallen):
-            s = saldo_van(voucher_wijk[e.originator_id])
-            s.vervallen = s.vervallen + e.bedrag
-    return [saldi[k] for k in sorted(saldi)]
-
-
-__all__ = ["BEDRAGVELDEN", "Saldo", "totaal", "vouw"]
+__all__ = ["BEDRAGVELDEN", "Saldo", "totaal"]

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from leeshulp import VerseOpslagen, alle_cellen, controleer_lopende_saldi, gevouwen, views
+from saldo_orakel import vouw as oude_saldovouw
 from wereld import COLLEGE, KAS, PERIODE, REGIE, Wereld, open_store
 
 from commands import modellen as m
@@ -27,7 +28,6 @@ from ledger.fouten import VoucherFout
 from ledger.geld import Bedrag
 from ledger.voucher import Voucher
 from projections.bijwerken import herbouw, werk_bij
-from projections.saldo import vouw as oude_saldovouw
 
 VOORBEELDEN = int(os.environ.get("VOUCHER_VOORBEELDEN", "8"))  # more for a deeper local run
 WIJKEN = ("NOORD", "ZUID")

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, multiple, rule
+from saldo_orakel import vouw
 from wereld import KAS, PERIODE, REGIE, Wereld, geheugen_app, open_store
 
 from commands import modellen as m
@@ -26,7 +27,6 @@ from ledger.regeling import Regeling
 from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code
 from ledger.wijk import Wijk
-from projections.saldo import vouw
 
 WIJKEN = ("NOORD", "ZUID")
 REGELING = Regeling()

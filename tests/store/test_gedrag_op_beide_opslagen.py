@@ -6,6 +6,7 @@ import threading
 from datetime import date
 
 import pytest
+from saldo_orakel import vouw
 from wereld import KAS, PERIODE, REGIE, WIJK, Wereld, bedrag, open_store
 
 from commands import modellen as m
@@ -16,7 +17,6 @@ from ledger.fouten import OngeldigeInvoer, OpslagOnbeschikbaar, PlafondOverschre
 from ledger.geld import Bedrag
 from ledger.voucher import Voucher
 from ledger.wijk import Wijk
-from projections.saldo import vouw
 
 
 def test_een_jaar_wordt_bewaard_en_na_heropenen_gelijk_teruggelezen(store_url):
