@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from commands.uitvoer import json_waarde
 from ledger.datum import formatteer_datum, parse_datum
 from ledger.fouten import (
     Conflict,
@@ -207,16 +208,6 @@ BEDRAG, DATUM, CODE, NR, AANTAL, JANEE = (
 # --- output --------------------------------------------------------------------------------
 
 
-def _jsonwaarde(o: Any) -> Any:
-    if isinstance(o, Bedrag):
-        return o.json()
-    if isinstance(o, date):
-        return o.isoformat()
-    if hasattr(o, "naar_dict"):  # the Regeling (not imported here: reads start faster without it)
-        return o.naar_dict()
-    raise TypeError(type(o).__name__)
-
-
 def _nl(o: Any) -> str:
     if o is None:
         return "-"
@@ -281,7 +272,7 @@ class Omgeving:
 
     def toon(self, uitkomst: dict[str, Any], tekst: Callable[[dict[str, Any]], str] | str) -> None:
         if self.als_json:
-            click.echo(json.dumps(uitkomst, default=_jsonwaarde, ensure_ascii=False, sort_keys=False))
+            click.echo(json.dumps(uitkomst, default=json_waarde, ensure_ascii=False, sort_keys=False))
             return
         click.echo(tekst(uitkomst) if callable(tekst) else tekst)
 

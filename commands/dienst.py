@@ -10,6 +10,7 @@ nothing because it was done already returns the original result and writes nothi
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
+from commands.uitvoer import json_waarde
 from ledger import gebeurtenissen, ids
 from ledger.aanvraag import Aanvraag
 from ledger.datum import formatteer_datum
@@ -114,7 +116,7 @@ class Dienst:
                 sleutel=sleutel,
                 opdracht=opdracht,
                 inhoud=inhoud,
-                uitkomst=_jsonveilig(uitkomst),
+                uitkomst=json.loads(json.dumps(uitkomst, default=json_waarde)),
                 datum=self.vandaag,
                 gebruiker=self.gebruiker,
             )
@@ -711,18 +713,3 @@ def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
 
 def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
     return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk}
-
-
-def _jsonveilig(waarde: Any) -> Any:
-    """A result as JSON-safe primitives (amounts "1234.50", dates ISO), as `--json` prints it."""
-    if isinstance(waarde, dict):
-        return {str(k): _jsonveilig(v) for k, v in waarde.items()}
-    if isinstance(waarde, (list, tuple)):
-        return [_jsonveilig(v) for v in waarde]
-    if isinstance(waarde, Bedrag):
-        return waarde.json()
-    if isinstance(waarde, date):
-        return waarde.isoformat()
-    if hasattr(waarde, "naar_dict"):
-        return waarde.naar_dict()
-    return waarde
