@@ -45,15 +45,22 @@ class Leesdienst:
             raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
 
     def saldi(self, wijk: str | None = None, periode: int | None = None, per: date | None = None) -> list[Saldo]:
-        """Saldo per wijk and year from the view, or with `per` by replaying the log up to that date."""
+        return self.saldi_met_kop(wijk, periode, per)[0]
+
+    def saldi_met_kop(
+        self, wijk: str | None = None, periode: int | None = None, per: date | None = None
+    ) -> tuple[list[Saldo], tuple[int, str]]:
+        """Saldo per wijk and year from the view, or with `per` by replaying the log up to that date;
+        with the log head (position, hash) the answer rests on (ledger/keten.py)."""
         self.eis_ingericht()
 
-        def rijen() -> list[SaldoRij]:
+        def rijen() -> tuple[list[SaldoRij], tuple[int, str] | None]:
             if per is not None:
-                return vouw(bijwerken.notificaties(self.app), per).saldo_rijen()
-            return bijwerken.lees(self.app, lambda m: m.saldo_rijen())
+                return vouw(bijwerken.notificaties(self.app), per).saldo_rijen(), None
+            return bijwerken.lees(self.app, lambda m: (m.saldo_rijen(), getattr(m, "ketenkop", lambda: None)()))
 
-        return kies_saldi(self._lees(rijen), wijk, periode)
+        gevonden, kop = self._lees(rijen)
+        return kies_saldi(gevonden, wijk, periode), kop or self._lees(self.app.logkop)
 
     def kasboek(
         self, wijk: str | None = None, voucher: str | None = None, periode: int | None = None

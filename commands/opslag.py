@@ -9,6 +9,7 @@ store must not take a name on trust. psycopg is imported only for PostgreSQL.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,10 +18,12 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import JSONTranscoder, PersistenceError
+from eventsourcing.domain import Snapshot
+from eventsourcing.persistence import JSONTranscoder, Mapper, PersistenceError, StoredEvent, Transcoder
+from eventsourcing.utils import get_topic
 
 from commands.adres import STANDAARD_DATABASE, Opslag, lees_url  # noqa: F401 - re-exported: where the store is
-from ledger import transcodings
+from ledger import keten, transcodings
 from ledger.begrippen import GEBRUIKERSNAAM
 from ledger.fouten import OngeldigeInvoer, OpslagOnbeschikbaar, VoucherFout
 
@@ -44,17 +47,62 @@ class VoucherLedger(Application):
         # from up-to-date views never needs them (they cost a third of a command's start).
         return _snapshot_intervallen()
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mapper.lees_hash = self._hash_uit_de_opslag  # type: ignore[attr-defined]
+
     def construct_mapper(self) -> Any:
-        mapper = super().construct_mapper()
-        decodeer = mapper.to_domain_event
+        return self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=KetenMapper)
 
-        def to_domain_event(stored: Any) -> Any:
-            import ledger.gebeurtenissen  # noqa: F401 - registers the explicit topics before anything is decoded
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = KanoniekeTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
 
-            return decodeer(stored)
+    def _record(self, processing_event: Any) -> Any:
+        mapper: KetenMapper = self.mapper  # type: ignore[assignment]
+        try:
+            recordings = super()._record(processing_event)
+        except BaseException:
+            mapper.verwerp_nieuw()
+            raise
+        mapper.bevestig_nieuw()
+        return recordings
 
-        mapper.to_domain_event = to_domain_event  # type: ignore[method-assign,assignment]
-        return mapper
+    def _hash_uit_de_opslag(self, originator_id: UUID, versie: int) -> str:
+        """The stored hash of one event (when the mapper has not seen it: a rare cache miss)."""
+        opgeslagen = self.recorder.select_events(originator_id, gt=versie - 1, lte=versie, limit=1)
+        if not opgeslagen:
+            return ""
+        return keten.opgeslagen_hash(self.mapper.ontsleuteld(opgeslagen[0])) or ""  # type: ignore[attr-defined]
+
+    def rauw(self, start: int = 1, batch: int = 1000) -> Iterator[tuple[int, str, int, str, bytes]]:
+        """(notification id, stream, version, topic, decrypted state) for every stored event: what `verifieer` reads."""
+        mapper: KetenMapper = self.mapper  # type: ignore[assignment]
+        while True:
+            rijen = self.recorder.select_notifications(start, batch)
+            for n in rijen:
+                yield n.id, str(n.originator_id), n.originator_version, n.topic, mapper.ontsleuteld(n)
+            if len(rijen) < batch:
+                return
+            start = rijen[-1].id + 1
+
+    def logkop(self, tot: int | None = None) -> tuple[int, str]:
+        """(position, log head) of the log up to and including notification `tot` (default: all of it)."""
+        mapper: KetenMapper = self.mapper  # type: ignore[assignment]
+        positie, kop = 0, keten.GENESIS
+        start = 1
+        while tot is None or start <= tot:
+            rijen = self.recorder.select_notifications(start, 1000, stop=tot)
+            for n in rijen:
+                positie, kop = (
+                    n.id,
+                    keten.volgende_logkop(kop, keten.opgeslagen_hash(mapper.ontsleuteld(n)) or keten.GENESIS),
+                )
+            if len(rijen) < 1000:
+                break
+            start = rijen[-1].id + 1
+        return positie, kop
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -122,6 +170,99 @@ class VoucherLedger(Application):
         return gevonden
 
 
+class KanoniekeTranscoder(JSONTranscoder):
+    """eventsourcing's JSON transcoder, writing the canonical form the hash chain is computed over."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.encoder = json.JSONEncoder(
+            default=self._encode_obj, separators=(",", ":"), ensure_ascii=False, sort_keys=True, allow_nan=False
+        )
+
+
+class KetenMapper(Mapper[UUID]):
+    """The library's mapper, chaining every event to its predecessor (commands/keten.py).
+
+    It remembers the newest hash it has seen of every stream (decoded from the store, or
+    encoded by this process and committed), so writing the next event needs no extra read;
+    a snapshot carries the hash of the event it was taken at. Hashes of a save that failed
+    (a lost race) are dropped, never used as a predecessor.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.koppen: dict[UUID, tuple[int, str]] = {}
+        self._nieuw: dict[UUID, tuple[int, str]] = {}
+        self.lees_hash: Callable[[UUID, int], str] = lambda _id, _versie: ""
+        self.laatste_hash = ""  # of the event decoded last (the read models' log head follows it)
+
+    # --- writing ---
+    def to_stored_event(self, domain_event: Any) -> StoredEvent:
+        topic = get_topic(domain_event.__class__)
+        toestand = dict(vars(domain_event))
+        originator_id = toestand.pop("originator_id")
+        versie = toestand.pop("originator_version")
+        class_version = getattr(type(domain_event), "class_version", 1)
+        if class_version > 1:
+            toestand["class_version"] = class_version
+        if isinstance(domain_event, Snapshot):  # not in the chain; it names the event it was taken at
+            toestand[keten.KOP] = self._hash_van(originator_id, versie)
+            return self._opgeslagen(originator_id, versie, topic, self.transcoder.encode(toestand))
+        toestand[keten.VORIGE] = self._hash_van(originator_id, versie - 1) if versie > 1 else keten.GENESIS
+        staat = self.transcoder.encode(toestand)
+        h = keten.hash_van(keten.omhulsel(originator_id, versie, topic, staat))
+        self._nieuw[originator_id] = (versie, h)
+        return self._opgeslagen(originator_id, versie, topic, keten.met_hash(staat, h))
+
+    def _opgeslagen(self, originator_id: Any, versie: int, topic: str, staat: bytes) -> StoredEvent:
+        if self.compressor:
+            staat = self.compressor.compress(staat)
+        if self.cipher:
+            staat = self.cipher.encrypt(staat)
+        return StoredEvent(originator_id=originator_id, originator_version=versie, topic=topic, state=staat)
+
+    def _hash_van(self, originator_id: UUID, versie: int) -> str:
+        for bekend in (self._nieuw, self.koppen):
+            gezien = bekend.get(originator_id)
+            if gezien is not None and gezien[0] == versie:
+                return gezien[1]
+        return self.lees_hash(originator_id, versie)
+
+    def bevestig_nieuw(self) -> None:
+        self.koppen.update(self._nieuw)
+        self._nieuw.clear()
+
+    def verwerp_nieuw(self) -> None:
+        self._nieuw.clear()
+
+    # --- reading ---
+    def ontsleuteld(self, stored: Any) -> bytes:
+        staat: bytes = stored.state
+        if self.cipher:
+            staat = self.cipher.decrypt(staat)
+        if self.compressor:
+            staat = self.compressor.decompress(staat)
+        return staat
+
+    def to_domain_event(self, stored_event: StoredEvent) -> Any:
+        import ledger.gebeurtenissen  # noqa: F401 - registers the explicit topics before anything is decoded
+
+        event = super().to_domain_event(stored_event)
+        toestand = event.__dict__
+        h = toestand.pop(keten.HASH, None)
+        toestand.pop(keten.VORIGE, None)
+        kop = toestand.pop(keten.KOP, None)
+        self.laatste_hash = h or ""
+        h = h or kop
+        if h:
+            bekend = self.koppen.get(stored_event.originator_id)  # type: ignore[arg-type]
+            if bekend is None or bekend[0] <= stored_event.originator_version:
+                if len(self.koppen) > 200_000:  # a bound for long-running processes; a miss costs one read
+                    self.koppen.clear()
+                self.koppen[stored_event.originator_id] = (stored_event.originator_version, h)  # type: ignore[index]
+        return event
+
+
 @lru_cache(maxsize=1)
 def _snapshot_intervallen() -> dict[Any, int]:
     from ledger.aanvraag import Aanvraag
@@ -178,6 +319,11 @@ def is_opslagfout(e: Exception) -> bool:
 
 def opslagfout(e: Exception) -> VoucherFout:
     tekst = " ".join(str(e).split())[:200]
+    if "row-level security" in tekst:
+        return OpslagOnbeschikbaar(
+            "deze databaselogin mag deze handeling niet vastleggen: haar databaserol past niet bij het mandaat; "
+            "het college geeft het mandaat (opnieuw) met 'voucher mandaat geven' (README, PostgreSQL)"
+        )
     if "permission denied" in tekst:
         return OpslagOnbeschikbaar(
             "deze databaselogin heeft geen toegang tot de vouchersadministratie: vraag de beheerder om rechten "

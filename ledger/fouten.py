@@ -50,6 +50,12 @@ class Conflict(VoucherFout):
     soort = "conflict"
 
 
+class KetenVerbroken(VoucherFout):
+    """The stored history no longer holds together, or no longer extends a head printed earlier (exit 1)."""
+
+    soort = "keten"
+
+
 class OpslagOnbeschikbaar(VoucherFout):
     """The store cannot be reached or is not initialised (exit 5)."""
 

@@ -50,6 +50,7 @@ from typing import Any, Protocol, TypeVar
 from eventsourcing.persistence import Notification
 from eventsourcing.sqlite import SQLiteDatastore
 
+from ledger.keten import GENESIS, volgende_logkop
 from projections.rijen import AanvraagRij, KasboekRij, SaldoRij, VoucherRij
 from projections.tabellen import (
     AANVRAGEN,
@@ -63,6 +64,7 @@ from projections.tabellen import (
     HerbouwToestand,
     SQLLeesmodel,
     SQLToestand,
+    lees_kop,
     lees_tracking,
     maak_tabellen,
     verwijder_tabellen,
@@ -248,8 +250,12 @@ def _zorg_voor_tabellen(c: Cursor) -> int:
     return 0
 
 
-def _pas_batch_toe(app: Any, c: Cursor, batch: Sequence[Notification]) -> None:
-    gebeurtenissen = [(n.id, app.mapper.to_domain_event(n)) for n in batch]
+def _pas_batch_toe(app: Any, c: Cursor, batch: Sequence[Notification], kop: str) -> str:
+    """Fold one batch into the rows it touches; returns the log head after it."""
+    gebeurtenissen = []
+    for n in batch:
+        gebeurtenissen.append((n.id, app.mapper.to_domain_event(n)))
+        kop = volgende_logkop(kop, app.mapper.laatste_hash or GENESIS)
     toestand = SQLToestand(c)
     # One query per table instead of one per event: every saldo row (a few per wijk and year),
     # and the vouchers and aanvragen this batch touches.
@@ -260,6 +266,7 @@ def _pas_batch_toe(app: Any, c: Cursor, batch: Sequence[Notification]) -> None:
     for positie, e in gebeurtenissen:
         pas_toe(toestand, positie, e)
     toestand.schrijf()
+    return kop
 
 
 def _werk_bij(app: Any, v: Verbinding, batch: int) -> int:
@@ -270,11 +277,11 @@ def _werk_bij(app: Any, v: Verbinding, batch: int) -> int:
     toegepast = 0
     while True:
         with v.schrijf() as c:
-            positie = _zorg_voor_tabellen(c)
+            _zorg_voor_tabellen(c)
+            positie, kop = lees_kop(c)
             nieuw = app.recorder.select_notifications(positie + 1, batch)
             if nieuw:
-                _pas_batch_toe(app, c, nieuw)
-                zet_positie(c, nieuw[-1].id)
+                zet_positie(c, nieuw[-1].id, _pas_batch_toe(app, c, nieuw, kop))
         toegepast += len(nieuw)
         if len(nieuw) < batch:
             return toegepast
@@ -302,11 +309,13 @@ def herbouw(app: Any, *, batch: int = BATCH) -> dict[str, int]:
             maak_tabellen(c)
             toestand = HerbouwToestand(c)
             positie = gebeurtenissen = 0
+            kop = GENESIS
             for positie, e in notificaties(app, batch=batch):
+                kop = volgende_logkop(kop, app.mapper.laatste_hash or GENESIS)
                 pas_toe(toestand, positie, e)
                 gebeurtenissen += 1
             toestand.schrijf()
-            zet_positie(c, positie)
+            zet_positie(c, positie, kop)
         with v.lees() as c:
             return {"gebeurtenissen": gebeurtenissen, **SQLLeesmodel(c).aantallen()}
 

@@ -3,7 +3,8 @@
 The tables live next to the events, in the same database, so that view rows and the
 tracking position commit in one transaction with the rows they summarise:
 
-    vouchers_proj_tracking   projectie, notification_id, versie  (one row: 'leesmodellen')
+    vouchers_proj_tracking   projectie, notification_id, versie, kop  (one row: 'leesmodellen';
+                             kop = the log head at notification_id, ledger/keten.py)
     vouchers_proj_gemeente   the beslistermijn the fold needs
     vouchers_proj_saldo      per wijk and budget year
     vouchers_proj_aanvragen  the register, without personal data
@@ -29,13 +30,14 @@ from types import UnionType
 from typing import Any
 from uuid import UUID
 
+from ledger.keten import GENESIS
 from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
 from projections.vouwen import Geheugen
 
 PREFIX = "vouchers_proj_"
 TRACKING = PREFIX + "tracking"
 PROJECTIE = "leesmodellen"
-VERSIE = 1
+VERSIE = 2
 """Raise when the fold or a table changes: a store with an older version is rebuilt on its next catch-up."""
 
 
@@ -247,12 +249,15 @@ TABELLEN = (GEMEENTE, SALDO, AANVRAGEN, VOUCHERS, KASBOEK)
 def maak_tabellen(c: Cursor) -> None:
     c.voer_uit(
         f"CREATE TABLE {TRACKING} (projectie TEXT PRIMARY KEY, notification_id {c.dialect.geheel} NOT NULL, "
-        "versie INTEGER NOT NULL)"
+        "versie INTEGER NOT NULL, kop TEXT NOT NULL)"
     )
     for tabel in TABELLEN:
         for statement in tabel.ddl(c.dialect):
             c.voer_uit(statement)
-    c.voer_uit(f"INSERT INTO {TRACKING} (projectie, notification_id, versie) VALUES (?, 0, ?)", (PROJECTIE, VERSIE))  # noqa: S608 - names are this module's constants
+    c.voer_uit(
+        f"INSERT INTO {TRACKING} (projectie, notification_id, versie, kop) VALUES (?, 0, ?, ?)",  # noqa: S608 - names are this module's constants
+        (PROJECTIE, VERSIE, GENESIS),
+    )
 
 
 def verwijder_tabellen(c: Cursor) -> None:
@@ -269,8 +274,18 @@ def lees_tracking(c: Cursor) -> tuple[int, int] | None:
     return (int(rij["notification_id"]), int(rij["versie"])) if rij else None
 
 
-def zet_positie(c: Cursor, positie: int) -> None:
-    c.voer_uit(f"UPDATE {TRACKING} SET notification_id = ? WHERE projectie = ?", (positie, PROJECTIE))  # noqa: S608 - names are this module's constants
+def lees_kop(c: Cursor) -> tuple[int, str]:
+    """(position, log head at it) of the views: where the next batch continues the head from."""
+    c.voer_uit(f"SELECT notification_id, kop FROM {TRACKING} WHERE projectie = ?", (PROJECTIE,))  # noqa: S608 - names are this module's constants
+    rij = c.een()
+    return (int(rij["notification_id"]), str(rij["kop"])) if rij else (0, GENESIS)
+
+
+def zet_positie(c: Cursor, positie: int, kop: str) -> None:
+    c.voer_uit(
+        f"UPDATE {TRACKING} SET notification_id = ?, kop = ? WHERE projectie = ?",  # noqa: S608 - names are this module's constants
+        (positie, kop, PROJECTIE),
+    )
 
 
 # --- one batch of the fold against the tables ---------------------------------------------------------
@@ -414,6 +429,10 @@ class SQLLeesmodel:
                 params.append(waarde)
         waar = f" WHERE {' AND '.join(voorwaarden)}" if voorwaarden else ""
         return self._lees(KASBOEK, waar, params)
+
+    def ketenkop(self) -> tuple[int, str]:
+        """(position, log head) the views stand at."""
+        return lees_kop(self.c)
 
     def aantallen(self) -> dict[str, int]:
         uit = {}

@@ -67,8 +67,8 @@ def test_een_fout_na_het_schrijven_van_de_rijen_maar_voor_de_commit_laat_rijen_e
     w.contant(code, "50")
     echte_zet_positie = bijwerken.zet_positie
 
-    def schrijf_en_val_uit(c, nieuwe_positie):
-        echte_zet_positie(c, nieuwe_positie)
+    def schrijf_en_val_uit(c, nieuwe_positie, kop):
+        echte_zet_positie(c, nieuwe_positie, kop)
         # Inside the transaction the new rows and the new position are there...
         c.voer_uit(f"SELECT COUNT(*) AS n FROM {PREFIX}kasboek")
         assert c.een()["n"] == len(voor[3]) + 2
@@ -97,8 +97,8 @@ app = open_store({url!r}, inrichten=False)
 echte = bijwerken.zet_positie
 batches = []
 
-def traag(c, positie):
-    echte(c, positie)
+def traag(c, positie, kop):
+    echte(c, positie, kop)
     batches.append(positie)
     if len(batches) == 1:
         print("NA-BATCH", positie, flush=True)  # printed before its commit; it commits right after

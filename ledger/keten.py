@@ -1,0 +1,211 @@
+"""The hash chain over the stored events: tamper evidence for years-later audits.
+
+Every stored event carries, inside its own state, two hashes:
+
+    _vorige  the SHA-256 of its predecessor in the same stream (64 zeros for version 1)
+    _hash    the SHA-256 of itself, over the canonical encoding below (without `_hash`)
+
+The canonical encoding of an event is the JSON text of
+
+    {"originator_id": <hex>, "originator_version": <int>, "state": <state>, "topic": <topic>}
+
+with sorted keys, `,` and `:` as separators, UTF-8 without escaping, and no floats (the
+ledger has none: money is whole cents). The state includes `_vorige`, so each hash covers
+the whole stream before it. Both are computed while the event is encoded for its insert,
+so they are written in the same transaction as the event itself.
+
+What the chain proves, without anything else: a changed byte (the stored `_hash` no longer
+matches), a deleted or reordered event (a version missing, or `_vorige` not the hash of the
+event before). What it cannot prove by itself: that a stream still ends where it ended, or
+that nobody rewrote a whole stream and recomputed every hash. For that there are heads:
+
+    the log head (logkop) at notification #n = SHA-256(logkop at #n-1 || _hash of #n)
+
+folded over the whole log in commit order. A report prints the log head of the last event
+it counted; `voucher verifieer --kop HASH` later proves the store still extends what that
+report saw. The read models keep the head of their position too (a second anchor inside the
+store: a truncated or rewritten log no longer leads to it).
+
+The chain is part of what a ledger is, so it lives here, with no store or library in it:
+the mapper that writes the hashes (commands/opslag.py), the read models that keep the log
+head (projections/bijwerken.py) and the verifier all use these functions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+GENESIS = "0" * 64
+VORIGE = "_vorige"
+HASH = "_hash"
+KOP = "_kop"  # in a snapshot: the hash of the event it was taken at
+
+_STAART = re.compile(rb',"_hash":"([0-9a-f]{64})"\}\Z')
+HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
+
+
+def kanoniek(tekst: Any) -> bytes:
+    return json.dumps(tekst, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def omhulsel(originator_id: UUID, versie: int, topic: str, staat: bytes) -> bytes:
+    """The canonical encoding of an event whose state is already canonical JSON (the fast path)."""
+    return b"".join(
+        (
+            b'{"originator_id":"',
+            originator_id.hex.encode("ascii"),
+            b'","originator_version":',
+            str(versie).encode("ascii"),
+            b',"state":',
+            staat,
+            b',"topic":',
+            json.dumps(topic, ensure_ascii=False).encode("utf-8"),
+            b"}",
+        )
+    )
+
+
+def hash_van(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()
+
+
+def met_hash(staat: bytes, h: str) -> bytes:
+    """The stored state: the canonical state with `_hash` appended as its last member."""
+    return staat[:-1] + b',"_hash":"' + h.encode("ascii") + b'"}'
+
+
+def opgeslagen_hash(staat: bytes) -> str | None:
+    """The `_hash` of a stored (decrypted) state: the tail as the mapper writes it, else parsed."""
+    m = _STAART.search(staat)
+    if m:
+        return m.group(1).decode("ascii")
+    try:
+        waarde = json.loads(staat).get(HASH)
+    except (ValueError, AttributeError):
+        return None
+    return waarde if isinstance(waarde, str) else None
+
+
+def volgende_logkop(kop: str, h: str) -> str:
+    return hashlib.sha256(bytes.fromhex(kop) + bytes.fromhex(h)).hexdigest()
+
+
+# --- verifying ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Breuk:
+    """The first place where the stored history no longer holds together."""
+
+    positie: int  # notification id (0: not at one event)
+    stroom: str
+    versie: int
+    topic: str
+    wat: str
+
+
+@dataclass
+class Uitkomst:
+    gebeurtenissen: int = 0
+    positie: int = 0
+    logkop: str = GENESIS
+    koppen: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # stroom -> (versie, hash, topic)
+    breuk: Breuk | None = None
+    gevonden: dict[str, str] = field(default_factory=dict)  # a head asked for -> where it was found
+    bewaard: dict[tuple[str, int], str] = field(default_factory=dict)  # (stream, version) asked for -> hash
+
+
+class _Ongeldig(Exception):
+    pass
+
+
+def _geen_float(tekst: str) -> Any:
+    raise _Ongeldig(f"een kommagetal ({tekst}) in de gebeurtenis")
+
+
+def _lees_staat(staat: bytes) -> dict[str, Any]:
+    try:
+        waarde = json.loads(staat, parse_float=_geen_float, parse_constant=_geen_float)
+    except _Ongeldig:
+        raise
+    except (ValueError, UnicodeDecodeError) as e:
+        raise _Ongeldig(f"de inhoud is geen geldige JSON meer ({str(e)[:80]})") from None
+    if not isinstance(waarde, dict):
+        raise _Ongeldig("de inhoud is geen JSON-object")
+    return waarde
+
+
+def verifieer(
+    rijen: Iterable[tuple[int, str, int, str, bytes]],
+    gezochte_koppen: Iterable[str] = (),
+    bewaar: set[tuple[str, int]] | None = None,
+) -> Uitkomst:
+    """Recompute every chain over (notification id, stream id, version, topic, decrypted state), in commit order.
+
+    Stops at the first break. Records where each head asked for occurs: as the log head at
+    some position, or as the hash of some event (that stream still extends it)."""
+    u = Uitkomst()
+    gezocht = {k.lower() for k in gezochte_koppen}
+    for positie, stroom, versie, topic, staat in rijen:
+        u.gebeurtenissen += 1
+        vorige = u.koppen.get(stroom)
+        try:
+            toestand = _lees_staat(staat)
+            opgeslagen = toestand.pop(HASH, None)
+            if not isinstance(opgeslagen, str):
+                raise _Ongeldig("de gebeurtenis heeft geen hash (_hash ontbreekt)")
+            verwacht_versie = vorige[0] + 1 if vorige else 1
+            if versie != verwacht_versie:
+                if vorige and versie > verwacht_versie:
+                    raise _Ongeldig(f"versie {verwacht_versie} ontbreekt: na versie {vorige[0]} volgt versie {versie}")
+                raise _Ongeldig(f"versie {versie} staat op de plaats van versie {verwacht_versie}")
+            verwacht_vorige = vorige[1] if vorige else GENESIS
+            if toestand.get(VORIGE) != verwacht_vorige:
+                raise _Ongeldig(
+                    f"_vorige is {str(toestand.get(VORIGE))[:64]}, maar de hash van versie {versie - 1} is {verwacht_vorige}"
+                    if vorige
+                    else f"_vorige van de eerste gebeurtenis is {str(toestand.get(VORIGE))[:64]}, niet {GENESIS[:8]}…"
+                )
+            berekend = hash_van(
+                kanoniek(
+                    {
+                        "originator_id": UUID(stroom).hex,
+                        "originator_version": versie,
+                        "state": toestand,
+                        "topic": topic,
+                    }
+                )
+            )
+            if berekend != opgeslagen:
+                raise _Ongeldig(f"de inhoud is gewijzigd: opgeslagen hash {opgeslagen}, berekend {berekend}")
+        except _Ongeldig as e:
+            u.breuk = Breuk(positie, stroom, versie, topic, str(e))
+            return u
+        u.koppen[stroom] = (versie, berekend, topic)
+        if bewaar and (stroom, versie) in bewaar:
+            u.bewaard[(stroom, versie)] = berekend
+        u.positie = positie
+        u.logkop = volgende_logkop(u.logkop, berekend)
+        if gezocht:
+            if u.logkop in gezocht:
+                u.gevonden.setdefault(u.logkop, f"kop van het log bij gebeurtenis #{positie}")
+            if berekend in gezocht:
+                u.gevonden.setdefault(berekend, f"gebeurtenis #{positie} (stroom {stroom}, versie {versie})")
+    return u
+
+
+def koppen_in(tekst: str) -> list[str]:
+    """Every 64-hex-digit hash in a text (a saved report, a verifieer --json output, a list)."""
+    return list(dict.fromkeys(HEX64.findall(tekst.lower())))
+
+
+def logkoppen(hashes: Iterable[tuple[int, str | None]]) -> Iterator[tuple[int, str]]:
+    """(position, log head after it) for (position, stored _hash) in commit order."""
+    kop = GENESIS
+    for positie, h in hashes:
+        kop = volgende_logkop(kop, h or GENESIS)
+        yield positie, kop
