@@ -218,6 +218,9 @@ def test_een_met_sigkill_gestopte_import_boekt_alles_of_niets(store_url, tmp_pat
     for code in codes:
         toon = json.loads(_run(store_url, "--json", "toon", code).stdout)
         assert toon["verzilverd"] == f"{AANTAL // VOUCHERS}.00"
+    # Killed writers left no half-chained stream: every hash was written with its event.
+    keten = _run(store_url, "--json", "verifieer")
+    assert keten.returncode == 0 and json.loads(keten.stdout)["intact"] is True, keten.stderr
 
 
 # --------------------------------------------------------------------------
