@@ -6,6 +6,7 @@ library: a read of up-to-date SQLite views answers without eventsourcing or psyc
 
 from __future__ import annotations
 
+import base64
 import getpass
 import os
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from urllib.parse import unquote, urlsplit
 from ledger.fouten import OngeldigeInvoer
 
 STANDAARD_DATABASE = "vouchers.db"
+OPSLAGSLEUTEL_ENV = "VOUCHER_OPSLAGSLEUTEL"
+"""Optional: a base64 AES key (16, 24 or 32 bytes) that encrypts every stored event (eventsourcing's cipher)."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class Opslag:
         return f"postgresql://{info.get('user', '')}@{info.get('host', '')}:{info.get('port', '')}/{info.get('dbname', '')}"
 
     def env(self, create_table: bool) -> dict[str, str]:
-        basis = {"CREATE_TABLE": "y" if create_table else "n", "AGGREGATE_CACHE_MAXSIZE": "1000"}
+        basis = {"CREATE_TABLE": "y" if create_table else "n", "AGGREGATE_CACHE_MAXSIZE": "1000"} | versleuteling()
         if self.soort == "sqlite":
             return basis | {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
@@ -89,3 +92,20 @@ def lees_url(url: str | None) -> Opslag:
     if not pad or "\x00" in pad:
         raise OngeldigeInvoer("ongeldig pad voor --database")
     return Opslag("sqlite", url, pad=Path(pad))
+
+
+def versleuteling() -> dict[str, str]:
+    """The library's cipher settings when VOUCHER_OPSLAGSLEUTEL is set (AES-GCM, `cryptography`)."""
+    sleutel = os.environ.get(OPSLAGSLEUTEL_ENV, "").strip()
+    if not sleutel:
+        return {}
+    try:
+        lengte = len(base64.b64decode(sleutel, validate=True))
+    except ValueError:
+        lengte = -1
+    if lengte not in (16, 24, 32):
+        raise OngeldigeInvoer(
+            f"{OPSLAGSLEUTEL_ENV} is geen geldige sleutel: base64 van 16, 24 of 32 bytes "
+            "(maak er een met: python3 -c 'import os,base64; print(base64.b64encode(os.urandom(32)).decode())')"
+        )
+    return {"CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher", "CIPHER_KEY": sleutel}

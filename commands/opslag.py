@@ -22,7 +22,12 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import JSONTranscoder, Mapper, PersistenceError, StoredEvent, Transcoder
 from eventsourcing.utils import get_topic
 
-from commands.adres import STANDAARD_DATABASE, Opslag, lees_url  # noqa: F401 - re-exported: where the store is
+from commands.adres import (  # noqa: F401 - re-exported: where the store is
+    OPSLAGSLEUTEL_ENV,
+    STANDAARD_DATABASE,
+    Opslag,
+    lees_url,
+)
 from ledger import keten, transcodings
 from ledger.begrippen import GEBRUIKERSNAAM
 from ledger.fouten import OngeldigeInvoer, OpslagOnbeschikbaar, VoucherFout
@@ -282,10 +287,37 @@ def open_ledger(opslag: Opslag, *, inrichten: bool = False) -> VoucherLedger:
             )
     if opslag.soort == "sqlite" and opslag.pad is not None and opslag.pad.parent and not opslag.pad.parent.exists():
         raise OpslagOnbeschikbaar(f"de map {opslag.pad.parent} bestaat niet")
+    env = opslag.env(create_table=inrichten)
     try:
-        return VoucherLedger(env=opslag.env(create_table=inrichten))
+        app = VoucherLedger(env=env)
     except Exception as e:  # the library raises driver- and OS-level errors here
         raise OpslagOnbeschikbaar(f"de opslag {opslag.omschrijving} is niet bereikbaar: {_kort(e)}") from None
+    _eis_passende_sleutel(app, versleuteld="CIPHER_KEY" in env)
+    return app
+
+
+def _eis_passende_sleutel(app: VoucherLedger, *, versleuteld: bool) -> None:
+    """The first stored event must be readable with the key given (or without one): never a mixed store.
+
+    A store encrypted with VOUCHER_OPSLAGSLEUTEL cannot be read without it, and a key set on a
+    store that was not encrypted would write events that its other readers cannot read."""
+    try:
+        eerste = app.recorder.select_notifications(1, 1)
+    except Exception:  # no tables yet, or the server went away: the command's own read reports it
+        return
+    if not eerste:
+        return
+    try:
+        json.loads(app.mapper.ontsleuteld(eerste[0]))  # type: ignore[attr-defined]
+    except Exception:
+        if versleuteld:
+            raise OpslagOnbeschikbaar(
+                f"deze opslag is niet met de sleutel in {OPSLAGSLEUTEL_ENV} versleuteld: gebruik de juiste sleutel, "
+                f"of zet {OPSLAGSLEUTEL_ENV} niet voor een onversleutelde opslag"
+            ) from None
+        raise OpslagOnbeschikbaar(
+            f"deze opslag is versleuteld: zet {OPSLAGSLEUTEL_ENV} op de sleutel waarmee ze is ingericht"
+        ) from None
 
 
 def acterende_gebruiker(app: VoucherLedger, opslag: Opslag) -> str:
@@ -326,8 +358,8 @@ def opslagfout(e: Exception) -> VoucherFout:
         )
     if "permission denied" in tekst:
         return OpslagOnbeschikbaar(
-            "deze databaselogin heeft geen toegang tot de vouchersadministratie: vraag de beheerder om rechten "
-            "(README, PostgreSQL)"
+            "deze databaselogin heeft geen toegang tot de vouchersadministratie: de toegang volgt het mandaat; "
+            "vraag het college om een mandaat of de beheerder om rechten (README, PostgreSQL)"
         )
     if "no such table" in tekst or "does not exist" in tekst:
         return OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
