@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import project_aggregate
 from eventsourcing.persistence import StoredEvent
 
 from commands.opslag import VoucherLedger, lees_opslag
@@ -54,7 +53,7 @@ def _verifieer(app: VoucherLedger, gevraagd: list[str]) -> dict[str, Any]:
             ),
         }
     if breuk is None:
-        breuk = next(filter(None, (_controleer(app, m, u.bewaard) for m in momentopnamen)), None)
+        breuk = _controleer_momentopnamen(app, momentopnamen, u.bewaard)
     koppen = [
         {"stroom": stroom, "soort": topic, "versie": versie, "hash": h}
         for stroom, (versie, h, topic) in sorted(u.koppen.items())
@@ -126,8 +125,36 @@ def _momentopnamen(app: VoucherLedger) -> list[Momentopname]:
     return uit
 
 
-def _controleer(app: VoucherLedger, m: Momentopname, hashes: dict[tuple[str, int], str]) -> dict[str, Any] | None:
-    """A snapshot names the hash of the event it was taken at, and holds the state the events replay to."""
+def _controleer_momentopnamen(
+    app: VoucherLedger, momentopnamen: list[Momentopname], hashes: dict[tuple[str, int], str]
+) -> dict[str, Any] | None:
+    """Each snapshot names the hash of the event it was taken at and holds the state the events replay to.
+
+    One replay per stream (its snapshots are in version order), compared at every snapshot."""
+    per_stroom: dict[str, list[Momentopname]] = {}
+    for m in momentopnamen:
+        per_stroom.setdefault(m.stroom, []).append(m)
+    for stroom, lijst in per_stroom.items():
+        aggregaat: Any = None
+        gebeurtenissen: Any = iter(app.events.get(UUID(stroom), lte=lijst[-1].versie))
+        for m in lijst:
+            snapshot = _lees_momentopname(app, m, hashes)
+            if isinstance(snapshot, dict):
+                return snapshot
+            while aggregaat is None or aggregaat.version < m.versie:
+                e = next(gebeurtenissen, None)
+                if e is None:
+                    break
+                aggregaat = e.mutate(aggregaat)
+            if aggregaat is None or _staat(snapshot.mutate(None)) != _staat(aggregaat):
+                return _momentbreuk(
+                    m, f"de momentopname bij versie {m.versie} wijkt af van wat de gebeurtenissen opleveren"
+                )
+    return None
+
+
+def _lees_momentopname(app: VoucherLedger, m: Momentopname, hashes: dict[tuple[str, int], str]) -> Any:
+    """The decoded snapshot, or the finding (a dict) when it cannot be trusted."""
     mapper: Any = app.mapper
     try:
         kop = json.loads(mapper.ontsleuteld(m.opgeslagen)).get(keten.KOP)
@@ -140,10 +167,7 @@ def _controleer(app: VoucherLedger, m: Momentopname, hashes: dict[tuple[str, int
         return _momentbreuk(
             m, f"de momentopname bij versie {m.versie} noemt ketenkop {kop}, niet de hash van die gebeurtenis"
         )
-    uit_gebeurtenissen = project_aggregate(None, app.events.get(UUID(m.stroom), lte=m.versie))
-    if _staat(snapshot.mutate(None)) != _staat(uit_gebeurtenissen):
-        return _momentbreuk(m, f"de momentopname bij versie {m.versie} wijkt af van wat de gebeurtenissen opleveren")
-    return None
+    return snapshot
 
 
 def _momentbreuk(m: Momentopname, wat: str) -> dict[str, Any]:
