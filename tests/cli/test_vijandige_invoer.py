@@ -416,6 +416,17 @@ CORPUS += [
     ),
     Geval("import-bestand-bestaat-niet", ["import", "betalingen", "/nergens/betalingen.csv"], 2, KAS),
     Geval("import-een-map", import_map, 2, KAS),
+    # --- verifieer --kop (a hash or a file of hashes) -----------------------------------------------
+    Geval("kop-leeg", ["verifieer", "--kop", ""], 2),
+    Geval("kop-63-hex", ["verifieer", "--kop", "a" * 63], 2),
+    Geval("kop-65-hex", ["verifieer", "--kop", "a" * 65], 2),
+    Geval("kop-nul-byte", ["verifieer", "--kop", "a" * 32 + "\x00" + "a" * 31], 2),
+    Geval("kop-volbreedte", ["verifieer", "--kop", "\uff41" * 64], 2),
+    Geval("kop-rtl", ["verifieer", "--kop", RLO + "a" * 64], 2),
+    Geval("kop-sql", ["verifieer", "--kop", SQL], 2),
+    Geval("kop-miljoen-tekens", ["verifieer", "--kop", MILJOEN], 2),
+    Geval("kop-map", ["verifieer", "--kop", "/"], 2),
+    Geval("kop-onbekend-is-regel", ["verifieer", "--kop", "ab" * 32], 1, als_json=True),
     # --- with --json ---------------------------------------------------------------------------------
     Geval("json-bedrag-nul-bytes", verzilver(bedrag="\x00"), 2, KAS, als_json=True),
     Geval("json-datum-rtl", verzilver(datum=f"{RLO}2026-04-02"), 2, KAS, als_json=True),
@@ -440,6 +451,7 @@ ECHT = {
     "omschrijving-sql-geaccepteerd",
     "import-nul-bytes",
     "json-rol-onbekend",
+    "kop-onbekend-is-regel",
 }
 
 
