@@ -25,6 +25,7 @@ from commands.uitvoer import json_waarde
 from ledger.datum import formatteer_datum, parse_datum
 from ledger.fouten import (
     Conflict,
+    KetenVerbroken,
     NietGevonden,
     OngeldigeInvoer,
     OpslagOnbeschikbaar,
@@ -52,6 +53,7 @@ else:
 # One table: error class -> exit code of the contract.
 FOUTCODES: dict[type[VoucherFout], int] = {
     RegelOvertreden: 1,
+    KetenVerbroken: 1,
     OngeldigeInvoer: 2,
     NietGevonden: 3,
     Conflict: 4,
@@ -386,20 +388,31 @@ def init(o: Omgeving, gemeente: str, regeling_pad: Path | None, datum: date | No
     opslag = lees_url(o.database)
     nieuw_bestand = opslag.pad is not None and not opslag.pad.exists()
     try:
-        uitkomst = o.dienst(schrijven=True, inrichten=True).richt_in(cmd)
+        dienst = o.dienst(schrijven=True, inrichten=True)
+        if opslag.soort == "postgresql":  # may this login make the roles? Asked before anything is written
+            from commands import rechten
+
+            rechten.controleer_inrichter(dienst.app)
+        uitkomst = dienst.richt_in(cmd)
     except VoucherFout:
         if nieuw_bestand and opslag.pad is not None:  # a refused init leaves no empty store behind
             o.sluit()
             opslag.pad.unlink(missing_ok=True)
         raise
-    _richt_leesmodellen_in(o)  # projections: the views exist from the start (see '# --- projections: herbouw ---')
-    o.toon(
-        uitkomst,
-        lambda u: (
-            f"Administratie {'ingericht' if u['nieuw'] else 'was al ingericht'} voor gemeente {u['gemeente']}."
-            + (f"\n{o._gebruiker} heeft het collegemandaat." if u["nieuw"] else "")
-        ),
-    )
+    _richt_leesmodellen_in(o)  # projections: the views exist from the start (see '# --- projections: herbouw')
+    if opslag.soort == "postgresql":  # database privileges follow the mandates (commands/rechten.py)
+        uitkomst |= rechten.richt_in(dienst.app, dienst.gemeente(), dienst.vandaag)
+
+    def tekst(u: dict[str, Any]) -> str:
+        regels = [f"Administratie {'ingericht' if u['nieuw'] else 'was al ingericht'} voor gemeente {u['gemeente']}."]
+        if u["nieuw"]:
+            regels.append(f"{o._gebruiker} heeft het collegemandaat.")
+        if "databaserollen" in u:
+            regels.append("Databaserollen: " + ", ".join(u["databaserollen"].values()) + ".")
+            regels += [f"  {lid['login']} is lid van {lid['databaserol']}" for lid in u["lidmaatschappen"]]
+        return "\n".join(regels)
+
+    o.toon(uitkomst, tekst)
 
 
 @voucher.command("regeling")
@@ -435,6 +448,16 @@ def mandaat() -> None:
 ROL = click.Choice(["college", "regiegroep", "kasbeheerder"])
 
 
+def _mandaatdienst(o: Omgeving) -> Any:
+    """On PostgreSQL the login's group role follows the mandate (GRANT/REVOKE, commands/rechten.py)."""
+    dienst = o.dienst(schrijven=True)
+    if o._opslag.soort == "postgresql":
+        from commands.rechten import Databaserechten
+
+        dienst.databaserechten = Databaserechten(dienst.app)
+    return dienst
+
+
 @mandaat.command("geven")
 @click.argument("gebruiker")
 @click.option("--rol", type=ROL, required=True, help="college, regiegroep of kasbeheerder.")
@@ -444,7 +467,7 @@ ROL = click.Choice(["college", "regiegroep", "kasbeheerder"])
 def mandaat_geven(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum: date | None) -> None:
     """Geef GEBRUIKER een mandaat (alleen het college)."""
     cmd = _bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
-    u = o.dienst(schrijven=True).geef_mandaat(cmd)
+    u = _mandaatdienst(o).geef_mandaat(cmd)
     waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
     o.toon(u, f"{u['gebruiker']} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo)."))
 
@@ -458,7 +481,7 @@ def mandaat_geven(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum
 def mandaat_intrekken(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum: date | None) -> None:
     """Trek een mandaat in (alleen het college)."""
     cmd = _bouw(m.TrekMandaatIn, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
-    u = o.dienst(schrijven=True).trek_mandaat_in(cmd)
+    u = _mandaatdienst(o).trek_mandaat_in(cmd)
     waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
     o.toon(u, f"Mandaat van {u['gebruiker']} als {u['rol']}{waar} ingetrokken per {_nl(u['tot'])}.")
 
@@ -723,13 +746,20 @@ def aanvraag_bekendmaken(o: Omgeving, nr: int, datum: date | None) -> None:
 @click.argument("nr", type=NR)
 @pass_omgeving
 def aanvraag_toon(o: Omgeving, nr: int) -> None:
-    """Toon aanvraag NR met besluit en termijnen."""
-    u = o.dienst().toon_aanvraag(nr)
+    """Toon aanvraag NR met besluit en termijnen.
+
+    Naam, adres en telefoon van de aanvrager ziet alleen het college en de regiegroep van de wijk;
+    na 'voucher vergeet' staat er [verwijderd].
+    """
+    u = _kijkende_dienst(o).toon_aanvraag(nr)
 
     def tekst(u: dict[str, Any]) -> str:
         regels = [_aanvraag_tekst(u)]
-        for k in ("naam", "omschrijving", "planning", "kosten", "vouchers_gewenst", "elders_subsidie"):
+        persoon = ("naam", "adres", "telefoon") if u["persoonsgegevens"] != "afgeschermd" else ("naam",)
+        for k in (*persoon, "omschrijving", "planning", "kosten", "vouchers_gewenst", "elders_subsidie"):
             regels.append(f"  {k.replace('_', ' ')}: {_nl(u[k])}")
+        if u["persoonsgegevens_vernietigd"]:
+            regels.append(f"  persoonsgegevens vernietigd op {_nl(u['persoonsgegevens_vernietigd'])} (AVG)")
         if u["aanvulling"]:
             a = u["aanvulling"]
             regels.append(
@@ -918,24 +948,112 @@ def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | No
     from projections.snel import kies_saldi, lees_als_bij
 
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
-    rijen = None
+    gelezen = None
     if per is None and (pad := o.sqlite_pad()) is not None:
-        rijen = lees_als_bij(pad, lambda model: model.saldo_rijen())  # current views: no event store to load
-    if rijen is not None:
-        saldi = kies_saldi(rijen, code, periode)
+        # current views: no event store to load
+        gelezen = lees_als_bij(pad, lambda model: (model.saldo_rijen(), model.ketenkop()))
+    if gelezen is not None:
+        saldi, (positie, kop) = kies_saldi(gelezen[0], code, periode), gelezen[1]
     else:  # projections: the saldo view, caught up first; --per replays the log
-        saldi = _leesdienst(o).saldi(code, periode, per)
+        saldi, (positie, kop) = _leesdienst(o).saldi_met_kop(code, periode, per)
     som = totaal(saldi)
-    uitkomst = {"per": per, "wijken": [s.als_dict() for s in saldi], "totaal": som}
+    uitkomst = {
+        "per": per,
+        "wijken": [s.als_dict() for s in saldi],
+        "totaal": som,
+        "ketenkop": {"positie": positie, "hash": kop},
+    }
     kolommen = ["wijk", "periode", *BEDRAGVELDEN]
 
     def tekst(_: dict[str, Any]) -> str:
         rijen = [[s.wijk, str(s.periode), *(getattr(s, k).nl() for k in BEDRAGVELDEN)] for s in saldi]
         rijen.append(["totaal", "", *(som[k].nl() for k in BEDRAGVELDEN)])
-        kop = f"Saldo per {formatteer_datum(per)}" if per else "Saldo"
-        return kop + "\n" + _tabel(kolommen, rijen, rechts=set(range(2, len(kolommen))))
+        titel = f"Saldo per {formatteer_datum(per)}" if per else "Saldo"
+        return (
+            f"{titel}\n{_tabel(kolommen, rijen, rechts=set(range(2, len(kolommen))))}\n"
+            f"Ketenkop na gebeurtenis nr. {positie}: {kop}"
+        )
 
     o.toon(uitkomst, tekst)
+
+
+# --- integriteit: de hashketen ----------------------------------------------------------------
+@voucher.command()
+@click.option(
+    "--kop",
+    "koppen",
+    multiple=True,
+    metavar="HASH|PAD",
+    help="Een ketenkop (64 hexadecimale tekens) uit een eerder rapport of een eerdere 'verifieer', of een bestand "
+    "(een bewaard rapport, een lijst): elke kop erin moet nog in de geschiedenis voorkomen. Mag vaker.",
+)
+@pass_omgeving
+def verifieer(o: Omgeving, koppen: tuple[str, ...]) -> None:
+    """Controleer de hashketen van elke stroom: is de geschiedenis nog precies zoals vastgelegd?
+
+    Elke gebeurtenis draagt de SHA-256 van haar voorganger in dezelfde stroom. Deze controle rekent
+    elke hash opnieuw uit, controleert de versies, de momentopnamen en het anker van de
+    leesmodellen, en meldt de eerste breuk (exit 1). Met --kop: bewijst dat de opslag nog
+    voortbouwt op wat een eerder afgedrukt rapport zag (een ingekorte of herschreven geschiedenis
+    valt dan op). Intact: exit 0 met het aantal gebeurtenissen en de ketenkop.
+    """
+    from commands.verifieren import verifieer as controleer
+    from ledger.keten import koppen_in
+
+    gevraagd: list[str] = []
+    for waarde in koppen:
+        gevraagd.extend(_koppen_uit(waarde.strip(), koppen_in))
+    _leesdienst(o)  # not initialised: exit 5
+    u = controleer(o.app(), list(dict.fromkeys(gevraagd)))
+
+    def tekst(u: dict[str, Any]) -> str:
+        regels = [
+            f"Keten intact: {u['gebeurtenissen']} gebeurtenissen gecontroleerd in {u['stromen']} stromen, "
+            f"{u['momentopnamen']} momentopname{'' if u['momentopnamen'] == 1 else 'n'}.",
+            f"Ketenkop na gebeurtenis nr. {u['positie']}: {u['kop']}",
+        ]
+        for k in u["gevraagde_koppen"]:
+            regels.append(f"  kop {k['hash']}: gevonden ({k['waar']})")
+        regels.append("De kop van elke stroom: voucher --json verifieer (sleutel 'koppen').")
+        return "\n".join(regels)
+
+    details = {k: u[k] for k in ("gebeurtenissen", "positie", "kop", "breuk", "gevraagde_koppen")}
+    if u["breuk"] is not None:
+        b = u["breuk"]
+        waar = f"gebeurtenis #{b['positie']}" if b["positie"] else "een momentopname"
+        if b["stroom"]:
+            waar += f" (stroom {b['stroom']}, versie {b['versie']}, {b['soort']})"
+        raise KetenVerbroken(f"de hashketen is verbroken bij {waar}: {b['wat']}", details=details)
+    niet = [k["hash"] for k in u["gevraagde_koppen"] if not k["gevonden"]]
+    if niet:
+        raise KetenVerbroken(
+            f"de opslag bouwt niet voort op ketenkop {niet[0]}"
+            + (f" (en {len(niet) - 1} andere)" if len(niet) > 1 else "")
+            + ": de geschiedenis die dat rapport zag is ingekort of herschreven",
+            details=details,
+        )
+    o.toon(u, tekst)
+
+
+def _koppen_uit(waarde: str, koppen_in: Callable[[str], list[str]]) -> list[str]:
+    if re.fullmatch(r"[0-9a-fA-F]{64}", waarde):
+        return [waarde.lower()]
+    pad = Path(waarde)
+    try:
+        bestand = bool(waarde) and "\x00" not in waarde and pad.is_file()
+    except OSError:  # a name too long for the file system
+        bestand = False
+    if not bestand:
+        raise OngeldigeInvoer(
+            f"--kop {waarde[:80]!r} is geen ketenkop (64 hexadecimale tekens) en geen leesbaar bestand"
+        )
+    try:
+        gevonden = koppen_in(pad.read_text(encoding="utf-8", errors="replace"))
+    except OSError as e:
+        raise OngeldigeInvoer(f"kan {pad} niet lezen: {e.strerror or e}") from None
+    if not gevonden:
+        raise OngeldigeInvoer(f"{pad} bevat geen ketenkop (64 hexadecimale tekens)")
+    return gevonden
 
 
 # --- projections: herbouw --------------------------------------------------------------------
@@ -960,6 +1078,10 @@ def _richt_leesmodellen_in(o: Omgeving) -> None:
 def herbouw(o: Omgeving) -> None:
     """Bouw alle leesmodellen (saldo, aanvragen, vouchers, kasboek) opnieuw op uit de gebeurtenissen."""
     u = _leesdienst(o).herbouw()
+    if o._opslag is not None and o._opslag.soort == "postgresql":  # new tables: grant the group roles again
+        from commands.rechten import herstel_leesmodelrechten
+
+        herstel_leesmodelrechten(o.app())
     o.toon(
         u,
         lambda u: (
@@ -1075,6 +1197,14 @@ def _geschiedenis(o: Omgeving, tot: date | None) -> Any:
     return lees_geschiedenis(o.dienst(), lambda genummerd: vouw(genummerd, tot))
 
 
+def _met_ketenkop(o: Omgeving, model: dict[str, Any]) -> dict[str, Any]:
+    """The log head at the last event the report counts: what 'voucher verifieer --kop' checks later."""
+    from commands.opslag import lees_opslag
+
+    positie, kop = lees_opslag(lambda: o.app().logkop(model["laatste_gebeurtenis"]))
+    return model | {"ketenkop": {"positie": positie, "hash": kop}}
+
+
 def _selectie(h: Any, wijkcode: str | None, periode: int | None) -> str | None:
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
     if (code or periode) and not h.wijk_lijst(code, periode):
@@ -1118,6 +1248,7 @@ def _lever(o: Omgeving, inhoud: str, formaat: str, uitvoer: Path | None, model: 
         "sha256": hashlib.sha256(data).hexdigest(),
         "tot": model.get("tot") or model.get("per"),
         "laatste_gebeurtenis": model["laatste_gebeurtenis"],
+        "ketenkop": model.get("ketenkop"),
     }
     o.toon(
         samenvatting,
@@ -1156,7 +1287,9 @@ def rapport_verantwoording(
 
     formaat = _kies_formaat(o, formaat, uitvoer)
     h = _geschiedenis(o, tot)
-    model = v.bouw(h, _selectie(h, wijkcode, periode), periode)
+    # Names only for who may see them (college, regiegroep of the wijk): decrypted here, never stored.
+    namen = _kijkende_dienst(o).aanvragers()
+    model = _met_ketenkop(o, v.bouw(h, _selectie(h, wijkcode, periode), periode, aanvragers=namen))
     schrijf = {"tekst": v.tekst, "csv": v.csv, "json": _rapport_json, "html": v.html}[formaat]
     _lever(o, schrijf(model), formaat, uitvoer, model)
 
@@ -1181,7 +1314,7 @@ def rapport_raad(o: Omgeving, periode: int | None, tot: date | None, formaat: st
     formaat = _kies_formaat(o, formaat, uitvoer)
     h = _geschiedenis(o, tot)
     _selectie(h, None, periode)
-    model = raad.bouw(h, periode)
+    model = _met_ketenkop(o, raad.bouw(h, periode))
     schrijf = {"tekst": raad.tekst, "json": _rapport_json, "html": raad.html}[formaat]
     _lever(o, schrijf(model), formaat, uitvoer, model)
 
@@ -1219,6 +1352,43 @@ def termijnen(o: Omgeving, per: date | None) -> None:
     o.toon(model, t.tekst)
 
 
+@voucher.command("besluit")
+@click.argument("nr", type=NR)
+@click.option(
+    "--formaat",
+    type=click.Choice(["tekst", "html"]),
+    default=None,
+    help="Uitvoer: tekst of html (standaard tekst; html bij --uitvoer naar een .html-bestand). Met --json: "
+    "de velden van de brief als één JSON-object.",
+)
+@click.option(
+    "--uitvoer",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="PAD",
+    help="Schrijf de brief naar dit bestand in plaats van naar het scherm.",
+)
+@pass_omgeving
+def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | None) -> None:
+    """De besluitbrief op een aanvraag: toekenning of weigering, namens het college, met bezwaarclausule.
+
+    Aan de initiatiefnemer (naam en adres uit de aanvraag), gedateerd op het besluit: het bedrag en
+    elke voucher met de voorwaarden (art. 5 lid 7 en 8, art. 8 en 9), of de weigeringsgrond met het
+    artikel en de motivering (art. 6); wie besliste en onder welk mandaat (art. 10:10 Awb); bezwaar
+    binnen zes weken (art. 6:5 en 6:7 Awb). HTML: één bestand, klaar om op A4 af te drukken.
+    Dezelfde geschiedenis geeft byte voor byte dezelfde brief.
+    """
+    from projections.rapporten import besluit as brief
+
+    if formaat is None and uitvoer is not None and uitvoer.suffix.lower() in (".html", ".htm"):
+        formaat = "html"
+    formaat = _kies_formaat(o, formaat, uitvoer)
+    # Name and address as the acting user may see them: the service unseals and guards them.
+    model = brief.bouw(_geschiedenis(o, None), nr, lambda: o.dienst(schrijven=True).toon_aanvraag(nr))
+    schrijf = {"tekst": brief.tekst, "json": _rapport_json, "html": brief.html}[formaat]
+    _lever(o, schrijf(model), formaat, uitvoer, model)
+
+
 @voucher.group("periode")
 def periode_groep() -> None:
     """Het budgetjaar afsluiten na de uitvoeringsdatum (art. 5 lid 8)."""
@@ -1244,6 +1414,53 @@ def periode_afsluiten(o: Omgeving, jaar: int, wijkcode: str | None, datum: date 
 # --- end of rapporten block ------------------------------------------------------------------
 
 
+# --- persoonsgegevens: vergeten na de bewaartermijn (AVG, Selectielijst gemeenten 2020) ----------
+def _kijkende_dienst(o: Omgeving) -> Any:
+    """A reading service that knows who is looking: personal data is shown by role
+    (ledger/persoonsgegevens.py `mag_zien`). Nothing is written."""
+    return o.dienst(schrijven=True)
+
+
+@voucher.command()
+@click.argument("nr", type=NR)
+@datum_optie
+@pass_omgeving
+def vergeet(o: Omgeving, nr: int, datum: date | None) -> None:
+    """Vernietig de persoonsgegevens van aanvraag NR na de bewaartermijn (alleen het college).
+
+    Naam, adres, telefoon en handtekening zijn per aanvraag versleuteld; dit vernietigt de sleutel,
+    zodat ze overal onleesbaar zijn en als [verwijderd] worden getoond. De financiële geschiedenis
+    blijft heel. Kan pas als de bewaartermijn is verstreken (Selectielijst gemeenten 2020): 7 jaar na
+    afloop van het budgetjaar bij een toekenning, 5 jaar na een weigering, 1 jaar na de laatste
+    handeling bij een aanvraag die nooit is afgehandeld. Een herhaling schrijft niets.
+    """
+    u = o.dienst(schrijven=True).vergeet(_bouw(m.Vergeet, nummer=nr, datum=datum))
+
+    def tekst(u: dict[str, Any]) -> str:
+        wat = "vernietigd" if u["nieuw"] else "waren al vernietigd"
+        regels = [
+            f"Persoonsgegevens van aanvraag {u['aanvraag']} {wat} op {_nl(u['vernietigd'])} "
+            f"(bewaartermijn tot {_nl(u['bewaren_tot'])}, {u['uitkomst']}).",
+            f"  {u['toelichting']}",
+        ]
+        return "\n".join(regels)
+
+    o.toon(u, tekst)
+
+
+@voucher.command()
+@click.option("--per", type=DATUM, default=None, help="De stand op deze datum (standaard vandaag).")
+@pass_omgeving
+def bewaartermijnen(o: Omgeving, per: date | None) -> None:
+    """Dossiers waarvan de bewaartermijn is verstreken en die vergeten kunnen worden (Selectielijst gemeenten 2020)."""
+    from commands.geschiedenis import lees_geschiedenis
+    from projections.rapporten import bewaartermijnen as b
+
+    dienst = o.dienst()
+    dag = per or dienst.vandaag
+    o.toon(lees_geschiedenis(dienst, lambda genummerd: b.bouw(genummerd, dag)), b.tekst)
+
+
 # --- tables and the entry point ----------------------------------------------------------
 def _tabel(kop: list[str], rijen: list[list[str]], rechts: set[int] | None = None) -> str:
     if not rijen:
@@ -1260,7 +1477,13 @@ def _tabel(kop: list[str], rijen: list[list[str]], rechts: set[int] | None = Non
 
 
 def _fout(
-    melding: str, soort: str, code: int, artikel: str | None, als_json: bool, regels: list[Any] | None = None
+    melding: str,
+    soort: str,
+    code: int,
+    artikel: str | None,
+    als_json: bool,
+    regels: list[Any] | None = None,
+    details: dict[str, Any] | None = None,
 ) -> NoReturn:
     """One `fout:` line (or one JSON object); an import adds the bad lines, one per line below it."""
     melding = " ".join(melding.split())
@@ -1268,6 +1491,7 @@ def _fout(
         fout: dict[str, Any] = {"soort": soort, "melding": melding, "artikel": artikel}
         if regels:
             fout["regels"] = [{"regel": n, "melding": reden} for n, reden in regels]
+        fout |= details or {}  # what a script needs beyond the sentence (verifieer: where the chain breaks)
         click.echo(json.dumps({"fout": fout}, ensure_ascii=False), err=True)
     else:
         click.echo(f"fout: {melding}" + (f" ({artikel})" if artikel and artikel not in melding else ""), err=True)
@@ -1284,7 +1508,7 @@ def main(argv: list[str] | None = None) -> None:
         voucher.main(args=argv, prog_name="voucher", standalone_mode=False)
     except VoucherFout as e:
         code = next(c for cls, c in FOUTCODES.items() if isinstance(e, cls))
-        _fout(e.melding, e.soort, code, e.artikel, als_json, e.gegevens.get("regels"))
+        _fout(e.melding, e.soort, code, e.artikel, als_json, e.gegevens.get("regels"), e.gegevens.get("details"))
     except click.exceptions.NoArgsIsHelpError as e:
         if not als_json:
             click.echo(e.ctx.get_help())

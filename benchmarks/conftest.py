@@ -25,6 +25,7 @@ from commands.importeren import boek, lees  # noqa: E402
 from ledger import ids  # noqa: E402
 from ledger.aanvraag import Aanvraag  # noqa: E402
 from ledger.geld import Bedrag  # noqa: E402
+from ledger.namens import mandaat  # noqa: E402
 from ledger.voucher import Voucher  # noqa: E402
 
 
@@ -96,7 +97,9 @@ def wereld_met_geschiedenis(url: str, wijk_gebeurtenissen: int) -> Wereld:
         )
         wijk.neem_in_behandeling(n, dag, dag, REGIE)
         vouchers = a.verdeel(kosten, None, r.max_voucherwaarde)
-        a.ken_toe(kosten, vouchers, r.raadplegingsdrempel, wijk.beschikbaar, dag, REGIE)
+        a.ken_toe(
+            kosten, vouchers, r.raadplegingsdrempel, wijk.beschikbaar, dag, REGIE, mandaat=mandaat("regiegroep", WIJK)
+        )
         wijk.leg_vast(n, kosten, dag, REGIE)
         batch.append(a)
         batch.extend(

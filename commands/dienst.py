@@ -25,9 +25,12 @@ from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
+from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
-from ledger import gebeurtenissen, ids
+from ledger import gebeurtenissen, ids, namens
+from ledger import persoonsgegevens as pg
 from ledger.aanvraag import Aanvraag
+from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
 from ledger.datum import formatteer_datum
 from ledger.fouten import (
     Conflict,
@@ -70,6 +73,10 @@ class Dienst:
         self.gebruiker = gebruiker
         self.vandaag = vandaag or date.today()
         self.sleutel = sleutel  # the caller's idempotency key (--sleutel), for the next write
+        # On PostgreSQL the command line sets commands.rechten.Databaserechten: a login's group
+        # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
+        self.databaserechten: Any = None
+        self._ook_uitvoeren: list[Any] = []
 
     # === plumbing ======================================================================
     def _datum(self, datum: date | None) -> date:
@@ -88,9 +95,12 @@ class Dienst:
             beslis = self._met_sleutel(beslis, self.sleutel, cmd)
         for poging in range(MAX_POGINGEN):
             try:
+                self._ook_uitvoeren = []
                 nieuw, uitkomst = beslis()
                 if nieuw:
-                    self.app.save(*nieuw)
+                    self.app.save(*nieuw, **({"ook_uitvoeren": self._ook_uitvoeren} if self._ook_uitvoeren else {}))
+                elif self._ook_uitvoeren:  # a repeated mandate: only the database privilege is brought in line
+                    self.databaserechten.voer_uit(self._ook_uitvoeren)
                 return uitkomst
             except IntegrityError:
                 # Another writer saved first: back off with jitter so racing writers spread out.
@@ -126,6 +136,11 @@ class Dienst:
 
     def _lees(self, lezer: Callable[[], R]) -> R:
         return lees_opslag(lezer)
+
+    @property
+    def sleutels(self) -> Sleutelopslag:
+        """The key table of the personal data (commands/sleutels.py)."""
+        return sleutels_van(self.app)
 
     def _get(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None:
         """Load an aggregate. Only what this command may change is copied out of the cache,
@@ -171,12 +186,15 @@ class Dienst:
                 artikel="art. 10 lid 1",
             )
 
-    def _eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = False) -> None:
-        """Art. 2 lid 6 (and art. 4 lid 1: an aanvraag may be handed to the college too)."""
+    def _eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = False) -> dict[str, Any]:
+        """Art. 2 lid 6 (and art. 4 lid 1: an aanvraag may be handed to the college too).
+
+        Returns the mandate held, as a decision records it (Awb 10:10, ledger/namens.py)."""
         if ook_college and g.heeft_mandaat(self.gebruiker, "college", None, datum):
-            return
+            return namens.mandaat("college", None)
         try:
             g.eis_mandaat(self.gebruiker, "regiegroep", wijk, datum)
+            return namens.mandaat("regiegroep", wijk)
         except GeenMandaat:
             if ook_college:
                 raise GeenMandaat(
@@ -189,6 +207,8 @@ class Dienst:
     # === college: inrichten, mandaten, wijken ============================================
     def richt_in(self, cmd: m.Inrichten) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
+
+        self._lees(self.sleutels.richt_in)  # the key table of the personal data; changes nothing if it exists
 
         def beslis() -> Besluit[dict[str, Any]]:
             bestaand = self._get(Gemeente, ids.gemeente_id())
@@ -211,6 +231,7 @@ class Dienst:
             g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             nieuw = g.geef_mandaat(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
+            self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=True)
             return ([g] if nieuw else []), {
                 "gebruiker": cmd.aan,
                 "rol": cmd.rol,
@@ -228,9 +249,15 @@ class Dienst:
             g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             g.trek_mandaat_in(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
+            self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=False)
             return [g], {"gebruiker": cmd.aan, "rol": cmd.rol, "wijk": cmd.wijk, "tot": datum}
 
         return self._voer_uit(beslis, cmd)
+
+    def _volg_mandaat(self, g: Gemeente, aan: str, rol: str, *, gegeven: bool) -> None:
+        """The database privilege follows the mandate as it holds today (not at --datum)."""
+        if self.databaserechten is not None:
+            self._ook_uitvoeren = self.databaserechten.volg_mandaat(g, aan, rol, self.vandaag, gegeven=gegeven)
 
     def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -308,12 +335,14 @@ class Dienst:
             self._eis_in_werking(g, ontvangen)
             w = self._wijk(cmd.wijk, ontvangen.year)
             nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
+            aanvraag_id = ids.aanvraag_id(nummer)
+            sleutel = self.sleutels.maak_of_haal(aanvraag_id)  # committed before the events (commands/sleutels.py)
             a = Aanvraag(
                 nummer=nummer,
                 wijk=w.code,
                 periode=w.periode,
                 ontvangen=ontvangen,
-                persoon=_persoon(cmd, ondertekend=bool(cmd.ondertekend)),
+                persoon=pg.verzegel(_persoon(cmd, ondertekend=bool(cmd.ondertekend)), sleutel, aanvraag_id),
                 gegevens=_gegevens(cmd),
                 datum=datum,
                 gebruiker=self.gebruiker,
@@ -333,9 +362,9 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum)
             w = self._wijk(a.wijk, a.periode)
-            a.vraag_aanvulling(cmd.wat, termijn, datum, self.gebruiker)
+            a.vraag_aanvulling(cmd.wat, termijn, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "aanvulling gevraagd", datum, self.gebruiker)
             return [a, w], self._aanvraag_uitkomst(a, g) | {"termijn": termijn}
 
@@ -349,7 +378,8 @@ class Dienst:
             a = self._aanvraag(cmd.nummer)
             self._eis_regie(g, a.wijk, datum, ook_college=True)
             versie = a.version
-            werd_volledig = a.vul_aan(_persoon(cmd, ondertekend=cmd.ondertekend), _gegevens(cmd), datum, self.gebruiker)
+            persoon = self._verzegel_aanvulling(a, _persoon(cmd, ondertekend=cmd.ondertekend))
+            werd_volledig = a.vul_aan(persoon, _gegevens(cmd), datum, self.gebruiker)
             if a.version == versie:
                 return [], self._aanvraag_uitkomst(a, g)
             nieuw: list[Aggregate] = [a]
@@ -360,6 +390,26 @@ class Dienst:
             return nieuw, self._aanvraag_uitkomst(a, g)
 
         return self._voer_uit(beslis, cmd)
+
+    def _verzegel_aanvulling(self, a: Aanvraag, persoon: dict[str, Any]) -> dict[str, Any]:
+        """Seal the personal items that change; the ones equal to what the aanvraag holds are left out."""
+        gegeven = {k: v for k, v in persoon.items() if v is not None}
+        if not gegeven or a.vernietigd is not None:
+            return gegeven  # nothing to seal, or destroyed: the aanvraag refuses it
+        sleutel = self.sleutels.maak_of_haal(a.id)
+        huidig = pg.ontsleutel({k: a.persoon.get(k) for k in gegeven}, sleutel, a.id)
+        return pg.verzegel({k: v for k, v in gegeven.items() if huidig.get(k) != v}, sleutel, a.id)
+
+    def _persoon_voor_kijker(self, g: Gemeente, a: Aanvraag) -> dict[str, Any]:
+        """The applicant as the acting user may see it: in full (college, regiegroep of the wijk),
+        as VERWIJDERD once the key is destroyed, or only as AFGESCHERMD."""
+        if not pg.mag_zien(g, self.gebruiker, a.wijk, self.vandaag):
+            return {"persoonsgegevens": "afgeschermd", "naam": pg.AFGESCHERMD}
+        persoon = {veld: a.persoon.get(veld) for veld in pg.VELDEN}
+        sleutel = None if a.vernietigd is not None else self.sleutels.haal([a.id]).get(a.id)
+        if sleutel is None and any(pg.is_token(v) for v in persoon.values()):
+            return {"persoonsgegevens": "verwijderd"} | pg.onleesbaar(persoon)
+        return {"persoonsgegevens": "zichtbaar"} | (pg.ontsleutel(persoon, sleutel, a.id) if sleutel else persoon)
 
     def _aanvraag_uitkomst(self, a: Aanvraag, g: Gemeente) -> dict[str, Any]:
         return {
@@ -379,7 +429,7 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum)
             if a.status == "toegekend" and a.besluit is not None:
                 return [], self._herhaalde_toekenning(a, cmd)
             a.eis_beslisbaar("toekennen")
@@ -401,6 +451,7 @@ class Dienst:
                 grond=cmd.grond,
                 motivering=cmd.motivering,
                 buiten_volgorde=cmd.buiten_volgorde,
+                mandaat=mandaat,
             )
             if cmd.start_voor is not None and cmd.start_voor > w.uitvoeren_tot:
                 raise OngeldigeInvoer("--start-voor ligt na de datum waarop het initiatief uitgevoerd moet zijn")
@@ -442,13 +493,13 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum)
             uitkomst = {"aanvraag": a.nummer, "grond": cmd.grond, "status": "geweigerd"}
             if a.status == "geweigerd" and a.besluit and a.besluit.get("grond") == cmd.grond:
                 if a.besluit.get("motivering") == cmd.motivering:
                     return [], uitkomst
             w = self._wijk(a.wijk, a.periode)
-            a.weiger(cmd.grond, cmd.motivering, w.beschikbaar, datum, self.gebruiker)
+            a.weiger(cmd.grond, cmd.motivering, w.beschikbaar, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
             return [a, w], uitkomst
 
@@ -460,11 +511,11 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum)
             if a.status == "geschikt":
                 return [], {"aanvraag": a.nummer, "status": a.status}
             w = self._wijk(a.wijk, a.periode)
-            a.verklaar_geschikt(g.regeling.raadplegingsdrempel, datum, self.gebruiker)
+            a.verklaar_geschikt(g.regeling.raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "naar wijkraadpleging", datum, self.gebruiker)
             return [a, w], {"aanvraag": a.nummer, "status": a.status}
 
@@ -476,11 +527,13 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum)
             uitkomst = {"aanvraag": a.nummer, "uitkomst": cmd.uitkomst}
             if a.raadpleging and a.raadpleging.get("uitkomst") == cmd.uitkomst and a.status != "geschikt":
                 return [], uitkomst | {"status": a.status}
-            a.besluit_raadpleging(cmd.uitkomst, cmd.stemmen_voor, cmd.stemmen_tegen, datum, self.gebruiker)
+            a.besluit_raadpleging(
+                cmd.uitkomst, cmd.stemmen_voor, cmd.stemmen_tegen, datum, self.gebruiker, mandaat=mandaat
+            )
             return [a], uitkomst | {"status": a.status}
 
         return self._voer_uit(beslis, cmd)
@@ -508,6 +561,53 @@ class Dienst:
             return ([a] if nieuw else []), {"aanvraag": a.nummer, "bekendgemaakt": a.bekendgemaakt}
 
         return self._voer_uit(beslis, cmd)
+
+    # === personal data: destroyed after the retention term (AVG, Archiefwet) ===============
+    def vergeet(self, cmd: m.Vergeet) -> dict[str, Any]:
+        """The college destroys the key of an aanvraag's personal data once its term has ended.
+
+        The event is saved first, then the key is destroyed: a key whose destruction failed is
+        destroyed by a repeat (which writes no second event); an event never goes missing."""
+        datum = self._datum(cmd.datum)
+
+        def beslis() -> Besluit[dict[str, Any]]:
+            g = self.gemeente()
+            g.eis_mandaat(self.gebruiker, "college", None, datum)
+            a = self._aanvraag(cmd.nummer)
+            termijn = self._bewaartermijn(a)
+            if a.vernietigd is None and termijn.verstreken(datum) and not self.sleutels.mag_vernietigen():
+                raise OpslagOnbeschikbaar(
+                    "deze databaselogin mag geen sleutels vernietigen: vraag de beheerder om DELETE op "
+                    "vouchers_sleutels (README, Persoonsgegevens en bewaartermijnen)"
+                )
+            nieuw = a.vergeet(termijn, datum, self.gebruiker)
+            return ([a] if nieuw else []), {
+                "aanvraag": a.nummer,
+                "wijk": a.wijk,
+                "periode": a.periode,
+                "uitkomst": termijn.uitkomst,
+                "bewaren_tot": termijn.einde,
+                "vernietigd": a.vernietigd,
+                "nieuw": nieuw,
+            }
+
+        uitkomst = self._voer_uit(beslis, cmd)
+        v = self._lees(lambda: self.sleutels.vernietig(ids.aanvraag_id(uitkomst["aanvraag"])))
+        return uitkomst | {
+            "sleutel_verwijderd": v.verwijderd,
+            "opgeschoond": v.opgeschoond,
+            "toelichting": v.toelichting,
+        }
+
+    def _bewaartermijn(self, a: Aanvraag) -> Bewaartermijn:
+        w = self._wijk(a.wijk, a.periode)
+        besluit = a.besluit or {}
+        vernietigd = get_topic(gebeurtenissen.AanvraagPersoonsgegevensVernietigd)
+        laatste = max(
+            (e.datum for e in self.app.events.get(a.id) if get_topic(type(e)) != vernietigd and hasattr(e, "datum")),
+            default=a.ontvangen,
+        )
+        return bewaartermijn(a.status, w.uitvoeren_tot, besluit.get("datum"), laatste)
 
     # === kasbeheer (art. 9) ===========================================================
     def verzilver(self, cmd: m.Verzilver) -> dict[str, Any]:
@@ -590,8 +690,9 @@ class Dienst:
         def lees() -> dict[str, Any]:
             g = self.gemeente()
             a = self._aanvraag(nummer)
-            return self._aanvraag_uitkomst(a, g) | {
-                "naam": a.persoon.get("naam"),
+            uit = self._aanvraag_uitkomst(a, g) | self._persoon_voor_kijker(g, a)
+            return uit | {
+                "persoonsgegevens_vernietigd": a.vernietigd,
                 "omschrijving": a.gegevens.get("omschrijving"),
                 "planning": a.gegevens.get("planning"),
                 "kosten": a.kosten,
@@ -644,6 +745,43 @@ class Dienst:
                 uit.append(
                     self._aanvraag_uitkomst(a, g) | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")}
                 )
+            return uit
+
+        return self._lees(lees)
+
+    def aanvragers(self) -> dict[int, str]:
+        """Per aanvraag the applicant's name, for the aanvragen whose applicants the acting user may
+        see (ledger/persoonsgegevens.py `mag_zien`); VERWIJDERD once the key is destroyed. Others are
+        left out: a report shows them as AFGESCHERMD. Reads the key table only for what it shows."""
+
+        def lees() -> dict[int, str]:
+            g = self.gemeente()
+            namen: dict[UUID, tuple[int, Any]] = {}
+            soorten = [
+                gebeurtenissen.AanvraagIngediend,
+                gebeurtenissen.AanvraagAangevuld,
+                gebeurtenissen.AanvraagPersoonsgegevensVernietigd,
+            ]
+            vernietigd: set[UUID] = set()
+            for e in self.gebeurtenissen(soorten):
+                if isinstance(e, gebeurtenissen.AanvraagIngediend):
+                    if pg.mag_zien(g, self.gebruiker, e.wijk, self.vandaag):
+                        namen[e.originator_id] = (e.nummer, e.persoon.get("naam"))
+                elif isinstance(e, gebeurtenissen.AanvraagAangevuld):
+                    if e.originator_id in namen and e.persoon.get("naam") is not None:
+                        namen[e.originator_id] = (namen[e.originator_id][0], e.persoon["naam"])
+                else:
+                    vernietigd.add(e.originator_id)
+            sleutels = self.sleutels.haal(i for i in namen if i not in vernietigd) if namen else {}
+            uit: dict[int, str] = {}
+            for aanvraag_id, (nummer, naam) in namen.items():
+                sleutel = sleutels.get(aanvraag_id)
+                if not pg.is_token(naam):
+                    uit[nummer] = pg.VERWIJDERD if aanvraag_id in vernietigd else str(naam or "")
+                elif sleutel is None:
+                    uit[nummer] = pg.VERWIJDERD
+                else:
+                    uit[nummer] = str(pg.ontsleutel({"naam": naam}, sleutel, aanvraag_id)["naam"])
             return uit
 
         return self._lees(lees)

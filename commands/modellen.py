@@ -196,6 +196,12 @@ class MaakBekend(Opdracht):
     nummer: int
 
 
+class Vergeet(Opdracht):
+    """Destroy the key of an aanvraag's personal data (AVG) once its retention term has ended."""
+
+    nummer: int
+
+
 class Verzilver(Opdracht):
     code: str
     bedrag: Positief

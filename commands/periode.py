@@ -10,6 +10,8 @@ Rules owned here (the aggregates check each of them; this module only loads and 
 - the wijk, its vouchers and (without --wijk) every wijk of the period are saved in one
   transaction: all close, or nothing does. A grant or payment saved in the meantime
   touches the same aggregates, so the save conflicts and the whole closing is decided again;
+- the closing records that it is the college's decision and the mandate it was taken under
+  (Awb 10:10);
 - afterwards the wijk refuses grants and the expired vouchers refuse payments (art. 5 lid 8).
 """
 
@@ -21,7 +23,7 @@ from eventsourcing.domain import Aggregate
 
 from commands.dienst import Besluit, Dienst
 from commands.modellen import Opdracht, Periode, WijkCode
-from ledger import gebeurtenissen, ids
+from ledger import gebeurtenissen, ids, namens
 from ledger.datum import formatteer_datum
 from ledger.fouten import NietGevonden
 from ledger.geld import Bedrag
@@ -60,7 +62,7 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> dict[str, Any]:
                     vervallen.append({"voucher": v.code, "bedrag": rest})
                     nieuw.append(v)
             totaal = sum((r["bedrag"] for r in vervallen), Bedrag.nul())
-            w.sluit_af(totaal, len(vervallen), datum, dienst.gebruiker)
+            w.sluit_af(totaal, len(vervallen), datum, dienst.gebruiker, mandaat=namens.mandaat("college", None))
             nieuw.append(w)
             uitkomsten.append(_uitkomst(code, cmd.periode, vervallen, nieuw=True))
         return nieuw, {

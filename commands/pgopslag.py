@@ -26,3 +26,10 @@ class VoucherPostgresRecorder(PostgresApplicationRecorder):
             SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout),
             SQL("SELECT pg_advisory_xact_lock({0})").format(Literal(SCHRIJFSLOT)),
         ]
+
+    def _insert_events(self, curs: Any, stored_events: Any, **kwargs: Any) -> None:
+        # Statements that commit or fail together with these events: the GRANT or REVOKE that
+        # makes a login's privileges follow the mandate being recorded (commands/rechten.py).
+        for statement in kwargs.get("ook_uitvoeren", ()):
+            curs.execute(statement)
+        super()._insert_events(curs, stored_events, **kwargs)

@@ -4,7 +4,8 @@ Owns acts 5-10: aanvraag ingediend with the items of art. 4 lid 2, aanvulling ge
 aangevuld (art. 4 lid 3, Awb 4:5 and 4:15: the clock pauses), toegekend or geweigerd with a
 ground of art. 6 and a motivering (Awb 3:46), geschikt verklaard and the raadpleging besluit
 above the threshold (art. 5 lid 3-6), bekendgemaakt (art. 7 lid 2) and wijziging gemeld
-(art. 8 lid 2). An incomplete aanvraag cannot be decided.
+(art. 8 lid 2). An incomplete aanvraag cannot be decided. Every decision records that it
+was taken on behalf of the college and under which mandate (Awb 10:10, ledger/namens.py).
 
 Personal data (art. 4 lid 2 onder a) sits in its own field `persoon`, apart from the
 financial facts, so that it can be kept encrypted and erased without touching the history.
@@ -17,12 +18,15 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
 from ledger.begrippen import VEREISTEN, WEIGERINGSGRONDEN
+from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden
 from ledger.geld import Bedrag
+from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
 from ledger.vouchercode import maak_code
 
 OPEN_STATUSSEN = ("onvolledig", "ingediend", "geschikt", "raadpleging_voor")
@@ -33,6 +37,9 @@ class Aanvraag(Aggregate):
 
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Aanvraag.Created"
+
+    class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
+        TOPIC = "voucher.Aanvraag.Snapshot"
 
     @staticmethod
     def create_id(nummer: int, **_: Any) -> UUID:
@@ -86,17 +93,28 @@ class Aanvraag(Aggregate):
         return self.ontvangen + timedelta(weeks=beslistermijn_weken, days=self.opgeschort_dagen)
 
     # --- aanvulling (art. 4 lid 3) ------------------------------------------------------
-    def vraag_aanvulling(self, wat: str, termijn: date, datum: date, gebruiker: str) -> None:
+    def vraag_aanvulling(
+        self, wat: str, termijn: date, datum: date, gebruiker: str, *, mandaat: dict[str, Any]
+    ) -> None:
         self._eis_status("aanvulling vragen", "onvolledig", "ingediend")
         self._eis_niet_voor_ontvangst(datum)
         if not wat.strip():
             raise OngeldigeInvoer("zeg met --wat welke informatie ontbreekt (art. 4 lid 3)")
         if termijn < datum:
             raise OngeldigeInvoer("de termijn voor aanvulling ligt voor de datum van het verzoek")
-        self._aanvulling_gevraagd(wat=wat.strip(), termijn=termijn, datum=datum, gebruiker=gebruiker)
+        self._aanvulling_gevraagd(
+            wat=wat.strip(),
+            termijn=termijn,
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
+        )
 
     @event("AanvullingGevraagd", topic="voucher.Aanvraag.AanvullingGevraagd")
-    def _aanvulling_gevraagd(self, wat: str, termijn: date, datum: date, gebruiker: str) -> None:
+    def _aanvulling_gevraagd(
+        self, wat: str, termijn: date, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
+    ) -> None:
         # A second request while one is open does not restart the pause (Awb 4:15): keep its start.
         begin = self.aanvulling["gevraagd_op"] if self.aanvulling else datum
         self.aanvulling = {"wat": wat, "termijn": termijn, "gevraagd_op": begin}
@@ -106,6 +124,12 @@ class Aanvraag(Aggregate):
         """Returns whether the aanvraag became complete (and joins the order of receipt)."""
         self._eis_status("aanvullen", "onvolledig", "ingediend")
         self._eis_niet_voor_ontvangst(datum)
+        if self.vernietigd is not None and any(v is not None for v in persoon.values()):
+            raise OngeldigeToestand(
+                f"de persoonsgegevens van aanvraag {self.nummer} zijn vernietigd op "
+                f"{formatteer_datum(self.vernietigd)}: ze kunnen niet meer worden aangevuld",
+                artikel="AVG art. 17",
+            )
         persoon = {k: v for k, v in persoon.items() if v is not None and self.persoon.get(k) != v}
         gegevens = {k: v for k, v in gegevens.items() if v is not None and self.gegevens.get(k) != v}
         if not persoon and not gegevens and self.aanvulling is None:
@@ -150,6 +174,8 @@ class Aanvraag(Aggregate):
         grond: str | None = None,
         motivering: str | None = None,
         buiten_volgorde: str | None = None,
+        *,
+        mandaat: dict[str, Any],
     ) -> None:
         self.eis_beslisbaar("toekennen")
         self._eis_niet_voor_ontvangst(datum)
@@ -181,6 +207,8 @@ class Aanvraag(Aggregate):
             buiten_volgorde=buiten_volgorde.strip() if buiten_volgorde else None,
             datum=datum,
             gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
         )
 
     @event("Toegekend", topic="voucher.Aanvraag.Toegekend")
@@ -194,6 +222,8 @@ class Aanvraag(Aggregate):
         buiten_volgorde: str | None,
         datum: date,
         gebruiker: str,
+        namens: str,
+        mandaat: dict[str, Any] | None,
     ) -> None:
         self.status = "toegekend"
         self.besluit = {
@@ -208,16 +238,27 @@ class Aanvraag(Aggregate):
             "door": gebruiker,
         }
 
-    def weiger(self, grond: str, motivering: str, beschikbaar: Bedrag, datum: date, gebruiker: str) -> None:
+    def weiger(
+        self, grond: str, motivering: str, beschikbaar: Bedrag, datum: date, gebruiker: str, *, mandaat: dict[str, Any]
+    ) -> None:
         self.eis_beslisbaar("weigeren")
         self._eis_niet_voor_ontvangst(datum)
         _eis_grond_en_motivering(grond, motivering, "weigering")
         if self.kosten is not None:
             _eis_grond_e_terecht(grond, self.kosten, beschikbaar)
-        self._geweigerd(grond=grond, motivering=motivering.strip(), datum=datum, gebruiker=gebruiker)
+        self._geweigerd(
+            grond=grond,
+            motivering=motivering.strip(),
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
+        )
 
     @event("Geweigerd", topic="voucher.Aanvraag.Geweigerd")
-    def _geweigerd(self, grond: str, motivering: str, datum: date, gebruiker: str) -> None:
+    def _geweigerd(
+        self, grond: str, motivering: str, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
+    ) -> None:
         self.status = "geweigerd"
         self.besluit = {
             "uitkomst": "geweigerd",
@@ -228,7 +269,7 @@ class Aanvraag(Aggregate):
         }
 
     # --- above the threshold: geschikt, then the wijkraadpleging (art. 5 lid 3-6) --------
-    def verklaar_geschikt(self, drempel: Bedrag, datum: date, gebruiker: str) -> None:
+    def verklaar_geschikt(self, drempel: Bedrag, datum: date, gebruiker: str, *, mandaat: dict[str, Any]) -> None:
         self._eis_status("geschikt verklaren", "ingediend")
         self._eis_niet_voor_ontvangst(datum)
         kosten = self.kosten
@@ -238,15 +279,24 @@ class Aanvraag(Aggregate):
                 "worden toegekend of geweigerd",
                 artikel="art. 5 lid 1 en 3",
             )
-        self._geschikt(datum=datum, gebruiker=gebruiker)
+        self._geschikt(
+            datum=datum, gebruiker=gebruiker, namens=NAMENS_COLLEGE, mandaat=eis_mandaat_voor(mandaat, self.wijk)
+        )
 
     @event("GeschiktVerklaard", topic="voucher.Aanvraag.GeschiktVerklaard")
-    def _geschikt(self, datum: date, gebruiker: str) -> None:
+    def _geschikt(self, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None) -> None:
         self.status = "geschikt"
         self.raadpleging = {"geschikt_op": datum, "door": gebruiker}
 
     def besluit_raadpleging(
-        self, uitkomst: str, stemmen_voor: int | None, stemmen_tegen: int | None, datum: date, gebruiker: str
+        self,
+        uitkomst: str,
+        stemmen_voor: int | None,
+        stemmen_tegen: int | None,
+        datum: date,
+        gebruiker: str,
+        *,
+        mandaat: dict[str, Any],
     ) -> None:
         self._eis_status("een raadplegingsbesluit vastleggen", "geschikt")
         if self.raadpleging and datum < self.raadpleging["geschikt_op"]:
@@ -264,12 +314,25 @@ class Aanvraag(Aggregate):
                     f"uitkomst {uitkomst} past niet bij {stemmen_voor} stemmen voor en {stemmen_tegen} tegen"
                 )
         self._raadpleging_besloten(
-            uitkomst=uitkomst, stemmen_voor=stemmen_voor, stemmen_tegen=stemmen_tegen, datum=datum, gebruiker=gebruiker
+            uitkomst=uitkomst,
+            stemmen_voor=stemmen_voor,
+            stemmen_tegen=stemmen_tegen,
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
         )
 
     @event("RaadplegingBesloten", topic="voucher.Aanvraag.RaadplegingBesloten")
     def _raadpleging_besloten(
-        self, uitkomst: str, stemmen_voor: int | None, stemmen_tegen: int | None, datum: date, gebruiker: str
+        self,
+        uitkomst: str,
+        stemmen_voor: int | None,
+        stemmen_tegen: int | None,
+        datum: date,
+        gebruiker: str,
+        namens: str,
+        mandaat: dict[str, Any] | None,
     ) -> None:
         self.raadpleging = dict(self.raadpleging or {})
         self.raadpleging.update(
@@ -314,6 +377,25 @@ class Aanvraag(Aggregate):
     def _wijziging(self, omschrijving: str, datum: date, gebruiker: str) -> None:
         self.wijzigingen += 1
 
+    # --- personal data: destroyed after the retention term (AVG, Selectielijst) ----------
+    @property
+    def vernietigd(self) -> date | None:
+        # Aggregates and snapshots from before this act existed have no such attribute.
+        return self.__dict__.get("persoonsgegevens_vernietigd")
+
+    def vergeet(self, termijn: Bewaartermijn, datum: date, gebruiker: str) -> bool:
+        """Record that the key of the personal data is destroyed. False when it was done already."""
+        if self.vernietigd is not None:
+            return False
+        self._eis_niet_voor_ontvangst(datum)
+        eis_verstreken(self.nummer, termijn, datum)
+        self._persoonsgegevens_vernietigd(bewaren_tot=termijn.einde, datum=datum, gebruiker=gebruiker)
+        return True
+
+    @event("PersoonsgegevensVernietigd", topic="voucher.Aanvraag.PersoonsgegevensVernietigd")
+    def _persoonsgegevens_vernietigd(self, bewaren_tot: date, datum: date, gebruiker: str) -> None:
+        self.persoonsgegevens_vernietigd = datum
+
     # --- guards -------------------------------------------------------------------------
     def _eis_status(self, handeling: str, *toegestaan: str) -> None:
         if self.status not in toegestaan:
@@ -340,6 +422,16 @@ class Aanvraag(Aggregate):
                 f"de datum {formatteer_datum(datum)} ligt voor de ontvangst van de aanvraag "
                 f"({formatteer_datum(self.ontvangen)})"
             )
+
+
+# Decisions record on whose behalf and under which mandate (Awb 10:10): version 2 of these events.
+versie_2(
+    Aanvraag.AanvullingGevraagd,  # type: ignore[attr-defined]
+    Aanvraag.Toegekend,  # type: ignore[attr-defined]
+    Aanvraag.Geweigerd,  # type: ignore[attr-defined]
+    Aanvraag.GeschiktVerklaard,  # type: ignore[attr-defined]
+    Aanvraag.RaadplegingBesloten,  # type: ignore[attr-defined]
+)
 
 
 def _eis_grond_e_terecht(grond: str | None, kosten: Bedrag, beschikbaar: Bedrag) -> None:

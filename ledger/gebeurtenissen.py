@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventsourcing.utils import register_topic
+
 from ledger.aanvraag import Aanvraag
 from ledger.gemeente import Gemeente
 from ledger.verzoek import Verzoek
@@ -40,6 +42,9 @@ AanvraagGeschiktVerklaard: Any = Aanvraag.GeschiktVerklaard  # voucher.Aanvraag.
 AanvraagRaadplegingBesloten: Any = Aanvraag.RaadplegingBesloten  # voucher.Aanvraag.RaadplegingBesloten
 AanvraagBekendgemaakt: Any = Aanvraag.Bekendgemaakt  # voucher.Aanvraag.Bekendgemaakt
 AanvraagWijzigingGemeld: Any = Aanvraag.WijzigingGemeld  # voucher.Aanvraag.WijzigingGemeld
+AanvraagPersoonsgegevensVernietigd: Any = (
+    Aanvraag.PersoonsgegevensVernietigd
+)  # voucher.Aanvraag.PersoonsgegevensVernietigd
 VoucherVerstrekt: Any = Voucher.Verstrekt  # voucher.Voucher.Verstrekt
 VoucherVerzilverd: Any = Voucher.Verzilverd  # voucher.Voucher.Verzilverd
 VoucherContantOpgenomen: Any = Voucher.ContantOpgenomen  # voucher.Voucher.ContantOpgenomen
@@ -69,6 +74,7 @@ ALLE: tuple[Any, ...] = (
     AanvraagRaadplegingBesloten,
     AanvraagBekendgemaakt,
     AanvraagWijzigingGemeld,
+    AanvraagPersoonsgegevensVernietigd,
     VoucherVerstrekt,
     VoucherVerzilverd,
     VoucherContantOpgenomen,
@@ -77,3 +83,10 @@ ALLE: tuple[Any, ...] = (
     FactuurGeboekt,
     VerzoekVastgelegd,
 )
+
+# Snapshots: each snapshotted aggregate has its own snapshot class with an explicit topic (so that
+# PostgreSQL's row-level security can tell whose snapshot a row is). eventsourcing registers the
+# explicit topics of aggregate events when the aggregate class is made, but not those of snapshot
+# classes: register them here, before anything is decoded.
+for _aggregaat in (Gemeente, Wijk, Aanvraag, Voucher):
+    register_topic(_aggregaat.Snapshot.TOPIC, _aggregaat.Snapshot)

@@ -15,6 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids
 from ledger.datum import formatteer_datum
@@ -46,6 +47,9 @@ class Gemeente(Aggregate):
 
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Gemeente.Created"
+
+    class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
+        TOPIC = "voucher.Gemeente.Snapshot"
 
     @staticmethod
     def create_id(**_: Any) -> UUID:

@@ -17,6 +17,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
 from ledger.datum import formatteer_datum
@@ -29,6 +30,9 @@ class Voucher(Aggregate):
 
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Voucher.Created"
+
+    class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
+        TOPIC = "voucher.Voucher.Snapshot"
 
     @staticmethod
     def create_id(code: str, **_: Any) -> UUID:

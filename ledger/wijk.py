@@ -16,11 +16,13 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
 from ledger.datum import formatteer_datum
 from ledger.fouten import OngeldigeToestand
 from ledger.geld import Bedrag
+from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
 
 
 class Wijk(Aggregate):
@@ -28,6 +30,9 @@ class Wijk(Aggregate):
 
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Wijk.Created"
+
+    class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
+        TOPIC = "voucher.Wijk.Snapshot"
 
     @staticmethod
     def create_id(code: str, periode: int, **_: Any) -> UUID:
@@ -147,13 +152,30 @@ class Wijk(Aggregate):
                 datum=datum,
             )
 
-    def sluit_af(self, vervallen: Bedrag, vouchers: int, datum: date, gebruiker: str) -> None:
+    def sluit_af(
+        self, vervallen: Bedrag, vouchers: int, datum: date, gebruiker: str, *, mandaat: dict[str, Any]
+    ) -> None:
         """Close the period; `vervallen` is the unspent value of the `vouchers` that expired with it."""
         self.eis_afsluitbaar(datum)
-        self._periode_afgesloten(vervallen=vervallen, vouchers=vouchers, datum=datum, gebruiker=gebruiker)
+        self._periode_afgesloten(
+            vervallen=vervallen,
+            vouchers=vouchers,
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.code),
+        )
 
     @event("PeriodeAfgesloten", topic="voucher.Wijk.PeriodeAfgesloten")
-    def _periode_afgesloten(self, vervallen: Bedrag, vouchers: int, datum: date, gebruiker: str) -> None:
+    def _periode_afgesloten(
+        self,
+        vervallen: Bedrag,
+        vouchers: int,
+        datum: date,
+        gebruiker: str,
+        namens: str,
+        mandaat: dict[str, Any] | None,
+    ) -> None:
         # What expired no longer counts against the plafond (beschikbaar = plafond - toegekend + vervallen).
         self.vervallen = self.vervallen + vervallen
         self.gesloten = True
@@ -167,3 +189,7 @@ class Wijk(Aggregate):
 
     def omschrijving(self) -> str:
         return f"wijk {self.code} ({self.naam}), {self.periode}, aangewezen op {formatteer_datum(self.aangewezen_op)}"
+
+
+# Closing the period is the college's decision; it records on whose behalf (Awb 10:10): version 2.
+versie_2(Wijk.PeriodeAfgesloten)  # type: ignore[attr-defined]

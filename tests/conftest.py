@@ -94,6 +94,8 @@ def postgres_url(request, postgres_server):
         yield url
     finally:
         postgres_server.drop_database(name)
+        for rol in ("kasbeheerder", "regiegroep", "college"):  # made by `voucher init` (commands/rechten.py)
+            postgres_server.drop_role(f"{name}_{rol}")
 
 
 # --------------------------------------------------------------------------

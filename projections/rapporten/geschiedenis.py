@@ -103,6 +103,15 @@ class Aanvulling:
 
 
 @dataclass(frozen=True)
+class Namens:
+    """Awb 10:10 as the decision event records it: on whose behalf, under which mandate (ledger/namens.py)."""
+
+    namens: str  # "college"
+    rol: str  # "regiegroep" (art. 2 lid 6) or "college"
+    wijk: str | None  # the regiegroep's wijk
+
+
+@dataclass(frozen=True)
 class Besluit:
     """A decision on an aanvraag: toegekend, geweigerd, geschikt (art. 5 lid 3) or the raadpleging (lid 6)."""
 
@@ -117,6 +126,7 @@ class Besluit:
     stemmen_voor: int | None = None
     stemmen_tegen: int | None = None
     beslissen_voor: date | None = None  # the beslistermijn as it stood when this was decided
+    namens: Namens | None = None  # None: recorded before decisions named their mandate (event version 1)
 
 
 @dataclass
@@ -373,7 +383,15 @@ class _Vouwer:
             return False
         termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
         besluit = Besluit(
-            h, "toegekend", e.bedrag, e.grond, e.motivering, e.buiten_volgorde, e.start_voor, beslissen_voor=termijn
+            h,
+            "toegekend",
+            e.bedrag,
+            e.grond,
+            e.motivering,
+            e.buiten_volgorde,
+            e.start_voor,
+            beslissen_voor=termijn,
+            namens=_namens(e),
         )
         self._besluit(a, besluit, "toegekend")
         return True
@@ -382,21 +400,27 @@ class _Vouwer:
         if (a := self._aanvraag(e)) is None:
             return False
         termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
-        self._besluit(a, Besluit(h, "geweigerd", None, e.grond, e.motivering, beslissen_voor=termijn), "geweigerd")
+        besluit = Besluit(h, "geweigerd", None, e.grond, e.motivering, beslissen_voor=termijn, namens=_namens(e))
+        self._besluit(a, besluit, "geweigerd")
         return True
 
     def geschikt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
         termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
-        self._besluit(a, Besluit(h, "geschikt", beslissen_voor=termijn), "geschikt")
+        self._besluit(a, Besluit(h, "geschikt", beslissen_voor=termijn, namens=_namens(e)), "geschikt")
         return True
 
     def raadpleging(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
         besluit = Besluit(
-            h, "raadpleging", uitkomst=e.uitkomst, stemmen_voor=e.stemmen_voor, stemmen_tegen=e.stemmen_tegen
+            h,
+            "raadpleging",
+            uitkomst=e.uitkomst,
+            stemmen_voor=e.stemmen_voor,
+            stemmen_tegen=e.stemmen_tegen,
+            namens=_namens(e),
         )
         self._besluit(a, besluit, "raadpleging_voor" if e.uitkomst == "voor" else "geweigerd")
         return True
@@ -452,6 +476,14 @@ class _Vouwer:
             return False
         v.vervallingen.append(Vervalling(h, e.bedrag))
         return True
+
+
+def _namens(e: Any) -> Namens | None:
+    """The mandate a decision event records (version 2); None for an event stored before it did."""
+    mandaat = e.mandaat
+    if not mandaat:
+        return None
+    return Namens(e.namens, mandaat["rol"], mandaat.get("wijk"))
 
 
 def _aanwezig(oud: set[str], persoon: dict[str, Any], gegevens: dict[str, Any]) -> set[str]:

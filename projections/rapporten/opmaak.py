@@ -31,6 +31,18 @@ AVG_ZIN = (
 )
 
 
+def ketenkop_regels(m: dict[str, Any]) -> list[str]:
+    """The log head the report rests on (ledger/keten.py): with it, 'voucher verifieer --kop' proves
+    later that the store still holds exactly this history up to that event."""
+    kop = m.get("ketenkop")
+    if not kop:
+        return []
+    return [
+        f"Ketenkop na gebeurtenis nr. {kop['positie']}: {kop['hash']} "
+        "(controle: voucher verifieer --kop <ketenkop of dit bestand>)."
+    ]
+
+
 def nl(waarde: Any) -> str:
     """One value for people: amounts `€ 1.234,50`, dates `1 maart 2026`, nothing as `-`."""
     if waarde is None:
@@ -172,7 +184,8 @@ def e(tekst: Any) -> str:
     return uit.replace("€ ", "€&nbsp;") if isinstance(tekst, Bedrag) else uit
 
 
-def html_pagina(titel: str, inhoud: Iterable[str]) -> str:
+def html_pagina(titel: str, inhoud: Iterable[str], css: str = CSS) -> str:
+    """One self-contained page; `css` replaces the reports' style sheet (a letter prints on A4)."""
     delen = [
         "<!doctype html>",
         '<html lang="nl">',
@@ -180,7 +193,7 @@ def html_pagina(titel: str, inhoud: Iterable[str]) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(titel)}</title>",
-        f"<style>{CSS.strip()}</style>",
+        f"<style>{css.strip()}</style>",
         "</head>",
         "<body>",
         "<main>",

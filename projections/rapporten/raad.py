@@ -96,6 +96,7 @@ def _stand(m: dict[str, Any]) -> str:
     return (
         f"Stand {wat} {o.nl(m['tot'])} ({m['gebeurtenissen']} gebeurtenissen, de laatste nr. "
         f"{m['laatste_gebeurtenis']}); de bedragen zijn gelijk aan 'voucher saldo' op die datum."
+        + "".join(f" {r}" for r in o.ketenkop_regels(m))
     )
 
 

@@ -15,8 +15,13 @@ What it shows, for every wijk and budget year up to a date (`tot`):
 
 Every amount names the event it rests on (`gebeurtenis`, its number in the log); the report
 states the date it speaks of and the number of the last event it includes, never the time
-it was made, so the same history gives byte-identical output in every format. No personal
-data of applicants: the aanvraag number points to the file.
+it was made, so the same history gives byte-identical output in every format.
+
+Personal data: the applicant's name is shown only to readers who need it, the college and the
+regiegroep of the aanvraag's wijk (ledger/persoonsgegevens.py `mag_zien`); the caller decrypts
+those names and hands them in (`aanvragers`). Everyone else reads "aanvrager" and the aanvraag
+number, which points to the file; after `voucher vergeet` the name reads "[verwijderd]".
+Address, telephone and signature are never in this report.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from typing import Any
 
 from ledger.aanvraag import WEIGERINGSGRONDEN
 from ledger.geld import Bedrag
+from ledger.persoonsgegevens import AFGESCHERMD
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import (
     OPEN,
@@ -53,6 +59,10 @@ UITZONDERINGEN = {
     "contant_zelfde_dag": "meer opnames contant uit één voucher op één dag, samen boven het maximum per keer "
     "(art. 9 lid 3 onder b)",
 }
+NAMEN_ZIN = (
+    "Dit rapport noemt de namen van aanvragers omdat de lezer college of regiegroep van de wijk is (AVG: alleen "
+    "voor wie erover beslist; niet verder verspreiden); adres, telefoon en handtekening staan er niet in."
+)
 BESLUITSOORT = {
     "toegekend": "toegekend",
     "geweigerd": "geweigerd",
@@ -62,10 +72,16 @@ BESLUITSOORT = {
 
 
 # === the model ======================================================================================
-def bouw(h: Geschiedenis, wijk: str | None = None, periode: int | None = None) -> dict[str, Any]:
-    """The verantwoording as one ordered tree of plain values (Bedrag, date, str, int, bool, None)."""
+def bouw(
+    h: Geschiedenis, wijk: str | None = None, periode: int | None = None, aanvragers: dict[int, str] | None = None
+) -> dict[str, Any]:
+    """The verantwoording as one ordered tree of plain values (Bedrag, date, str, int, bool, None).
+
+    `aanvragers`: the applicant's name per aanvraag number, for the aanvragen whose applicants
+    the reader may see; every other aanvraag shows AFGESCHERMD."""
     wijken = h.wijk_lijst(wijk, periode)
-    model_wijken = [_wijk(h, w) for w in wijken]
+    namen = aanvragers or {}
+    model_wijken = [_wijk(h, w, namen) for w in wijken]
     return {
         "rapport": "verantwoording",
         "titel": "Verantwoording vouchers bewonersinitiatieven",
@@ -76,6 +92,7 @@ def bouw(h: Geschiedenis, wijk: str | None = None, periode: int | None = None) -
         "laatste_gebeurtenis": h.laatste,
         "gebeurtenissen": h.meegeteld,
         "selectie": {"wijk": wijk, "periode": periode},
+        "namen_zichtbaar": any(i["aanvraag"] in namen for w in model_wijken for i in w["initiatieven"]),
         "wijken": model_wijken,
         "uitzonderingen": _uitzonderingen(h, wijken),
         "totaal": {k: sum((w[k] for w in model_wijken), Bedrag.nul()) for k in SALDOVELDEN},
@@ -86,10 +103,10 @@ def _handeling(h: Handeling) -> dict[str, Any]:
     return {"datum": h.datum, "door": h.door, "gebeurtenis": h.gebeurtenis}
 
 
-def _wijk(h: Geschiedenis, w: WijkHistorie) -> dict[str, Any]:
+def _wijk(h: Geschiedenis, w: WijkHistorie, namen: dict[int, str]) -> dict[str, Any]:
     r = h.regeling
     aanvragen = [h.aanvragen[n] for n in sorted(w.aanvragen)]
-    initiatieven = [_initiatief(h, a) for a in aanvragen]
+    initiatieven = [_initiatief(h, a) | {"aanvrager": namen.get(a.nummer, AFGESCHERMD)} for a in aanvragen]
     vouchers = [h.vouchers[c] for c in sorted(w.vouchers)]
     grens = Bedrag.van_centen(w.budget.centen * r.uitvoeringskosten_max_procent // 100)
     return {
@@ -358,8 +375,9 @@ def _kop_regels(m: dict[str, Any]) -> list[str]:
         stand,
         f"Meegeteld: {m['gebeurtenissen']} gebeurtenissen, de laatste is nr. {m['laatste_gebeurtenis']}; "
         "elk bedrag noemt zijn gebeurtenis als [#nr].",
+        *o.ketenkop_regels(m),
         f"Selectie: {wat}.",
-        o.AVG_ZIN,
+        NAMEN_ZIN if m.get("namen_zichtbaar") else o.AVG_ZIN,
     ]
 
 
@@ -465,6 +483,8 @@ def _initiatief_tekst(i: dict[str, Any]) -> list[str]:
         f"  ontvangen {o.nl(i['ontvangen'])}, geregistreerd op {o.nl(ind['datum'])} door {ind['door']} "
         f"[#{ind['gebeurtenis']}]; kostenraming {o.nl(i['kosten'])}; status {i['status']}",
     ]
+    if i.get("aanvrager", AFGESCHERMD) != AFGESCHERMD:
+        regels.insert(1, f"  aanvrager: {i['aanvrager']}")
     if i["ontbreekt"]:
         regels.append(f"  ontbreekt: {', '.join(i['ontbreekt'])} (art. 4 lid 2)")
     for v in i["aanvullingen"]:
@@ -610,7 +630,8 @@ def _csv_regels(m: dict[str, Any]) -> Iterator[list[Any]]:
         None,
         None,
         None,
-        f"{m['gebeurtenissen']} gebeurtenissen meegeteld; ';' scheidt de velden, bedragen met decimaalkomma",
+        f"{m['gebeurtenissen']} gebeurtenissen meegeteld; ';' scheidt de velden, bedragen met decimaalkomma"
+        + "".join(f"; {r}" for r in o.ketenkop_regels(m)),
         None,
         m["laatste_gebeurtenis"],
     ]
@@ -677,7 +698,10 @@ def _csv_regels(m: dict[str, Any]) -> Iterator[list[Any]]:
 
 def _csv_initiatief(i: dict[str, Any], regel: Any) -> Iterator[list[Any]]:
     nr = i["aanvraag"]
-    yield regel("aanvraag ingediend", i["indiening"], aanvraag=nr, bedrag=i["kosten"], toelichting=i["initiatief"])
+    toelichting = i["initiatief"]
+    if i.get("aanvrager", AFGESCHERMD) != AFGESCHERMD:
+        toelichting = f"{toelichting or '(geen omschrijving)'}; aanvrager: {i['aanvrager']}"
+    yield regel("aanvraag ingediend", i["indiening"], aanvraag=nr, bedrag=i["kosten"], toelichting=toelichting)
     for v in i["aanvullingen"]:
         yield regel("aanvulling gevraagd", v | {"datum": v["gevraagd_op"]}, aanvraag=nr, toelichting=v["wat"])
         if v["aanvulling"]:
@@ -843,6 +867,8 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
         f"<li>Ontvangen {o.e(i['ontvangen'])}, geregistreerd door {o.e(ind['door'])} {o.nr(ind['gebeurtenis'])}; "
         f"kostenraming {o.e(i['kosten'])}; status {o.e(i['status'])}</li>",
     ]
+    if i.get("aanvrager", AFGESCHERMD) != AFGESCHERMD:
+        delen.insert(2, f"<li>Aanvrager: {o.e(i['aanvrager'])}</li>")
     if i["ontbreekt"]:
         delen.append(f"<li>Ontbreekt: {o.e(', '.join(i['ontbreekt']))} (art. 4 lid 2)</li>")
     for v in i["aanvullingen"]:

@@ -171,6 +171,7 @@ def test_een_gewone_login_met_alleen_lees_en_toevoegrechten_kan_werken_maar_niet
     with psycopg.connect(postgres_url, autocommit=True) as conn:
         conn.execute(f"GRANT SELECT, INSERT ON vouchers_events, vouchers_snapshots TO {rol}")
         conn.execute(f"GRANT USAGE ON SEQUENCE vouchers_events_notification_id_seq TO {rol}")
+        conn.execute(f"GRANT SELECT, INSERT ON vouchers_sleutels TO {rol}")  # the keys of the personal data
     w.college.geef_mandaat(m.GeefMandaat(aan=rol, rol="regiegroep", wijk=WIJK, datum=date(PERIODE, 1, 3)))
 
     als_rol = postgres_url.replace("voucher_admin@", f"{rol}@")

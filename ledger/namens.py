@@ -1,0 +1,54 @@
+"""Awb 10:10: a decision taken under mandate says on whose behalf it was taken, and under which mandate.
+
+Every power of the verordening is the college's (art. 2); the regiegroep decides on aanvragen
+under the college's mandate (art. 2 lid 6). Rules owned here:
+- every decision event (toegekend, geweigerd, geschikt verklaard, raadpleging besloten,
+  aanvulling gevraagd, periode afgesloten) records `namens` ("college") and `mandaat`, the
+  mandate the acting user held on the business date: `{"rol": "regiegroep", "wijk": "NOORD"}`
+  or `{"rol": "college", "wijk": None}`; who acted is the event's `gebruiker`;
+- a regiegroep's mandate is for one wijk, and a decision on an aanvraag records the mandate
+  for the aanvraag's own wijk;
+- events stored before these fields existed are version 1: the upcast gives them `namens`
+  "college" (the college's power, whoever used it) and `mandaat` None: not recorded, so a
+  reader derives it from the mandates in force on that date instead of guessing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ledger.fouten import OngeldigeInvoer
+
+NAMENS_COLLEGE = "college"
+MANDAAT_ARTIKEL = {"regiegroep": "art. 2 lid 6", "college": "art. 2"}
+
+
+def mandaat(rol: str, wijk: str | None) -> dict[str, Any]:
+    """The mandate as a decision event records it."""
+    return {"rol": rol, "wijk": wijk or None}
+
+
+def eis_mandaat_voor(vermelding: dict[str, Any], wijk: str | None) -> dict[str, Any]:
+    """A decision records the mandate it was taken under: the college's, or the regiegroep's for this wijk."""
+    rol, mandaatwijk = vermelding.get("rol"), vermelding.get("wijk")
+    if rol == "college" and mandaatwijk is None:
+        return mandaat(rol, None)
+    if rol == "regiegroep" and mandaatwijk and mandaatwijk == wijk:
+        return mandaat(rol, mandaatwijk)
+    raise OngeldigeInvoer(
+        f"een besluit in wijk {wijk} wordt genomen namens het college, onder het mandaat van het college of van de "
+        f"regiegroep van die wijk, niet onder {vermelding!r} (art. 2 lid 6, Awb 10:10)"
+    )
+
+
+def upcast_v1_v2(toestand: dict[str, Any]) -> None:
+    """Version 1 of a decision event did not record the mandate: taken for the college, mandate not recorded."""
+    toestand.setdefault("namens", NAMENS_COLLEGE)
+    toestand.setdefault("mandaat", None)
+
+
+def versie_2(*klassen: Any) -> None:
+    """Mark decision event classes as version 2 (with `namens` and `mandaat`), upcasting stored version 1."""
+    for klasse in klassen:
+        klasse.class_version = 2
+        klasse.upcast_v1_v2 = staticmethod(upcast_v1_v2)

@@ -1,0 +1,434 @@
+"""`voucher besluit NR`: the decision letter (beschikking) on one aanvraag, as text, HTML or JSON.
+
+Rules owned here:
+- a letter exists only once the aanvraag is decided: toegekend (art. 5 lid 2, above the
+  threshold after the wijkraadpleging, lid 6), geweigerd on a ground of art. 6 with its
+  motivering, or geweigerd by the wijkraadpleging (art. 5 lid 6). An aanvraag still open is a
+  refusal ("over aanvraag 12 is nog niet beslist", exit 1); an unknown number is not found (exit 3);
+- the letter states the decision with its legal ground and reasons (Awb 3:46-3:47): the amount
+  and every voucher, or the ground (art. 6 onder a-e, in the verordening's words) and the
+  motivering; a partial grant states both. A grant states its conditions: start before a date
+  (art. 5 lid 7), vouchers to be spent by the execution date (art. 5 lid 8), how vouchers are
+  redeemed with the cash maximum per time (art. 9), the initiatiefnemer's duties (art. 8);
+- it says on whose behalf it was taken and by whom (Awb 10:10): the mandate the decision event
+  records, or, for events stored before they recorded it, the mandate in force on that date;
+- it says how to object (Awb 3:45, 6:5, 6:7, 6:8): within the regeling's bezwaartermijn (six
+  weeks) after the day it was sent, to the college, and what a bezwaarschrift holds;
+- the addressee's name and address are read through `geadresseerde()` alone, the one place
+  that sees personal data (art. 4 lid 2 onder a); they come from the application service, which
+  unseals them and shows them only to the college and the wijk's regiegroep. Personal data that
+  has been erased shows as "[verwijderd]" (ledger.persoonsgegevens.VERWIJDERD);
+- the letter is dated on the decision and names the event it rests on; nothing depends on the
+  clock or on later acts: the same history gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Mapping
+from datetime import date
+from html import escape
+from typing import Any
+
+from ledger.begrippen import WEIGERINGSGRONDEN
+from ledger.fouten import GeenMandaat, NietGevonden, OngeldigeToestand
+from ledger.geld import Bedrag
+from ledger.namens import MANDAAT_ARTIKEL
+from ledger.persoonsgegevens import VERWIJDERD
+from projections.rapporten import opmaak as o
+from projections.rapporten.geschiedenis import AanvraagHistorie, Besluit, Geschiedenis, WijkHistorie
+
+BREEDTE = 88  # characters per line of the text letter
+GETALLEN = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+
+
+# --- the addressee -----------------------------------------------------------------------------
+def geadresseerde(aanvraag: Mapping[str, Any]) -> dict[str, str]:
+    """Name and contact address of the initiatiefnemer (art. 4 lid 2 onder a) for the letter.
+
+    The only function that reads personal data for the letter. `aanvraag` is the aanvraag as the
+    application service shows it to the acting user (`Dienst.toon_aanvraag`): the service holds
+    the keys of sealed personal data and decides who may see applicants. Erased data (the key
+    destroyed, or the items emptied) reads VERWIJDERD; a user who may not see the applicant gets
+    no letter."""
+    staat = aanvraag.get("persoonsgegevens")
+    if staat == "afgeschermd":
+        raise GeenMandaat(
+            "naam en adres van de aanvrager zijn alleen te zien voor het college en de regiegroep van de wijk: "
+            "zij versturen de besluitbrief",
+            artikel="art. 2 lid 6; AVG",
+        )
+    if staat == "verwijderd":
+        return {"naam": VERWIJDERD, "adres": VERWIJDERD}
+
+    def veld(naam: str) -> str:
+        waarde = aanvraag.get(naam)
+        return waarde.strip() if isinstance(waarde, str) and waarde.strip() else VERWIJDERD
+
+    return {"naam": veld("naam"), "adres": veld("adres")}
+
+
+# --- the model ----------------------------------------------------------------------------------
+def bouw(h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]]) -> dict[str, Any]:
+    """The letter on aanvraag `nummer`: every field it shows, in a fixed order.
+
+    `aanvraag` gives the aanvraag as the application service shows it (see `geadresseerde`); it is
+    asked only once the aanvraag is known to be decided."""
+    a = h.aanvragen.get(nummer)
+    if a is None:
+        raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)
+    besluit = _beslissend(a)
+    if besluit is None:
+        raise OngeldigeToestand(_nog_niet_beslist(a), artikel="art. 5 lid 1 en 3", aanvraag=nummer, status=a.status)
+    w = h.wijken[(a.wijk, a.periode)]
+    r = h.regeling
+    datum = besluit.handeling.datum
+    model: dict[str, Any] = {
+        "rapport": "besluit",
+        "titel": f"Besluit op aanvraag {a.nummer}",
+        "gemeente": h.gemeente,
+        "verordening": r.naam,
+        "datum": datum,
+        "aanvraag": a.nummer,
+        "wijk": w.code,
+        "wijknaam": w.naam,
+        "periode": w.periode,
+        "ontvangen": a.ontvangen,
+        "initiatief": a.omschrijving,
+        "kosten": a.kosten,
+        "geadresseerde": geadresseerde(aanvraag()),
+        "uitkomst": "toegekend" if besluit.soort == "toegekend" else "geweigerd",
+        "bedrag": besluit.bedrag if besluit.soort == "toegekend" else None,
+        "vouchers": [],
+        "voorwaarden": [],
+        "weigering": _weigering(a, besluit),
+        "namens": _namens(h, a, w, besluit),
+        "bezwaar": _bezwaar(h.gemeente, r.bezwaartermijn_weken, a.nummer, datum),
+        "gebeurtenis": besluit.handeling.gebeurtenis,
+        "laatste_gebeurtenis": besluit.handeling.gebeurtenis,  # the letter rests on the decision's event
+    }
+    if besluit.soort == "toegekend":
+        model["vouchers"] = [{"code": v.code, "bedrag": v.waarde} for v in h.vouchers_van(a)]
+        model["voorwaarden"] = _voorwaarden(besluit, w, r.contant_max)
+    return model
+
+
+def _beslissend(a: AanvraagHistorie) -> Besluit | None:
+    """The decision the letter is about: the grant, the refusal, or the wijkraadpleging against."""
+    if a.status == "toegekend":
+        return a.toekenning
+    if a.status == "geweigerd":
+        return next(
+            (
+                b
+                for b in reversed(a.besluiten)
+                if b.soort == "geweigerd" or (b.soort == "raadpleging" and b.uitkomst == "tegen")
+            ),
+            None,
+        )
+    return None
+
+
+def _nog_niet_beslist(a: AanvraagHistorie) -> str:
+    waarom = {
+        "onvolledig": f": de aanvraag is onvolledig (ontbreekt: {', '.join(a.ontbreekt) or 'aanvulling'})",
+        "geschikt": ": het initiatief is geschikt verklaard en wacht op de wijkraadpleging",
+        "raadpleging_voor": ": de wijkraadpleging was voor, de toekenning van de vouchers volgt nog",
+    }.get(a.status, "")
+    return f"over aanvraag {a.nummer} is nog niet beslist{waarom}"
+
+
+def _weigering(a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
+    """The refusal, or the refused part of a partial grant (toelichting art. 6): ground, article, reasons."""
+    if besluit.soort == "raadpleging":
+        stemmen = (
+            f" ({besluit.stemmen_voor} stemmen voor, {besluit.stemmen_tegen} tegen)"
+            if besluit.stemmen_voor is not None
+            else ""
+        )
+        return {
+            "grond": None,
+            "artikel": "art. 5 lid 6",
+            "grondtekst": "door middel van de wijkraadpleging is bepaald dat het initiatief geen vouchers krijgt",
+            "motivering": f"De wijkraadpleging van {o.nl(besluit.handeling.datum)} was tegen het initiatief{stemmen}.",
+            "bedrag": a.kosten,
+        }
+    if besluit.grond is None:
+        return None
+    geweigerd = a.kosten
+    if besluit.soort == "toegekend" and a.kosten is not None and besluit.bedrag is not None:
+        geweigerd = a.kosten - besluit.bedrag
+    return {
+        "grond": besluit.grond,
+        "artikel": f"art. 6 onder {besluit.grond}",
+        "grondtekst": WEIGERINGSGRONDEN[besluit.grond],
+        "motivering": besluit.motivering,
+        "bedrag": geweigerd,
+    }
+
+
+def _voorwaarden(besluit: Besluit, w: WijkHistorie, contant_max: Bedrag) -> list[dict[str, Any]]:
+    uit = []
+    if besluit.start_voor is not None:
+        uit.append(
+            {
+                "soort": "start_voor",
+                "start_voor": besluit.start_voor,
+                "tekst": f"U start met de uitvoering van het initiatief vóór {o.nl(besluit.start_voor)}.",
+                "artikel": "art. 5 lid 7",
+            }
+        )
+    uit += [
+        {
+            "soort": "uitvoeren_tot",
+            "uitvoeren_tot": w.uitvoeren_tot,
+            "tekst": f"De vouchers zijn te verzilveren tot en met {o.nl(w.uitvoeren_tot)}; het initiatief is dan "
+            "uitgevoerd. Wat daarna niet is besteed, vervalt.",
+            "artikel": "art. 5 lid 8",
+        },
+        {
+            "soort": "verzilveren",
+            "contant_max": contant_max,
+            "tekst": "U verzilvert de vouchers bij de kasbeheerder: die betaalt de facturen van de diensten en "
+            "producten die u voor het initiatief inkoopt, of zet een voucher om in contant geld, tot ten hoogste "
+            f"{contant_max.nl()} per keer. De kasbeheerder kan een betaling weigeren die niet voor de uitvoering "
+            "van het initiatief is.",
+            "artikel": "art. 9",
+        },
+        {
+            "soort": "verplichtingen",
+            "tekst": "U besteedt de vouchers aan de uitvoering van het initiatief, houdt de uitgaven zorgvuldig "
+            "bij en meldt veranderde omstandigheden die van belang zijn voor de uitvoering zo spoedig mogelijk.",
+            "artikel": "art. 8 lid 1 en 2",
+        },
+    ]
+    return uit
+
+
+def _namens(h: Geschiedenis, a: AanvraagHistorie, w: WijkHistorie, besluit: Besluit) -> dict[str, Any]:
+    """Awb 10:10: on behalf of the college, by whom, under which mandate (recorded, or in force that day)."""
+    door = besluit.handeling.door
+    rol: str | None
+    if besluit.namens is not None:
+        rol, mandaatwijk, vastgelegd = besluit.namens.rol, besluit.namens.wijk, True
+    else:
+        rol, mandaatwijk = _mandaat_op(h, door, a.wijk, besluit.handeling.datum)
+        vastgelegd = False
+    college = f"het college van burgemeester en wethouders van {h.gemeente}"
+    if rol == "regiegroep":
+        hoedanigheid = f"regiegroep wijk {w.naam if mandaatwijk == w.code else mandaatwijk}"
+        grondslag = f"mandaat {MANDAAT_ARTIKEL['regiegroep']} van de verordening; art. 10:10 Awb"
+    elif rol == "college":
+        hoedanigheid = "namens het college bevoegd"
+        grondslag = f"{MANDAAT_ARTIKEL['college']} van de verordening; art. 10:10 Awb"
+    else:
+        hoedanigheid = "zonder geldig mandaat op de datum van het besluit"
+        grondslag = "art. 10:10 Awb"
+    return {
+        "namens": "college",
+        "door": door,
+        "rol": rol,
+        "wijk": mandaatwijk,
+        "vastgelegd": vastgelegd,  # False: derived from the mandates, the event predates recording it
+        "regel": f"Namens {college}, {door}, {hoedanigheid} ({grondslag})",
+    }
+
+
+def _mandaat_op(h: Geschiedenis, gebruiker: str, wijk: str, datum: date) -> tuple[str | None, str | None]:
+    def geldig(rol: str, w: str) -> bool:
+        return any(
+            m.gebruiker == gebruiker
+            and m.rol == rol
+            and m.wijk in (w, "")
+            and m.van <= datum
+            and (m.tot is None or datum < m.tot)
+            for m in h.mandaten
+        )
+
+    if geldig("regiegroep", wijk):
+        return "regiegroep", wijk
+    if geldig("college", ""):
+        return "college", None
+    return None, None
+
+
+def _bezwaar(gemeente: str, weken: int, nummer: int, datum: date) -> dict[str, Any]:
+    termijn = f"{GETALLEN[weken] if weken < len(GETALLEN) else weken} {'week' if weken == 1 else 'weken'}"
+    bij = f"het college van burgemeester en wethouders van {gemeente}"
+    return {
+        "termijn_weken": weken,
+        "bij": bij,
+        "artikel": "art. 6:5, 6:7 en 6:8 Awb",
+        "tekst": f"Bent u het niet eens met dit besluit, dan kunt u daartegen bezwaar maken. Dat doet u binnen "
+        f"{termijn} na de dag waarop dit besluit is verzonden, met een bezwaarschrift aan {bij} "
+        "(art. 6:7 en 6:8 Awb). Het bezwaarschrift is ondertekend en bevat ten minste (art. 6:5 Awb):",
+        "eisen": [
+            "uw naam en adres;",
+            "de datum;",
+            f"een omschrijving van het besluit waartegen u bezwaar maakt (het besluit van {o.nl(datum)} "
+            f"op aanvraag {nummer});",
+            "de gronden van het bezwaar: waarom u het niet eens bent met het besluit;",
+            "uw handtekening.",
+        ],
+        "slot": "Het bezwaarschrift schorst de werking van dit besluit niet (art. 6:16 Awb).",
+    }
+
+
+# --- the words ----------------------------------------------------------------------------------
+def _inleiding(m: dict[str, Any]) -> str:
+    initiatief = f" voor het initiatief “{m['initiatief']}”" if m["initiatief"] else ""
+    kosten = f", met een kostenraming van {m['kosten'].nl()}" if m["kosten"] is not None else ""
+    return f"Op {o.nl(m['ontvangen'])} hebben wij uw aanvraag om vouchers ontvangen{initiatief}{kosten}."
+
+
+def _beslissing(m: dict[str, Any]) -> list[str]:
+    """The operative part: what is decided, on which ground, with which reasons."""
+    verordening = f"de {m['verordening']}"
+    w = m["weigering"]
+    if m["uitkomst"] == "toegekend":
+        delen = [
+            f"Wij verstrekken u vouchers ter waarde van {m['bedrag'].nl()} voor de uitvoering van het initiatief "
+            f"(art. 5 lid 2 van {verordening})."
+        ]
+        if w is not None:
+            delen.append(
+                f"Voor het overige, {w['bedrag'].nl()}, weigeren wij uw aanvraag op grond van {w['artikel']} van de "
+                f"verordening: {w['grondtekst']}."
+            )
+        return delen
+    return [f"Wij weigeren uw aanvraag om vouchers op grond van {w['artikel']} van {verordening}: {w['grondtekst']}."]
+
+
+def _kenmerk(m: dict[str, Any]) -> list[tuple[str, str]]:
+    return [
+        ("Datum", o.nl(m["datum"])),
+        ("Onderwerp", "besluit op uw aanvraag om vouchers"),
+        ("Kenmerk", f"aanvraag {m['aanvraag']}, wijk {m['wijk']} ({m['wijknaam']}), budgetjaar {m['periode']}"),
+        ("Ontvangen", o.nl(m["ontvangen"])),
+    ]
+
+
+def _adres(m: dict[str, Any]) -> list[str]:
+    a = m["geadresseerde"]
+    return [a["naam"]] if a["naam"] == a["adres"] else [a["naam"], a["adres"]]
+
+
+def _voetregel(m: dict[str, Any]) -> str:
+    return f"Dit besluit is vastgelegd als gebeurtenis #{m['gebeurtenis']} in de vouchersadministratie."
+
+
+# --- text ---------------------------------------------------------------------------------------
+def _alinea(tekst: str, begin: str = "", vervolg: str = "") -> str:
+    """Wrapped at BREEDTE; an amount (`€ 1.234,50`) is never broken over two lines."""
+    heel = tekst.replace("€ ", "€\u00a0")
+    regels = textwrap.fill(heel, BREEDTE, initial_indent=begin, subsequent_indent=vervolg, break_on_hyphens=False)
+    return regels.replace("€\u00a0", "€ ")
+
+
+def tekst(m: dict[str, Any]) -> str:
+    kenmerk = _kenmerk(m)
+    breed = max(len(k) for k, _ in kenmerk) + 2
+    regels = [f"Gemeente {m['gemeente']}", ""]
+    regels += [_alinea(r, "Aan:    " if i == 0 else " " * 8, " " * 8) for i, r in enumerate(_adres(m))]
+    regels.append("")
+    regels += [f"{(k + ':').ljust(breed)}{v}" for k, v in kenmerk]
+    regels += ["", "Geachte initiatiefnemer,", "", _alinea(_inleiding(m)), "", "Besluit"]
+    regels += [_alinea(d) for d in _beslissing(m)]
+    if m["weigering"] is not None:
+        regels += ["", _alinea(f"Motivering: {m['weigering']['motivering']}")]
+    if m["vouchers"]:
+        rijen = [[v["code"], v["bedrag"].nl()] for v in m["vouchers"]]
+        rijen.append(["totaal", m["bedrag"].nl()])
+        regels += ["", "Vouchers", o.tabel(["code", "bedrag"], rijen, rechts=(1,), inspringen=2)]
+    if m["voorwaarden"]:
+        regels += ["", "Voorwaarden"]
+        regels += [_alinea(f"{v['tekst']} ({v['artikel']})", "- ", "  ") for v in m["voorwaarden"]]
+    regels += ["", "Met vriendelijke groet,", "", _alinea(m["namens"]["regel"])]
+    b = m["bezwaar"]
+    regels += ["", "Bezwaar", _alinea(b["tekst"])]
+    regels += [_alinea(eis, f"  {letter}. ", "     ") for letter, eis in zip("abcde", b["eisen"], strict=True)]
+    regels += [_alinea(b["slot"]), "", _alinea(_voetregel(m))]
+    return "\n".join(regels) + "\n"
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+CSS = """
+@page{size:A4;margin:22mm 20mm 22mm 25mm}
+*{box-sizing:border-box}
+body{margin:0;color:#1b1b1b;background:#fff;font-family:Georgia,Cambria,"Times New Roman",Times,serif;
+font-size:11pt;line-height:1.5;-webkit-text-size-adjust:100%}
+main{max-width:170mm;margin:0 auto;padding:14mm 10mm}
+h1,h2,.afzender,dl.kenmerk dt,th{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+h1{font-size:15pt;margin:9mm 0 3mm;line-height:1.25}
+h2{font-size:12pt;margin:6mm 0 1.5mm}
+p,li,dd,address{overflow-wrap:anywhere}
+p{margin:0 0 2.5mm}
+.afzender{font-size:13pt;font-weight:700;letter-spacing:.02em;margin:0 0 9mm}
+address{font-style:normal;margin:0 0 8mm}
+dl.kenmerk{display:grid;grid-template-columns:max-content 1fr;gap:0 5mm;margin:0}
+dl.kenmerk dt{color:#555;font-size:9.5pt;padding-top:.2em}
+dl.kenmerk dd{margin:0}
+.schuif{overflow-x:auto;margin:1mm 0 3mm}
+table{border-collapse:collapse;min-width:60%}
+th,td{text-align:left;padding:1mm 4mm 1mm 0;border-bottom:1px solid #c9c9c9;vertical-align:top}
+th{font-size:9.5pt;font-weight:600}
+td.b,th.b{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.v{white-space:nowrap}
+tr.totaal td{font-weight:700;border-top:1.5px solid #1b1b1b}
+ul.voorwaarden,ol.eisen{margin:0 0 3mm;padding-left:6mm}
+ol.eisen{list-style:lower-alpha}
+.artikel{color:#555;white-space:nowrap}
+.namens{margin:8mm 0 6mm;break-inside:avoid}
+.bezwaar{break-inside:avoid;font-size:10pt}
+.voet{color:#666;font-size:9pt;margin-top:8mm}
+@media screen and (max-width:40rem){main{padding:5mm 4mm}table{min-width:100%}}
+@media print{main{max-width:none;padding:0}}
+"""
+
+
+def html(m: dict[str, Any]) -> str:
+    e = o.e
+    delen = [
+        '<article class="brief">',
+        f'<p class="afzender">Gemeente {e(m["gemeente"])}</p>',
+        "<address>" + "<br>".join(e(r) for r in _adres(m)) + "</address>",
+        '<dl class="kenmerk">' + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in _kenmerk(m)) + "</dl>",
+        f"<h1>Besluit op uw aanvraag om vouchers (aanvraag {e(m['aanvraag'])})</h1>",
+        "<p>Geachte initiatiefnemer,</p>",
+        f"<p>{_html_tekst(_inleiding(m))}</p>",
+        "<h2>Besluit</h2>",
+        *(f"<p>{_html_tekst(d)}</p>" for d in _beslissing(m)),
+    ]
+    if m["weigering"] is not None:
+        delen.append(f"<p><strong>Motivering:</strong> {e(m['weigering']['motivering'])}</p>")
+    if m["vouchers"]:
+        rijen = [[e(v["code"]), e(v["bedrag"])] for v in m["vouchers"]]
+        delen += [
+            "<h2>Vouchers</h2>",
+            o.html_tabel(["code", "bedrag"], rijen, bedragen=(1,), totaal=["totaal", e(m["bedrag"])], vast=(0,)),
+        ]
+    if m["voorwaarden"]:
+        delen += ["<h2>Voorwaarden</h2>", '<ul class="voorwaarden">']
+        delen += [
+            f'<li>{_html_tekst(v["tekst"])} <span class="artikel">({e(v["artikel"])})</span></li>'
+            for v in m["voorwaarden"]
+        ]
+        delen.append("</ul>")
+    delen.append(f'<p class="namens">Met vriendelijke groet,<br><br>{e(m["namens"]["regel"])}</p>')
+    b = m["bezwaar"]
+    delen += [
+        '<section class="bezwaar">',
+        "<h2>Bezwaar</h2>",
+        f"<p>{e(b['tekst'])}</p>",
+        '<ol class="eisen">' + "".join(f"<li>{e(eis)}</li>" for eis in b["eisen"]) + "</ol>",
+        f"<p>{e(b['slot'])}</p>",
+        "</section>",
+        f'<p class="voet">{e(_voetregel(m))}</p>',
+        "</article>",
+    ]
+    return o.html_pagina(f"{m['titel']} - gemeente {m['gemeente']}", delen, css=CSS)
+
+
+def _html_tekst(tekst: str) -> str:
+    """Escaped; an amount never broken over two lines."""
+    return escape(tekst, quote=True).replace("€ ", "€&nbsp;")

@@ -1,0 +1,96 @@
+"""`voucher bewaartermijnen`: the dossiers whose retention term has ended, to be forgotten.
+
+A fold of the log (no personal data is read): per aanvraag its wijk and budget year, how it
+ended (toegekend, geweigerd, niet afgehandeld), the date of its decision, the date of its
+last act and whether its personal data was destroyed already. The term itself is decided in
+one place, ledger/bewaartermijnen.py; `voucher vergeet NR` applies the same rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from ledger import gebeurtenissen as g
+from ledger.bewaartermijnen import BRON, bewaartermijn
+
+
+@dataclass
+class _Dossier:
+    nummer: int
+    wijk: str
+    periode: int
+    ontvangen: date
+    laatste: date
+    status: str = "open"
+    besluit: date | None = None
+    vernietigd: date | None = None
+
+
+def bouw(genummerd: Iterable[tuple[int, Any]], per: date) -> dict[str, Any]:
+    """Every dossier whose term has ended on `per` (the end date itself included), by number."""
+    uitvoeren_tot: dict[tuple[str, int], date] = {}
+    dossiers: dict[UUID, _Dossier] = {}
+    for _, e in genummerd:
+        if isinstance(e, g.WijkAangewezen):
+            uitvoeren_tot[(e.code, e.periode)] = e.uitvoeren_tot
+        elif isinstance(e, g.AanvraagIngediend):
+            dossiers[e.originator_id] = _Dossier(e.nummer, e.wijk, e.periode, e.ontvangen, e.datum)
+        elif (d := dossiers.get(getattr(e, "originator_id", None))) is not None:  # type: ignore[arg-type]
+            _pas_toe(d, e)
+    uit = []
+    for d in sorted(dossiers.values(), key=lambda d: d.nummer):
+        eind = uitvoeren_tot.get((d.wijk, d.periode), date(d.periode, 12, 31))
+        termijn = bewaartermijn(d.status, eind, d.besluit, d.laatste)
+        if termijn.verstreken(per):
+            uit.append(
+                {
+                    "aanvraag": d.nummer,
+                    "wijk": d.wijk,
+                    "periode": d.periode,
+                    "uitkomst": termijn.uitkomst,
+                    "bewaren_tot": termijn.einde,
+                    "vergeten": d.vernietigd is not None,
+                    "vernietigd_op": d.vernietigd,
+                }
+            )
+    return {"per": per, "bron": BRON, "dossiers": uit}
+
+
+def _pas_toe(d: _Dossier, e: Any) -> None:
+    if isinstance(e, g.AanvraagPersoonsgegevensVernietigd):
+        d.vernietigd = e.datum
+        return  # forgetting is no act on the matter itself
+    d.laatste = max(d.laatste, e.datum)
+    if isinstance(e, g.AanvraagToegekend):
+        d.status, d.besluit = "toegekend", e.datum
+    elif isinstance(e, g.AanvraagGeweigerd) or (isinstance(e, g.AanvraagRaadplegingBesloten) and e.uitkomst == "tegen"):
+        d.status, d.besluit = "geweigerd", e.datum
+
+
+def tekst(m: dict[str, Any]) -> str:
+    if not m["dossiers"]:
+        return f"Op {m['per']:%d-%m-%Y} is van geen enkele aanvraag de bewaartermijn verstreken ({m['bron']})."
+    kop = ["aanvraag", "wijk", "periode", "uitkomst", "bewaren tot", "vergeten"]
+    rijen = [
+        [
+            str(d["aanvraag"]),
+            d["wijk"],
+            str(d["periode"]),
+            d["uitkomst"],
+            f"{d['bewaren_tot']:%d-%m-%Y}",
+            f"ja, op {d['vernietigd_op']:%d-%m-%Y}" if d["vergeten"] else "nee",
+        ]
+        for d in m["dossiers"]
+    ]
+    breedte = [max(len(r[i]) for r in [kop, *rijen]) for i in range(len(kop))]
+    regels = ["  ".join(c.ljust(breedte[i]) for i, c in enumerate(r)).rstrip() for r in [kop, *rijen]]
+    regels.insert(1, "  ".join("-" * b for b in breedte))
+    open_ = sum(1 for d in m["dossiers"] if not d["vergeten"])
+    return (
+        f"Bewaartermijn verstreken op {m['per']:%d-%m-%Y} ({m['bron']}): {len(m['dossiers'])} dossier(s), "
+        f"{open_} nog te vergeten met 'voucher vergeet NR'.\n" + "\n".join(regels)
+    )

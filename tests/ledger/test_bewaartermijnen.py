@@ -1,0 +1,109 @@
+"""Bewaartermijnen (Selectielijst gemeenten 2020): vergeten kan op de einddatum, niet een dag eerder."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from wereld import PERIODE, REGIE, Wereld, geheugen_app, schrijft, weigert
+
+from commands import modellen as m
+from ledger.bewaartermijnen import BewaartermijnLoopt, bewaartermijn, plus_jaren
+from ledger.fouten import GeenMandaat, OngeldigeToestand
+from ledger.persoonsgegevens import VERWIJDERD
+
+EIND_2026 = date(2026, 12, 31)  # uitvoeringsdatum of the test wijk (model: 31 December of the year)
+
+
+@pytest.mark.parametrize(
+    ("status", "besluit", "laatste", "uitkomst", "einde"),
+    [
+        ("toegekend", date(2026, 3, 1), date(2026, 9, 1), "toegekend", date(2033, 12, 31)),
+        ("geweigerd", date(2026, 3, 1), date(2026, 9, 1), "geweigerd", date(2031, 3, 1)),
+        ("onvolledig", None, date(2026, 2, 10), "niet afgehandeld", date(2027, 2, 10)),
+        ("ingediend", None, date(2026, 2, 10), "niet afgehandeld", date(2027, 2, 10)),
+        ("raadpleging_voor", None, date(2026, 5, 1), "niet afgehandeld", date(2027, 5, 1)),
+    ],
+)
+def test_de_termijn_per_uitkomst(status, besluit, laatste, uitkomst, einde):
+    t = bewaartermijn(status, EIND_2026, besluit, laatste)
+    assert (t.uitkomst, t.einde) == (uitkomst, einde)
+    assert not t.verstreken(einde - timedelta(days=1))
+    assert t.verstreken(einde) and t.verstreken(einde + timedelta(days=1))
+
+
+def test_een_toekenning_telt_vanaf_het_eind_van_het_budgetjaar_ook_bij_een_vroege_uitvoeringsdatum():
+    assert bewaartermijn("toegekend", date(2026, 9, 30), date(2026, 3, 1), date(2026, 3, 1)).einde == date(2033, 12, 31)
+
+
+def test_29_februari_plus_jaren_wordt_28_februari():
+    assert plus_jaren(date(2028, 2, 29), 5) == date(2033, 2, 28)
+    assert plus_jaren(date(2028, 2, 29), 4) == date(2032, 2, 29)
+
+
+def _wereld() -> Wereld:
+    return Wereld.ingericht(geheugen_app(), vandaag=date(2040, 1, 1))
+
+
+def _vergeet(w: Wereld, nr: int, datum: date, door: str = "wethouder") -> dict:
+    return w.als(door).vergeet(m.Vergeet(nummer=nr, datum=datum))
+
+
+def test_een_toegekende_aanvraag_wordt_pas_op_de_einddatum_vergeten():
+    w = _wereld()
+    nr = w.aanvraag("1.000", naam="Zwanetta Kwakkelstein")
+    w.ken_toe(nr)
+    fout = weigert(w, BewaartermijnLoopt, lambda: _vergeet(w, nr, date(2033, 12, 30)))
+    assert f"de bewaartermijn van aanvraag {nr} loopt tot 31-12-2033 (Selectielijst gemeenten 2020)" in str(fout)
+    u = schrijft(w, lambda: _vergeet(w, nr, date(2033, 12, 31)))
+    assert (u["nieuw"], u["vernietigd"], u["sleutel_verwijderd"]) == (True, date(2033, 12, 31), True)
+    toon = w.regie.toon_aanvraag(nr)
+    assert (toon["naam"], toon["adres"], toon["telefoon"]) == (VERWIJDERD, VERWIJDERD, VERWIJDERD)
+    assert toon["status"] == "toegekend" and toon["besluit"]["bedrag"] == w.regie.toon_aanvraag(nr)["kosten"]
+
+
+def test_een_geweigerde_aanvraag_vijf_jaar_na_het_besluit():
+    w = _wereld()
+    nr = w.aanvraag("1.000")
+    w.regie.weiger(m.Weiger(nummer=nr, grond="a", motivering="niet haalbaar", datum=date(PERIODE, 3, 2)))
+    weigert(w, BewaartermijnLoopt, lambda: _vergeet(w, nr, date(2031, 3, 1)))
+    schrijft(w, lambda: _vergeet(w, nr, date(2031, 3, 2)))
+
+
+def test_een_nooit_afgehandelde_aanvraag_een_jaar_na_de_laatste_handeling():
+    w = _wereld()
+    nr = int(w.regie.dien_in(m.DienAanvraagIn(wijk="NOORD", naam="Piet", datum=date(PERIODE, 2, 1)))["aanvraag"])
+    w.regie.vraag_aanvulling(m.VraagAanvulling(nummer=nr, wat="adres", datum=date(PERIODE, 2, 10)))
+    weigert(w, BewaartermijnLoopt, lambda: _vergeet(w, nr, date(PERIODE + 1, 2, 9)))
+    schrijft(w, lambda: _vergeet(w, nr, date(PERIODE + 1, 2, 10)))
+    # Once forgotten, personal data can no longer be added to it.
+    weigert(
+        w,
+        OngeldigeToestand,
+        lambda: w.regie.vul_aan(m.VulAanvraagAan(nummer=nr, adres="Straat 1", datum=date(PERIODE + 1, 3, 1))),
+    )
+
+
+def test_alleen_het_college_vergeet_en_een_herhaling_schrijft_niets():
+    w = _wereld()
+    nr = w.aanvraag("1.000")
+    w.ken_toe(nr)
+    weigert(w, GeenMandaat, lambda: _vergeet(w, nr, date(2034, 1, 2), door=REGIE))
+    eerste = schrijft(w, lambda: _vergeet(w, nr, date(2034, 1, 2)))
+    voor = w.aantal_gebeurtenissen()
+    herhaald = _vergeet(w, nr, date(2034, 2, 1))
+    assert w.aantal_gebeurtenissen() == voor
+    assert (herhaald["nieuw"], herhaald["vernietigd"]) == (False, eerste["vernietigd"])
+
+
+def test_aanvullen_vergelijkt_de_leesbare_gegevens_niet_de_versleutelde():
+    w = _wereld()
+    nr = int(w.regie.dien_in(m.DienAanvraagIn(wijk="NOORD", naam="Piet", datum=date(PERIODE, 2, 1)))["aanvraag"])
+    voor = w.aantal_gebeurtenissen()
+    w.regie.vul_aan(m.VulAanvraagAan(nummer=nr, naam="Piet", datum=date(PERIODE, 2, 2)))
+    assert w.aantal_gebeurtenissen() == voor, "dezelfde naam opnieuw is geen aanvulling"
+    w.regie.vul_aan(m.VulAanvraagAan(nummer=nr, adres="Lindelaan 9", telefoon="06-1", datum=date(PERIODE, 2, 3)))
+    toon = w.regie.toon_aanvraag(nr)
+    assert (toon["naam"], toon["adres"], toon["telefoon"]) == ("Piet", "Lindelaan 9", "06-1")
+    assert "adres" not in toon["ontbreekt"] and "telefoon" not in toon["ontbreekt"]
+    assert w.als("iemand").toon_aanvraag(nr)["naam"] == "aanvrager"

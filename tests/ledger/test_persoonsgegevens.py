@@ -1,0 +1,113 @@
+"""Personal data sealed per aanvraag: what opens with its key, and what never does."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+from uuid import uuid4
+
+import pytest
+
+from ledger.persoonsgegevens import (
+    AFGESCHERMD,
+    VERWIJDERD,
+    PersoonsgegevensOnleesbaar,
+    is_token,
+    mag_zien,
+    nieuwe_sleutel,
+    onleesbaar,
+    ontsleutel,
+    verzegel,
+)
+
+PERSOON = {"naam": "Zwanetta Kwakkelstein", "adres": "Quaggaweg 77", "telefoon": "06-99887766", "ondertekend": True}
+
+
+def test_verzegelde_persoonsgegevens_openen_alleen_met_de_eigen_sleutel():
+    sleutel, aanvraag = nieuwe_sleutel(), uuid4()
+    verzegeld = verzegel(PERSOON, sleutel, aanvraag)
+    assert all(is_token(v) for v in verzegeld.values())
+    assert not any(PERSOON["naam"] in v or "Quaggaweg" in v or "99887766" in v for v in verzegeld.values())
+    assert ontsleutel(verzegeld, sleutel, aanvraag) == PERSOON
+    assert len(sleutel) == 32 and sleutel != nieuwe_sleutel()
+
+
+def test_dezelfde_naam_twee_keer_verzegeld_geeft_twee_verschillende_teksten():
+    sleutel, aanvraag = nieuwe_sleutel(), uuid4()
+    assert verzegel(PERSOON, sleutel, aanvraag)["naam"] != verzegel(PERSOON, sleutel, aanvraag)["naam"]
+
+
+def test_een_ontbrekend_gegeven_blijft_zichtbaar_als_ontbrekend_zonder_sleutel():
+    verzegeld = verzegel(
+        {"naam": "Piet", "adres": None, "telefoon": "", "ondertekend": False}, nieuwe_sleutel(), uuid4()
+    )
+    assert is_token(verzegeld["naam"])
+    assert (verzegeld["adres"], verzegeld["telefoon"], verzegeld["ondertekend"]) == (None, None, None)
+
+
+def test_een_verkeerde_sleutel_geeft_een_duidelijke_fout():
+    aanvraag = uuid4()
+    verzegeld = verzegel(PERSOON, nieuwe_sleutel(), aanvraag)
+    with pytest.raises(PersoonsgegevensOnleesbaar, match="niet te ontsleutelen: de sleutel hoort er niet bij"):
+        ontsleutel(verzegeld, nieuwe_sleutel(), aanvraag)
+
+
+def test_een_sleutel_van_de_verkeerde_lengte_geeft_een_duidelijke_fout():
+    with pytest.raises(PersoonsgegevensOnleesbaar, match="32 bytes"):
+        ontsleutel({"naam": "avg1.AAAA"}, b"kort", uuid4())
+
+
+@pytest.mark.parametrize("plek", [0, 5, 20, -1])
+def test_een_gewijzigde_versleutelde_tekst_geeft_een_duidelijke_fout(plek):
+    sleutel, aanvraag = nieuwe_sleutel(), uuid4()
+    token = verzegel({"naam": "Piet Jansen"}, sleutel, aanvraag)["naam"]
+    tekst = token[len("avg1.") :]
+    blob = bytearray(base64.urlsafe_b64decode(tekst + "=" * (-len(tekst) % 4)))
+    blob[plek] ^= 0x01
+    gewijzigd = "avg1." + base64.urlsafe_b64encode(bytes(blob)).decode().rstrip("=")
+    with pytest.raises(PersoonsgegevensOnleesbaar, match="gewijzigd"):
+        ontsleutel({"naam": gewijzigd}, sleutel, aanvraag)
+
+
+@pytest.mark.parametrize("token", ["avg1.", "avg1.!!!", "avg1.AAAA"])
+def test_een_afgekapte_of_onzinnige_tekst_geeft_een_duidelijke_fout(token):
+    with pytest.raises(PersoonsgegevensOnleesbaar):
+        ontsleutel({"naam": token}, nieuwe_sleutel(), uuid4())
+
+
+def test_een_tekst_van_een_andere_aanvraag_of_een_ander_veld_opent_niet():
+    sleutel, aanvraag = nieuwe_sleutel(), uuid4()
+    verzegeld = verzegel(PERSOON, sleutel, aanvraag)
+    with pytest.raises(PersoonsgegevensOnleesbaar):
+        ontsleutel({"naam": verzegeld["naam"]}, sleutel, uuid4())
+    with pytest.raises(PersoonsgegevensOnleesbaar):
+        ontsleutel({"adres": verzegeld["naam"]}, sleutel, aanvraag)
+
+
+def test_zonder_sleutel_leest_elk_aanwezig_gegeven_als_verwijderd():
+    verzegeld = verzegel({**PERSOON, "telefoon": None}, nieuwe_sleutel(), uuid4())
+    assert onleesbaar(verzegeld) == {
+        "naam": VERWIJDERD,
+        "adres": VERWIJDERD,
+        "telefoon": None,
+        "ondertekend": VERWIJDERD,
+    }
+
+
+class _Mandaten:
+    def __init__(self, *houders: tuple[str, str, str | None]) -> None:
+        self.houders = set(houders)
+
+    def heeft_mandaat(self, gebruiker: str, rol: str, wijk: str | None, datum: date) -> bool:
+        return (gebruiker, rol, None) in self.houders or (gebruiker, rol, wijk) in self.houders
+
+
+def test_alleen_het_college_en_de_regiegroep_van_de_wijk_zien_aanvragers():
+    m = _Mandaten(("weth", "college", None), ("anna", "regiegroep", "NOORD"), ("kees", "kasbeheerder", None))
+    dag = date(2026, 3, 1)
+    assert mag_zien(m, "weth", "NOORD", dag) and mag_zien(m, "weth", "ZUID", dag)
+    assert mag_zien(m, "anna", "NOORD", dag)
+    assert not mag_zien(m, "anna", "ZUID", dag)
+    assert not mag_zien(m, "kees", "NOORD", dag)
+    assert not mag_zien(m, "", "NOORD", dag)
+    assert AFGESCHERMD == "aanvrager"
