@@ -212,7 +212,7 @@ def _namens(h: Geschiedenis, a: AanvraagHistorie, w: WijkHistorie, besluit: Besl
     if besluit.namens is not None:
         rol, mandaatwijk, vastgelegd = besluit.namens.rol, besluit.namens.wijk, True
     else:
-        rol, mandaatwijk = _mandaat_op(h, door, a.wijk, besluit.handeling.datum)
+        rol, mandaatwijk = h.mandaat_op(door, a.wijk, besluit.handeling.datum)
         vastgelegd = False
     college = f"het college van burgemeester en wethouders van {h.gemeente}"
     if rol == "regiegroep":
@@ -232,24 +232,6 @@ def _namens(h: Geschiedenis, a: AanvraagHistorie, w: WijkHistorie, besluit: Besl
         "vastgelegd": vastgelegd,  # False: derived from the mandates, the event predates recording it
         "regel": f"Namens {college}, {door}, {hoedanigheid} ({grondslag})",
     }
-
-
-def _mandaat_op(h: Geschiedenis, gebruiker: str, wijk: str, datum: date) -> tuple[str | None, str | None]:
-    def geldig(rol: str, w: str) -> bool:
-        return any(
-            m.gebruiker == gebruiker
-            and m.rol == rol
-            and m.wijk in (w, "")
-            and m.van <= datum
-            and (m.tot is None or datum < m.tot)
-            for m in h.mandaten
-        )
-
-    if geldig("regiegroep", wijk):
-        return "regiegroep", wijk
-    if geldig("college", ""):
-        return "college", None
-    return None, None
 
 
 def _bezwaar(gemeente: str, weken: int, nummer: int, datum: date) -> dict[str, Any]:

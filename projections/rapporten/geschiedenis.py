@@ -226,8 +226,8 @@ class Geschiedenis:
     def vouchers_van(self, a: AanvraagHistorie) -> list[VoucherHistorie]:
         return [self.vouchers[c] for c in sorted(a.vouchers)]
 
-    def rol(self, gebruiker: str, wijk: str, datum: date) -> str:
-        """In which capacity `gebruiker` decided on `datum` (Awb 10:10: under mandate, on behalf of the college)."""
+    def mandaat_op(self, gebruiker: str, wijk: str, datum: date) -> tuple[str | None, str | None]:
+        """(rol, wijk) of the mandate `gebruiker` held for `wijk` on `datum`; the regiegroep's first."""
 
         def heeft(rol: str, w: str) -> bool:
             return any(
@@ -240,8 +240,17 @@ class Geschiedenis:
             )
 
         if heeft("regiegroep", wijk):
-            return "regiegroep, namens het college (mandaat art. 2 lid 6; Awb 10:10)"
+            return "regiegroep", wijk
         if heeft("college", ""):
+            return "college", None
+        return None, None
+
+    def rol(self, gebruiker: str, wijk: str, datum: date) -> str:
+        """In which capacity `gebruiker` decided on `datum` (Awb 10:10: under mandate, on behalf of the college)."""
+        rol, _ = self.mandaat_op(gebruiker, wijk, datum)
+        if rol == "regiegroep":
+            return "regiegroep, namens het college (mandaat art. 2 lid 6; Awb 10:10)"
+        if rol == "college":
             return "college van burgemeester en wethouders"
         return "zonder geldig mandaat op die datum"
 
