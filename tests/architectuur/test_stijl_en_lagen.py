@@ -76,3 +76,20 @@ def test_een_leescommando_op_sqlite_laadt_geen_psycopg_en_geen_pydantic(tmp_path
     geladen = _geimporteerd(["--database", str(tmp_path / "vouchers.db"), "--json", "saldo"], tmp_path)
     assert "eventsourcing" in geladen  # it did read the store
     assert geladen & {"psycopg", "pydantic"} == set()
+
+
+def test_pip_install_neemt_elk_pakket_mee():
+    """`pip install .` (not editable) must ship every package, subpackages too (projections.rapporten)."""
+    import tomllib
+
+    from setuptools import find_packages
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    meegenomen = set(find_packages(where=str(ROOT), **config["packages"]["find"]))
+    nodig = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for wortel in ("ledger", "commands", "projections")
+        for p in (ROOT / wortel).rglob("__init__.py")
+    }
+    assert nodig <= meegenomen, nodig - meegenomen
+    assert config["py-modules"] == ["cli"]
