@@ -351,3 +351,23 @@ def test_elke_gebeurtenis_van_de_catalogus_hoort_bij_een_mandaat_en_momentopname
     for rol, aggregaten in MOMENTOPNAMEN.items():
         eigen = {get_topic(e).rsplit(".", 1)[0] for e in ONDERWERPEN[rol]}
         assert {a.TOPIC for a in aggregaten} <= eigen, rol
+
+
+def test_een_versleutelde_opslag_houdt_dezelfde_rechten_ook_voor_momentopnamen(opstelling, monkeypatch, tmp_path):
+    """With VOUCHER_OPSLAGSLEUTEL the states are ciphertext: the policies judge the topic column alone."""
+    import base64
+
+    monkeypatch.setenv("VOUCHER_OPSLAGSLEUTEL", base64.b64encode(os.urandom(32)).decode())
+    o = opstelling
+    code = _ingericht(o)
+    # 48 more payments by kees: the voucher reaches version 50 and kees's process inserts its snapshot.
+    betalingen = tmp_path / "betalingen.csv"
+    regels = [f"{code},verzilver,1,Bouwmarkt,F-{i},2026-06-21" for i in range(2, 50)]
+    betalingen.write_text("voucher,soort,bedrag,leverancier,factuur,datum\n" + "\n".join(regels) + "\n", "utf-8")
+    o.ok(o.kees, "import", "betalingen", str(betalingen))
+    with psycopg.connect(o.url(), autocommit=True) as conn:
+        rijen = conn.execute("SELECT topic, state FROM vouchers_snapshots WHERE originator_version = 50").fetchall()
+    assert [r[0] for r in rijen] == ["voucher.Voucher.Snapshot"]
+    assert not bytes(rijen[0][1]).startswith(b"{")  # encrypted
+    assert "row-level security" in _geweigerd(o, o.kees, TOEKENNING)
+    assert json.loads(o.ok(o.kees, "verifieer", als_json=True).stdout)["intact"] is True
