@@ -211,6 +211,9 @@ def test_vergeten_kan_na_de_bewaartermijn_en_laat_het_geld_heel(store_url):
     assert (saldo_na["wijken"], saldo_na["totaal"]) == (saldo_voor["wijken"], saldo_voor["totaal"])
     lijst = voer_uit("bewaartermijnen", "--per", "2026-08-05", db=store_url, als_json=True).json()
     assert [(d["aanvraag"], d["vergeten"], d["vernietigd_op"]) for d in lijst["dossiers"]] == [(2, True, "2026-08-05")]
+    # The chain covers the ciphertext, not the key: destroying the key leaves the history verifiable.
+    keten = voer_uit("verifieer", "--kop", saldo_voor["ketenkop"]["hash"], db=store_url, als_json=True, gebruiker=c)
+    assert keten.json()["intact"] is True
 
 
 def test_alleen_het_college_vergeet(sqlite_url):
