@@ -998,11 +998,9 @@ def verifieer(o: Omgeving, koppen: tuple[str, ...]) -> None:
     valt dan op). Intact: exit 0 met het aantal gebeurtenissen en de ketenkop.
     """
     from commands.verifieren import verifieer as controleer
-    from ledger.keten import koppen_in
-
     gevraagd: list[str] = []
     for waarde in koppen:
-        gevraagd.extend(_koppen_uit(waarde.strip(), koppen_in))
+        gevraagd.extend(_koppen_uit(waarde.strip()))
     _leesdienst(o)  # not initialised: exit 5
     u = controleer(o.app(), list(dict.fromkeys(gevraagd)))
 
@@ -1035,7 +1033,10 @@ def verifieer(o: Omgeving, koppen: tuple[str, ...]) -> None:
     o.toon(u, tekst)
 
 
-def _koppen_uit(waarde: str, koppen_in: Callable[[str], list[str]]) -> list[str]:
+def _koppen_uit(waarde: str) -> list[str]:
+    """The heads one --kop names: itself, or every head in the file it names."""
+    from ledger.keten import koppen_in
+
     if re.fullmatch(r"[0-9a-fA-F]{64}", waarde):
         return [waarde.lower()]
     pad = Path(waarde)

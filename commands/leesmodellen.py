@@ -17,6 +17,7 @@ from commands.opslag import VoucherLedger, lees_opslag
 from ledger import ids
 from ledger.fouten import OpslagOnbeschikbaar
 from ledger.geld import Bedrag
+from ledger.keten import Logkop
 from projections import bijwerken
 from projections.bijwerken import Leesmodel, LeesmodelOnbeschikbaar
 from projections.rijen import KasboekRij, SaldoRij
@@ -54,13 +55,14 @@ class Leesdienst:
         with the log head (position, hash) the answer rests on (ledger/keten.py)."""
         self.eis_ingericht()
 
-        def rijen() -> tuple[list[SaldoRij], tuple[int, str] | None]:
+        def rijen() -> tuple[list[SaldoRij], tuple[int, str]]:
             if per is not None:
-                return vouw(bijwerken.notificaties(self.app), per).saldo_rijen(), None
-            return bijwerken.lees(self.app, lambda m: (m.saldo_rijen(), getattr(m, "ketenkop", lambda: None)()))
+                kop = Logkop()
+                return vouw(bijwerken.notificaties(self.app, kop=kop), per).saldo_rijen(), kop.paar()
+            return bijwerken.lees(self.app, lambda m: (m.saldo_rijen(), m.ketenkop()))
 
         gevonden, kop = self._lees(rijen)
-        return kies_saldi(gevonden, wijk, periode), kop or self._lees(self.app.logkop)
+        return kies_saldi(gevonden, wijk, periode), kop
 
     def kasboek(
         self, wijk: str | None = None, voucher: str | None = None, periode: int | None = None

@@ -81,33 +81,31 @@ class VoucherLedger(Application):
             return ""
         return keten.opgeslagen_hash(self.mapper.ontsleuteld(opgeslagen[0])) or ""  # type: ignore[attr-defined]
 
-    def rauw(self, start: int = 1, batch: int = 1000) -> Iterator[tuple[int, str, int, str, bytes]]:
-        """(notification id, stream, version, topic, decrypted state) for every stored event: what `verifieer` reads."""
-        mapper: KetenMapper = self.mapper  # type: ignore[assignment]
-        while True:
-            rijen = self.recorder.select_notifications(start, batch)
-            for n in rijen:
-                yield n.id, str(n.originator_id), n.originator_version, n.topic, mapper.ontsleuteld(n)
+    def _notificaties(
+        self, start: int = 1, batch: int = 1000, topics: Sequence[str] = (), stop: int | None = None
+    ) -> Iterator[Any]:
+        """Every stored notification from `start` (to `stop`), in commit order, a batch per query."""
+        while stop is None or start <= stop:
+            rijen = self.recorder.select_notifications(start, batch, stop=stop, topics=topics)
+            yield from rijen
             if len(rijen) < batch:
                 return
             start = rijen[-1].id + 1
 
-    def logkop(self, tot: int | None = None) -> tuple[int, str]:
-        """(position, log head) of the log up to and including notification `tot` (default: all of it)."""
+    def rauw(self) -> Iterator[tuple[int, str, int, str, bytes]]:
+        """(notification id, stream, version, topic, decrypted state) for every stored event: what `verifieer` reads."""
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
-        positie, kop = 0, keten.GENESIS
-        start = 1
-        while tot is None or start <= tot:
-            rijen = self.recorder.select_notifications(start, 1000, stop=tot)
-            for n in rijen:
-                positie, kop = (
-                    n.id,
-                    keten.volgende_logkop(kop, keten.opgeslagen_hash(mapper.ontsleuteld(n)) or keten.GENESIS),
-                )
-            if len(rijen) < 1000:
-                break
-            start = rijen[-1].id + 1
-        return positie, kop
+        for n in self._notificaties():
+            yield n.id, str(n.originator_id), n.originator_version, n.topic, mapper.ontsleuteld(n)
+
+    def logkop(self, tot: int | None = None) -> tuple[int, str]:
+        """(position, log head) of the log up to and including notification `tot` (default: all of it),
+        from the stored hashes alone (nothing is decoded)."""
+        mapper: KetenMapper = self.mapper  # type: ignore[assignment]
+        kop = keten.Logkop()
+        for n in self._notificaties(stop=tot):
+            kop.volg(n.id, keten.opgeslagen_hash(mapper.ontsleuteld(n)))
+        return kop.paar()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -135,16 +133,18 @@ class VoucherLedger(Application):
         if momentopnamen:
             self.snapshots.put(momentopnamen)
 
-    def genummerd(self, start: int = 1, batch: int = 1000, topics: Sequence[str] = ()) -> Iterator[tuple[int, Any]]:
+    def genummerd(
+        self, start: int = 1, batch: int = 1000, topics: Sequence[str] = (), kop: keten.Logkop | None = None
+    ) -> Iterator[tuple[int, Any]]:
         """(notification id, decoded event) for every stored event from `start`, in commit order:
-        the one reader of the whole log (service lists, read models, reports)."""
-        while True:
-            rijen = self.recorder.select_notifications(start, batch, topics=topics)
-            for n in rijen:
-                yield n.id, self.mapper.to_domain_event(n)
-            if len(rijen) < batch:
-                return
-            start = rijen[-1].id + 1
+        the one reader of the whole log (service lists, read models, reports). `kop` follows the
+        log head along (reading the whole log from its start)."""
+        mapper: KetenMapper = self.mapper  # type: ignore[assignment]
+        for n in self._notificaties(start, batch, topics):
+            e = mapper.to_domain_event(n)
+            if kop is not None:
+                kop.volg(n.id, mapper.laatste_hash)
+            yield n.id, e
 
     def bestaande(self, aggregate_ids: Iterable[UUID]) -> set[UUID]:
         """Which of these aggregates have events, in one query per thousand ids (not a load each)."""

@@ -36,7 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -94,6 +94,20 @@ def opgeslagen_hash(staat: bytes) -> str | None:
 
 def volgende_logkop(kop: str, h: str) -> str:
     return hashlib.sha256(bytes.fromhex(kop) + bytes.fromhex(h)).hexdigest()
+
+
+@dataclass
+class Logkop:
+    """The log head, followed while the log is read in commit order from its first event."""
+
+    positie: int = 0
+    hash: str = GENESIS
+
+    def volg(self, positie: int, h: str | None) -> None:
+        self.positie, self.hash = positie, volgende_logkop(self.hash, h or GENESIS)
+
+    def paar(self) -> tuple[int, str]:
+        return self.positie, self.hash
 
 
 # --- verifying ---------------------------------------------------------------------------------------
@@ -201,11 +215,3 @@ def verifieer(
 def koppen_in(tekst: str) -> list[str]:
     """Every 64-hex-digit hash in a text (a saved report, a verifieer --json output, a list)."""
     return list(dict.fromkeys(HEX64.findall(tekst.lower())))
-
-
-def logkoppen(hashes: Iterable[tuple[int, str | None]]) -> Iterator[tuple[int, str]]:
-    """(position, log head after it) for (position, stored _hash) in commit order."""
-    kop = GENESIS
-    for positie, h in hashes:
-        kop = volgende_logkop(kop, h or GENESIS)
-        yield positie, kop

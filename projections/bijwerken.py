@@ -50,7 +50,7 @@ from typing import Any, Protocol, TypeVar
 from eventsourcing.persistence import Notification
 from eventsourcing.sqlite import SQLiteDatastore
 
-from ledger.keten import GENESIS, volgende_logkop
+from ledger.keten import Logkop
 from projections.rijen import AanvraagRij, KasboekRij, SaldoRij, VoucherRij
 from projections.tabellen import (
     AANVRAGEN,
@@ -119,6 +119,7 @@ class Leesmodel(Protocol):
     def kasboek_rijen(
         self, wijk: str | None = None, voucher: str | None = None, periode: int | None = None
     ) -> list[KasboekRij]: ...
+    def ketenkop(self) -> tuple[int, str]: ...  # (position, log head) the answer rests on
 
 
 # --- connections ------------------------------------------------------------------------------------
@@ -230,10 +231,10 @@ def _vertaald() -> Iterator[None]:
 
 
 # --- the log -------------------------------------------------------------------------------------------
-def notificaties(app: Any, start: int = 1, batch: int = BATCH) -> Iterator[tuple[int, Any]]:
+def notificaties(app: Any, start: int = 1, batch: int = BATCH, kop: Logkop | None = None) -> Iterator[tuple[int, Any]]:
     """(notification id, event) for every stored event from `start`, in commit order (the
-    application's own log reader, VoucherLedger.genummerd)."""
-    return app.genummerd(start, batch)
+    application's own log reader, VoucherLedger.genummerd); `kop` follows the log head."""
+    return app.genummerd(start, batch, kop=kop)
 
 
 # --- catching up ---------------------------------------------------------------------------------------
@@ -250,12 +251,12 @@ def _zorg_voor_tabellen(c: Cursor) -> int:
     return 0
 
 
-def _pas_batch_toe(app: Any, c: Cursor, batch: Sequence[Notification], kop: str) -> str:
-    """Fold one batch into the rows it touches; returns the log head after it."""
+def _pas_batch_toe(app: Any, c: Cursor, batch: Sequence[Notification], kop: Logkop) -> None:
+    """Fold one batch into the rows it touches; `kop` follows the log head over it."""
     gebeurtenissen = []
     for n in batch:
         gebeurtenissen.append((n.id, app.mapper.to_domain_event(n)))
-        kop = volgende_logkop(kop, app.mapper.laatste_hash or GENESIS)
+        kop.volg(n.id, app.mapper.laatste_hash)
     toestand = SQLToestand(c)
     # One query per table instead of one per event: every saldo row (a few per wijk and year),
     # and the vouchers and aanvragen this batch touches.
@@ -266,7 +267,6 @@ def _pas_batch_toe(app: Any, c: Cursor, batch: Sequence[Notification], kop: str)
     for positie, e in gebeurtenissen:
         pas_toe(toestand, positie, e)
     toestand.schrijf()
-    return kop
 
 
 def _werk_bij(app: Any, v: Verbinding, batch: int) -> int:
@@ -278,10 +278,11 @@ def _werk_bij(app: Any, v: Verbinding, batch: int) -> int:
     while True:
         with v.schrijf() as c:
             _zorg_voor_tabellen(c)
-            positie, kop = lees_kop(c)
-            nieuw = app.recorder.select_notifications(positie + 1, batch)
+            kop = Logkop(*lees_kop(c))
+            nieuw = app.recorder.select_notifications(kop.positie + 1, batch)
             if nieuw:
-                zet_positie(c, nieuw[-1].id, _pas_batch_toe(app, c, nieuw, kop))
+                _pas_batch_toe(app, c, nieuw, kop)
+                zet_positie(c, *kop.paar())
         toegepast += len(nieuw)
         if len(nieuw) < batch:
             return toegepast
@@ -308,14 +309,13 @@ def herbouw(app: Any, *, batch: int = BATCH) -> dict[str, int]:
             verwijder_tabellen(c)
             maak_tabellen(c)
             toestand = HerbouwToestand(c)
-            positie = gebeurtenissen = 0
-            kop = GENESIS
-            for positie, e in notificaties(app, batch=batch):
-                kop = volgende_logkop(kop, app.mapper.laatste_hash or GENESIS)
+            gebeurtenissen = 0
+            kop = Logkop()
+            for positie, e in notificaties(app, batch=batch, kop=kop):
                 pas_toe(toestand, positie, e)
                 gebeurtenissen += 1
             toestand.schrijf()
-            zet_positie(c, positie, kop)
+            zet_positie(c, *kop.paar())
         with v.lees() as c:
             return {"gebeurtenissen": gebeurtenissen, **SQLLeesmodel(c).aantallen()}
 
@@ -328,4 +328,7 @@ def lees(app: Any, vraag: Callable[[Leesmodel], T]) -> T:
             with v.lees() as c:
                 return vraag(SQLLeesmodel(c))
     except LeesmodelOnbeschikbaar:
-        return vraag(vouw(notificaties(app)))
+        kop = Logkop()
+        geheugen = vouw(notificaties(app, kop=kop))
+        geheugen.kop = kop.hash
+        return vraag(geheugen)

@@ -29,6 +29,7 @@ from uuid import UUID
 
 from ledger import ids
 from ledger.begrippen import VEREISTEN
+from ledger.keten import GENESIS
 from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
 
 
@@ -298,9 +299,13 @@ class Geheugen:
     aanvragen: dict[UUID, AanvraagRij] = field(default_factory=dict)
     kasboek: list[KasboekRij] = field(default_factory=list)
     positie: int = 0
+    kop: str = GENESIS  # the log head at `positie`, when the reader followed it (ledger/keten.py)
 
     def gemeente(self) -> GemeenteRij | None:
         return self.gemeente_rij
+
+    def ketenkop(self) -> tuple[int, str]:
+        return self.positie, self.kop
 
     def saldo(self, wijk_id: UUID) -> SaldoRij | None:
         return self.saldi.get(wijk_id)
