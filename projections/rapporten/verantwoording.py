@@ -485,32 +485,10 @@ def _initiatief_tekst(i: dict[str, Any]) -> list[str]:
     ]
     if i.get("aanvrager", AFGESCHERMD) != AFGESCHERMD:
         regels.insert(1, f"  aanvrager: {i['aanvrager']}")
-    if i["ontbreekt"]:
-        regels.append(f"  ontbreekt: {', '.join(i['ontbreekt'])} (art. 4 lid 2)")
-    for v in i["aanvullingen"]:
-        aangevuld = (
-            f"; aangevuld op {o.nl(v['aanvulling']['datum'])} [#{v['aanvulling']['gebeurtenis']}]"
-            if v["aanvulling"]
-            else "; nog niet aangevuld"
-        )
-        regels.append(
-            f"  aanvulling gevraagd op {o.nl(v['gevraagd_op'])} door {v['door']}: {v['wat']} "
-            f"(uiterlijk {o.nl(v['termijn'])}) [#{v['gebeurtenis']}]{aangevuld}"
-        )
-    if i["opgeschort_dagen"]:
-        regels.append(f"  beslistermijn opgeschort: {i['opgeschort_dagen']} dag(en) (Awb 4:15)")
-    if i["beslissen_voor"]:
-        regels.append(f"  beslissen uiterlijk {o.nl(i['beslissen_voor'])} (art. 5 lid 1)")
+    regels += [f"  {zin}" for zin, _ in _feiten_voor_het_besluit(i)]
     for b in i["besluiten"]:
         regels += _besluit_tekst(b)
-    if i["bekendmaking"]:
-        regels.append(
-            f"  bekendgemaakt op {o.nl(i['bekendmaking']['datum'])} (art. 7 lid 2) [#{i['bekendmaking']['gebeurtenis']}]"
-        )
-    for w in i["wijzigingen"]:
-        regels.append(
-            f"  wijziging gemeld op {o.nl(w['datum'])}: {w['omschrijving']} (art. 8 lid 2) [#{w['gebeurtenis']}]"
-        )
+    regels += [f"  {zin}" for zin, _ in _feiten_na_het_besluit(i)]
     for v in i["vouchers"]:
         regels += _voucher_tekst(v)
     if i["vouchers"]:
@@ -520,6 +498,54 @@ def _initiatief_tekst(i: dict[str, Any]) -> list[str]:
         )
     regels.append("")
     return regels
+
+
+Feit = tuple[str, tuple[int, ...]]
+"""One line of an initiative's history: the sentence (events as [#nr]) and the events it names."""
+
+
+def _feiten_voor_het_besluit(i: dict[str, Any]) -> list[Feit]:
+    """What is missing, the requests for more information, and the decision term: one wording for
+    every format (text indents them, HTML makes list items of them, _feit_html)."""
+    feiten: list[Feit] = []
+    if i["ontbreekt"]:
+        feiten.append((f"ontbreekt: {', '.join(i['ontbreekt'])} (art. 4 lid 2)", ()))
+    for v in i["aanvullingen"]:
+        aangevuld, nummers = "; nog niet aangevuld", [v["gebeurtenis"]]
+        if v["aanvulling"]:
+            aangevuld = f"; aangevuld op {o.nl(v['aanvulling']['datum'])} [#{v['aanvulling']['gebeurtenis']}]"
+            nummers.append(v["aanvulling"]["gebeurtenis"])
+        feiten.append(
+            (
+                f"aanvulling gevraagd op {o.nl(v['gevraagd_op'])} door {v['door']}: {v['wat']} "
+                f"(uiterlijk {o.nl(v['termijn'])}) [#{v['gebeurtenis']}]{aangevuld}",
+                tuple(nummers),
+            )
+        )
+    if i["opgeschort_dagen"]:
+        feiten.append((f"beslistermijn opgeschort: {i['opgeschort_dagen']} dag(en) (Awb 4:15)", ()))
+    if i["beslissen_voor"]:
+        feiten.append((f"beslissen uiterlijk {o.nl(i['beslissen_voor'])} (art. 5 lid 1)", ()))
+    return feiten
+
+
+def _feiten_na_het_besluit(i: dict[str, Any]) -> list[Feit]:
+    feiten: list[Feit] = []
+    if i["bekendmaking"]:
+        nr = i["bekendmaking"]["gebeurtenis"]
+        feiten.append((f"bekendgemaakt op {o.nl(i['bekendmaking']['datum'])} (art. 7 lid 2) [#{nr}]", (nr,)))
+    for w in i["wijzigingen"]:
+        nr = w["gebeurtenis"]
+        feiten.append((f"wijziging gemeld op {o.nl(w['datum'])}: {w['omschrijving']} (art. 8 lid 2) [#{nr}]", (nr,)))
+    return feiten
+
+
+def _feit_html(zin: str, nummers: tuple[int, ...]) -> str:
+    """A list item: the sentence escaped and capitalised, each event it names as a link-style number."""
+    tekst = o.e(zin[:1].upper() + zin[1:])
+    for nr in nummers:
+        tekst = tekst.replace(o.e(f"[#{nr}]"), o.nr(nr))
+    return f"<li>{tekst}</li>"
 
 
 def _besluit_tekst(b: dict[str, Any]) -> list[str]:
@@ -869,22 +895,7 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
     ]
     if i.get("aanvrager", AFGESCHERMD) != AFGESCHERMD:
         delen.insert(2, f"<li>Aanvrager: {o.e(i['aanvrager'])}</li>")
-    if i["ontbreekt"]:
-        delen.append(f"<li>Ontbreekt: {o.e(', '.join(i['ontbreekt']))} (art. 4 lid 2)</li>")
-    for v in i["aanvullingen"]:
-        aangevuld = (
-            f"; aangevuld op {o.e(v['aanvulling']['datum'])} {o.nr(v['aanvulling']['gebeurtenis'])}"
-            if v["aanvulling"]
-            else "; nog niet aangevuld"
-        )
-        delen.append(
-            f"<li>Aanvulling gevraagd op {o.e(v['gevraagd_op'])} door {o.e(v['door'])}: {o.e(v['wat'])} "
-            f"(uiterlijk {o.e(v['termijn'])}) {o.nr(v['gebeurtenis'])}{aangevuld}</li>"
-        )
-    if i["opgeschort_dagen"]:
-        delen.append(f"<li>Beslistermijn opgeschort: {i['opgeschort_dagen']} dag(en) (Awb 4:15)</li>")
-    if i["beslissen_voor"]:
-        delen.append(f"<li>Beslissen uiterlijk {o.e(i['beslissen_voor'])} (art. 5 lid 1)</li>")
+    delen += [_feit_html(zin, nummers) for zin, nummers in _feiten_voor_het_besluit(i)]
     for b in i["besluiten"]:
         delen.append(
             "<li>"
@@ -893,14 +904,7 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
             )
             + "</li>"
         )
-    if i["bekendmaking"]:
-        delen.append(
-            f"<li>Bekendgemaakt op {o.e(i['bekendmaking']['datum'])} (art. 7 lid 2) {o.nr(i['bekendmaking']['gebeurtenis'])}</li>"
-        )
-    for w in i["wijzigingen"]:
-        delen.append(
-            f"<li>Wijziging gemeld op {o.e(w['datum'])}: {o.e(w['omschrijving'])} (art. 8 lid 2) {o.nr(w['gebeurtenis'])}</li>"
-        )
+    delen += [_feit_html(zin, nummers) for zin, nummers in _feiten_na_het_besluit(i)]
     delen.append("</ul>")
     for v in i["vouchers"]:
         rijen = [
