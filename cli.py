@@ -34,6 +34,7 @@ from ledger.fouten import (
 )
 from ledger.geld import Bedrag
 from ledger.vouchercode import normaliseer_code
+from projections.tekst import nl, tabel
 
 if TYPE_CHECKING:
     from commands import modellen as m
@@ -210,16 +211,7 @@ BEDRAG, DATUM, CODE, NR, AANTAL, JANEE = (
 # --- output --------------------------------------------------------------------------------
 
 
-def _nl(o: Any) -> str:
-    if o is None:
-        return "-"
-    if isinstance(o, Bedrag):
-        return o.nl()
-    if isinstance(o, date):
-        return formatteer_datum(o)
-    if isinstance(o, bool):
-        return "ja" if o else "nee"
-    return str(o)
+_nl = nl  # one value for people: € 1.234,50, 1 maart 2026, - for nothing
 
 
 @dataclass
@@ -998,6 +990,7 @@ def verifieer(o: Omgeving, koppen: tuple[str, ...]) -> None:
     valt dan op). Intact: exit 0 met het aantal gebeurtenissen en de ketenkop.
     """
     from commands.verifieren import verifieer as controleer
+
     gevraagd: list[str] = []
     for waarde in koppen:
         gevraagd.extend(_koppen_uit(waarde.strip()))
@@ -1464,17 +1457,7 @@ def bewaartermijnen(o: Omgeving, per: date | None) -> None:
 
 # --- tables and the entry point ----------------------------------------------------------
 def _tabel(kop: list[str], rijen: list[list[str]], rechts: set[int] | None = None) -> str:
-    if not rijen:
-        return "(geen)"
-    rechts = rechts or set()
-    breedte = [max(len(str(r[i])) for r in [kop, *rijen]) for i in range(len(kop))]
-
-    def regel(r: list[str]) -> str:
-        return "  ".join(
-            str(c).rjust(breedte[i]) if i in rechts else str(c).ljust(breedte[i]) for i, c in enumerate(r)
-        ).rstrip()
-
-    return "\n".join([regel(kop), regel(["-" * b for b in breedte]), *(regel(r) for r in rijen)])
+    return tabel(kop, rijen, rechts or ())
 
 
 def _fout(

@@ -16,6 +16,7 @@ from uuid import UUID
 
 from ledger import gebeurtenissen as g
 from ledger.bewaartermijnen import BRON, bewaartermijn
+from projections.tekst import tabel
 
 
 @dataclass
@@ -86,11 +87,8 @@ def tekst(m: dict[str, Any]) -> str:
         ]
         for d in m["dossiers"]
     ]
-    breedte = [max(len(r[i]) for r in [kop, *rijen]) for i in range(len(kop))]
-    regels = ["  ".join(c.ljust(breedte[i]) for i, c in enumerate(r)).rstrip() for r in [kop, *rijen]]
-    regels.insert(1, "  ".join("-" * b for b in breedte))
     open_ = sum(1 for d in m["dossiers"] if not d["vergeten"])
     return (
         f"Bewaartermijn verstreken op {m['per']:%d-%m-%Y} ({m['bron']}): {len(m['dossiers'])} dossier(s), "
-        f"{open_} nog te vergeten met 'voucher vergeet NR'.\n" + "\n".join(regels)
+        f"{open_} nog te vergeten met 'voucher vergeet NR'.\n" + tabel(kop, rijen)
     )

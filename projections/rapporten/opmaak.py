@@ -20,8 +20,9 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from ledger.datum import MAANDEN, formatteer_datum
+from ledger.datum import MAANDEN
 from ledger.geld import Bedrag
+from projections.tekst import nl, tabel  # noqa: F401 - re-exported: the reports' plain text helpers
 
 FORMATEN = ("tekst", "csv", "json", "html")
 CSV_BEDRAGKOLOM = "bedrag (euro, decimaalkomma)"
@@ -41,19 +42,6 @@ def ketenkop_regels(m: dict[str, Any]) -> list[str]:
         f"Ketenkop na gebeurtenis nr. {kop['positie']}: {kop['hash']} "
         "(controle: voucher verifieer --kop <ketenkop of dit bestand>)."
     ]
-
-
-def nl(waarde: Any) -> str:
-    """One value for people: amounts `€ 1.234,50`, dates `1 maart 2026`, nothing as `-`."""
-    if waarde is None:
-        return "-"
-    if isinstance(waarde, Bedrag):
-        return waarde.nl()
-    if isinstance(waarde, date):
-        return formatteer_datum(waarde)
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    return str(waarde)
 
 
 def kort(d: date | None) -> str:
@@ -82,21 +70,6 @@ def procent_json(deel: Bedrag, geheel: Bedrag) -> str | None:
 
 
 # --- text -----------------------------------------------------------------------------------------
-def tabel(kop: Sequence[str], rijen: Iterable[Sequence[str]], rechts: Iterable[int] = (), inspringen: int = 0) -> str:
-    """A plain text table with a rule under the header; `rechts` are right-aligned column numbers."""
-    rijen = [list(r) for r in rijen]
-    if not rijen:
-        return " " * inspringen + "(geen)"
-    rechts = set(rechts)
-    breedte = [max(len(r[i]) for r in [list(kop), *rijen]) for i in range(len(kop))]
-
-    def regel(r: Sequence[str]) -> str:
-        cellen = (c.rjust(breedte[i]) if i in rechts else c.ljust(breedte[i]) for i, c in enumerate(r))
-        return (" " * inspringen + "  ".join(cellen)).rstrip()
-
-    return "\n".join([regel(kop), regel(["-" * b for b in breedte]), *(regel(r) for r in rijen)])
-
-
 # --- JSON -----------------------------------------------------------------------------------------
 def _json_waarde(o: Any) -> Any:
     if isinstance(o, Bedrag):
