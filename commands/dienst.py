@@ -600,14 +600,10 @@ class Dienst:
         }
 
     def _bewaartermijn(self, a: Aanvraag) -> Bewaartermijn:
-        w = self._wijk(a.wijk, a.periode)
-        besluit = a.besluit or {}
-        vernietigd = get_topic(gebeurtenissen.AanvraagPersoonsgegevensVernietigd)
-        laatste = max(
-            (e.datum for e in self.app.events.get(a.id) if get_topic(type(e)) != vernietigd and hasattr(e, "datum")),
-            default=a.ontvangen,
-        )
-        return bewaartermijn(a.status, w.uitvoeren_tot, besluit.get("datum"), laatste)
+        from projections.rapporten.bewaartermijnen import dossier_uit
+
+        d = dossier_uit(self.app.events.get(a.id))
+        return bewaartermijn(d.status, self._wijk(a.wijk, a.periode).uitvoeren_tot, d.besluit, d.laatste)
 
     # === kasbeheer (art. 9) ===========================================================
     def verzilver(self, cmd: m.Verzilver) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from projections.tekst import tabel
 
 
 @dataclass
-class _Dossier:
+class Dossier:
     nummer: int
     wijk: str
     periode: int
@@ -34,14 +34,14 @@ class _Dossier:
 def bouw(genummerd: Iterable[tuple[int, Any]], per: date) -> dict[str, Any]:
     """Every dossier whose term has ended on `per` (the end date itself included), by number."""
     uitvoeren_tot: dict[tuple[str, int], date] = {}
-    dossiers: dict[UUID, _Dossier] = {}
+    dossiers: dict[UUID, Dossier] = {}
     for _, e in genummerd:
         if isinstance(e, g.WijkAangewezen):
             uitvoeren_tot[(e.code, e.periode)] = e.uitvoeren_tot
         elif isinstance(e, g.AanvraagIngediend):
-            dossiers[e.originator_id] = _Dossier(e.nummer, e.wijk, e.periode, e.ontvangen, e.datum)
+            dossiers[e.originator_id] = Dossier(e.nummer, e.wijk, e.periode, e.ontvangen, e.datum)
         elif (d := dossiers.get(getattr(e, "originator_id", None))) is not None:  # type: ignore[arg-type]
-            _pas_toe(d, e)
+            pas_toe(d, e)
     uit = []
     for d in sorted(dossiers.values(), key=lambda d: d.nummer):
         eind = uitvoeren_tot.get((d.wijk, d.periode), date(d.periode, 12, 31))
@@ -61,7 +61,17 @@ def bouw(genummerd: Iterable[tuple[int, Any]], per: date) -> dict[str, Any]:
     return {"per": per, "bron": BRON, "dossiers": uit}
 
 
-def _pas_toe(d: _Dossier, e: Any) -> None:
+def dossier_uit(gebeurtenissen: Iterable[Any]) -> Dossier:
+    """One aanvraag's dossier from its own events, in version order (what `voucher vergeet` judges)."""
+    eerste, *rest = gebeurtenissen
+    d = Dossier(eerste.nummer, eerste.wijk, eerste.periode, eerste.ontvangen, eerste.datum)
+    for e in rest:
+        pas_toe(d, e)
+    return d
+
+
+def pas_toe(d: Dossier, e: Any) -> None:
+    """One later event of the aanvraag: its last act, and how it ended (the term's inputs, one place)."""
     if isinstance(e, g.AanvraagPersoonsgegevensVernietigd):
         d.vernietigd = e.datum
         return  # forgetting is no act on the matter itself
