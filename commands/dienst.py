@@ -41,7 +41,6 @@ from ledger.fouten import (
     OngeldigeToestand,
     OpslagOnbeschikbaar,
     RegelOvertreden,
-    VoucherFout,
 )
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
@@ -105,9 +104,7 @@ class Dienst:
             except IntegrityError:
                 # Another writer saved first: back off with jitter so racing writers spread out.
                 time.sleep(random.randint(0, 5 * 2 ** min(poging, 6)) / 1000)  # noqa: S311 - jitter, not crypto
-            except VoucherFout:
-                raise
-            except Exception as e:
+            except Exception as e:  # as lees_opslag: a store error becomes exit 5, anything else passes
                 if is_opslagfout(e):
                     raise opslagfout(e) from None
                 raise

@@ -370,9 +370,7 @@ def lees_opslag(lezer: Callable[[], T]) -> T:
     """Run a read; a store or driver error becomes the ledger's 'store unavailable' (exit 5)."""
     try:
         return lezer()
-    except VoucherFout:
-        raise
-    except Exception as e:
+    except Exception as e:  # the ledger's own errors are no store errors: they pass unchanged
         if is_opslagfout(e):
             raise opslagfout(e) from None
         raise
