@@ -55,6 +55,7 @@ class Opslag:
             "POSTGRES_CONNECT_TIMEOUT": "2",  # also the pool wait per try, and the library tries 10 times
             "POSTGRES_POOL_SIZE": "2",
             "POSTGRES_LOCK_TIMEOUT": "10",
+            "POSTGRES_ENABLE_DB_FUNCTIONS": "n",  # the insert must run VoucherPostgresRecorder._insert_events
         }
 
 

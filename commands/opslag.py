@@ -21,7 +21,7 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import JSONTranscoder, Mapper, PersistenceError, StoredEvent, Transcoder
-from eventsourcing.utils import get_topic
+from eventsourcing.utils import Environment, get_topic
 
 from commands.adres import (  # noqa: F401 - re-exported: where the store is
     OPSLAGSLEUTEL_ENV,
@@ -56,6 +56,21 @@ class VoucherLedger(Application):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.mapper.lees_hash = self._hash_uit_de_opslag  # type: ignore[attr-defined]
+
+    def construct_env(self, name: str, env: Any = None) -> Environment:
+        """The settings come from the project alone (commands/adres.py `Opslag.env`), never from os.environ.
+
+        eventsourcing merges the process environment into an application's settings, and
+        `VOUCHERS_`-prefixed variables even override what the application sets. Here that would
+        let a stray variable swap the recorder (and with it the advisory lock and the GRANTs that
+        follow the mandates), the mapper (the hash chain), or switch on the library's insert
+        function. So every library variable in the environment is ignored; the project's own
+        variables (VOUCHER_DATABASE, VOUCHER_GEBRUIKER, VOUCHER_OPSLAGSLEUTEL, PGPASSWORD) are
+        read where the store is chosen."""
+        instellingen = dict(type(self).env)
+        instellingen["IS_SNAPSHOTTING_ENABLED"] = "y"  # snapshotting_intervals is always set
+        instellingen.update(env or {})
+        return Environment(name, instellingen)
 
     def construct_mapper(self) -> Any:
         return self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=KetenMapper)

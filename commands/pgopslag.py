@@ -15,6 +15,8 @@ from typing import Any
 from eventsourcing.postgres import PostgresApplicationRecorder
 from psycopg.sql import SQL, Literal
 
+from ledger.fouten import OpslagOnbeschikbaar
+
 # One constant key for "writing to the vouchers event log"; any bigint would do.
 SCHRIJFSLOT = 0x766F756368657273  # 'vouchers'
 
@@ -22,6 +24,12 @@ SCHRIJFSLOT = 0x766F756368657273  # 'vouchers'
 class VoucherPostgresRecorder(PostgresApplicationRecorder):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.datastore.enable_db_functions:
+            # The library's insert function would skip _insert_events: no advisory lock, no GRANT.
+            raise OpslagOnbeschikbaar(
+                "POSTGRES_ENABLE_DB_FUNCTIONS past niet bij deze opslag: het schrijfslot en de rechten per mandaat "
+                "zouden worden overgeslagen"
+            )
         self.lock_table_statements = [
             SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout),
             SQL("SELECT pg_advisory_xact_lock({0})").format(Literal(SCHRIJFSLOT)),
