@@ -331,13 +331,39 @@ def open_ledger(opslag: Opslag, *, inrichten: bool = False) -> VoucherLedger:
             )
     if opslag.soort == "sqlite" and opslag.pad is not None and opslag.pad.parent and not opslag.pad.parent.exists():
         raise OpslagOnbeschikbaar(f"de map {opslag.pad.parent} bestaat niet")
-    env = opslag.env(create_table=inrichten)
+    postgres = opslag.soort == "postgresql"
+    if postgres and os.environ.get(GEBRUIKER_ENV):  # every command, reads too: a shared store takes no name on trust
+        raise OngeldigeInvoer(
+            f"{GEBRUIKER_ENV} geldt niet voor PostgreSQL: daar handelt u onder uw eigen databaselogin"
+        )
+    # PostgreSQL: tables are made only after the connection and the database's encoding were checked.
+    env = opslag.env(create_table=inrichten and not postgres)
     try:
         app = VoucherLedger(env=env)
     except Exception as e:  # the library raises driver- and OS-level errors here
+        if postgres:  # the pool only says it got no connection: ask the server why
+            from commands.pgopslag import verbindingsfout
+
+            raise verbindingsfout(opslag) from None
         raise OpslagOnbeschikbaar(f"de opslag {opslag.omschrijving} is niet bereikbaar: {_kort(e)}") from None
-    _eis_passende_sleutel(app, versleuteld="CIPHER_KEY" in env)
+    try:
+        if postgres:
+            _open_postgres(app, opslag, inrichten=inrichten)
+        _eis_passende_sleutel(app, versleuteld="CIPHER_KEY" in env)
+    except BaseException:
+        app.close()
+        raise
     return app
+
+
+def _open_postgres(app: VoucherLedger, opslag: Opslag, *, inrichten: bool) -> None:
+    from commands.pgopslag import controleer_database
+
+    controleer_database(app.recorder, opslag)
+    if inrichten:
+        recorders: list[Any] = [app.recorder] + ([app.snapshots.recorder] if app.snapshots is not None else [])
+        for recorder in recorders:
+            lees_opslag(recorder.create_table)
 
 
 def _eis_passende_sleutel(app: VoucherLedger, *, versleuteld: bool) -> None:
