@@ -57,7 +57,7 @@ def _tabellen(url: str) -> int:
 def ascii_database(postgres_server: Any) -> Iterator[tuple[str, str]]:
     naam = "t_ascii_" + uuid.uuid4().hex[:8]
     with psycopg.connect(postgres_server.url("postgres"), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{naam}" ENCODING \'SQL_ASCII\' TEMPLATE template0 LC_COLLATE \'C\' LC_CTYPE \'C\'')
+        conn.execute(f"CREATE DATABASE \"{naam}\" ENCODING 'SQL_ASCII' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'")
     try:
         yield naam, postgres_server.url(naam)
     finally:
@@ -211,8 +211,8 @@ def test_voucher_gebruiker_wordt_op_postgresql_door_elk_commando_geweigerd(inger
 
 
 def test_herbouw_door_een_login_die_dat_niet_mag(ingericht):
-    server, _url, kees = ingericht
-    url = _url.replace("voucher_admin@", f"{kees}@")
+    _server, db, kees = ingericht
+    url = db.replace("voucher_admin@", f"{kees}@")
     regel = _fout(voer_uit("herbouw", db=url, gebruiker=None))
     assert "mag de leesmodellen niet herbouwen" in regel and "eigenaar" in regel
     assert "must be owner" not in regel and "permission denied" not in regel
