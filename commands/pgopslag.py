@@ -126,7 +126,7 @@ def _oorzaak(tekst: str, info: dict[str, Any]) -> str:
         return f"de servernaam {info['host']} is onbekend: controleer de host in --database"
     if any(s in klein for s in ("connection refused", "timeout expired", "no route to host", "network is unreachable")):
         return (
-            f"geen PostgreSQL-server bereikbaar op {server}: controleer host en poort in --database en of de "
-            "server draait (pg_isready -h HOST -p POORT)"
+            f"de PostgreSQL-server op {server} is niet bereikbaar: controleer host en poort in --database en of "
+            "de server draait (pg_isready -h HOST -p POORT)"
         )
     return f"de server {server} weigert de verbinding met database {db} als login {login}: {tekst[:200]}"

@@ -94,7 +94,7 @@ def test_een_login_die_niet_bestaat(postgres_server, postgres_url):
 def test_geen_server_op_die_poort(postgres_server):
     poort = _vrije_poort()
     regel = _fout(voer_uit("saldo", db=f"postgresql://iemand@127.0.0.1:{poort}/vouchers", gebruiker=None))
-    assert f"geen PostgreSQL-server bereikbaar op 127.0.0.1:{poort}" in regel
+    assert f"de PostgreSQL-server op 127.0.0.1:{poort} is niet bereikbaar" in regel
 
 
 def test_postgres_schema_werkt_als_postgresql(postgres_url):
