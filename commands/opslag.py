@@ -363,7 +363,18 @@ def _open_postgres(app: VoucherLedger, opslag: Opslag, *, inrichten: bool) -> No
     if inrichten:
         recorders: list[Any] = [app.recorder] + ([app.snapshots.recorder] if app.snapshots is not None else [])
         for recorder in recorders:
-            lees_opslag(recorder.create_table)
+            try:
+                recorder.create_table()
+            except Exception as e:
+                if not is_opslagfout(e):
+                    raise
+                tekst = str(e).lower()
+                if "permission denied" in tekst or "must be owner" in tekst:
+                    raise OpslagOnbeschikbaar(
+                        "deze databaselogin mag de administratie niet inrichten: dat doet de eigenaar van de database "
+                        "(README, PostgreSQL, stap 1 en 2); er is niets vastgelegd"
+                    ) from None
+                raise opslagfout(e) from None
 
 
 def _eis_passende_sleutel(app: VoucherLedger, *, versleuteld: bool) -> None:
