@@ -148,7 +148,14 @@ class VoucherLedger(Application):
             if interval and any(v % interval == 0 for v in versies.get(aggregate_id, ())):
                 momentopnamen.append(type(aggregate).Snapshot.take(aggregate))
         if momentopnamen:
-            self.snapshots.put(momentopnamen)
+            try:
+                self.snapshots.put(momentopnamen)
+            except Exception as e:
+                # The events are committed by now: the act stands. A snapshot is only a shortcut for
+                # loading (a full disk, a lost connection must not turn a recorded act into an error);
+                # the next interval takes one again.
+                if not is_opslagfout(e):
+                    raise
 
     def genummerd(
         self, start: int = 1, batch: int = 1000, topics: Sequence[str] = (), kop: keten.Logkop | None = None
@@ -345,6 +352,8 @@ def open_ledger(opslag: Opslag, *, inrichten: bool = False) -> VoucherLedger:
             from commands.pgopslag import verbindingsfout
 
             raise verbindingsfout(opslag) from None
+        if is_opslagfout(e) and not opslagfout(e).melding.startswith("de opslag is niet bereikbaar"):
+            raise opslagfout(e) from None  # a full disk, a table missing: said as such
         raise OpslagOnbeschikbaar(f"de opslag {opslag.omschrijving} is niet bereikbaar: {_kort(e)}") from None
     try:
         if postgres:
@@ -441,6 +450,15 @@ def opslagfout(e: Exception) -> VoucherFout:
         return OpslagOnbeschikbaar(
             "deze databaselogin heeft geen toegang tot de vouchersadministratie: de toegang volgt het mandaat; "
             "vraag het college om een mandaat of de beheerder om rechten (README, PostgreSQL)"
+        )
+    if "database or disk is full" in tekst or "no space left" in tekst.lower() or "disk full" in tekst.lower():
+        return OpslagOnbeschikbaar(
+            "de schijf van de opslag is vol: er is niets vastgelegd; maak ruimte vrij en geef de opdracht opnieuw"
+        )
+    if "disk i/o error" in tekst.lower():
+        return OpslagOnbeschikbaar(
+            "de opslag kon niet naar de schijf schrijven (vol of defect): er is niets vastgelegd; controleer de "
+            "schijf en geef de opdracht opnieuw"
         )
     if "no such table" in tekst or "does not exist" in tekst:
         return OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
