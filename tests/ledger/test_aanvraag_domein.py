@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from ledger.aanvraag import Aanvraag
+from ledger.bewaartermijnen import Bewaartermijn
 from ledger.fouten import (
     AanvraagOnvolledig,
     OngeldigeInvoer,
@@ -251,7 +252,8 @@ def test_een_beslist_aanvraag_vraagt_geen_aanvulling_meer_en_zegt_waarom() -> No
     assert str(fout) == "aanvraag 4 heeft status toegekend: aanvulling vragen kan niet"
     assert fout.artikel == "art. 4-6"
     assert fout.gegevens == {"nummer": 4, "status": "toegekend"}
-    weigert(a, OngeldigeToestand, lambda: a.vul_aan({"telefoon": "06-1"}, {}, date(2026, 3, 2), REGIE))
+    fout = weigert(a, OngeldigeToestand, lambda: a.vul_aan({"telefoon": "06-1"}, {}, date(2026, 3, 2), REGIE))
+    assert str(fout) == "aanvraag 4 heeft status toegekend: aanvullen kan niet"
 
 
 # --- de verdeling over vouchers (art. 1 onder a, art. 4 lid 2 onder c, art. 5 lid 2) -------------------
@@ -670,3 +672,31 @@ def test_een_wijziging_zonder_omschrijving_wordt_geweigerd() -> None:
     a = aanvraag()
     fout = weigert(a, OngeldigeInvoer, lambda: a.meld_wijziging("  ", date(2026, 4, 1), REGIE))
     assert str(fout) == "beschrijf de gewijzigde omstandigheden met --omschrijving"
+
+
+# --- de persoonsgegevens vernietigen (AVG art. 17, Archiefwet) ---------------------------------------------------
+
+
+def test_vernietigen_legt_het_einde_van_de_bewaartermijn_datum_en_gebruiker_vast_en_een_tweede_keer_niets() -> None:
+    a = aanvraag(nummer=9, p=persoon(telefoon=None))
+    termijn = Bewaartermijn("niet afgehandeld", ONTVANGEN, date(2027, 2, 2))
+    assert a.vergeet(termijn, date(2027, 2, 2), "wethouder") is True
+    g = enige(a)
+    assert type(g).__name__ == "PersoonsgegevensVernietigd"
+    assert (g.bewaren_tot, g.datum, g.gebruiker) == (date(2027, 2, 2), date(2027, 2, 2), "wethouder")
+    assert a.vernietigd == date(2027, 2, 2)
+    assert a.vergeet(termijn, date(2027, 3, 1), "wethouder") is False
+    assert a.collect_events() == []
+
+
+def test_na_vernietiging_worden_geen_persoonsgegevens_meer_aangevuld_wel_de_andere_gegevens() -> None:
+    a = aanvraag(nummer=9, p=persoon(telefoon=None))
+    a.vergeet(Bewaartermijn("niet afgehandeld", ONTVANGEN, date(2027, 2, 2)), date(2027, 2, 2), "wethouder")
+    a.collect_events()
+    fout = weigert(a, OngeldigeToestand, lambda: a.vul_aan({"telefoon": "06-1"}, {}, date(2027, 2, 3), REGIE))
+    assert str(fout) == (
+        "de persoonsgegevens van aanvraag 9 zijn vernietigd op 2 februari 2027: ze kunnen niet meer worden aangevuld"
+    )
+    assert fout.artikel == "AVG art. 17"
+    assert a.vul_aan({"telefoon": None}, {"planning": "augustus"}, date(2027, 2, 3), REGIE) is False
+    assert enige(a).gegevens == {"planning": "augustus"}

@@ -232,6 +232,15 @@ def test_de_dag_na_de_uitvoeringsdatum_vervalt_precies_het_restant() -> None:
     assert (v.vervallen, v.restant, v.status) == (e("500"), Bedrag.nul(), "vervallen")
 
 
+def test_een_restant_van_1_cent_vervalt_ook() -> None:
+    v = voucher()
+    v.verzilver(e("999,99"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
+    v.collect_events()
+    assert v.laat_vervallen(date(2027, 1, 1), "wethouder") == e("0,01")
+    assert enige(v).bedrag == e("0,01")
+    assert v.status == "vervallen"
+
+
 def test_een_besteed_voucher_vervalt_niet_en_legt_niets_vast() -> None:
     v = voucher()
     v.verzilver(e("1.000"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
