@@ -700,3 +700,19 @@ def test_na_vernietiging_worden_geen_persoonsgegevens_meer_aangevuld_wel_de_ande
     assert fout.artikel == "AVG art. 17"
     assert a.vul_aan({"telefoon": None}, {"planning": "augustus"}, date(2027, 2, 3), REGIE) is False
     assert enige(a).gegevens == {"planning": "augustus"}
+
+
+def test_een_beslist_aanvraag_wordt_niet_nog_eens_beslist_en_de_melding_noemt_de_handeling() -> None:
+    a = aanvraag(nummer=11)
+    a.weiger("a", "niet haalbaar", RUIM, ONTVANGEN, REGIE, mandaat=NOORD)
+    a.collect_events()
+    fout = weigert(
+        a, OngeldigeToestand, lambda: a.weiger("b", "in strijd met de wet", RUIM, ONTVANGEN, REGIE, mandaat=NOORD)
+    )
+    assert str(fout) == "aanvraag 11 heeft status geweigerd: weigeren kan niet"
+    fout = weigert(a, OngeldigeToestand, lambda: ken_toe(a))
+    assert str(fout) == "aanvraag 11 heeft status geweigerd: toekennen kan niet"
+    fout = weigert(
+        a, OngeldigeToestand, lambda: a.besluit_raadpleging("voor", None, None, ONTVANGEN, REGIE, mandaat=NOORD)
+    )
+    assert str(fout) == "aanvraag 11 heeft status geweigerd: een raadplegingsbesluit vastleggen kan niet"
