@@ -9,6 +9,7 @@ nothing because it was done already returns the original result and writes nothi
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import random
@@ -76,6 +77,7 @@ class Dienst:
         # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
         self.databaserechten: Any = None
         self._ook_uitvoeren: list[Any] = []
+        self.herhaald_verzoek: Verzoek | None = None  # set when the sleutel was used before: nothing was written
 
     # === plumbing ======================================================================
     def _datum(self, datum: date | None) -> date:
@@ -116,8 +118,9 @@ class Dienst:
 
         def met_sleutel() -> Besluit[R]:
             eerder = self._get(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
-            if eerder is not None:
-                return [], eerder.herhaling(opdracht, inhoud, self.gebruiker)  # type: ignore[return-value]
+            if eerder is not None:  # the first answer, as recorded (JSON values), marked as a repeat
+                self.herhaald_verzoek = eerder
+                return [], {**eerder.herhaling(opdracht, inhoud, self.gebruiker), "herhaald": True}  # type: ignore[return-value]
             nieuw, uitkomst = beslis()
             verzoek = Verzoek(
                 sleutel=sleutel,
@@ -159,8 +162,22 @@ class Dienst:
     def _wijk(self, code: str, periode: int) -> Wijk:
         w = self._get(Wijk, ids.wijk_id(code, periode))
         if w is None:
-            raise NietGevonden(f"wijk {code} is niet aangewezen voor {periode}", wijk=code, periode=periode)
+            raise self.niet_aangewezen(code, periode)
         return w
+
+    def niet_aangewezen(self, code: str, periode: int) -> NietGevonden:
+        """A wijk that is not designated (a typing error, mostly): says which codes are (exit 3)."""
+        codes = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
+        in_periode = [c for c, p in codes if p == periode]
+        bekend = in_periode or sorted({c for c, _ in codes})
+        lijkt = difflib.get_close_matches(code, bekend, n=1)
+        hint = f"; bedoelt u {lijkt[0]}?" if lijkt and lijkt[0] != code else ""
+        wel = (f"aangewezen voor {periode}: " if in_periode else "aangewezen: ") + ", ".join(bekend) if bekend else ""
+        return NietGevonden(
+            f"wijk {code} is niet aangewezen voor {periode}" + (f" ({wel}{hint})" if wel else ""),
+            wijk=code,
+            periode=periode,
+        )
 
     def _aanvraag(self, nummer: int) -> Aanvraag:
         a = self._get(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
@@ -310,8 +327,8 @@ class Dienst:
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
-            g.eis_mandaat(self.gebruiker, "college", None, datum)
             w = self._wijk(cmd.code, cmd.periode)
+            g.eis_mandaat(self.gebruiker, "college", None, datum)
             if w.plafond == cmd.plafond:
                 return [], _wijk_uitkomst(w)
             w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
@@ -328,9 +345,9 @@ class Dienst:
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente(wijzigen=True)
+            w = self._wijk(cmd.wijk, ontvangen.year)  # a mistyped wijk is not found (exit 3), before the mandate
             self._eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
-            w = self._wijk(cmd.wijk, ontvangen.year)
             nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
             aanvraag_id = ids.aanvraag_id(nummer)
             sleutel = self.sleutels.maak_of_haal(aanvraag_id)  # committed before the events (commands/sleutels.py)
@@ -611,7 +628,7 @@ class Dienst:
             v = self._voucher(cmd.code)
             g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
             if self.factuur_al_geboekt(cmd.leverancier, cmd.factuur, v.code, cmd.bedrag):
-                return [], _betaling_uitkomst(v, cmd.bedrag)
+                return [], _betaling_uitkomst(v, cmd.bedrag, herhaald=True)
             v.verzilver(cmd.bedrag, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
             f = self.boek_factuur(cmd.leverancier, cmd.factuur, v.code, cmd.bedrag, datum)
             return [v, f], _betaling_uitkomst(v, cmd.bedrag)
@@ -626,7 +643,7 @@ class Dienst:
             v = self._voucher(cmd.code)
             g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
             if cmd.kwitantie and self.factuur_al_geboekt(CONTANT, cmd.kwitantie, v.code, cmd.bedrag):
-                return [], _betaling_uitkomst(v, cmd.bedrag)
+                return [], _betaling_uitkomst(v, cmd.bedrag, herhaald=True)
             v.neem_contant_op(cmd.bedrag, g.regeling.contant_max, datum, self.gebruiker, kwitantie=cmd.kwitantie)
             nieuw: list[Aggregate] = [v]
             if cmd.kwitantie:
@@ -842,5 +859,6 @@ def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
     }
 
 
-def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
-    return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk}
+def _betaling_uitkomst(v: Voucher, bedrag: Bedrag, *, herhaald: bool = False) -> dict[str, Any]:
+    """`herhaald`: this invoice (or receipt) was booked before, exactly so; nothing was written."""
+    return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk, "herhaald": herhaald}
