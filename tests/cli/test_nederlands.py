@@ -15,9 +15,11 @@ import ast
 import gettext
 import os
 import re
+import shutil
 import string
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import click
@@ -312,3 +314,30 @@ def test_het_echte_programma_spreekt_nederlands_in_elke_locale(taal, tmp_path):
     )
     assert uit.returncode == 2, uit
     assert "Ontbrekende optie '--naam'" in uit.stderr, uit.stderr
+
+
+def test_een_gewone_pip_install_neemt_de_catalogus_mee(tmp_path):
+    """`pip install .` (not editable): the .mo ships as package data, and the installed program speaks Dutch."""
+    wiel_map, site = tmp_path / "wiel", tmp_path / "site"
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    bron = tmp_path / "bron"  # built from a copy: setuptools leaves build/ behind in the tree it builds
+    shutil.copytree(ROOT, bron, ignore=shutil.ignore_patterns(".*", "build", "*.egg-info", "__pycache__", "*.db"))
+    bouw = [*pip, "wheel", "--no-deps", "--no-build-isolation", str(bron), "-w", str(wiel_map)]
+    subprocess.run(bouw, check=True, capture_output=True, timeout=300)
+    [wiel] = wiel_map.glob("vouchersysteem-*.whl")
+    with zipfile.ZipFile(wiel) as z:
+        assert "taal/nl/LC_MESSAGES/click.mo" in z.namelist()
+    installeer = [*pip, "install", "--no-deps", "--no-index", "--target", str(site), str(wiel)]
+    subprocess.run(installeer, check=True, capture_output=True, timeout=300)
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "VOUCHER_DATABASE")}
+    env |= {"PYTHONPATH": str(site), "LANG": "C"}
+    script = (
+        "import sys, cli, taal; "
+        f"assert cli.__file__.startswith({str(site)!r}) and taal.__file__.startswith({str(site)!r}); "
+        "cli.main(['--database', 'geen.db', 'wijk', 'aanwijzen', 'NOORD'])"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert uit.returncode == 2, uit
+    assert uit.stderr.startswith("fout: Ontbrekende optie '--naam'."), uit.stderr
