@@ -327,7 +327,7 @@ class _Commando(click.Command):
         for p in self.params:
             if isinstance(p, click.Option) and p.metavar is None and not p.is_flag and p.type.name in _TYPENAAM:
                 p.metavar = _TYPENAAM[p.type.name] + ("..." if p.nargs != 1 else "")
-        if not isinstance(self, click.Group) and not any("--json" in p.opts for p in self.params):
+        if not any("--json" in p.opts for p in self.params):  # the root has its own
             self.params.append(
                 click.Option(
                     ["--json"],
@@ -777,12 +777,15 @@ def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
     u = o.dienst(schrijven=True).ken_toe(cmd)
 
     def tekst(u: dict[str, Any]) -> str:
+        al = "was al toegekend" if u.get("herhaald") else "toegekend"
         regels = [
-            f"Aanvraag {u['aanvraag']} toegekend op {_nl(u['datum'])}: {_nl(u['bedrag'])} in {len(u['vouchers'])} voucher(s)"
+            f"Aanvraag {u['aanvraag']} {al} op {_nl(u['datum'])}: {_nl(u['bedrag'])} in {len(u['vouchers'])} voucher(s)"
         ]
         regels += [f"  {v['code']}  {_nl(v['bedrag']):>14}" for v in u["vouchers"]]
         if u["start_voor"]:
             regels.append(f"  voorwaarde: start van de uitvoering voor {_nl(u['start_voor'])} (art. 5 lid 7)")
+        if u.get("herhaald"):
+            regels.append("Er is niets veranderd.")
         return "\n".join(regels)
 
     o.toon(u, tekst)
@@ -805,10 +808,12 @@ def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: 
 
     cmd = _bouw(m.Weiger, nummer=nr, grond=grond, motivering=motivering, datum=datum)
     u = o.dienst(schrijven=True).weiger(cmd)
-    o.toon(
-        u,
-        lambda u: f"Aanvraag {u['aanvraag']} geweigerd op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.",
-    )
+
+    def tekst(u: dict[str, Any]) -> str:
+        al, niets = ("was al geweigerd", " Er is niets veranderd.") if u.get("herhaald") else ("geweigerd", "")
+        return f"Aanvraag {u['aanvraag']} {al} op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.{niets}"
+
+    o.toon(u, tekst)
 
 
 @aanvraag.command("geschikt")

@@ -499,7 +499,7 @@ class Dienst:
                 f"aanvraag {a.nummer} is al toegekend op {formatteer_datum(besluit['datum'])} voor {besluit['bedrag']}",
                 artikel="art. 5",
             )
-        return _toekenning_uitkomst(a)
+        return _toekenning_uitkomst(a, herhaald=True)
 
     def weiger(self, cmd: m.Weiger) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -508,10 +508,10 @@ class Dienst:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             mandaat = self._eis_regie(g, a.wijk, datum)
-            uitkomst = {"aanvraag": a.nummer, "grond": cmd.grond, "status": "geweigerd"}
+            uitkomst = {"aanvraag": a.nummer, "grond": cmd.grond, "status": "geweigerd", "herhaald": False}
             if a.status == "geweigerd" and a.besluit and a.besluit.get("grond") == cmd.grond:
                 if a.besluit.get("motivering") == cmd.motivering:
-                    return [], uitkomst
+                    return [], uitkomst | {"herhaald": True}
             w = self._wijk(a.wijk, a.periode)
             a.weiger(cmd.grond, cmd.motivering, w.beschikbaar, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
@@ -847,7 +847,8 @@ def _wijk_uitkomst(w: Wijk) -> dict[str, Any]:
     }
 
 
-def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
+def _toekenning_uitkomst(a: Aanvraag, *, herhaald: bool = False) -> dict[str, Any]:
+    """`herhaald`: the same grant was asked for again; nothing was written."""
     besluit = a.besluit or {}
     return {
         "aanvraag": a.nummer,
@@ -856,6 +857,7 @@ def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
         "vouchers": [{"code": v["code"], "bedrag": v["bedrag"]} for v in besluit.get("vouchers", [])],
         "start_voor": besluit.get("start_voor"),
         "datum": besluit.get("datum"),
+        "herhaald": herhaald,
     }
 
 

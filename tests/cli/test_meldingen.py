@@ -10,7 +10,17 @@ import json
 import re
 
 import pytest
-from cli_hulp import COLLEGE, KAS, REGIE, VOUCHER_NOORD, aantal_events, controleer_fout, ok, voer_uit
+from cli_hulp import (
+    COLLEGE,
+    KAS,
+    REGIE,
+    VOUCHER_NOORD,
+    aantal_events,
+    controleer_fout,
+    ok,
+    voer_uit,
+    volledige_aanvraag,
+)
 
 ENGELSE_GETALLEN = re.compile(r"(?<![\d.,])\d+\.\d{2}(?![\d])|\b\d{4}-\d{2}-\d{2}\b")  # 10.00, 2026-03-01
 
@@ -39,6 +49,25 @@ def test_een_herhaalde_kwitantie_zegt_dat_ze_al_geboekt_was(store):
     herhaald = ok(voer_uit(*argv, db=store, gebruiker=KAS))
     assert herhaald.out.startswith("Kwitantie K-7 was al geboekt: € 50,00 uit voucher V000001-01-0")
     assert "er is niets veranderd" in herhaald.out
+    assert aantal_events(store) == voor
+
+
+def test_een_herhaald_besluit_zegt_dat_het_al_genomen_was(store):
+    voor = aantal_events(store)
+    toegekend = ok(voer_uit("aanvraag", "toekennen", "1", "--datum", "2026-03-01", db=store, gebruiker=REGIE))
+    assert toegekend.out == (
+        "Aanvraag 1 was al toegekend op 1 maart 2026: € 1.000,00 in 1 voucher(s)\n"
+        "  V000001-01-0      € 1.000,00\n"
+        "Er is niets veranderd.\n"
+    )
+    assert aantal_events(store) == voor
+    ok(voer_uit(*volledige_aanvraag("KLEIN", "C. Smit", "500", "2026-02-01"), db=store, gebruiker=REGIE))
+    weiger = ("aanvraag", "weigeren", "3", "--grond", "d", "--motivering", "Geen beheer geregeld.")
+    assert ok(voer_uit(*weiger, db=store, gebruiker=REGIE)).out.startswith("Aanvraag 3 geweigerd op grond van")
+    voor = aantal_events(store)
+    herhaald = ok(voer_uit(*weiger, db=store, gebruiker=REGIE)).out
+    assert herhaald.startswith("Aanvraag 3 was al geweigerd op grond van art. 6 onder d: het beheer en onderhoud")
+    assert herhaald.endswith("Er is niets veranderd.\n")
     assert aantal_events(store) == voor
 
 

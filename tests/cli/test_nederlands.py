@@ -201,6 +201,11 @@ def test_hulp_en_gebruiksfouten_zijn_nederlands(pad, tmp_path):
             getypt = tuple(a for a in argv[len(pad) :] if a not in string.punctuation)
             assert engels(u.err, getypt) == [], (wat, u, engels(u.err, getypt))
             assert "Traceback" not in u.err, (wat, u)
+    if isinstance(commando(pad), click.Group):  # without a subcommand: the help, and one Dutch line
+        for als_json in (False, True):
+            u = voer_uit(*pad, db=db, als_json=als_json)
+            assert u.code == 2 and u.err.count("\n") == 1, u
+            assert engels(u.out) == [] and engels(u.err) == [], u
     assert not db.exists()
 
 
@@ -208,6 +213,10 @@ def test_json_na_het_commando_werkt_als_ervoor(basis_store):
     voor = voer_uit("--json", "saldo", db=basis_store).json()
     na = voer_uit("saldo", "--json", db=basis_store).json()
     assert voor == na
+    assert (
+        voer_uit("mandaat", "--json", "lijst", db=basis_store).json()
+        == voer_uit("--json", "mandaat", "lijst", db=basis_store).json()
+    )
 
 
 def test_de_grondslagen_a_tot_e_staan_in_de_hulp_bij_weigeren_en_in_de_regeling(basis_store):
