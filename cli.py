@@ -244,16 +244,22 @@ class Omgeving:
         if self.als_json:
             click.echo(json.dumps(uitkomst, default=json_waarde, ensure_ascii=False, sort_keys=False))
             return
-        verzoek = self._schrijver.herhaald_verzoek if self._schrijver is not None else None
+        if not callable(tekst):
+            click.echo(tekst)
+            return
+        schrijver = self._schrijver
+        verzoek = schrijver.herhaald_verzoek if schrijver is not None else None
         if verzoek is not None:  # a --sleutel used before: the first answer, printed as it was then
             from commands.uitvoer import uit_json
 
-            eerste = {k: v for k, v in uit_json(uitkomst).items() if k != "herhaald"}
             click.echo(
                 f"Dit verzoek (sleutel {verzoek.sleutel}) was al uitgevoerd door {verzoek.gebruiker}; er is niets "
                 "veranderd. Het antwoord van toen:"
             )
-        click.echo(tekst(eerste if verzoek is not None else uitkomst) if callable(tekst) else tekst)
+            uitkomst = uit_json(uitkomst)
+        elif schrijver is not None and schrijver.niets_veranderd:  # an identical repeat: the text says so
+            uitkomst = {**uitkomst, "niets_veranderd": True}
+        click.echo(tekst(uitkomst))
 
 
 pass_omgeving = click.make_pass_decorator(Omgeving)
@@ -428,7 +434,12 @@ _GRONDEN = "\b\n" + _weigeringsgronden()
     help="Opslag: pad of sqlite:///PAD, of postgresql://gebruiker@host:poort/database. "
     "Standaard $VOUCHER_DATABASE, anders ./vouchers.db.",
 )
-@click.option("--json", "als_json", is_flag=True, help='Uitvoer als één JSON-object (bedragen als "1234.50").')
+@click.option(
+    "--json",
+    "als_json",
+    is_flag=True,
+    help='Uitvoer als één JSON-object (bedragen als "1234.50"); mag ook na het commando.',
+)
 @click.pass_context
 def voucher(ctx: click.Context, database: str | None, als_json: bool) -> None:
     """Vouchersysteem bewonersinitiatieven (Model G31 Subsidieverordening vouchers bewonersinitiatieven).
@@ -777,14 +788,14 @@ def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
     u = o.dienst(schrijven=True).ken_toe(cmd)
 
     def tekst(u: dict[str, Any]) -> str:
-        al = "was al toegekend" if u.get("herhaald") else "toegekend"
+        al = "was al toegekend" if u.get("niets_veranderd") else "toegekend"
         regels = [
             f"Aanvraag {u['aanvraag']} {al} op {_nl(u['datum'])}: {_nl(u['bedrag'])} in {len(u['vouchers'])} voucher(s)"
         ]
         regels += [f"  {v['code']}  {_nl(v['bedrag']):>14}" for v in u["vouchers"]]
         if u["start_voor"]:
             regels.append(f"  voorwaarde: start van de uitvoering voor {_nl(u['start_voor'])} (art. 5 lid 7)")
-        if u.get("herhaald"):
+        if u.get("niets_veranderd"):
             regels.append("Er is niets veranderd.")
         return "\n".join(regels)
 
@@ -810,7 +821,7 @@ def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: 
     u = o.dienst(schrijven=True).weiger(cmd)
 
     def tekst(u: dict[str, Any]) -> str:
-        al, niets = ("was al geweigerd", " Er is niets veranderd.") if u.get("herhaald") else ("geweigerd", "")
+        al, niets = ("was al geweigerd", " Er is niets veranderd.") if u.get("niets_veranderd") else ("geweigerd", "")
         return f"Aanvraag {u['aanvraag']} {al} op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.{niets}"
 
     o.toon(u, tekst)
@@ -935,7 +946,7 @@ def _betaling_tekst(soort: str, wat: str) -> Callable[[dict[str, Any]], str]:
     """`wat` names the document of a repeat: the same invoice (or receipt) is paid once (art. 9)."""
 
     def tekst(u: dict[str, Any]) -> str:
-        if u.get("herhaald"):
+        if u.get("niets_veranderd"):
             return (
                 f"{wat} was al geboekt: {_nl(u['bedrag'])} uit voucher {u['voucher']}; er is niets veranderd "
                 f"(restant {_nl(u['restant'])})."

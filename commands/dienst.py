@@ -96,7 +96,10 @@ class Dienst:
         # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
         self.databaserechten: Any = None
         self._ook_uitvoeren: list[Any] = []
-        self.herhaald_verzoek: Verzoek | None = None  # set when the sleutel was used before: nothing was written
+        # What the last act did, for the words of its answer: nothing changed (an identical repeat),
+        # or the --sleutel was used before (its first answer is the answer).
+        self.niets_veranderd = False
+        self.herhaald_verzoek: Verzoek | None = None
 
     # === plumbing ======================================================================
     def _datum(self, datum: date | None) -> date:
@@ -111,6 +114,14 @@ class Dienst:
 
         With a sleutel, the key is recorded in the same transaction, so a retried command
         answers with the first result and acts once."""
+        handeling = beslis
+
+        def beslis_en_onthoud() -> Besluit[R]:
+            nieuw, uitkomst = handeling()
+            self.niets_veranderd = not nieuw
+            return nieuw, uitkomst
+
+        beslis = beslis_en_onthoud
         if self.sleutel and cmd is not None:
             beslis = self._met_sleutel(beslis, self.sleutel, cmd)
         for poging in range(MAX_POGINGEN):
@@ -137,9 +148,9 @@ class Dienst:
 
         def met_sleutel() -> Besluit[R]:
             eerder = self._get(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
-            if eerder is not None:  # the first answer, as recorded (JSON values), marked as a repeat
+            if eerder is not None:  # the first answer, as recorded (JSON values)
                 self.herhaald_verzoek = eerder
-                return [], {**eerder.herhaling(opdracht, inhoud, self.gebruiker), "herhaald": True}  # type: ignore[return-value]
+                return [], eerder.herhaling(opdracht, inhoud, self.gebruiker)  # type: ignore[return-value]
             nieuw, uitkomst = beslis()
             verzoek = Verzoek(
                 sleutel=sleutel,
@@ -518,7 +529,7 @@ class Dienst:
                 f"aanvraag {a.nummer} is al toegekend op {formatteer_datum(besluit['datum'])} voor {besluit['bedrag']}",
                 artikel="art. 5",
             )
-        return _toekenning_uitkomst(a, herhaald=True)
+        return _toekenning_uitkomst(a)
 
     def weiger(self, cmd: m.Weiger) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
@@ -527,10 +538,10 @@ class Dienst:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             mandaat = self._eis_regie(g, a.wijk, datum)
-            uitkomst = {"aanvraag": a.nummer, "grond": cmd.grond, "status": "geweigerd", "herhaald": False}
+            uitkomst = {"aanvraag": a.nummer, "grond": cmd.grond, "status": "geweigerd"}
             if a.status == "geweigerd" and a.besluit and a.besluit.get("grond") == cmd.grond:
                 if a.besluit.get("motivering") == cmd.motivering:
-                    return [], uitkomst | {"herhaald": True}
+                    return [], uitkomst
             w = self._wijk(a.wijk, a.periode)
             a.weiger(cmd.grond, cmd.motivering, w.beschikbaar, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
@@ -646,8 +657,7 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             v = self._voucher(cmd.code)
-            nieuw = self.betaal(g, v, betaling, datum)  # [] for an identical repeat: nothing written
-            return nieuw, _betaling_uitkomst(v, cmd.bedrag, herhaald=not nieuw)
+            return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
         return self._voer_uit(beslis, cmd)
 
@@ -658,8 +668,7 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             v = self._voucher(cmd.code)
-            nieuw = self.betaal(g, v, betaling, datum)  # [] for an identical repeat: nothing written
-            return nieuw, _betaling_uitkomst(v, cmd.bedrag, herhaald=not nieuw)
+            return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
         return self._voer_uit(beslis, cmd)
 
@@ -887,8 +896,7 @@ def _wijk_uitkomst(w: Wijk) -> dict[str, Any]:
     }
 
 
-def _toekenning_uitkomst(a: Aanvraag, *, herhaald: bool = False) -> dict[str, Any]:
-    """`herhaald`: the same grant was asked for again; nothing was written."""
+def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
     besluit = a.besluit or {}
     return {
         "aanvraag": a.nummer,
@@ -897,10 +905,8 @@ def _toekenning_uitkomst(a: Aanvraag, *, herhaald: bool = False) -> dict[str, An
         "vouchers": [{"code": v["code"], "bedrag": v["bedrag"]} for v in besluit.get("vouchers", [])],
         "start_voor": besluit.get("start_voor"),
         "datum": besluit.get("datum"),
-        "herhaald": herhaald,
     }
 
 
-def _betaling_uitkomst(v: Voucher, bedrag: Bedrag, *, herhaald: bool = False) -> dict[str, Any]:
-    """`herhaald`: this invoice (or receipt) was booked before, exactly so; nothing was written."""
-    return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk, "herhaald": herhaald}
+def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
+    return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk}
