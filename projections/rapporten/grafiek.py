@@ -26,7 +26,7 @@ VULLING: dict[str, tuple[str, tuple[str, ...]]] = {
     "verzilverd": ("#0b3d50", ("#0b3d50",)),
     "contant": ("#c8741a", ("#c8741a",)),
     "uitstaand": ("repeating-linear-gradient(45deg,#0b3d50 0 3px,#ffffff 3px 6px)", ("#0b3d50", WIT)),
-    "vervallen": ("repeating-linear-gradient(-45deg,#9b1c31 0 3px,#f3d3d9 3px 6px)", ("#9b1c31", "#f3d3d9")),
+    "vervallen": ("repeating-linear-gradient(-45deg,#9b1c31 0 3px,#ffffff 3px 6px)", ("#9b1c31", WIT)),
     "niet_toegekend": (WIT, (WIT,)),
 }
 
