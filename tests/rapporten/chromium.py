@@ -238,5 +238,12 @@ class Pagina:
         breedte, hoogte = struct.unpack(">II", data[16:24])
         return breedte, hoogte
 
+    def pdf(self) -> bytes:
+        """The page printed as the browser prints it, on the paper the page's own @page asks for."""
+        uit = self.browser.stuur(
+            "Page.printToPDF", self.sessie, preferCSSPageSize=True, displayHeaderFooter=False, printBackground=True
+        )
+        return base64.b64decode(uit["data"])
+
     def sluit(self) -> None:
         self.browser.stuur("Target.closeTarget", targetId=self.doel)
