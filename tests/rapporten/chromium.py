@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 AXE_MAP = Path(__file__).parent / "axe"
 AXE_JS = AXE_MAP / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
@@ -56,7 +57,7 @@ def ontbreekt(wat: str, hoe: str) -> None:
 
 
 def chromium_pad() -> str:
-    gevonden = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    gevonden = shutil.which("chromium") or (str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None)
     if not gevonden:
         ontbreekt("chromium", "Debian: apt-get install chromium")
     assert gevonden

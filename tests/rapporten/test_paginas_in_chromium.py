@@ -221,3 +221,19 @@ def test_dezelfde_geschiedenis_geeft_dezelfde_paginas_byte_voor_byte(paginas, af
         opnieuw = tmp_path / f"{naam}.html"
         ok(voer_uit(*opdracht, "--formaat", "html", "--uitvoer", str(opnieuw), db=db))
         assert opnieuw.read_bytes() == paginas[naam].read_bytes(), naam
+
+
+def test_zonder_axe_core_slaat_een_werkplek_over_en_faalt_ci(monkeypatch, tmp_path):
+    import chromium
+
+    monkeypatch.setattr(chromium, "AXE_JS", tmp_path / "ontbreekt" / "axe.min.js")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="npm ci --prefix"):
+        chromium.axe_bron()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI is gezet"):
+        chromium.axe_bron()
+    monkeypatch.setattr(chromium.shutil, "which", lambda _: None)
+    monkeypatch.setattr(chromium, "DEBIAN_CHROMIUM", tmp_path / "geen-chromium")
+    with pytest.raises(pytest.fail.Exception, match="chromium ontbreekt"):
+        chromium.chromium_pad()
