@@ -158,6 +158,16 @@ class NummerType(_Domeintype):
         return int(schoon)
 
 
+class GebeurtenisType(_Domeintype):
+    name = "NR"
+
+    def _parse(self, tekst: str) -> int:
+        schoon = tekst.strip().removeprefix("#")
+        if not (schoon.isascii() and schoon.isdigit()) or len(schoon) > 12 or int(schoon) < 1:
+            raise OngeldigeInvoer(f"ongeldig gebeurtenisnummer {tekst[:20]!r}: een geheel getal vanaf 1, zoals #12")
+        return int(schoon)
+
+
 class AantalType(_Domeintype):
     name = "N"
 
@@ -199,13 +209,14 @@ class ReserveType(_Domeintype):
         return Bedrag.parse(schoon)
 
 
-BEDRAG, DATUM, CODE, NR, AANTAL, JANEE = (
+BEDRAG, DATUM, CODE, NR, AANTAL, JANEE, GEBEURTENIS = (
     BedragType(),
     DatumType(),
     VoucherCodeType(),
     NummerType(),
     AantalType(),
     JaNeeType(),
+    GebeurtenisType(),
 )
 
 # --- output --------------------------------------------------------------------------------
@@ -887,7 +898,7 @@ def importeer_betalingen(o: Omgeving, bestand: Path) -> None:
 
 @voucher.group()
 def betaling() -> None:
-    """Betalingen die de kasbeheerder weigert (art. 9 lid 2)."""
+    """Betalingen weigeren (art. 9 lid 2) of een geboekte betaling corrigeren (storno)."""
 
 
 @betaling.command("weigeren")
@@ -902,6 +913,26 @@ def betaling_weigeren(o: Omgeving, code: str, **opties: Any) -> None:
     """Weiger een betaling uit voucher CODE die niet voor het initiatief is (art. 9 lid 2)."""
     u = o.dienst(schrijven=True).weiger_betaling(_bouw(m.WeigerBetaling, code=code, **opties))
     o.toon(u, lambda u: f"Betaling van {_nl(u['bedrag'])} uit voucher {u['voucher']} geweigerd: {u['reden']}.")
+
+
+@betaling.command("corrigeren")
+@click.argument("code", type=CODE)
+@click.option(
+    "--gebeurtenis", type=GEBEURTENIS, required=True, help="Nummer (#nr in het kasboek) van de betaling die fout is."
+)
+@click.option("--reden", required=True, help="Waarom de boeking wordt gecorrigeerd.")
+@datum_optie
+@pass_omgeving
+def betaling_corrigeren(o: Omgeving, code: str, gebeurtenis: int, reden: str, datum: date | None) -> None:
+    """Corrigeer (storno) een geboekte betaling of contante opname van voucher CODE (art. 9 lid 1).
+
+    De betaling wordt niet gewijzigd of verwijderd: een nieuwe gebeurtenis wijst haar aan en geeft het
+    bedrag terug aan het restant. Daarna kan de factuur opnieuw worden geboekt, op de juiste voucher.
+    """
+    from commands.nazorg import CorrigeerBetaling, corrigeer_betaling, melding
+
+    cmd = _bouw(CorrigeerBetaling, code=code, gebeurtenis=gebeurtenis, reden=reden, datum=datum)
+    o.toon(corrigeer_betaling(o.dienst(schrijven=True), cmd), melding)
 
 
 @voucher.command("toon")
@@ -1099,24 +1130,33 @@ def kasboek(o: Omgeving, wijkcode: str | None, code: str | None, periode: int | 
         raise NietGevonden(f"voucher {code} is nooit verstrekt" + (f" in wijk {wijkcode}" if wijkcode else ""))
 
     def tekst(u: dict[str, Any]) -> str:
-        kop = ["datum", "wijk", "voucher", "soort", "bedrag", "leverancier / factuur", "restant voucher", "saldo wijk"]
+        kop = ["nr", "datum", "wijk", "voucher", "soort", "bedrag", "leverancier / factuur", "restant voucher"]
+        kop.append("saldo wijk")
         rijen = [
             [
+                f"#{r['positie']}",
                 r["datum"].strftime("%d-%m-%Y"),
                 f"{r['wijk']} {r['periode']}",
                 r["voucher"],
                 r["soort"],
                 _nl(r["bedrag"]),
-                " / ".join(x for x in (r["leverancier"], r["factuur"]) if x) or (r["reden"] or "")[:40],
+                _kasboekdetail(r),
                 _nl(r["restant"]),
                 _nl(r["saldo_wijk"]),
             ]
             for r in u["regels"]
         ]
         som = "; ".join(f"{soort} {_nl(b)}" for soort, b in u["totaal"].items() if b.centen)
-        return "Kasboek\n" + _tabel(kop, rijen, rechts={4, 6, 7}) + (f"\nTotaal: {som}" if som else "")
+        return "Kasboek\n" + _tabel(kop, rijen, rechts={0, 5, 7, 8}) + (f"\nTotaal: {som}" if som else "")
 
     o.toon(u, tekst)
+
+
+def _kasboekdetail(r: dict[str, Any]) -> str:
+    """Supplier and invoice; for a correction the line it corrects; else the reason."""
+    if r["corrigeert"] is not None:
+        return f"corrigeert #{r['corrigeert']}: {r['reden'] or ''}"[:60]
+    return " / ".join(x for x in (r["leverancier"], r["factuur"]) if x) or (r["reden"] or "")[:40]
 
 
 # --- end of projections block ------------------------------------------------------------------

@@ -103,12 +103,15 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.VoucherVerstrekt,
         g.VerzoekVastgelegd,
     ),
-    # betalen, contant, weigeren, en het factuurregister (art. 9).
+    # betalen, contant, weigeren, corrigeren (storno), en het factuurregister (art. 9).
     "kasbeheerder": (
         g.VoucherVerzilverd,
         g.VoucherContantOpgenomen,
         g.VoucherBetalingGeweigerd,
+        g.VoucherBetalingGecorrigeerd,
         g.FactuurGeboekt,
+        g.FactuurVrijgegeven,
+        g.FactuurOpnieuwGeboekt,
         g.VerzoekVastgelegd,
     ),
 }

@@ -149,7 +149,8 @@ class KasboekRij:
     voucher can still pay, and what all vouchers of the wijk together can still pay (the
     wijk's `uitstaand`). Every line moves them by its own amount only, so the book can be
     checked line by line: `verstrekt` adds, `verzilverd`, `contant` and `vervallen`
-    subtract, `geweigerd` is on record but moves nothing.
+    subtract, `geweigerd` is on record but moves nothing, `gecorrigeerd` (a storno) gives the
+    amount of the line it corrects (`corrigeert`) back.
     """
 
     positie: int
@@ -166,13 +167,14 @@ class KasboekRij:
     leverancier: str | None = None
     factuur: str | None = None  # the invoice number; for cash, the receipt number (kwitantie) if one was given
     reden: str | None = None
+    corrigeert: int | None = None  # a correction (storno): the number of the payment line it corrects
 
     @property
     def mutatie(self) -> int:
         """The signed effect of this line on the running balances."""
-        return {"verstrekt": self.bedrag, "geweigerd": 0}.get(self.soort, -self.bedrag)
+        return {"verstrekt": self.bedrag, "gecorrigeerd": self.bedrag, "geweigerd": 0}.get(self.soort, -self.bedrag)
 
 
-SOORTEN = ("verstrekt", "verzilverd", "contant", "geweigerd", "vervallen")
+SOORTEN = ("verstrekt", "verzilverd", "contant", "geweigerd", "vervallen", "gecorrigeerd")
 
 Rij = GemeenteRij | SaldoRij | VoucherRij | AanvraagRij | KasboekRij

@@ -200,6 +200,13 @@ def _betaling(soort: str) -> Callable[[Toestand, int, Any], None]:
         elif soort == "vervallen":
             v.vervallen += bedrag
             s.vervallen += bedrag
+        elif soort == "gecorrigeerd":  # a storno: the corrected payment no longer counts
+            if e.soort == "contant":
+                v.contant -= bedrag
+                s.contant -= bedrag
+            else:
+                v.verzilverd -= bedrag
+                s.verzilverd -= bedrag
         else:  # geweigerd: on record, moves no money
             v.geweigerd += 1
         if soort in ("verzilverd", "contant"):
@@ -227,6 +234,7 @@ def _regel(positie: int, e: Any, soort: str, v: VoucherRij, s: SaldoRij, bedrag:
         leverancier=getattr(e, "leverancier", None),
         factuur=getattr(e, "factuur", None) or getattr(e, "kwitantie", None),  # cash: its receipt number
         reden=getattr(e, "reden", None),
+        corrigeert=e.gebeurtenis if soort == "gecorrigeerd" else None,
     )
 
 
@@ -256,6 +264,7 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.VoucherContantOpgenomen: _betaling("contant"),
         g.VoucherBetalingGeweigerd: _betaling("geweigerd"),
         g.VoucherVervallen: _betaling("vervallen"),
+        g.VoucherBetalingGecorrigeerd: _betaling("gecorrigeerd"),
     }
 
 

@@ -60,6 +60,17 @@ class GeweigerdeBetaling:
 
 
 @dataclass(frozen=True)
+class Correctie:
+    """A storno: the payment event `corrigeert` (its number in the log) no longer counts."""
+
+    handeling: Handeling
+    corrigeert: int
+    soort: str  # the corrected payment's: "verzilverd" or "contant"
+    bedrag: Bedrag
+    reden: str
+
+
+@dataclass(frozen=True)
 class Vervalling:
     handeling: Handeling
     bedrag: Bedrag
@@ -77,14 +88,30 @@ class VoucherHistorie:
     betalingen: list[Betaling] = field(default_factory=list)
     geweigerd: list[GeweigerdeBetaling] = field(default_factory=list)
     vervallingen: list[Vervalling] = field(default_factory=list)
+    correcties: list[Correctie] = field(default_factory=list)
+
+    def correctie_van(self, b: Betaling) -> Correctie | None:
+        """The correction of this payment, if it was corrected (up to the history's date)."""
+        return next((c for c in self.correcties if c.corrigeert == b.handeling.gebeurtenis), None)
+
+    @property
+    def geldige_betalingen(self) -> list[Betaling]:
+        """The payments that count: every one that was not corrected."""
+        gecorrigeerd = {c.corrigeert for c in self.correcties}
+        return [b for b in self.betalingen if b.handeling.gebeurtenis not in gecorrigeerd]
+
+    def _betaald(self, soort: str) -> Bedrag:
+        return sum((b.bedrag for b in self.geldige_betalingen if b.soort == soort), Bedrag.nul())
 
     @property
     def verzilverd(self) -> Bedrag:
-        return sum((b.bedrag for b in self.betalingen if b.soort == "verzilverd"), Bedrag.nul())
+        """Invoices paid, less the payments corrected (storno)."""
+        return self._betaald("verzilverd")
 
     @property
     def contant(self) -> Bedrag:
-        return sum((b.bedrag for b in self.betalingen if b.soort == "contant"), Bedrag.nul())
+        """Cash paid out, less the withdrawals corrected (storno)."""
+        return self._betaald("contant")
 
     @property
     def vervallen(self) -> Bedrag:
@@ -487,6 +514,12 @@ class _Vouwer:
         v.vervallingen.append(Vervalling(h, e.bedrag))
         return True
 
+    def gecorrigeerd(self, h: Handeling, e: Any) -> bool:
+        if (v := self._voucher(e)) is None:
+            return False
+        v.correcties.append(Correctie(h, e.gebeurtenis, e.soort, e.bedrag, e.reden))
+        return True
+
 
 def _namens(e: Any) -> Namens | None:
     """The mandate a decision event records (version 2); None for an event stored before it did."""
@@ -517,6 +550,7 @@ _VERWERKING: dict[type, Any] = {
     g.VoucherContantOpgenomen: _Vouwer.contant,
     g.VoucherBetalingGeweigerd: _Vouwer.betaling_geweigerd,
     g.VoucherVervallen: _Vouwer.vervallen,
+    g.VoucherBetalingGecorrigeerd: _Vouwer.gecorrigeerd,
 }
 
 

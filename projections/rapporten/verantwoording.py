@@ -33,6 +33,7 @@ from typing import Any
 from ledger.aanvraag import WEIGERINGSGRONDEN
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
+from projections.rapporten import nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import (
     OPEN,
@@ -55,6 +56,7 @@ UITZONDERINGEN = {
     "na_beslistermijn": "besloten na de beslistermijn (art. 5 lid 1)",
     "open_na_beslistermijn": "nog niet besloten, beslistermijn verstreken (art. 5 lid 1)",
     "betaling_geweigerd": "betaling geweigerd door de kasbeheerder (art. 9 lid 2)",
+    nazorg.UITZONDERING[0]: nazorg.UITZONDERING[1],
     "contant_aan_maximum": f"contant op of nabij het maximum per keer (≥ {CONTANT_NABIJ_PROCENT} %, art. 9 lid 3 onder b)",
     "contant_zelfde_dag": "meer opnames contant uit één voucher op één dag, samen boven het maximum per keer "
     "(art. 9 lid 3 onder b)",
@@ -231,9 +233,11 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
                 "bedrag": b.bedrag,
                 "door": b.handeling.door,
                 "gebeurtenis": b.handeling.gebeurtenis,
+                "gecorrigeerd": nazorg.gecorrigeerd_door(v, b.handeling.gebeurtenis),
             }
             for b in betalingen
         ],
+        "correcties": nazorg.correcties(v),
         "geweigerde_betalingen": [
             {
                 "datum": g.handeling.datum,
@@ -318,6 +322,17 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
                     voucher=v.code,
                     bedrag=g.bedrag,
                     gebeurtenis=g.handeling.gebeurtenis,
+                )
+            for c in v.correcties:
+                voeg_toe(
+                    nazorg.UITZONDERING[0],
+                    w,
+                    c.handeling.datum,
+                    nazorg.uitzondering(c),
+                    aanvraag=v.aanvraag,
+                    voucher=v.code,
+                    bedrag=c.bedrag,
+                    gebeurtenis=c.handeling.gebeurtenis,
                 )
             per_dag: dict[date, list[Betaling]] = {}
             for x in v.betalingen:
@@ -584,6 +599,17 @@ def _voucher_tekst(v: dict[str, Any]) -> list[str]:
             else "contant (art. 9 lid 3 onder b)"
         )
         rijen.append([o.kort(b["datum"]), b["soort"], waar, b["bedrag"].nl(), b["door"], f"#{b['gebeurtenis']}"])
+        if (c := nazorg.bij(v, b)) is not None:
+            rijen.append(
+                [
+                    o.kort(c["datum"]),
+                    nazorg.SOORT,
+                    nazorg.omschrijving(c),
+                    f"-{c['bedrag'].nl()}",
+                    c["door"],
+                    f"#{c['gebeurtenis']}",
+                ]
+            )
     for g in v["geweigerde_betalingen"]:
         rijen.append(
             [
@@ -777,6 +803,18 @@ def _csv_initiatief(i: dict[str, Any], regel: Any) -> Iterator[list[Any]]:
                 leverancier=b["leverancier"],
                 factuur=b["factuur"],
             )
+            if (c := nazorg.bij(v, b)) is not None:
+                yield regel(
+                    "betaling gecorrigeerd",
+                    c,
+                    aanvraag=nr,
+                    voucher=v["voucher"],
+                    saldopost=b["soort"],
+                    bedrag=Bedrag.nul() - c["bedrag"],
+                    leverancier=b["leverancier"],
+                    factuur=b["factuur"],
+                    toelichting=nazorg.omschrijving(c),
+                )
         for g in v["geweigerde_betalingen"]:
             yield regel(
                 "betaling geweigerd",
@@ -927,6 +965,16 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
                     o.nr(b["gebeurtenis"]),
                 ]
             )
+            if (c := nazorg.bij(v, b)) is not None:
+                rijen.append(
+                    [
+                        o.e(o.kort(c["datum"])),
+                        nazorg.SOORT,
+                        o.e(f"{nazorg.omschrijving(c)}; {c['door']}"),
+                        f"-{o.e(c['bedrag'])}",
+                        o.nr(c["gebeurtenis"]),
+                    ]
+                )
         for g in v["geweigerde_betalingen"]:
             rijen.append(
                 [
