@@ -4,7 +4,9 @@ Several wijken with their budgets and reserves; dozens of aanvragen per wijk arr
 January to May, some incomplete and completed after a request for aanvulling, refusals on
 each ground a-e, initiatives above the threshold through geschikt and a wijkraadpleging,
 one wijk that runs into its plafond (a partial grant on ground e, then refusals), and the
-kasbeheerder paying invoices and cash, refusing a payment now and then, until December.
+kasbeheerder paying invoices and cash, refusing a payment now and then, until December;
+after the grant: now and then a payment booked with a wrong amount, corrected (storno, art. 9
+lid 1) and booked again.
 Every act goes through the same application service as the command line, in business-date
 order, under simulated users; the same seed gives the same year.
 """
@@ -20,12 +22,14 @@ from typing import Any
 from commands import modellen as m
 from commands.dienst import Dienst
 from commands.opslag import VoucherLedger
+from ledger import gebeurtenissen as g
 from ledger import ids
-from ledger.fouten import RegelOvertreden
+from ledger.fouten import RegelOvertreden, RestantOntoereikend
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
 from ledger.regeling import Regeling
 
+VERKEERD_GEBOEKT = 37  # every 37th invoice is first booked with a wrong amount, then corrected (storno)
 GEMEENTE = "Voorbeeldstad"
 JAAR = 2025
 COLLEGE = "demo.wethouder"
@@ -90,7 +94,7 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
     return (
         f"Demo: gemeente {GEMEENTE}, {len(sim.wijken)} wijken, {sim.tellers['aanvraag']} aanvragen, "
         f"{sim.tellers['toegekend']} toegekend, {sim.tellers['geweigerd']} geweigerd, "
-        f"{sim.tellers['betaling']} betalingen in {JAAR}."
+        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}."
     )
 
 
@@ -115,8 +119,9 @@ class _Simulatie:
         ]
         self.agenda: list[Handeling] = []
         self.volgnummer = 0
-        self.tellers = {"aanvraag": 0, "toegekend": 0, "geweigerd": 0, "betaling": 0}
+        self.tellers = {"aanvraag": 0, "toegekend": 0, "geweigerd": 0, "betaling": 0, "correctie": 0}
         self.factuurnummer = 1000
+        self.facturen: dict[str, str] = {}  # invoice -> supplier, of the payments to be corrected
 
     def dienst(self, gebruiker: str, datum: date) -> Dienst:
         return Dienst(self.app, gebruiker, vandaag=datum)
@@ -328,16 +333,48 @@ class _Simulatie:
 
     def _verzilver(self, dag: date, code: str, bedrag: int) -> None:
         self.factuurnummer += 1
+        leverancier, factuur = self.rng.choice(LEVERANCIERS), f"{JAAR}-{self.factuurnummer}"
+        # Now and then the kasbeheerder types the amount wrong (ten percent too much) and corrects it.
+        verkeerd = self.factuurnummer % VERKEERD_GEBOEKT == 0 and bedrag >= 100_00
+        geboekt = bedrag + bedrag // 10 if verkeerd else bedrag
+        try:
+            self._betaal(dag, code, geboekt, leverancier, factuur)
+        except RestantOntoereikend:
+            verkeerd = False
+            self._betaal(dag, code, bedrag, leverancier, factuur)
+        self.tellers["betaling"] += 1
+        if verkeerd:
+            nummer = self._laatste(g.VoucherVerzilverd, code)
+            self.plan(dag + timedelta(days=2), "corrigeren", code=code, nummer=nummer, bedrag=bedrag, factuur=factuur)
+            self.facturen[factuur] = leverancier
+
+    def _betaal(self, dag: date, code: str, bedrag: int, leverancier: str, factuur: str) -> None:
         self.dienst(KASBEHEERDER, dag).verzilver(
             m.Verzilver(
-                code=code,
-                bedrag=Bedrag.van_centen(bedrag),
-                leverancier=self.rng.choice(LEVERANCIERS),
-                factuur=f"{JAAR}-{self.factuurnummer}",
-                datum=dag,
+                code=code, bedrag=Bedrag.van_centen(bedrag), leverancier=leverancier, factuur=factuur, datum=dag
             )
         )
-        self.tellers["betaling"] += 1
+
+    def _laatste(self, soort: type, code: str) -> int:
+        """The number in the log of the newest event of this kind on voucher `code` (just saved)."""
+        laatste = self.app.recorder.max_notification_id() or 0
+        voucher_id = ids.voucher_id(code)
+        return max(
+            nummer
+            for nummer, e in self.app.genummerd(start=max(1, laatste - 5))
+            if isinstance(e, soort) and getattr(e, "originator_id", None) == voucher_id
+        )
+
+    def _corrigeren(self, dag: date, code: str, nummer: int, bedrag: int, factuur: str) -> None:
+        """Storno of the wrong amount, then the same invoice booked again for the right one."""
+        from commands.nazorg import CorrigeerBetaling, corrigeer_betaling
+
+        reden = "bedrag verkeerd overgenomen van de factuur"
+        corrigeer_betaling(
+            self.dienst(KASBEHEERDER, dag), CorrigeerBetaling(code=code, gebeurtenis=nummer, reden=reden, datum=dag)
+        )
+        self.tellers["correctie"] += 1
+        self._betaal(dag, code, bedrag, self.facturen.pop(factuur), factuur)
 
     def _contant(self, dag: date, code: str, bedrag: int) -> None:
         self.dienst(KASBEHEERDER, dag).neem_contant_op(

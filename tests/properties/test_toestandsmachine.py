@@ -18,7 +18,9 @@ from wereld import KAS, PERIODE, REGIE, Wereld, geheugen_app, open_store
 
 from commands import modellen as m
 from commands.dienst import Dienst
+from commands.nazorg import CorrigeerBetaling, corrigeer_betaling
 from commands.opslag import VoucherLedger
+from ledger import gebeurtenissen as g
 from ledger import ids
 from ledger.aanvraag import Aanvraag
 from ledger.fouten import VoucherFout
@@ -27,6 +29,7 @@ from ledger.regeling import Regeling
 from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code
 from ledger.wijk import Wijk
+from projections import vouwen
 
 WIJKEN = ("NOORD", "ZUID")
 REGELING = Regeling()
@@ -62,6 +65,7 @@ class Grootboek(RuleBasedStateMachine):
         self.toegekend = {c: 0 for c in WIJKEN}
         self.plafond = {c: 27_000_00 for c in WIJKEN}
         self.betaald: dict[str, int] = {}
+        self.gecorrigeerd: set[int] = set()  # event numbers of corrected payments
         self.waarde: dict[str, int] = {}
         self.gebeurtenissen = self.w.aantal_gebeurtenissen()
 
@@ -186,6 +190,32 @@ class Grootboek(RuleBasedStateMachine):
         if uit:
             self.betaald[code] += bedrag
 
+    @rule(code=vouchers, welke=st.integers(0, 20), dag=betaaldagen)
+    def corrigeren(self, code: str | None, welke: int, dag: date) -> None:
+        """Storno of one of the voucher's payments (art. 9 lid 1): the amount no longer counts as paid."""
+        if not code:
+            return
+        betalingen = [
+            (n, e)
+            for n, e in self.app.genummerd()
+            if isinstance(e, (g.VoucherVerzilverd, g.VoucherContantOpgenomen))
+            and e.originator_id == ids.voucher_id(code)
+        ]
+        if not betalingen:
+            return
+        nummer, betaling = betalingen[welke % len(betalingen)]
+        al = nummer in self.gecorrigeerd
+        uit = self.doe(
+            "corrigeren",
+            lambda: corrigeer_betaling(
+                self.w.kas, CorrigeerBetaling(code=code, gebeurtenis=nummer, reden="fout geboekt", datum=dag)
+            ),
+        )
+        assert not (al and uit), "een betaling werd twee keer gecorrigeerd"
+        if uit:
+            self.gecorrigeerd.add(nummer)
+            self.betaald[code] -= betaling.bedrag.centen
+
     @rule(wijk=st.sampled_from(WIJKEN), plafond=st.integers(1, 30_000_00))
     def plafond_wijzigen(self, wijk: str, plafond: int) -> None:
         if self.doe(
@@ -230,10 +260,21 @@ class Grootboek(RuleBasedStateMachine):
 
     @invariant()
     def saldo_uit_de_gebeurtenissen_is_de_stand_van_de_aggregaten(self) -> None:
-        for s in vouw(self.w.college.gebeurtenissen()):
+        orakel = vouw(self.w.college.gebeurtenissen())
+        for s in orakel:
             assert s.toegekend.centen == self.toegekend[s.wijk]
             assert s.beschikbaar.centen == self.plafond[s.wijk] - self.toegekend[s.wijk]
             assert s.uitstaand == s.toegekend - s.verzilverd - s.contant - s.vervallen
+            betaald = sum(b for c, b in self.betaald.items() if c in self._vouchers_van(s.wijk))
+            assert (s.verzilverd + s.contant).centen == betaald
+        # the read models' fold (projections/vouwen.py) says the same as the oracle
+        rijen = vouwen.vouw(self.app.genummerd()).saldo_rijen()
+        assert [(r.wijk, r.verzilverd, r.contant, r.uitstaand) for r in rijen] == [
+            (s.wijk, s.verzilverd.centen, s.contant.centen, s.uitstaand.centen) for s in orakel
+        ]
+
+    def _vouchers_van(self, wijk: str) -> set[str]:
+        return {c for c in self.waarde if self.app.repository.get(ids.voucher_id(c)).wijk == wijk}
 
     def _aanvraag(self, nummer: int) -> Aanvraag | None:
         if not nummer:

@@ -1,0 +1,72 @@
+"""The contract of the acts after the grant (CLI.md, second round), through the real console script.
+
+`voucher betaling corrigeren CODE --gebeurtenis NR --reden`: the JSON keys, the exit codes of every
+refusal (nothing written), and the figures of `saldo` and `kasboek` afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_hulp import KAS, VOUCHER_NOORD, VOUCHER_OUD, aantal_events, controleer_fout, ok, voer_uit, voer_uit_echt
+
+
+def _betaling(store: Path, code: str) -> int:
+    regels = voer_uit("kasboek", "--voucher", code, db=store, als_json=True).json()["regels"]
+    return int(next(r["positie"] for r in regels if r["soort"] == "verzilverd"))
+
+
+def _saldo(store: Path, wijk: str) -> dict[str, str]:
+    return voer_uit("saldo", "--wijk", wijk, db=store, als_json=True).json()["wijken"][0]
+
+
+def test_betaling_corrigeren_geeft_het_bedrag_terug_en_de_factuur_kan_opnieuw(store: Path) -> None:
+    nummer = _betaling(store, VOUCHER_NOORD)
+    args = ("betaling", "corrigeren", VOUCHER_NOORD, "--gebeurtenis", str(nummer), "--reden", "verkeerde voucher")
+
+    u = ok(voer_uit_echt(*args, "--datum", "2026-04-02", db=store, als_json=True, gebruiker=KAS)).json()
+
+    assert u["voucher"] == VOUCHER_NOORD and u["gecorrigeerd"] == nummer
+    assert (u["bedrag"], u["restant"]) == ("100.00", "1000.00")
+    assert _saldo(store, "NOORD")["verzilverd"] == "0.00"
+    kasboek = voer_uit("kasboek", "--voucher", VOUCHER_NOORD, db=store, als_json=True).json()
+    [storno] = [r for r in kasboek["regels"] if r["soort"] == "gecorrigeerd"]
+    assert (storno["corrigeert"], storno["bedrag"], storno["restant"]) == (nummer, "100.00", "1000.00")
+    assert (kasboek["totaal"]["verzilverd"], kasboek["totaal"]["gecorrigeerd"]) == ("0.00", "100.00")
+    tekst = ok(voer_uit_echt("kasboek", db=store)).out
+    assert f"#{nummer}" in tekst and f"corrigeert #{nummer}: verkeerde voucher" in tekst
+
+    # the same event again: refused, nothing written
+    voor = aantal_events(store)
+    controleer_fout(voer_uit_echt(*args, db=store, als_json=True, gebruiker=KAS), 1)
+    assert aantal_events(store) == voor
+
+    # the invoice can be booked again
+    opnieuw = ("verzilver", VOUCHER_NOORD, "--bedrag", "90", "--leverancier", "Bouwmarkt", "--factuur", "F1")
+    assert ok(voer_uit_echt(*opnieuw, db=store, als_json=True, gebruiker=KAS)).json()["restant"] == "910.00"
+
+
+def test_betaling_corrigeren_weigert_met_de_exitcodes_van_het_contract(store: Path) -> None:
+    nummer = _betaling(store, VOUCHER_NOORD)
+    voor = aantal_events(store)
+
+    def corrigeer(code: str, gebeurtenis: str, gebruiker: str = KAS) -> object:
+        args = ("betaling", "corrigeren", code, "--gebeurtenis", gebeurtenis, "--reden", "fout")
+        return voer_uit(*args, db=store, als_json=True, gebruiker=gebruiker)
+
+    controleer_fout(corrigeer(VOUCHER_NOORD, "999999"), 3, eis_artikel=False)  # no such event
+    controleer_fout(corrigeer(VOUCHER_OUD, str(nummer)), 1)  # another voucher's payment
+    controleer_fout(corrigeer(VOUCHER_NOORD, "1"), 1)  # no payment
+    controleer_fout(corrigeer(VOUCHER_NOORD, "twaalf"), 2, eis_artikel=False)
+    controleer_fout(corrigeer(VOUCHER_NOORD, str(nummer), gebruiker="regie1"), 1)  # not the kasbeheerder
+    assert aantal_events(store) == voor
+
+
+def test_betaling_weigeren_van_een_betaalde_factuur_verwijst_naar_corrigeren(store: Path) -> None:
+    nummer = _betaling(store, VOUCHER_NOORD)
+    args = ("betaling", "weigeren", VOUCHER_NOORD, "--bedrag", "100", "--reden", "privé", "--leverancier", "Bouwmarkt")
+
+    u = voer_uit_echt(*args, "--factuur", "F1", db=store, gebruiker=KAS)
+
+    melding = controleer_fout(u, 1, als_json=False)
+    assert f"voucher betaling corrigeren {VOUCHER_NOORD} --gebeurtenis {nummer}" in str(melding)
