@@ -33,6 +33,7 @@ from ledger.fouten import (
     VoucherFout,
 )
 from ledger.geld import Bedrag
+from ledger.status import Status
 from ledger.vouchercode import normaliseer_code
 from projections.tekst import nl, tabel
 
@@ -712,6 +713,38 @@ def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: 
     o.toon(u, f"Aanvraag {u['aanvraag']} geweigerd op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.")
 
 
+@aanvraag.command("intrekken")
+@click.argument("nr", type=NR)
+@click.option("--reden", required=True, help="Waarom de initiatiefnemer de aanvraag intrekt.")
+@datum_optie
+@pass_omgeving
+def aanvraag_intrekken(o: Omgeving, nr: int, reden: str, datum: date | None) -> None:
+    """Leg vast dat de initiatiefnemer aanvraag NR intrekt, vóór het besluit (art. 4).
+
+    De aanvraag gaat uit de volgorde van binnenkomst (art. 4 lid 4); er wordt niet meer over beslist.
+    """
+    from commands.beeindigen import TrekAanvraagIn, melding, trek_in
+
+    cmd = _bouw(TrekAanvraagIn, nummer=nr, reden=reden, datum=datum)
+    o.toon(trek_in(o.dienst(schrijven=True), cmd), melding)
+
+
+@aanvraag.command("buiten-behandeling")
+@click.argument("nr", type=NR)
+@click.option("--motivering", required=True, help="Motivering van het besluit (Awb 3:46).")
+@datum_optie
+@pass_omgeving
+def aanvraag_buiten_behandeling(o: Omgeving, nr: int, motivering: str, datum: date | None) -> None:
+    """Stel onvolledige aanvraag NR buiten behandeling: de aanvultermijn is ongebruikt verstreken (Awb 4:5).
+
+    Dit is een besluit, met een brief en bezwaarclausule: voucher besluit NR.
+    """
+    from commands.beeindigen import StelBuitenBehandeling, melding, stel_buiten_behandeling
+
+    cmd = _bouw(StelBuitenBehandeling, nummer=nr, motivering=motivering, datum=datum)
+    o.toon(stel_buiten_behandeling(o.dienst(schrijven=True), cmd), melding)
+
+
 @aanvraag.command("geschikt")
 @click.argument("nr", type=NR)
 @datum_optie
@@ -771,6 +804,9 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
         if u["raadpleging"]:
             r = u["raadpleging"]
             regels.append(f"  wijkraadpleging: {r.get('uitkomst') or 'nog niet gehouden'}")
+        if u["intrekking"]:
+            t = u["intrekking"]
+            regels.append(f"  ingetrokken op {_nl(t['datum'])} (vastgelegd door {t['door']}): {t['reden']}")
         b = u["besluit"]
         if b:
             regels.append(f"  besluit: {b['uitkomst']} op {_nl(b['datum'])} door {b['door']}")
@@ -789,7 +825,7 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
 @click.option("--wijk", "wijkcode", default=None, metavar="CODE")
 @click.option(
     "--status",
-    type=click.Choice(["onvolledig", "ingediend", "geschikt", "raadpleging_voor", "toegekend", "geweigerd"]),
+    type=click.Choice([s.value for s in Status]),
     default=None,
 )
 @pass_omgeving

@@ -29,6 +29,8 @@ from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
 from ledger.regeling import Regeling
 
+DUBBEL = 8  # per wijk the 9th aanvraag is entered twice; the copy is withdrawn (art. 4)
+NIET_AANGEVULD = 17  # per wijk the 3rd incomplete aanvraag is never completed (Awb 4:5)
 VERKEERD_GEBOEKT = 37  # every 37th invoice is first booked with a wrong amount, then corrected (storno)
 GEMEENTE = "Voorbeeldstad"
 JAAR = 2025
@@ -94,6 +96,7 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
     return (
         f"Demo: gemeente {GEMEENTE}, {len(sim.wijken)} wijken, {sim.tellers['aanvraag']} aanvragen, "
         f"{sim.tellers['toegekend']} toegekend, {sim.tellers['geweigerd']} geweigerd, "
+        f"{sim.tellers['ingetrokken']} ingetrokken, {sim.tellers['buiten behandeling']} buiten behandeling, "
         f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}."
     )
 
@@ -119,7 +122,9 @@ class _Simulatie:
         ]
         self.agenda: list[Handeling] = []
         self.volgnummer = 0
-        self.tellers = {"aanvraag": 0, "toegekend": 0, "geweigerd": 0, "betaling": 0, "correctie": 0}
+        self.tellers = dict.fromkeys(
+            ("aanvraag", "toegekend", "geweigerd", "betaling", "correctie", "ingetrokken", "buiten behandeling"), 0
+        )
         self.factuurnummer = 1000
         self.facturen: dict[str, str] = {}  # invoice -> supplier, of the payments to be corrected
 
@@ -185,22 +190,28 @@ class _Simulatie:
         if onvolledig:
             for weg in ("telefoon", "planning", "ondertekend"):
                 velden.pop(weg)
-        uit = self.dienst(regie, dag).dien_in(
-            m.maak(
-                m.DienAanvraagIn,
-                wijk=wijk,
-                naam=self.rng.choice(NAMEN),
-                omschrijving=f"{titel} in {wijk.title()}",
-                kosten=Bedrag.van_centen(kosten),
-                datum=dag,
-                **velden,
-            )
+        cmd = m.maak(
+            m.DienAanvraagIn,
+            wijk=wijk,
+            naam=self.rng.choice(NAMEN),
+            omschrijving=f"{titel} in {wijk.title()}",
+            kosten=Bedrag.van_centen(kosten),
+            datum=dag,
+            **velden,
         )
+        uit = self.dienst(regie, dag).dien_in(cmd)
         self.tellers["aanvraag"] += 1
         nummer = uit["aanvraag"]
+        if i == DUBBEL and not onvolledig:  # entered twice by mistake: the copy is withdrawn the next day
+            kopie = self.dienst(regie, dag).dien_in(cmd)
+            self.tellers["aanvraag"] += 1
+            self.plan(dag + timedelta(days=1), "intrekken", nummer=kopie["aanvraag"], regie=regie)
         if onvolledig:
             self.plan(dag + timedelta(days=3), "aanvulling_vragen", nummer=nummer, regie=regie)
-            self.plan(dag + timedelta(days=12), "aanvullen", nummer=nummer, regie=regie, velden=volledig)
+            if i == NIET_AANGEVULD:  # never completed: buiten behandeling once the term has passed (Awb 4:5)
+                self.plan(dag + timedelta(days=25), "buiten_behandeling", nummer=nummer, regie=regie)
+            else:
+                self.plan(dag + timedelta(days=12), "aanvullen", nummer=nummer, regie=regie, velden=volledig)
         elif groot:
             self.plan(dag + timedelta(days=9), "geschikt", nummer=nummer, regie=regie)
         else:
@@ -213,6 +224,20 @@ class _Simulatie:
                 kosten=kosten,
                 i=i,
             )
+
+    def _intrekken(self, dag: date, nummer: int, regie: str) -> None:
+        from commands.beeindigen import TrekAanvraagIn, trek_in
+
+        trek_in(self.dienst(regie, dag), TrekAanvraagIn(nummer=nummer, reden="dubbel ingevoerd", datum=dag))
+        self.tellers["ingetrokken"] += 1
+
+    def _buiten_behandeling(self, dag: date, nummer: int, regie: str) -> None:
+        from commands.beeindigen import StelBuitenBehandeling, stel_buiten_behandeling
+
+        motivering = "de initiatiefnemer heeft telefoonnummer, planning en handtekening niet binnen de termijn gegeven"
+        cmd = StelBuitenBehandeling(nummer=nummer, motivering=motivering, datum=dag)
+        stel_buiten_behandeling(self.dienst(regie, dag), cmd)
+        self.tellers["buiten behandeling"] += 1
 
     def _aanvulling_vragen(self, dag: date, nummer: int, regie: str) -> None:
         self.dienst(regie, dag).vraag_aanvulling(

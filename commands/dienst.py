@@ -785,6 +785,7 @@ class Dienst:
                 "raadpleging": a.raadpleging,
                 "bekendgemaakt": a.bekendgemaakt,
                 "wijzigingen": a.wijzigingen,
+                "intrekking": a.intrekking,
             }
 
         return self._lees(lees)

@@ -82,6 +82,9 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.AanvraagWijzigingGemeld,
         g.AanvraagBekendgemaakt,
         g.AanvraagPersoonsgegevensVernietigd,
+        g.AanvraagIngetrokken,  # art. 4 lid 1: the college registers what it receives, also a withdrawal
+        g.AanvraagBuitenBehandelingGesteld,  # Awb 4:5: the college decides too (art. 5 "het college of")
+        g.WijkAanvraagUitWachtrij,  # a withdrawn aanvraag leaves the queue
         g.VoucherVervallen,
         g.VerzoekVastgelegd,
     ),
@@ -100,6 +103,8 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.AanvraagRaadplegingBesloten,
         g.AanvraagWijzigingGemeld,
         g.AanvraagBekendgemaakt,
+        g.AanvraagIngetrokken,
+        g.AanvraagBuitenBehandelingGesteld,
         g.VoucherVerstrekt,
         g.VerzoekVastgelegd,
     ),

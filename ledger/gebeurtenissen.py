@@ -55,6 +55,8 @@ FactuurGeboekt: Any = Factuur.Geboekt  # voucher.Factuur.Geboekt
 VoucherBetalingGecorrigeerd = Voucher.BetalingGecorrigeerd
 FactuurVrijgegeven = Factuur.Vrijgegeven
 FactuurOpnieuwGeboekt = Factuur.OpnieuwGeboekt
+AanvraagIngetrokken = Aanvraag.Ingetrokken
+AanvraagBuitenBehandelingGesteld = Aanvraag.BuitenBehandelingGesteld
 VerzoekVastgelegd: Any = Verzoek.Vastgelegd  # voucher.Verzoek.Vastgelegd
 
 ALLE: tuple[Any, ...] = (
@@ -89,6 +91,8 @@ ALLE: tuple[Any, ...] = (
     VoucherBetalingGecorrigeerd,
     FactuurVrijgegeven,
     FactuurOpnieuwGeboekt,
+    AanvraagIngetrokken,
+    AanvraagBuitenBehandelingGesteld,
 )
 
 # Snapshots: each snapshotted aggregate has its own snapshot class with an explicit topic (so that

@@ -160,6 +160,15 @@ def _raadpleging(a: AanvraagRij, e: Any) -> None:
         a.grond = None
 
 
+def _ingetrokken(a: AanvraagRij, e: Any) -> None:
+    a.status = st.na("Ingetrokken", a.status)
+
+
+def _buiten_behandeling(a: AanvraagRij, e: Any) -> None:
+    a.status = st.na("BuitenBehandelingGesteld", a.status)
+    a.besluit_datum = e.datum
+
+
 def _bekendgemaakt(a: AanvraagRij, e: Any) -> None:
     a.bekendgemaakt = e.datum
 
@@ -257,6 +266,8 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.AanvraagGeweigerd: _aanvraag(_geweigerd),
         g.AanvraagGeschiktVerklaard: _aanvraag(_geschikt),
         g.AanvraagRaadplegingBesloten: _aanvraag(_raadpleging),
+        g.AanvraagIngetrokken: _aanvraag(_ingetrokken),
+        g.AanvraagBuitenBehandelingGesteld: _aanvraag(_buiten_behandeling),
         g.AanvraagBekendgemaakt: _aanvraag(_bekendgemaakt),
         g.AanvraagWijzigingGemeld: _aanvraag(_wijziging),
         g.VoucherVerstrekt: _verstrekt,

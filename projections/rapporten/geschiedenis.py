@@ -144,7 +144,7 @@ class Besluit:
     """A decision on an aanvraag: toegekend, geweigerd, geschikt (art. 5 lid 3) or the raadpleging (lid 6)."""
 
     handeling: Handeling
-    soort: str  # "toegekend" | "geweigerd" | "geschikt" | "raadpleging"
+    soort: str  # "toegekend" | "geweigerd" | "geschikt" | "raadpleging" | "buiten behandeling" (Awb 4:5)
     bedrag: Bedrag | None = None
     grond: str | None = None
     motivering: str | None = None
@@ -176,6 +176,7 @@ class AanvraagHistorie:
     bekendmaking: Handeling | None = None
     wijzigingen: list[tuple[Handeling, str]] = field(default_factory=list)
     vouchers: list[str] = field(default_factory=list)
+    intrekking: tuple[Handeling, str] | None = None  # withdrawn by the initiatiefnemer: (act, reden)
 
     @property
     def ontbreekt(self) -> list[str]:
@@ -462,6 +463,19 @@ class _Vouwer:
         self._besluit(a, besluit, e, uitkomst=e.uitkomst)
         return True
 
+    def ingetrokken(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        a.intrekking = (h, e.reden)
+        a.status = st.na("Ingetrokken", a.status)
+        return True
+
+    def buiten_behandeling(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        self._besluit(a, Besluit(h, "buiten behandeling", motivering=e.motivering, namens=_namens(e)), e)
+        return True
+
     def bekendgemaakt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
@@ -543,6 +557,8 @@ _VERWERKING: dict[type, Any] = {
     g.AanvraagGeweigerd: _Vouwer.geweigerd,
     g.AanvraagGeschiktVerklaard: _Vouwer.geschikt,
     g.AanvraagRaadplegingBesloten: _Vouwer.raadpleging,
+    g.AanvraagIngetrokken: _Vouwer.ingetrokken,
+    g.AanvraagBuitenBehandelingGesteld: _Vouwer.buiten_behandeling,
     g.AanvraagBekendgemaakt: _Vouwer.bekendgemaakt,
     g.AanvraagWijzigingGemeld: _Vouwer.wijziging,
     g.VoucherVerstrekt: _Vouwer.verstrekt,

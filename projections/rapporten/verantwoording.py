@@ -70,6 +70,7 @@ BESLUITSOORT = {
     "geweigerd": "geweigerd",
     "geschikt": "geschikt verklaard voor de wijkraadpleging (art. 5 lid 3)",
     "raadpleging": "wijkraadpleging",
+    "buiten behandeling": "buiten behandeling gesteld, aanvullingstermijn ongebruikt verstreken (Awb 4:5)",
 }
 
 
@@ -172,6 +173,7 @@ def _initiatief(h: Geschiedenis, a: AanvraagHistorie) -> dict[str, Any]:
         "besluiten": [_besluit(h, a, b) for b in a.besluiten],
         "bekendmaking": _handeling(a.bekendmaking) if a.bekendmaking else None,
         "wijzigingen": [_handeling(hd) | {"omschrijving": t} for hd, t in a.wijzigingen],
+        "intrekking": _handeling(a.intrekking[0]) | {"reden": a.intrekking[1]} if a.intrekking else None,
         "vouchers": vouchers,
         "toegekend": toegekend,
         "verzilverd": verzilverd,
@@ -552,6 +554,10 @@ def _feiten_na_het_besluit(i: dict[str, Any]) -> list[Feit]:
     for w in i["wijzigingen"]:
         nr = w["gebeurtenis"]
         feiten.append((f"wijziging gemeld op {o.nl(w['datum'])}: {w['omschrijving']} (art. 8 lid 2) [#{nr}]", (nr,)))
+    if (t := i["intrekking"]) is not None:
+        nr = t["gebeurtenis"]
+        zin = f"ingetrokken door de initiatiefnemer op {o.nl(t['datum'])}, vastgelegd door {t['door']}: {t['reden']}"
+        feiten.append((f"{zin} [#{nr}]", (nr,)))
     return feiten
 
 
@@ -783,6 +789,8 @@ def _csv_initiatief(i: dict[str, Any], regel: Any) -> Iterator[list[Any]]:
         yield regel("bekendgemaakt", i["bekendmaking"], aanvraag=nr)
     for w in i["wijzigingen"]:
         yield regel("wijziging gemeld", w, aanvraag=nr, toelichting=w["omschrijving"])
+    if i["intrekking"]:
+        yield regel("aanvraag ingetrokken", i["intrekking"], aanvraag=nr, toelichting=i["intrekking"]["reden"])
     for v in i["vouchers"]:
         yield regel(
             "voucher verstrekt",

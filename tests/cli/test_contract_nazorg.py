@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli_hulp import KAS, VOUCHER_NOORD, VOUCHER_OUD, aantal_events, controleer_fout, ok, voer_uit, voer_uit_echt
+from cli_hulp import (
+    KAS,
+    REGIE,
+    VOUCHER_NOORD,
+    VOUCHER_OUD,
+    aantal_events,
+    controleer_fout,
+    ok,
+    voer_uit,
+    voer_uit_echt,
+    volledige_aanvraag,
+)
 
 
 def _betaling(store: Path, code: str) -> int:
@@ -70,3 +81,28 @@ def test_betaling_weigeren_van_een_betaalde_factuur_verwijst_naar_corrigeren(sto
 
     melding = controleer_fout(u, 1, als_json=False)
     assert f"voucher betaling corrigeren {VOUCHER_NOORD} --gebeurtenis {nummer}" in str(melding)
+
+
+def test_aanvraag_intrekken_en_buiten_behandeling_via_het_consolescript(store: Path) -> None:
+    ok(voer_uit(*volledige_aanvraag("NOORD", "B. Bos", "500", "2026-02-05"), db=store, gebruiker=REGIE))
+    u = ok(voer_uit_echt("aanvraag", "intrekken", "3", "--reden", "dubbel ingevoerd", "--datum", "2026-02-06",
+                         db=store, als_json=True, gebruiker=REGIE)).json()  # fmt: skip
+    assert (u["aanvraag"], u["status"]) == (3, "ingetrokken")
+    toon = voer_uit("aanvraag", "toon", "3", db=store, als_json=True, gebruiker=REGIE).json()
+    assert toon["status"] == "ingetrokken" and toon["intrekking"]["reden"] == "dubbel ingevoerd"
+    lijst = voer_uit("aanvraag", "lijst", "--status", "ingetrokken", db=store, als_json=True).json()
+    assert [a["aanvraag"] for a in lijst["aanvragen"]] == [3]
+    controleer_fout(voer_uit("aanvraag", "intrekken", "1", "--reden", "x", db=store, als_json=True, gebruiker=REGIE), 1)
+
+    ok(voer_uit("aanvraag", "indienen", "--wijk", "NOORD", "--naam", "C. Claes", "--datum", "2026-02-01",
+                db=store, gebruiker=REGIE))  # fmt: skip
+    ok(voer_uit("aanvraag", "aanvulling-vragen", "4", "--wat", "alles", "--termijn", "2026-02-20",
+                "--datum", "2026-02-02", db=store, gebruiker=REGIE))  # fmt: skip
+    buiten = ("aanvraag", "buiten-behandeling", "4", "--motivering", "niet aangevuld")
+    voor = aantal_events(store)
+    controleer_fout(voer_uit_echt(*buiten, "--datum", "2026-02-20", db=store, gebruiker=REGIE), 1)
+    assert aantal_events(store) == voor
+    u = ok(voer_uit_echt(*buiten, "--datum", "2026-02-21", db=store, als_json=True, gebruiker=REGIE)).json()
+    assert (u["aanvraag"], u["status"]) == (4, "buiten behandeling")
+    brief = ok(voer_uit_echt("besluit", "4", db=store, gebruiker=REGIE)).out
+    assert "buiten behandeling op grond van art. 4:5 lid 1 Awb" in brief and "bezwaar" in brief

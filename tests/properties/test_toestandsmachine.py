@@ -17,6 +17,7 @@ from saldo_orakel import vouw
 from wereld import KAS, PERIODE, REGIE, Wereld, geheugen_app, open_store
 
 from commands import modellen as m
+from commands.beeindigen import TrekAanvraagIn, trek_in
 from commands.dienst import Dienst
 from commands.nazorg import CorrigeerBetaling, corrigeer_betaling
 from commands.opslag import VoucherLedger
@@ -189,6 +190,18 @@ class Grootboek(RuleBasedStateMachine):
                 return
         if uit:
             self.betaald[code] += bedrag
+
+    @rule(nummer=aanvragen, dag=beslisdagen)
+    def intrekken(self, nummer: int, dag: date) -> None:
+        """The initiatiefnemer withdraws (art. 4): only before a decision; then it is never granted."""
+        a = self._aanvraag(nummer)
+        uit = self.doe(
+            "intrekken", lambda: trek_in(self.w.regie, TrekAanvraagIn(nummer=nummer, reden="dubbel", datum=dag))
+        )
+        if uit:
+            assert a is not None and a.besluit is None
+            w = self.app.repository.get(ids.wijk_id(a.wijk, PERIODE))
+            assert str(nummer) not in w.wachtrij  # out of the order of receipt (art. 4 lid 4)
 
     @rule(code=vouchers, welke=st.integers(0, 20), dag=betaaldagen)
     def corrigeren(self, code: str | None, welke: int, dag: date) -> None:
