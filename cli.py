@@ -971,6 +971,33 @@ def betaling_corrigeren(o: Omgeving, code: str, gebeurtenis: int, reden: str, da
     o.toon(corrigeer_betaling(o.dienst(schrijven=True), cmd), melding)
 
 
+@voucher.group()
+def toekenning() -> None:
+    """Een toekenning intrekken of verlagen zolang zij niet is vastgesteld (Awb 4:48)."""
+
+
+@toekenning.command("intrekken")
+@click.argument("nr", type=NR)
+@click.option("--grond", type=click.Choice(list("abcd")), required=True, help="Grond a-d van art. 4:48 lid 1 Awb.")
+@click.option("--motivering", required=True, help="Motivering van het besluit (Awb 3:46).")
+@click.option("--bedrag", type=BEDRAG, default=None, help="Alleen dit bedrag vrijgeven (standaard al het onbestede).")
+@datum_optie
+@pass_omgeving
+def toekenning_intrekken(
+    o: Omgeving, nr: int, grond: str, motivering: str, bedrag: Bedrag | None, datum: date | None
+) -> None:
+    """Trek de toekenning op aanvraag NR in, of verlaag haar met --bedrag (Awb 4:48).
+
+    Alleen het onbestede deel: wat al betaald is, wordt teruggevorderd (Awb 4:57). De waarde gaat van de
+    vouchers af, de voucher met het hoogste volgnummer eerst; de wijk telt haar als vervallen, zodat
+    beschikbaar stijgt. Dit is een besluit, met brief en bezwaarclausule: voucher besluit NR.
+    """
+    from commands.nazorg import TrekToekenningIn, intrekking_melding, trek_toekenning_in
+
+    cmd = _bouw(TrekToekenningIn, nummer=nr, grond=grond, motivering=motivering, bedrag=bedrag, datum=datum)
+    o.toon(trek_toekenning_in(o.dienst(schrijven=True), cmd), intrekking_melding)
+
+
 @voucher.command("toon")
 @click.argument("code", type=CODE)
 @pass_omgeving
@@ -985,6 +1012,7 @@ def toon_voucher(o: Omgeving, code: str) -> None:
         "verzilverd",
         "contant",
         "vervallen",
+        "ingetrokken",
         "restant",
         "status",
         "verstrekt",

@@ -31,6 +31,7 @@ from ledger.regeling import Regeling
 
 DUBBEL = 8  # per wijk the 9th aanvraag is entered twice; the copy is withdrawn (art. 4)
 NIET_AANGEVULD = 17  # per wijk the 3rd incomplete aanvraag is never completed (Awb 4:5)
+NIET_DOORGEGAAN = 23  # every 23rd aanvraag granted does not take place: the grant is withdrawn (Awb 4:48)
 VERKEERD_GEBOEKT = 37  # every 37th invoice is first booked with a wrong amount, then corrected (storno)
 GEMEENTE = "Voorbeeldstad"
 JAAR = 2025
@@ -97,6 +98,7 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
         f"Demo: gemeente {GEMEENTE}, {len(sim.wijken)} wijken, {sim.tellers['aanvraag']} aanvragen, "
         f"{sim.tellers['toegekend']} toegekend, {sim.tellers['geweigerd']} geweigerd, "
         f"{sim.tellers['ingetrokken']} ingetrokken, {sim.tellers['buiten behandeling']} buiten behandeling, "
+        f"{sim.tellers['toekenning ingetrokken']} toekenning(en) ingetrokken, "
         f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}."
     )
 
@@ -123,7 +125,17 @@ class _Simulatie:
         self.agenda: list[Handeling] = []
         self.volgnummer = 0
         self.tellers = dict.fromkeys(
-            ("aanvraag", "toegekend", "geweigerd", "betaling", "correctie", "ingetrokken", "buiten behandeling"), 0
+            (
+                "aanvraag",
+                "toegekend",
+                "geweigerd",
+                "betaling",
+                "correctie",
+                "ingetrokken",
+                "buiten behandeling",
+                "toekenning ingetrokken",
+            ),
+            0,
         )
         self.factuurnummer = 1000
         self.facturen: dict[str, str] = {}  # invoice -> supplier, of the payments to be corrected
@@ -330,8 +342,21 @@ class _Simulatie:
         self.plan(dag + timedelta(days=7), "bekendmaken", nummer=uit["aanvraag"], regie=regie)
         if uit["aanvraag"] % 9 == 0:
             self.plan(dag + timedelta(days=40), "wijziging", nummer=uit["aanvraag"], regie=regie)
+        if uit["aanvraag"] % NIET_DOORGEGAAN == 0:  # the initiative will not take place after all (Awb 4:48)
+            eerste = uit["vouchers"][0]
+            self.plan(dag + timedelta(days=14), "verzilver", code=eerste["code"], bedrag=eerste["bedrag"].centen // 4)
+            self.plan(dag + timedelta(days=30), "toekenning_intrekken", nummer=uit["aanvraag"], regie=regie)
+            return
         for v in uit["vouchers"]:
             self._plan_betalingen(dag, v["code"], v["bedrag"].centen)
+
+    def _toekenning_intrekken(self, dag: date, nummer: int, regie: str) -> None:
+        from commands.nazorg import TrekToekenningIn, trek_toekenning_in
+
+        motivering = "de initiatiefnemers hebben gemeld dat het initiatief niet doorgaat (art. 8 lid 2)"
+        cmd = TrekToekenningIn(nummer=nummer, grond="a", motivering=motivering, datum=dag)
+        trek_toekenning_in(self.dienst(regie, dag), cmd)
+        self.tellers["toekenning ingetrokken"] += 1
 
     def _bekendmaken(self, dag: date, nummer: int, regie: str) -> None:
         self.dienst(regie, dag).maak_bekend(m.MaakBekend(nummer=nummer, datum=dag))

@@ -801,6 +801,7 @@ class Dienst:
             "verzilverd": v.verzilverd,
             "contant": v.contant,
             "vervallen": v.vervallen,
+            "ingetrokken": v.ingetrokken,
             "restant": v.restant,
             "status": v.status,
             "verstrekt": v.verstrekt_op,

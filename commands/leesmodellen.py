@@ -119,9 +119,10 @@ def _kasboekregel(r: KasboekRij) -> dict[str, Any]:
 
 
 # The totals in the words of `saldo` (CLI.md): the value of the vouchers issued is `toegekend`.
-# A corrected payment no longer counts in `verzilverd` or `contant`; `gecorrigeerd` totals the storno lines.
+# A corrected payment no longer counts in `verzilverd` or `contant`; `gecorrigeerd` totals the storno lines;
+# value withdrawn with a grant (Awb 4:48) counts as `vervallen`, as in `voucher saldo`.
 _TOTAAL = {"verstrekt": "toegekend", "verzilverd": "verzilverd", "contant": "contant", "geweigerd": "geweigerd",
-           "vervallen": "vervallen", "gecorrigeerd": "gecorrigeerd"}  # fmt: skip
+           "vervallen": "vervallen", "gecorrigeerd": "gecorrigeerd", "ingetrokken": "vervallen"}  # fmt: skip
 
 
 def _kasboektotaal(rijen: list[KasboekRij]) -> dict[str, Bedrag]:

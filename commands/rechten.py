@@ -85,6 +85,9 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.AanvraagIngetrokken,  # art. 4 lid 1: the college registers what it receives, also a withdrawal
         g.AanvraagBuitenBehandelingGesteld,  # Awb 4:5: the college decides too (art. 5 "het college of")
         g.WijkAanvraagUitWachtrij,  # a withdrawn aanvraag leaves the queue
+        g.AanvraagToekenningIngetrokken,  # Awb 4:48: the college withdraws a grant (art. 5 "het college of")
+        g.VoucherWaardeIngetrokken,
+        g.WijkWaardeVrijgegeven,
         g.VoucherVervallen,
         g.VerzoekVastgelegd,
     ),
@@ -105,6 +108,9 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.AanvraagBekendgemaakt,
         g.AanvraagIngetrokken,
         g.AanvraagBuitenBehandelingGesteld,
+        g.AanvraagToekenningIngetrokken,
+        g.VoucherWaardeIngetrokken,
+        g.WijkWaardeVrijgegeven,
         g.VoucherVerstrekt,
         g.VerzoekVastgelegd,
     ),

@@ -24,7 +24,7 @@ from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
 from ledger import status as st
-from ledger.begrippen import WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
+from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
 from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
@@ -44,12 +44,30 @@ class Aanvraag(Aggregate):
 
     # Version 2 of the state: `intrekking` (withdrawn by the initiatiefnemer) and
     # `persoonsgegevens_vernietigd` always present (before, only once it happened).
-    class_version = 2
+    # Version 3: `toekenning_ingetrokken`, the decisions withdrawing or reducing the grant (Awb 4:48).
+    class_version = 3
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         state.setdefault("persoonsgegevens_vernietigd", None)
         state["intrekking"] = None  # nothing was withdrawn before withdrawals were recorded
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        state["toekenning_ingetrokken"] = []
+
+    class ToekenningIngetrokken(Aggregate.Event):
+        """Awb 4:48: the grant is withdrawn (its whole unspent part) or reduced; a decision, with bezwaar."""
+
+        TOPIC = "voucher.Aanvraag.ToekenningIngetrokken"
+        grond: str  # Awb 4:48 lid 1 onder a-d
+        motivering: str
+        bedrag: Bedrag  # the value released
+        vouchers: list[dict[str, Any]]  # per voucher {code, bedrag}: what was released from it
+        datum: date
+        gebruiker: str
+        namens: str
+        mandaat: dict[str, Any] | None
 
     class Ingetrokken(Aggregate.Event):
         """The initiatiefnemer withdraws the aanvraag before a decision; it leaves the queue (art. 4 lid 4)."""
@@ -105,6 +123,7 @@ class Aanvraag(Aggregate):
         self.wijzigingen = 0
         self.intrekking: dict[str, Any] | None = None
         self.persoonsgegevens_vernietigd: date | None = None
+        self.toekenning_ingetrokken: list[dict[str, Any]] = []
 
     # --- what is missing (art. 4 lid 2) -------------------------------------------------
     @property
@@ -477,6 +496,65 @@ class Aanvraag(Aggregate):
             "datum": datum,
             "door": gebruiker,
         }
+
+    # --- the grant withdrawn or reduced (Awb 4:48) -----------------------------------------
+    def trek_toekenning_in(
+        self,
+        grond: str,
+        motivering: str,
+        bedrag: Bedrag,
+        vouchers: list[dict[str, Any]],
+        datum: date,
+        gebruiker: str,
+        *,
+        mandaat: dict[str, Any],
+    ) -> None:
+        """Awb 4:48 lid 1: withdraw or reduce the grant on a ground a-d, motivated, while it is not vastgesteld."""
+        besluit = self.eis_toekenning_intrekbaar()
+        if grond not in INTREKKINGSGRONDEN:
+            raise OngeldigeInvoer("een intrekking noemt een grond van art. 4:48 lid 1 Awb: --grond a, b, c of d")
+        if not motivering.strip():
+            raise OngeldigeInvoer("een intrekking wordt gemotiveerd: geef --motivering (Awb 3:46)")
+        if datum < besluit["datum"]:
+            raise OngeldigeInvoer(f"de intrekking ligt voor de toekenning ({formatteer_datum(besluit['datum'])})")
+        self._toekenning_ingetrokken(
+            grond=grond,
+            motivering=motivering.strip(),
+            bedrag=bedrag,
+            vouchers=vouchers,
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
+        )
+
+    def eis_toekenning_intrekbaar(self) -> dict[str, Any]:
+        """Awb 4:48: only a grant that is not vastgesteld; returns the grant decision."""
+        if self.status != st.Status.TOEGEKEND or self.besluit is None:
+            raise OngeldigeToestand(
+                f"aanvraag {self.nummer} heeft status {self.status}: alleen een toekenning die nog niet is "
+                "vastgesteld kan worden ingetrokken",
+                artikel="Awb 4:48",
+                nummer=self.nummer,
+                status=self.status,
+            )
+        return self.besluit
+
+    @event(ToekenningIngetrokken)
+    def _toekenning_ingetrokken(
+        self,
+        grond: str,
+        motivering: str,
+        bedrag: Bedrag,
+        vouchers: list[dict[str, Any]],
+        datum: date,
+        gebruiker: str,
+        namens: str,
+        mandaat: dict[str, Any] | None,
+    ) -> None:
+        self.status = st.na("ToekenningIngetrokken", self.status)
+        intrekking = {"grond": grond, "motivering": motivering, "bedrag": bedrag, "datum": datum, "door": gebruiker}
+        self.toekenning_ingetrokken = [*self.toekenning_ingetrokken, intrekking]
 
     # --- personal data: destroyed after the retention term (AVG, Selectielijst) ----------
     @property

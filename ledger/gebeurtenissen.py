@@ -57,6 +57,9 @@ FactuurVrijgegeven = Factuur.Vrijgegeven
 FactuurOpnieuwGeboekt = Factuur.OpnieuwGeboekt
 AanvraagIngetrokken = Aanvraag.Ingetrokken
 AanvraagBuitenBehandelingGesteld = Aanvraag.BuitenBehandelingGesteld
+AanvraagToekenningIngetrokken = Aanvraag.ToekenningIngetrokken
+VoucherWaardeIngetrokken = Voucher.WaardeIngetrokken
+WijkWaardeVrijgegeven = Wijk.WaardeVrijgegeven
 VerzoekVastgelegd: Any = Verzoek.Vastgelegd  # voucher.Verzoek.Vastgelegd
 
 ALLE: tuple[Any, ...] = (
@@ -93,6 +96,9 @@ ALLE: tuple[Any, ...] = (
     FactuurOpnieuwGeboekt,
     AanvraagIngetrokken,
     AanvraagBuitenBehandelingGesteld,
+    AanvraagToekenningIngetrokken,
+    VoucherWaardeIngetrokken,
+    WijkWaardeVrijgegeven,
 )
 
 # Snapshots: each snapshotted aggregate has its own snapshot class with an explicit topic (so that

@@ -84,6 +84,7 @@ OVERGANGEN: dict[str, Callable[..., Status]] = {
     "RaadplegingBesloten": _raadpleging,
     "Ingetrokken": _wordt(Status.INGETROKKEN),
     "BuitenBehandelingGesteld": _wordt(Status.BUITEN_BEHANDELING),
+    "ToekenningIngetrokken": _blijft,  # Awb 4:48: the grant stands, for less (or nothing unspent)
     "Bekendgemaakt": _blijft,
     "WijzigingGemeld": _blijft,
     "PersoonsgegevensVernietigd": _blijft,

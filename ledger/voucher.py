@@ -41,11 +41,25 @@ class Voucher(Aggregate):
         TOPIC = "voucher.Voucher.Snapshot"
 
     # Version 2 of the state: `gecorrigeerd`, the stream versions of the payments corrected (storno).
-    class_version = 2
+    # Version 3: `ingetrokken`, the value withdrawn with the grant (Awb 4:48).
+    class_version = 3
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         state["gecorrigeerd"] = []  # nothing was corrected before corrections existed
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        state["ingetrokken"] = Bedrag.nul()  # nothing was withdrawn before withdrawals existed
+
+    class WaardeIngetrokken(Aggregate.Event):
+        """Awb 4:48: part of the unspent value is withdrawn with the grant; it no longer counts against the plafond."""
+
+        TOPIC = "voucher.Voucher.WaardeIngetrokken"
+        bedrag: Bedrag
+        grond: str  # Awb 4:48 lid 1 onder a-d
+        datum: date
+        gebruiker: str
 
     class BetalingGecorrigeerd(Aggregate.Event):
         """Storno of one payment (art. 9 lid 3 onder a) or cash withdrawal (onder b) of this voucher."""
@@ -89,18 +103,37 @@ class Voucher(Aggregate):
         self.contant = Bedrag.nul()
         self.vervallen = Bedrag.nul()
         self.gecorrigeerd: list[int] = []
+        self.ingetrokken = Bedrag.nul()
 
     @property
     def restant(self) -> Bedrag:
-        return self.waarde - self.verzilverd - self.contant - self.vervallen
+        return self.waarde - self.verzilverd - self.contant - self.vervallen - self.ingetrokken
 
     @property
     def status(self) -> str:
         if self.vervallen.centen:
             return "vervallen"
         if not self.restant.centen:
-            return "besteed"
+            return "ingetrokken" if self.ingetrokken.centen else "besteed"
         return "geldig"
+
+    def trek_waarde_in(self, bedrag: Bedrag, grond: str, datum: date, gebruiker: str) -> None:
+        """Awb 4:48-4:49: withdraw `bedrag` of the unspent value; never what was paid already."""
+        _eis_positief(bedrag)
+        if datum < self.verstrekt_op:
+            raise OngeldigeInvoer("de intrekking ligt voor de verstrekking van de voucher")
+        if bedrag > self.restant:
+            raise RegelOvertreden(
+                f"van voucher {self.code} is nog {self.restant} onbesteed; meer kan niet worden ingetrokken "
+                "(wat betaald is, wordt teruggevorderd: Awb 4:57)",
+                artikel="Awb 4:48",
+                restant=self.restant,
+            )
+        self._waarde_ingetrokken(bedrag=bedrag, grond=grond, datum=datum, gebruiker=gebruiker)
+
+    @event(WaardeIngetrokken)
+    def _waarde_ingetrokken(self, bedrag: Bedrag, grond: str, datum: date, gebruiker: str) -> None:
+        self.ingetrokken = self.ingetrokken + bedrag
 
     def _eis_betaalbaar(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         _eis_positief(bedrag)

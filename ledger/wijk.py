@@ -138,6 +138,25 @@ class Wijk(Aggregate):
         self._herbereken()
         self.wachtrij.pop(str(nummer), None)
 
+    # --- a grant withdrawn or reduced (Awb 4:48) ----------------------------------------
+    class WaardeVrijgegeven(Aggregate.Event):
+        """The value withdrawn with a grant (Awb 4:48) no longer counts against the plafond: it is `vervallen`."""
+
+        TOPIC = "voucher.Wijk.WaardeVrijgegeven"
+        nummer: int  # the aanvraag
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
+
+    def geef_vrij(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self._eis_open()
+        self._waarde_vrijgegeven(nummer=nummer, bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+
+    @event(WaardeVrijgegeven)
+    def _waarde_vrijgegeven(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.vervallen = self.vervallen + bedrag
+        self._herbereken()
+
     # --- closing the period (art. 5 lid 8, act 12) -------------------------------------
     def eis_afsluitbaar(self, datum: date) -> None:
         """Art. 5 lid 8: a period closes only after its execution date, and once."""
@@ -180,6 +199,10 @@ class Wijk(Aggregate):
         self.vervallen = self.vervallen + vervallen
         self.gesloten = True
         self._herbereken()
+
+    def eis_open(self) -> None:
+        """Art. 5 lid 8: nothing is granted, withdrawn or corrected in a closed period."""
+        self._eis_open()
 
     def _eis_open(self) -> None:
         if self.gesloten:

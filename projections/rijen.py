@@ -91,10 +91,11 @@ class VoucherRij:
     vervallen: int = 0
     geweigerd: int = 0  # number of payments the kasbeheerder refused (art. 9 lid 2)
     laatste_betaling: date | None = None
+    ingetrokken: int = 0  # value withdrawn with the grant (Awb 4:48); in the saldo it counts as vervallen
 
     @property
     def restant(self) -> int:
-        return self.waarde - self.verzilverd - self.contant - self.vervallen
+        return self.waarde - self.verzilverd - self.contant - self.vervallen - self.ingetrokken
 
     @property
     def status(self) -> str:
@@ -102,7 +103,7 @@ class VoucherRij:
         if self.vervallen:
             return "vervallen"
         if not self.restant:
-            return "besteed"
+            return "ingetrokken" if self.ingetrokken else "besteed"
         return "geldig"
 
 
@@ -150,7 +151,7 @@ class KasboekRij:
     wijk's `uitstaand`). Every line moves them by its own amount only, so the book can be
     checked line by line: `verstrekt` adds, `verzilverd`, `contant` and `vervallen`
     subtract, `geweigerd` is on record but moves nothing, `gecorrigeerd` (a storno) gives the
-    amount of the line it corrects (`corrigeert`) back.
+    amount of the line it corrects (`corrigeert`) back, `ingetrokken` (Awb 4:48) subtracts.
     """
 
     positie: int
@@ -175,6 +176,6 @@ class KasboekRij:
         return {"verstrekt": self.bedrag, "gecorrigeerd": self.bedrag, "geweigerd": 0}.get(self.soort, -self.bedrag)
 
 
-SOORTEN = ("verstrekt", "verzilverd", "contant", "geweigerd", "vervallen", "gecorrigeerd")
+SOORTEN = ("verstrekt", "verzilverd", "contant", "geweigerd", "vervallen", "gecorrigeerd", "ingetrokken")
 
 Rij = GemeenteRij | SaldoRij | VoucherRij | AanvraagRij | KasboekRij

@@ -209,6 +209,9 @@ def _betaling(soort: str) -> Callable[[Toestand, int, Any], None]:
         elif soort == "vervallen":
             v.vervallen += bedrag
             s.vervallen += bedrag
+        elif soort == "ingetrokken":  # Awb 4:48: released under the plafond, counted as vervallen
+            v.ingetrokken += bedrag
+            s.vervallen += bedrag
         elif soort == "gecorrigeerd":  # a storno: the corrected payment no longer counts
             if e.soort == "contant":
                 v.contant -= bedrag
@@ -276,6 +279,7 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.VoucherBetalingGeweigerd: _betaling("geweigerd"),
         g.VoucherVervallen: _betaling("vervallen"),
         g.VoucherBetalingGecorrigeerd: _betaling("gecorrigeerd"),
+        g.VoucherWaardeIngetrokken: _betaling("ingetrokken"),
     }
 
 

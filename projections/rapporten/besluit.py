@@ -5,7 +5,8 @@ Rules owned here:
   threshold after the wijkraadpleging, lid 6), geweigerd on a ground of art. 6 with its
   motivering, geweigerd by the wijkraadpleging (art. 5 lid 6), or buiten behandeling gesteld
   because it was not completed within the aanvullingstermijn (Awb 4:5, with the motivering and
-  the same bezwaarclausule; a withdrawn aanvraag gets no letter). An aanvraag still open is a
+  the same bezwaarclausule; a withdrawn aanvraag gets no letter), or a grant withdrawn or reduced
+  (Awb 4:48, with its ground a-d and motivering: the latest decision is the letter). An aanvraag still open is a
   refusal ("over aanvraag 12 is nog niet beslist", exit 1); an unknown number is not found (exit 3);
 - the letter states the decision with its legal ground and reasons (Awb 3:46-3:47): the amount
   and every voucher, or the ground (art. 6 onder a-e, in the verordening's words) and the
@@ -32,17 +33,19 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from ledger.begrippen import WEIGERINGSGRONDEN
+from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN
 from ledger.fouten import GeenMandaat, NietGevonden, OngeldigeToestand
 from ledger.geld import Bedrag
 from ledger.namens import MANDAAT_ARTIKEL
 from ledger.persoonsgegevens import VERWIJDERD
 from ledger.status import Status
+from projections.rapporten import nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import AanvraagHistorie, Besluit, Geschiedenis, WijkHistorie
 
 BREEDTE = 88  # characters per line of the text letter
 BUITEN_BEHANDELING = Status.BUITEN_BEHANDELING.value  # Awb 4:5
+INTREKKING = nazorg.INTREKKING  # Awb 4:48
 GETALLEN = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
 
 
@@ -118,7 +121,7 @@ def bouw(h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]]
 
 
 def _uitkomst(besluit: Besluit) -> str:
-    if besluit.soort in ("toegekend", BUITEN_BEHANDELING):
+    if besluit.soort in ("toegekend", BUITEN_BEHANDELING, INTREKKING):
         return besluit.soort
     return "geweigerd"
 
@@ -126,8 +129,8 @@ def _uitkomst(besluit: Besluit) -> str:
 def _beslissend(a: AanvraagHistorie) -> Besluit | None:
     """The decision the letter is about: the grant, the refusal, the wijkraadpleging against, or
     the decision not to treat an aanvraag that was not completed in time (Awb 4:5)."""
-    if a.status == "toegekend":
-        return a.toekenning
+    if a.status == "toegekend":  # the latest: a withdrawal or reduction (Awb 4:48) after the grant, or the grant
+        return next((b for b in reversed(a.besluiten) if b.soort == INTREKKING), None) or a.toekenning
     if a.status == BUITEN_BEHANDELING:
         return next((b for b in reversed(a.besluiten) if b.soort == BUITEN_BEHANDELING), None)
     if a.status == "geweigerd":
@@ -154,6 +157,14 @@ def _nog_niet_beslist(a: AanvraagHistorie) -> str:
 
 def _weigering(a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
     """The refusal, or the refused part of a partial grant (toelichting art. 6): ground, article, reasons."""
+    if besluit.soort == INTREKKING and besluit.grond is not None:
+        return {
+            "grond": besluit.grond,
+            "artikel": f"art. 4:48 lid 1 onder {besluit.grond} Awb",
+            "grondtekst": INTREKKINGSGRONDEN[besluit.grond],
+            "motivering": besluit.motivering,
+            "bedrag": besluit.bedrag,
+        }
     if besluit.soort == BUITEN_BEHANDELING:
         return {
             "grond": None,
@@ -301,6 +312,12 @@ def _beslissing(m: dict[str, Any]) -> list[str]:
                 f"verordening: {w['grondtekst']}."
             )
         return delen
+    if m["uitkomst"] == INTREKKING:
+        return [
+            f"Wij trekken de verstrekking van vouchers op uw aanvraag in voor {w['bedrag'].nl()}, het deel dat nog niet "
+            f"is besteed, op grond van {w['artikel']}: {w['grondtekst']}. Dat deel van de vouchers kan niet meer "
+            "worden verzilverd."
+        ]
     if m["uitkomst"] == BUITEN_BEHANDELING:
         return [
             f"Wij stellen uw aanvraag om vouchers buiten behandeling op grond van {w['artikel']}: {w['grondtekst']}."

@@ -76,6 +76,15 @@ class Vervalling:
     bedrag: Bedrag
 
 
+@dataclass(frozen=True)
+class Waardeintrekking:
+    """Value of the voucher withdrawn with the grant (Awb 4:48); in the saldo it counts as vervallen."""
+
+    handeling: Handeling
+    bedrag: Bedrag
+    grond: str
+
+
 @dataclass
 class VoucherHistorie:
     code: str
@@ -89,6 +98,7 @@ class VoucherHistorie:
     geweigerd: list[GeweigerdeBetaling] = field(default_factory=list)
     vervallingen: list[Vervalling] = field(default_factory=list)
     correcties: list[Correctie] = field(default_factory=list)
+    intrekkingen: list[Waardeintrekking] = field(default_factory=list)
 
     def correctie_van(self, b: Betaling) -> Correctie | None:
         """The correction of this payment, if it was corrected (up to the history's date)."""
@@ -115,7 +125,12 @@ class VoucherHistorie:
 
     @property
     def vervallen(self) -> Bedrag:
-        return sum((v.bedrag for v in self.vervallingen), Bedrag.nul())
+        """Expired at the close of the period, and withdrawn with the grant (Awb 4:48): no longer under the plafond."""
+        return sum((v.bedrag for v in self.vervallingen), Bedrag.nul()) + self.ingetrokken
+
+    @property
+    def ingetrokken(self) -> Bedrag:
+        return sum((v.bedrag for v in self.intrekkingen), Bedrag.nul())
 
     @property
     def restant(self) -> Bedrag:
@@ -145,6 +160,7 @@ class Besluit:
 
     handeling: Handeling
     soort: str  # "toegekend" | "geweigerd" | "geschikt" | "raadpleging" | "buiten behandeling" (Awb 4:5)
+    # | "intrekking" (Awb 4:48: bedrag released, grond a-d of 4:48 lid 1)
     bedrag: Bedrag | None = None
     grond: str | None = None
     motivering: str | None = None
@@ -476,6 +492,13 @@ class _Vouwer:
         self._besluit(a, Besluit(h, "buiten behandeling", motivering=e.motivering, namens=_namens(e)), e)
         return True
 
+    def toekenning_ingetrokken(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        besluit = Besluit(h, "intrekking", e.bedrag, e.grond, e.motivering, namens=_namens(e))
+        self._besluit(a, besluit, e)
+        return True
+
     def bekendgemaakt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
@@ -528,6 +551,12 @@ class _Vouwer:
         v.vervallingen.append(Vervalling(h, e.bedrag))
         return True
 
+    def waarde_ingetrokken(self, h: Handeling, e: Any) -> bool:
+        if (v := self._voucher(e)) is None:
+            return False
+        v.intrekkingen.append(Waardeintrekking(h, e.bedrag, e.grond))
+        return True
+
     def gecorrigeerd(self, h: Handeling, e: Any) -> bool:
         if (v := self._voucher(e)) is None:
             return False
@@ -559,6 +588,7 @@ _VERWERKING: dict[type, Any] = {
     g.AanvraagRaadplegingBesloten: _Vouwer.raadpleging,
     g.AanvraagIngetrokken: _Vouwer.ingetrokken,
     g.AanvraagBuitenBehandelingGesteld: _Vouwer.buiten_behandeling,
+    g.AanvraagToekenningIngetrokken: _Vouwer.toekenning_ingetrokken,
     g.AanvraagBekendgemaakt: _Vouwer.bekendgemaakt,
     g.AanvraagWijzigingGemeld: _Vouwer.wijziging,
     g.VoucherVerstrekt: _Vouwer.verstrekt,
@@ -567,6 +597,7 @@ _VERWERKING: dict[type, Any] = {
     g.VoucherBetalingGeweigerd: _Vouwer.betaling_geweigerd,
     g.VoucherVervallen: _Vouwer.vervallen,
     g.VoucherBetalingGecorrigeerd: _Vouwer.gecorrigeerd,
+    g.VoucherWaardeIngetrokken: _Vouwer.waarde_ingetrokken,
 }
 
 

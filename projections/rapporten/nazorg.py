@@ -51,3 +51,28 @@ def omschrijving(c: dict[str, Any]) -> str:
 
 def uitzondering(c: Correctie) -> str:
     return f"corrigeert #{c.corrigeert} ({c.soort} {c.bedrag.nl()}): {c.reden}"
+
+
+# --- the grant withdrawn or reduced (Awb 4:48) -----------------------------------------------------
+INTREKKING = "intrekking"
+UITZONDERING_INTREKKING = ("toekenning_ingetrokken", "toekenning ingetrokken of verlaagd (Awb 4:48)")
+
+
+def intrekking_wat(b: dict[str, Any]) -> str:
+    return f"toekenning ingetrokken voor {b['bedrag'].nl()} (Awb 4:48)"
+
+
+def intrekking_grond(b: dict[str, Any]) -> str:
+    return f"grond art. 4:48 lid 1 onder {b['grond']} Awb: {b['intrekkingsgrond']}"
+
+
+def waardeintrekkingen(v: VoucherHistorie) -> list[dict[str, Any]]:
+    return [
+        {"datum": x.handeling.datum, "door": x.handeling.door, "gebeurtenis": x.handeling.gebeurtenis}
+        | {"bedrag": x.bedrag, "grond": x.grond}
+        for x in v.intrekkingen
+    ]
+
+
+def waardeintrekking_omschrijving(x: dict[str, Any]) -> str:
+    return f"ingetrokken met de toekenning (Awb 4:48 lid 1 onder {x['grond']}); telt als vervallen"

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ledger.aanvraag import WEIGERINGSGRONDEN
+from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
 from projections.rapporten import nazorg
@@ -57,6 +57,7 @@ UITZONDERINGEN = {
     "open_na_beslistermijn": "nog niet besloten, beslistermijn verstreken (art. 5 lid 1)",
     "betaling_geweigerd": "betaling geweigerd door de kasbeheerder (art. 9 lid 2)",
     nazorg.UITZONDERING[0]: nazorg.UITZONDERING[1],
+    nazorg.UITZONDERING_INTREKKING[0]: nazorg.UITZONDERING_INTREKKING[1],
     "contant_aan_maximum": f"contant op of nabij het maximum per keer (≥ {CONTANT_NABIJ_PROCENT} %, art. 9 lid 3 onder b)",
     "contant_zelfde_dag": "meer opnames contant uit één voucher op één dag, samen boven het maximum per keer "
     "(art. 9 lid 3 onder b)",
@@ -71,6 +72,7 @@ BESLUITSOORT = {
     "geschikt": "geschikt verklaard voor de wijkraadpleging (art. 5 lid 3)",
     "raadpleging": "wijkraadpleging",
     "buiten behandeling": "buiten behandeling gesteld, aanvullingstermijn ongebruikt verstreken (Awb 4:5)",
+    nazorg.INTREKKING: "toekenning ingetrokken (Awb 4:48)",
 }
 
 
@@ -193,11 +195,14 @@ def _termijn(h: Geschiedenis, a: AanvraagHistorie) -> date | None:
 
 def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]:
     uit: dict[str, Any] = {"datum": b.handeling.datum, "soort": b.soort}
-    if b.soort == "toegekend":
+    if b.soort in ("toegekend", nazorg.INTREKKING):
         uit["bedrag"] = b.bedrag
     if b.grond:
         uit["grond"] = b.grond
-        uit["weigeringsgrond"] = WEIGERINGSGRONDEN.get(b.grond)
+        if b.soort == nazorg.INTREKKING:
+            uit["intrekkingsgrond"] = INTREKKINGSGRONDEN.get(b.grond)
+        else:
+            uit["weigeringsgrond"] = WEIGERINGSGRONDEN.get(b.grond)
     if b.motivering:
         uit["motivering"] = b.motivering
     if b.buiten_volgorde:
@@ -253,6 +258,7 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
             for g in sorted(v.geweigerd, key=lambda g: (g.handeling.datum, g.handeling.gebeurtenis))
         ],
         "vervallingen": [_handeling(x.handeling) | {"bedrag": x.bedrag} for x in v.vervallingen],
+        "intrekkingen": nazorg.waardeintrekkingen(v),
         "verzilverd": v.verzilverd,
         "contant": v.contant,
         "vervallen": v.vervallen,
@@ -276,6 +282,16 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
         for nummer in sorted(w.aanvragen):
             a = h.aanvragen[nummer]
             for b in a.besluiten:
+                if b.soort == nazorg.INTREKKING:
+                    voeg_toe(
+                        nazorg.UITZONDERING_INTREKKING[0],
+                        w,
+                        b.handeling.datum,
+                        f"{b.bedrag.nl() if b.bedrag else ''} vrijgegeven, grond onder {b.grond}: {b.motivering}",
+                        aanvraag=a.nummer,
+                        bedrag=b.bedrag,
+                        gebeurtenis=b.handeling.gebeurtenis,
+                    )
                 if b.buiten_volgorde:
                     voeg_toe(
                         "buiten_volgorde",
@@ -575,10 +591,14 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
     elif b["soort"] == "raadpleging":
         stemmen = f" ({b['stemmen_voor']} voor, {b['stemmen_tegen']} tegen)" if b["stemmen_voor"] is not None else ""
         wat = f"wijkraadpleging: {b['uitkomst']}{stemmen} (art. 5 lid 6)"
+    elif b["soort"] == nazorg.INTREKKING:
+        wat = nazorg.intrekking_wat(b)
     else:
         wat = BESLUITSOORT[b["soort"]]
     regels = [f"  besluit {o.nl(b['datum'])}: {wat}, door {b['door']}, {b['hoedanigheid']} [#{b['gebeurtenis']}]"]
-    if "grond" in b:
+    if "intrekkingsgrond" in b:
+        regels.append(f"      {nazorg.intrekking_grond(b)}")
+    elif "grond" in b:
         deels = "gedeeltelijk geweigerd, " if b["soort"] == "toegekend" else ""
         regels.append(f"      {deels}grond art. 6 onder {b['grond']}: {b['weigeringsgrond']}")
     if "motivering" in b:
@@ -633,6 +653,17 @@ def _voucher_tekst(v: dict[str, Any]) -> list[str]:
                 o.kort(x["datum"]),
                 "vervallen",
                 "restant na de uitvoeringsdatum (art. 5 lid 8)",
+                x["bedrag"].nl(),
+                x["door"],
+                f"#{x['gebeurtenis']}",
+            ]
+        )
+    for x in v["intrekkingen"]:
+        rijen.append(
+            [
+                o.kort(x["datum"]),
+                "ingetrokken",
+                nazorg.waardeintrekking_omschrijving(x),
                 x["bedrag"].nl(),
                 x["door"],
                 f"#{x['gebeurtenis']}",
@@ -836,6 +867,17 @@ def _csv_initiatief(i: dict[str, Any], regel: Any) -> Iterator[list[Any]]:
             )
         for x in v["vervallingen"]:
             yield regel("vervallen", x, aanvraag=nr, voucher=v["voucher"], saldopost="vervallen", bedrag=x["bedrag"])
+        for x in v["intrekkingen"]:
+            yield regel(
+                "waarde ingetrokken",
+                x,
+                aanvraag=nr,
+                voucher=v["voucher"],
+                saldopost="vervallen",
+                bedrag=x["bedrag"],
+                grond=x["grond"],
+                toelichting=nazorg.waardeintrekking_omschrijving(x),
+            )
 
 
 # --- HTML ------------------------------------------------------------------------------------------
@@ -999,6 +1041,16 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
                     o.e(o.kort(x["datum"])),
                     "vervallen",
                     "restant na de uitvoeringsdatum (art. 5 lid 8)",
+                    o.e(x["bedrag"]),
+                    o.nr(x["gebeurtenis"]),
+                ]
+            )
+        for x in v["intrekkingen"]:
+            rijen.append(
+                [
+                    o.e(o.kort(x["datum"])),
+                    "ingetrokken",
+                    o.e(nazorg.waardeintrekking_omschrijving(x)),
                     o.e(x["bedrag"]),
                     o.nr(x["gebeurtenis"]),
                 ]

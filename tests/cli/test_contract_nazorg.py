@@ -6,6 +6,7 @@ refusal (nothing written), and the figures of `saldo` and `kasboek` afterwards.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from cli_hulp import (
@@ -106,3 +107,22 @@ def test_aanvraag_intrekken_en_buiten_behandeling_via_het_consolescript(store: P
     assert (u["aanvraag"], u["status"]) == (4, "buiten behandeling")
     brief = ok(voer_uit_echt("besluit", "4", db=store, gebruiker=REGIE)).out
     assert "buiten behandeling op grond van art. 4:5 lid 1 Awb" in brief and "bezwaar" in brief
+
+
+def test_toekenning_intrekken_via_het_consolescript(store: Path) -> None:
+    voor = _saldo(store, "NOORD")
+    te_veel = ("toekenning", "intrekken", "1", "--grond", "a", "--motivering", "gaat niet door", "--bedrag", "900,01")
+    controleer_fout(voer_uit_echt(*te_veel, db=store, als_json=True, gebruiker=REGIE), 1)  # € 900 is unspent
+
+    u = ok(voer_uit_echt("toekenning", "intrekken", "1", "--grond", "a", "--motivering", "gaat niet door",
+                         "--datum", "2026-05-01", db=store, als_json=True, gebruiker=REGIE)).json()  # fmt: skip
+
+    assert (u["aanvraag"], u["ingetrokken"]) == (1, "900.00")
+    assert u["vouchers"] == [{"code": VOUCHER_NOORD, "waarde": "100.00", "restant": "0.00"}]
+    na = _saldo(store, "NOORD")
+    assert na["vervallen"] == "900.00" and na["uitstaand"] == "0.00"
+    assert Decimal(na["beschikbaar"]) == Decimal(voor["beschikbaar"]) + 900
+    controleer_fout(voer_uit("toekenning", "intrekken", "1", "--grond", "e", "--motivering", "x", db=store,
+                             gebruiker=REGIE), 2, eis_artikel=False)  # fmt: skip
+    brief = ok(voer_uit_echt("besluit", "1", db=store, gebruiker=REGIE)).out
+    assert "art. 4:48 lid 1 onder a Awb" in brief and "bezwaar" in brief

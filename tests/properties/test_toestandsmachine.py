@@ -19,7 +19,7 @@ from wereld import KAS, PERIODE, REGIE, Wereld, geheugen_app, open_store
 from commands import modellen as m
 from commands.beeindigen import TrekAanvraagIn, trek_in
 from commands.dienst import Dienst
-from commands.nazorg import CorrigeerBetaling, corrigeer_betaling
+from commands.nazorg import CorrigeerBetaling, TrekToekenningIn, corrigeer_betaling, trek_toekenning_in
 from commands.opslag import VoucherLedger
 from ledger import gebeurtenissen as g
 from ledger import ids
@@ -64,6 +64,7 @@ class Grootboek(RuleBasedStateMachine):
             )
             self.w.wijk(code, budget="30.000", uitvoeringskosten="3.000")
         self.toegekend = {c: 0 for c in WIJKEN}
+        self.vrijgegeven = {c: 0 for c in WIJKEN}  # released by toekenning intrekken (Awb 4:48): vervallen
         self.plafond = {c: 27_000_00 for c in WIJKEN}
         self.betaald: dict[str, int] = {}
         self.gecorrigeerd: set[int] = set()  # event numbers of corrected payments
@@ -203,6 +204,25 @@ class Grootboek(RuleBasedStateMachine):
             w = self.app.repository.get(ids.wijk_id(a.wijk, PERIODE))
             assert str(nummer) not in w.wachtrij  # out of the order of receipt (art. 4 lid 4)
 
+    @rule(nummer=aanvragen, deel=st.sampled_from([None, 1, 2, 4]), dag=betaaldagen)
+    def toekenning_intrekken(self, nummer: int, deel: int | None, dag: date) -> None:
+        """Awb 4:48: release the unspent part (or a share of it); never what was paid."""
+        a = self._aanvraag(nummer)
+        if a is None:
+            return
+        codes = [v["code"] for v in (a.besluit or {}).get("vouchers", [])] if a.status == "toegekend" else []
+        onbesteed = sum(self.waarde[c] - self.betaald[c] - self._ingetrokken(c) for c in codes)
+        bedrag = None if deel is None else Bedrag.van_centen(max(1, onbesteed // deel))
+        cmd = TrekToekenningIn(nummer=nummer, grond="a", motivering="gaat niet door", bedrag=bedrag, datum=dag)
+        uit = self.doe("toekenning intrekken", lambda: trek_toekenning_in(self.w.regie, cmd))
+        if uit:
+            assert uit["ingetrokken"].centen == (onbesteed if bedrag is None else bedrag.centen) <= onbesteed
+            self.vrijgegeven[a.wijk] += uit["ingetrokken"].centen
+
+    def _ingetrokken(self, code: str) -> int:
+        v = self.app.repository.get(ids.voucher_id(code))
+        return int(v.ingetrokken.centen)
+
     @rule(code=vouchers, welke=st.integers(0, 20), dag=betaaldagen)
     def corrigeren(self, code: str | None, welke: int, dag: date) -> None:
         """Storno of one of the voucher's payments (art. 9 lid 1): the amount no longer counts as paid."""
@@ -260,6 +280,8 @@ class Grootboek(RuleBasedStateMachine):
             assert w.toegekend.centen == self.toegekend[code]
             assert w.plafond.centen == self.plafond[code]
             assert w.toegekend - w.vervallen <= w.plafond
+            assert w.vervallen.centen == self.vrijgegeven[code]
+            assert w.beschikbaar == w.plafond - w.toegekend + w.vervallen
             assert w.plafond + w.uitvoeringskosten <= w.budget
 
     @invariant()
@@ -276,7 +298,8 @@ class Grootboek(RuleBasedStateMachine):
         orakel = vouw(self.w.college.gebeurtenissen())
         for s in orakel:
             assert s.toegekend.centen == self.toegekend[s.wijk]
-            assert s.beschikbaar.centen == self.plafond[s.wijk] - self.toegekend[s.wijk]
+            assert s.beschikbaar.centen == self.plafond[s.wijk] - self.toegekend[s.wijk] + self.vrijgegeven[s.wijk]
+            assert s.vervallen.centen == self.vrijgegeven[s.wijk]
             assert s.uitstaand == s.toegekend - s.verzilverd - s.contant - s.vervallen
             betaald = sum(b for c, b in self.betaald.items() if c in self._vouchers_van(s.wijk))
             assert (s.verzilverd + s.contant).centen == betaald
