@@ -245,7 +245,7 @@ def _regel(positie: int, e: Any, soort: str, v: VoucherRij, s: SaldoRij, bedrag:
         door=e.gebruiker,
         leverancier=getattr(e, "leverancier", None),
         factuur=getattr(e, "factuur", None) or getattr(e, "kwitantie", None),  # cash: its receipt number
-        reden=getattr(e, "reden", None),
+        reden=f"Awb 4:48 lid 1 onder {e.grond}" if soort == "ingetrokken" else getattr(e, "reden", None),
         corrigeert=e.gebeurtenis if soort == "gecorrigeerd" else None,
     )
 
