@@ -947,6 +947,11 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
                 regels.append(f"  grond: art. 6 onder {b['grond']}; motivering: {b['motivering']}")
             elif b.get("motivering"):
                 regels.append(f"  motivering: {b['motivering']}")
+        for t in u["toekenning_ingetrokken"]:
+            regels.append(
+                f"  toekenning ingetrokken op {_nl(t['datum'])} door {t['door']}: {_nl(t['bedrag'])} "
+                f"(Awb 4:48 lid 1 onder {t['grond']}); motivering: {t['motivering']}"
+            )
         return "\n".join(regels)
 
     o.toon(u, tekst)

@@ -814,6 +814,7 @@ class Dienst:
                 "bekendgemaakt": a.bekendgemaakt,
                 "wijzigingen": a.wijzigingen,
                 "intrekking": a.intrekking,
+                "toekenning_ingetrokken": a.toekenning_ingetrokken,
             }
 
         return self._lees(lees)

@@ -126,3 +126,5 @@ def test_toekenning_intrekken_via_het_consolescript(store: Path) -> None:
                              gebruiker=REGIE), 2, eis_artikel=False)  # fmt: skip
     brief = ok(voer_uit_echt("besluit", "1", db=store, gebruiker=REGIE)).out
     assert "art. 4:48 lid 1 onder a Awb" in brief and "bezwaar" in brief
+    toon = ok(voer_uit_echt("aanvraag", "toon", "1", db=store, gebruiker=REGIE)).out
+    assert "toekenning ingetrokken op 1 mei 2026" in toon and "€ 900,00 (Awb 4:48 lid 1 onder a)" in toon
