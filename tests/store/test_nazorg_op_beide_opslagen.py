@@ -89,8 +89,9 @@ def test_een_momentopname_van_voor_de_correcties_laadt_en_verifieert(store_url):
     with _sql(store_url) as db:
         [(stroom, versie, staat)] = db.q("SELECT originator_id, originator_version, state FROM {s}")
         toestand = json.loads(bytes(staat))
-        staat_v2 = toestand["state"]
-        assert staat_v2.pop("class_version") == 2 and staat_v2.pop("gecorrigeerd") == []
+        staat_nu = toestand["state"]
+        assert staat_nu.pop("class_version") == 3 and staat_nu.pop("gecorrigeerd") == []
+        assert staat_nu.pop("ingetrokken") == {"_data_": 0, "_type_": "bedrag_centen"}
         db.q(  # as class version 1 wrote it
             "UPDATE {s} SET state = ? WHERE originator_id = ? AND originator_version = ?",
             keten.kanoniek(toestand),
