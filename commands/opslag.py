@@ -170,6 +170,16 @@ class VoucherLedger(Application):
                 kop.volg(n.id, mapper.laatste_hash)
             yield n.id, e
 
+    def gebeurtenis(self, nummer: int) -> Any | None:
+        """The stored event with this number (notification id, as `kasboek` prints it), decoded; None if none."""
+        if nummer < 1:
+            return None
+        for n in self._notificaties(nummer, 1, stop=nummer):
+            if n.id == nummer:
+                mapper: KetenMapper = self.mapper  # type: ignore[assignment]
+                return mapper.to_domain_event(n)
+        return None
+
     def bestaande(self, aggregate_ids: Iterable[UUID]) -> set[UUID]:
         """Which of these aggregates have events, in one query per thousand ids (not a load each)."""
         gevraagd = list(dict.fromkeys(aggregate_ids))
