@@ -871,6 +871,29 @@ def aanvraag_buiten_behandeling(o: Omgeving, nr: int, motivering: str, datum: da
     o.toon(stel_buiten_behandeling(o.dienst(schrijven=True), cmd), melding)
 
 
+@aanvraag.command("vaststellen")
+@click.argument("nr", type=NR)
+@click.option("--bedrag", type=BEDRAG, default=None, help="Lager vaststellen dan betaald (standaard: wat betaald is).")
+@click.option("--grond", type=click.Choice(list("abcd")), default=None, help="Grond a-d van art. 4:46 lid 2 Awb.")
+@click.option("--motivering", default=None, help="Motivering van een lagere vaststelling (Awb 3:46).")
+@datum_optie
+@pass_omgeving
+def aanvraag_vaststellen(
+    o: Omgeving, nr: int, bedrag: Bedrag | None, grond: str | None, motivering: str | None, datum: date | None
+) -> None:
+    """Stel de subsidie op aanvraag NR vast (Awb 4:42-4:47): standaard op wat betaald is.
+
+    Kan als de vouchers besteed of ingetrokken zijn, of na de uitvoeringsdatum. Lager dan betaald alleen
+    op een grond van art. 4:46 lid 2 Awb met motivering; het verschil wordt teruggevorderd (Awb 4:57).
+    Het onbestede deel van de vouchers vervalt. Dit is een besluit, met brief en bezwaarclausule:
+    voucher besluit NR.
+    """
+    from commands.vaststelling import StelVast, stel_vast, vaststelling_melding
+
+    cmd = _bouw(StelVast, nummer=nr, bedrag=bedrag, grond=grond, motivering=motivering, datum=datum)
+    o.toon(stel_vast(o.dienst(schrijven=True), cmd), vaststelling_melding)
+
+
 @aanvraag.command("geschikt")
 @click.argument("nr", type=NR)
 @datum_optie
@@ -952,6 +975,17 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
                 f"  toekenning ingetrokken op {_nl(t['datum'])} door {t['door']}: {_nl(t['bedrag'])} "
                 f"(Awb 4:48 lid 1 onder {t['grond']}); motivering: {t['motivering']}"
             )
+        if (v := u["vaststelling"]) is not None:
+            lager = f" (Awb 4:46 lid 2 onder {v['grond']}: {v['motivering']})" if v["grond"] else ""
+            regels.append(
+                f"  vastgesteld op {_nl(v['datum'])} door {v['door']}: {_nl(v['bedrag'])}, betaald "
+                f"{_nl(v['betaald'])}{lager}"
+            )
+        if u["teruggevorderd"].centen:
+            regels.append(
+                f"  teruggevorderd {_nl(u['teruggevorderd'])}, terugontvangen {_nl(u['terugontvangen'])}, "
+                f"openstaand {_nl(u['openstaand'])} (Awb 4:57)"
+            )
         return "\n".join(regels)
 
     o.toon(u, tekst)
@@ -969,7 +1003,7 @@ def aanvraag_lijst(o: Omgeving, wijkcode: str | None, status: str | None) -> Non
     """Toon de aanvragen, in volgorde van nummer."""
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
     rijen = o.dienst().aanvragen(code, status)
-    kolommen = ["aanvraag", "wijk", "status", "ontvangen", "beslissen_voor", "kosten", "omschrijving"]
+    kolommen = ["aanvraag", "wijk", "status", "ontvangen", "beslissen_voor", "kosten", "vastgesteld", "omschrijving"]
     tabel = [[_nl(r[k])[:40] for k in kolommen] for r in rijen]
     o.toon({"aanvragen": rijen}, lambda _: _tabel(kolommen, tabel))
 
@@ -1146,6 +1180,44 @@ def toekenning_intrekken(
 
     cmd = _bouw(TrekToekenningIn, nummer=nr, grond=grond, motivering=motivering, bedrag=bedrag, datum=datum)
     o.toon(trek_toekenning_in(o.dienst(schrijven=True), cmd), intrekking_melding)
+
+
+@voucher.group()
+def terugvordering() -> None:
+    """Terugvorderen wat betaald is en niet verschuldigd was (Awb 4:57), en de terugbetaling boeken."""
+
+
+@terugvordering.command("instellen")
+@click.argument("nr", type=NR)
+@click.option("--bedrag", type=BEDRAG, required=True, help="Het terug te vorderen bedrag.")
+@click.option("--motivering", required=True, help="Motivering van de terugvordering (Awb 3:46).")
+@datum_optie
+@pass_omgeving
+def terugvordering_instellen(o: Omgeving, nr: int, bedrag: Bedrag, motivering: str, datum: date | None) -> None:
+    """Vorder van aanvraag NR --bedrag terug (Awb 4:57; het college).
+
+    Ten hoogste wat betaald is, min wat is vastgesteld, min wat al is teruggevorderd.
+    """
+    from commands.vaststelling import VorderTerug, vorder_terug, vordering_melding
+
+    cmd = _bouw(VorderTerug, nummer=nr, bedrag=bedrag, motivering=motivering, datum=datum)
+    o.toon(vorder_terug(o.dienst(schrijven=True), cmd), vordering_melding)
+
+
+@terugvordering.command("ontvangen")
+@click.argument("nr", type=NR)
+@click.option("--bedrag", type=BEDRAG, required=True, help="Het terugbetaalde bedrag.")
+@datum_optie
+@pass_omgeving
+def terugvordering_ontvangen(o: Omgeving, nr: int, bedrag: Bedrag, datum: date | None) -> None:
+    """Boek dat op de terugvordering van aanvraag NR --bedrag is terugbetaald (de kasbeheerder).
+
+    Nooit meer dan openstaat; het bedrag is weer beschikbaar onder het plafond van de wijk.
+    """
+    from commands.vaststelling import OntvangTerug, ontvang_terug, ontvangst_melding
+
+    cmd = _bouw(OntvangTerug, nummer=nr, bedrag=bedrag, datum=datum)
+    o.toon(ontvang_terug(o.dienst(schrijven=True), cmd), ontvangst_melding)
 
 
 @voucher.command("toon")

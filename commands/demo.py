@@ -6,7 +6,8 @@ each ground a-e, initiatives above the threshold through geschikt and a wijkraad
 one wijk that runs into its plafond (a partial grant on ground e, then refusals), and the
 kasbeheerder paying invoices and cash, refusing a payment now and then, until December;
 after the grant: now and then a payment booked with a wrong amount, corrected (storno, art. 9
-lid 1) and booked again.
+lid 1) and booked again; after the execution date a few grants vastgesteld lower (Awb 4:46
+lid 2 onder b), the difference claimed back and paid back (Awb 4:57).
 Every act goes through the same application service as the command line, in business-date
 order, under simulated users; the same seed gives the same year.
 """
@@ -32,6 +33,7 @@ from ledger.regeling import Regeling
 DUBBEL = 8  # per wijk the 9th aanvraag is entered twice; the copy is withdrawn (art. 4)
 NIET_AANGEVULD = 17  # per wijk the 3rd incomplete aanvraag is never completed (Awb 4:5)
 NIET_DOORGEGAAN = 23  # every 23rd aanvraag granted does not take place: the grant is withdrawn (Awb 4:48)
+LAGER_VASTGESTELD = 19  # every 19th aanvraag granted is vastgesteld lower, claimed back and paid back (Awb 4:46, 4:57)
 VERKEERD_GEBOEKT = 37  # every 37th invoice is first booked with a wrong amount, then corrected (storno)
 GEMEENTE = "Voorbeeldstad"
 JAAR = 2025
@@ -99,6 +101,8 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
         f"{sim.tellers['toegekend']} toegekend, {sim.tellers['geweigerd']} geweigerd, "
         f"{sim.tellers['ingetrokken']} ingetrokken, {sim.tellers['buiten behandeling']} buiten behandeling, "
         f"{sim.tellers['toekenning ingetrokken']} toekenning(en) ingetrokken, "
+        f"{sim.tellers['lager vastgesteld']} lager vastgesteld (teruggevorderd, {sim.tellers['terugontvangen']} "
+        "terugontvangen), "
         f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}."
     )
 
@@ -134,6 +138,8 @@ class _Simulatie:
                 "ingetrokken",
                 "buiten behandeling",
                 "toekenning ingetrokken",
+                "lager vastgesteld",
+                "terugontvangen",
             ),
             0,
         )
@@ -349,6 +355,33 @@ class _Simulatie:
             return
         for v in uit["vouchers"]:
             self._plan_betalingen(dag, v["code"], v["bedrag"].centen)
+        if uit["aanvraag"] % LAGER_VASTGESTELD == 0:  # after the execution date: settled lower, claimed back
+            codes = [v["code"] for v in uit["vouchers"]]
+            self.plan(date(JAAR + 1, 1, 12), "lager_vaststellen", nummer=uit["aanvraag"], codes=codes, regie=regie)
+            self.plan(date(JAAR + 1, 2, 9), "terugontvangen", nummer=uit["aanvraag"])
+
+    def _lager_vaststellen(self, dag: date, nummer: int, codes: list[str], regie: str) -> None:
+        from commands.vaststelling import StelVast, stel_vast
+
+        dienst = self.dienst(regie, dag)
+        betaald = sum(
+            dienst.toon_voucher(c)["verzilverd"].centen + dienst.toon_voucher(c)["contant"].centen for c in codes
+        )
+        if betaald < 2:
+            return
+        motivering = "een deel van de bonnen betreft uitgaven buiten het initiatief (art. 8 lid 1)"
+        bedrag = Bedrag.van_centen(betaald * 90 // 100)
+        stel_vast(dienst, StelVast(nummer=nummer, bedrag=bedrag, grond="b", motivering=motivering, datum=dag))
+        self.tellers["lager vastgesteld"] += 1
+
+    def _terugontvangen(self, dag: date, nummer: int) -> None:
+        from commands.vaststelling import OntvangTerug, ontvang_terug
+
+        dienst = self.dienst(KASBEHEERDER, dag)
+        openstaand = dienst.laad_aanvraag(nummer).openstaand
+        if openstaand.centen:
+            ontvang_terug(dienst, OntvangTerug(nummer=nummer, bedrag=openstaand, datum=dag))
+            self.tellers["terugontvangen"] += 1
 
     def _toekenning_intrekken(self, dag: date, nummer: int, regie: str) -> None:
         from commands.nazorg import TrekToekenningIn, trek_toekenning_in

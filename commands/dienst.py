@@ -479,6 +479,7 @@ class Dienst:
             "ontbreekt": a.ontbreekt,
             "ontvangen": a.ontvangen,
             "beslissen_voor": a.beslissen_voor(g.regeling.beslistermijn_weken),
+            "vastgesteld": a.vastgesteld,  # Awb 4:42-4:47; None until then
         }
 
     # === beslissen (art. 5 en 6) =========================================================
@@ -815,6 +816,10 @@ class Dienst:
                 "wijzigingen": a.wijzigingen,
                 "intrekking": a.intrekking,
                 "toekenning_ingetrokken": a.toekenning_ingetrokken,
+                "vaststelling": a.vaststelling,
+                "teruggevorderd": a.teruggevorderd,
+                "terugontvangen": a.terugontvangen,
+                "openstaand": a.openstaand,
             }
 
         return self._lees(lees)

@@ -12,6 +12,11 @@ Rules owned here (the aggregates check each of them; this module only loads and 
   touches the same aggregates, so the save conflicts and the whole closing is decided again;
 - the closing records that it is the college's decision and the mandate it was taken under
   (Awb 10:10);
+- every granted aanvraag of the wijk and year that was not vastgesteld yet is vastgesteld ex
+  officio at what was paid (Awb 4:42-4:44; ledger/vaststelling.py), one `Vastgesteld` event each,
+  in the same transaction, after its vouchers' rest expired; the closing is refused, naming
+  them, while an aanvraag of that wijk and year is still undecided (art. 5 lid 1: decide first,
+  or record its withdrawal or buiten behandeling);
 - afterwards the wijk refuses grants and the expired vouchers refuse payments (art. 5 lid 8).
 """
 
@@ -23,10 +28,13 @@ from eventsourcing.domain import Aggregate
 
 from commands.dienst import Besluit, Dienst
 from commands.modellen import Opdracht, Periode, WijkCode
+from commands.vaststelling import betaald
 from ledger import gebeurtenissen, ids, namens
+from ledger.aanvraag import Aanvraag
 from ledger.datum import formatteer_datum
-from ledger.fouten import NietGevonden
+from ledger.fouten import NietGevonden, OngeldigeToestand
 from ledger.geld import Bedrag
+from ledger.status import OPEN, Status
 from ledger.voucher import Voucher
 
 
@@ -44,6 +52,7 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> dict[str, Any]:
         codes = _wijken(dienst, cmd)  # a mistyped wijk is not found (exit 3), before the mandate
         g.eis_mandaat(dienst.gebruiker, "college", None, datum)
         vouchers = _vouchers_per_wijk(dienst, cmd.periode)
+        aanvragen = _aanvragen_per_wijk(dienst, cmd.periode)
         nieuw: list[Aggregate] = []
         uitkomsten = []
         for code in codes:
@@ -55,19 +64,38 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> dict[str, Any]:
                 )
                 continue
             w.eis_afsluitbaar(datum)
+            toegekend = _eis_beslist(dienst, code, cmd.periode, aanvragen.get(code, []))
             vervallen: list[dict[str, Any]] = []
+            geladen: dict[str, Voucher] = {}
             for voucher_code in vouchers.get(code, []):
                 v = dienst._get(Voucher, ids.voucher_id(voucher_code))
                 if v is None:  # listed from its own Verstrekt event, so it exists
                     raise NietGevonden(f"voucher {voucher_code} is niet te laden")
+                geladen[voucher_code] = v
                 rest = v.laat_vervallen(datum, dienst.gebruiker)
                 if rest.centen > 0:
                     vervallen.append({"voucher": v.code, "bedrag": rest})
                     nieuw.append(v)
+            vastgesteld = []
+            for a in toegekend:  # Awb 4:42-4:44: ex officio, at what was paid; nothing is left unspent now
+                van = [geladen[v["code"]] for v in (a.besluit or {}).get("vouchers", []) if v["code"] in geladen]
+                bedrag = a.stel_vast(
+                    None,
+                    None,
+                    None,
+                    betaald(van),
+                    Bedrag.nul(),
+                    w.uitvoeren_tot,
+                    datum,
+                    dienst.gebruiker,
+                    mandaat=namens.mandaat("college", None),
+                )
+                vastgesteld.append({"aanvraag": a.nummer, "bedrag": bedrag})
+                nieuw.append(a)
             totaal = sum((r["bedrag"] for r in vervallen), Bedrag.nul())
             w.sluit_af(totaal, len(vervallen), datum, dienst.gebruiker, mandaat=namens.mandaat("college", None))
             nieuw.append(w)
-            uitkomsten.append(_uitkomst(code, cmd.periode, vervallen, nieuw=True))
+            uitkomsten.append(_uitkomst(code, cmd.periode, vervallen, nieuw=True) | {"vastgesteld": vastgesteld})
         return nieuw, {
             "periode": cmd.periode,
             "datum": datum,
@@ -92,6 +120,28 @@ def _wijken(dienst: Dienst, cmd: SluitPeriodeAf) -> list[str]:
     if not codes:
         raise NietGevonden(f"er is geen wijk aangewezen voor {cmd.periode}", periode=cmd.periode)
     return codes
+
+
+def _aanvragen_per_wijk(dienst: Dienst, periode: int) -> dict[str, list[int]]:
+    uit: dict[str, list[int]] = {}
+    for e in dienst.gebeurtenissen([gebeurtenissen.AanvraagIngediend]):
+        if e.periode == periode:
+            uit.setdefault(e.wijk, []).append(e.nummer)
+    return uit
+
+
+def _eis_beslist(dienst: Dienst, wijk: str, periode: int, nummers: list[int]) -> list[Aanvraag]:
+    """Art. 5 lid 1 and 8: nothing of the year is left undecided; returns the grants still to be vastgesteld."""
+    aanvragen = [dienst._aanvraag(nr) for nr in sorted(nummers)]
+    open_ = [a.nummer for a in aanvragen if a.status in OPEN]
+    if open_:
+        raise OngeldigeToestand(
+            f"in wijk {wijk} is over {len(open_)} aanvraag/aanvragen van {periode} nog niet beslist: "
+            f"{', '.join(map(str, open_))}; beslis eerst, of leg de intrekking of het buiten behandeling stellen vast",
+            artikel="art. 5 lid 1 en 8, Awb 4:42",
+            aanvragen=open_,
+        )
+    return [a for a in aanvragen if a.status == Status.TOEGEKEND]
 
 
 def _vouchers_per_wijk(dienst: Dienst, periode: int) -> dict[str, list[str]]:
@@ -126,4 +176,7 @@ def melding(uitkomst: dict[str, Any]) -> str:
             f"{len(w['vouchers'])} voucher(s) met restant vervallen, samen {w['vervallen']} (art. 5 lid 8)."
         )
         regels += [f"  {r['voucher']}  {r['bedrag'].nl():>14}" for r in w["vouchers"]]
+        if w["vastgesteld"]:
+            regels.append(f"  {len(w['vastgesteld'])} toekenning(en) vastgesteld op wat betaald is (Awb 4:42-4:44):")
+            regels += [f"  aanvraag {x['aanvraag']:>6}  {x['bedrag'].nl():>14}" for x in w["vastgesteld"]]
     return "\n".join(regels)

@@ -88,6 +88,8 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.AanvraagToekenningIngetrokken,  # Awb 4:48: the college withdraws a grant (art. 5 "het college of")
         g.VoucherWaardeIngetrokken,
         g.WijkWaardeVrijgegeven,
+        g.AanvraagVastgesteld,  # Awb 4:42: the college settles too (art. 5 "het college of")
+        g.AanvraagTerugvorderingIngesteld,  # Awb 4:57: only the college claims back
         g.VoucherVervallen,
         g.VerzoekVastgelegd,
     ),
@@ -111,6 +113,7 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.AanvraagToekenningIngetrokken,
         g.VoucherWaardeIngetrokken,
         g.WijkWaardeVrijgegeven,
+        g.AanvraagVastgesteld,
         g.VoucherVerstrekt,
         g.VerzoekVastgelegd,
     ),
@@ -123,6 +126,8 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.FactuurGeboekt,
         g.FactuurVrijgegeven,
         g.FactuurOpnieuwGeboekt,
+        g.AanvraagTerugbetalingOntvangen,  # the kasbeheerder receives what is paid back
+        g.WijkTerugbetalingGeboekt,
         g.VerzoekVastgelegd,
     ),
 }

@@ -22,7 +22,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
 
-from ledger import ids, regels
+from ledger import ids, regels, vaststelling
 from ledger import status as st
 from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
 from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
@@ -45,7 +45,8 @@ class Aanvraag(Aggregate):
     # Version 2 of the state: `intrekking` (withdrawn by the initiatiefnemer) and
     # `persoonsgegevens_vernietigd` always present (before, only once it happened).
     # Version 3: `toekenning_ingetrokken`, the decisions withdrawing or reducing the grant (Awb 4:48).
-    class_version = 3
+    # Version 4: `vaststelling` (Awb 4:42), `teruggevorderd` and `terugontvangen` (Awb 4:57).
+    class_version = 4
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -55,6 +56,46 @@ class Aanvraag(Aggregate):
     @staticmethod
     def upcast_v2_v3(state: dict[str, Any]) -> None:
         state["toekenning_ingetrokken"] = []
+
+    @staticmethod
+    def upcast_v3_v4(state: dict[str, Any]) -> None:
+        state["vaststelling"] = None  # nothing was vastgesteld or claimed back before these acts existed
+        state["teruggevorderd"] = Bedrag.nul()
+        state["terugontvangen"] = Bedrag.nul()
+
+    class Vastgesteld(Aggregate.Event):
+        """Awb 4:42-4:47: the grant is settled at what was paid, or lower on a ground of 4:46 lid 2; a decision."""
+
+        TOPIC = "voucher.Aanvraag.Vastgesteld"
+        bedrag: Bedrag  # vastgesteld
+        betaald: Bedrag  # verzilverd + contant on its vouchers, corrections excluded
+        teruggevorderd: Bedrag  # the terugvordering this vaststelling sets (Awb 4:57)
+        vrijgegeven: Bedrag  # the unspent rest released from the vouchers (counts as vervallen)
+        grond: str | None  # Awb 4:46 lid 2 onder a-d, only when lower than paid
+        motivering: str | None
+        datum: date
+        gebruiker: str
+        namens: str
+        mandaat: dict[str, Any] | None
+
+    class TerugvorderingIngesteld(Aggregate.Event):
+        """Awb 4:57: the college claims back what was paid and is not due; a decision, with bezwaar."""
+
+        TOPIC = "voucher.Aanvraag.TerugvorderingIngesteld"
+        bedrag: Bedrag
+        motivering: str
+        datum: date
+        gebruiker: str
+        namens: str
+        mandaat: dict[str, Any] | None
+
+    class TerugbetalingOntvangen(Aggregate.Event):
+        """The kasbeheerder receives (part of) what was claimed back."""
+
+        TOPIC = "voucher.Aanvraag.TerugbetalingOntvangen"
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
 
     class ToekenningIngetrokken(Aggregate.Event):
         """Awb 4:48: the grant is withdrawn (its whole unspent part) or reduced; a decision, with bezwaar."""
@@ -124,6 +165,9 @@ class Aanvraag(Aggregate):
         self.intrekking: dict[str, Any] | None = None
         self.persoonsgegevens_vernietigd: date | None = None
         self.toekenning_ingetrokken: list[dict[str, Any]] = []
+        self.vaststelling: dict[str, Any] | None = None
+        self.teruggevorderd = Bedrag.nul()
+        self.terugontvangen = Bedrag.nul()
 
     # --- what is missing (art. 4 lid 2) -------------------------------------------------
     @property
@@ -400,7 +444,7 @@ class Aanvraag(Aggregate):
     # --- after the decision ---------------------------------------------------------------
     def maak_bekend(self, datum: date, gebruiker: str) -> bool:
         """Art. 7 lid 2. Returns False when it was published already (a repeat)."""
-        if self.status != st.Status.TOEGEKEND:
+        if self.status not in (st.Status.TOEGEKEND, st.Status.VASTGESTELD):
             raise OngeldigeToestand(
                 f"aanvraag {self.nummer} heeft geen vouchers gekregen (status {self.status}): er is niets bekend te maken",
                 artikel="art. 7 lid 2",
@@ -555,6 +599,107 @@ class Aanvraag(Aggregate):
         self.status = st.na("ToekenningIngetrokken", self.status)
         intrekking = {"grond": grond, "motivering": motivering, "bedrag": bedrag, "datum": datum, "door": gebruiker}
         self.toekenning_ingetrokken = [*self.toekenning_ingetrokken, intrekking]
+
+    # --- vaststelling and terugvordering (Awb 4:42-4:47, 4:57; rules in ledger/vaststelling.py) ---
+    def stel_vast(
+        self,
+        bedrag: Bedrag | None,
+        grond: str | None,
+        motivering: str | None,
+        betaald: Bedrag,
+        onbesteed: Bedrag,
+        uitvoeren_tot: date,
+        datum: date,
+        gebruiker: str,
+        *,
+        mandaat: dict[str, Any],
+    ) -> Bedrag:
+        """Settle the grant; returns the amount vastgesteld. The caller releases `onbesteed` from the vouchers."""
+        self._eis_status("vaststellen")
+        besluit = self.besluit or {}
+        if datum < besluit["datum"]:
+            raise OngeldigeInvoer(f"de vaststelling ligt voor de toekenning ({formatteer_datum(besluit['datum'])})")
+        vaststelling.eis_vaststelbaar(self.nummer, onbesteed, uitvoeren_tot, datum)
+        vastgesteld, vordering = vaststelling.vast_te_stellen(
+            self.nummer, bedrag, grond, motivering, betaald, self.teruggevorderd
+        )
+        self._vastgesteld(
+            bedrag=vastgesteld,
+            betaald=betaald,
+            teruggevorderd=vordering,
+            vrijgegeven=onbesteed,
+            grond=grond if vordering.centen else None,
+            motivering=motivering.strip() if motivering else None,
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
+        )
+        return vastgesteld
+
+    @event(Vastgesteld)
+    def _vastgesteld(
+        self,
+        bedrag: Bedrag,
+        betaald: Bedrag,
+        teruggevorderd: Bedrag,
+        vrijgegeven: Bedrag,
+        grond: str | None,
+        motivering: str | None,
+        datum: date,
+        gebruiker: str,
+        namens: str,
+        mandaat: dict[str, Any] | None,
+    ) -> None:
+        self.status = st.na("Vastgesteld", self.status)
+        self.teruggevorderd = self.teruggevorderd + teruggevorderd
+        self.vaststelling = {"bedrag": bedrag, "betaald": betaald, "teruggevorderd": teruggevorderd}
+        self.vaststelling |= {"grond": grond, "motivering": motivering, "datum": datum, "door": gebruiker}
+
+    @property
+    def vastgesteld(self) -> Bedrag | None:
+        return self.vaststelling["bedrag"] if self.vaststelling else None
+
+    @property
+    def openstaand(self) -> Bedrag:
+        """Claimed back and not yet received (Awb 4:57)."""
+        return self.teruggevorderd - self.terugontvangen
+
+    def vorder_terug(
+        self, bedrag: Bedrag, motivering: str, betaald: Bedrag, datum: date, gebruiker: str, *, mandaat: dict[str, Any]
+    ) -> None:
+        """Awb 4:57: claim back `bedrag` of what was paid less what was vastgesteld, less what was claimed."""
+        self._eis_status("terugvorderen")
+        if not motivering.strip():
+            raise OngeldigeInvoer("een terugvordering wordt gemotiveerd: geef --motivering (Awb 3:46)")
+        if datum < (self.vaststelling or self.besluit or {})["datum"]:
+            raise OngeldigeInvoer("de terugvordering ligt voor het besluit waarop zij rust")
+        vastgesteld = self.vastgesteld or Bedrag.nul()
+        vaststelling.eis_vordering(self.nummer, bedrag, betaald, vastgesteld, self.teruggevorderd)
+        self._terugvordering_ingesteld(
+            bedrag=bedrag,
+            motivering=motivering.strip(),
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
+        )
+
+    @event(TerugvorderingIngesteld)
+    def _terugvordering_ingesteld(
+        self, bedrag: Bedrag, motivering: str, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
+    ) -> None:
+        self.teruggevorderd = self.teruggevorderd + bedrag
+
+    def ontvang_terug(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        """The kasbeheerder books what the initiatiefnemer paid back; never more than is open."""
+        vaststelling.eis_ontvangst(self.nummer, bedrag, self.openstaand)
+        self._eis_niet_voor_ontvangst(datum)
+        self._terugbetaling_ontvangen(bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+
+    @event(TerugbetalingOntvangen)
+    def _terugbetaling_ontvangen(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.terugontvangen = self.terugontvangen + bedrag
 
     # --- personal data: destroyed after the retention term (AVG, Selectielijst) ----------
     @property

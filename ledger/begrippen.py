@@ -27,6 +27,18 @@ INTREKKINGSGRONDEN = {
     "d": "de verstrekking was anderszins onjuist en de initiatiefnemer wist dit of behoorde dit te weten",
 }
 
+# Awb 4:46 lid 2: the grounds to settle a grant (vaststelling) lower than the grant, in the voucher's words
+VASTSTELLINGSGRONDEN = {
+    "a": "de activiteiten waarvoor de vouchers zijn verstrekt, hebben niet of niet geheel plaatsgevonden",
+    "b": "de initiatiefnemer heeft niet voldaan aan de verplichtingen die aan de vouchers zijn verbonden",
+    "c": "de initiatiefnemer heeft onjuiste of onvolledige gegevens verstrekt en juiste of volledige gegevens "
+    "zouden tot een andere beslissing op de aanvraag hebben geleid",
+    "d": "de verstrekking was anderszins onjuist en de initiatiefnemer wist dit of behoorde dit te weten",
+}
+
+# The `grond` of value released from a voucher by a vaststelling (Awb 4:44), beside the grounds a-d of Awb 4:48
+VASTSTELLING = "vaststelling"
+
 # art. 4 lid 2: what an aanvraag must hold, in the words shown to users
 VEREISTEN: dict[str, tuple[str, str]] = {
     # veld: (where it lives, name in 'ontbreekt')

@@ -49,7 +49,7 @@ def bewaartermijn(
     status: str, uitvoeren_tot: date, besluit_datum: date | None, laatste_handeling: date
 ) -> Bewaartermijn:
     """The term of an aanvraag with this status; `besluit_datum` is the date of its (first) decision."""
-    if status == "toegekend":
+    if status in ("toegekend", "vastgesteld"):  # a grant, settled or not (Awb 4:42)
         begin = date(uitvoeren_tot.year, 12, 31)
         uitkomst = "toegekend"
     elif status == "geweigerd" and besluit_datum is not None:

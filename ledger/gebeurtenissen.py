@@ -60,6 +60,10 @@ AanvraagBuitenBehandelingGesteld = Aanvraag.BuitenBehandelingGesteld
 AanvraagToekenningIngetrokken = Aanvraag.ToekenningIngetrokken
 VoucherWaardeIngetrokken = Voucher.WaardeIngetrokken
 WijkWaardeVrijgegeven = Wijk.WaardeVrijgegeven
+AanvraagVastgesteld = Aanvraag.Vastgesteld
+AanvraagTerugvorderingIngesteld = Aanvraag.TerugvorderingIngesteld
+AanvraagTerugbetalingOntvangen = Aanvraag.TerugbetalingOntvangen
+WijkTerugbetalingGeboekt = Wijk.TerugbetalingGeboekt
 VerzoekVastgelegd: Any = Verzoek.Vastgelegd  # voucher.Verzoek.Vastgelegd
 
 ALLE: tuple[Any, ...] = (
@@ -99,6 +103,10 @@ ALLE: tuple[Any, ...] = (
     AanvraagToekenningIngetrokken,
     VoucherWaardeIngetrokken,
     WijkWaardeVrijgegeven,
+    AanvraagVastgesteld,
+    AanvraagTerugvorderingIngesteld,
+    AanvraagTerugbetalingOntvangen,
+    WijkTerugbetalingGeboekt,
 )
 
 # Snapshots: each snapshotted aggregate has its own snapshot class with an explicit topic (so that

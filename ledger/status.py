@@ -9,6 +9,8 @@ Rules owned here:
   cannot disagree;
 - `OPEN`: an aanvraag that still waits for a decision (it is in or near the queue of art. 4
   lid 4); `BESLISBAAR`: the statuses in which a decision can be taken (art. 5);
+- a grant is vastgesteld once (Awb 4:42); what was paid and is not due is claimed back before
+  or after it (Awb 4:57);
 - an aanvraag the initiatiefnemer withdraws (`ingetrokken`) or that is put aside under Awb 4:5
   (`buiten behandeling`) leaves the queue and is never decided afterwards.
 
@@ -31,6 +33,7 @@ class Status(StrEnum):
     GEWEIGERD = "geweigerd"  # on a ground of art. 6, or by the wijkraadpleging
     INGETROKKEN = "ingetrokken"  # withdrawn by the initiatiefnemer before a decision
     BUITEN_BEHANDELING = "buiten behandeling"  # Awb 4:5: not completed within the aanvullingstermijn
+    VASTGESTELD = "vastgesteld"  # Awb 4:42-4:47: the grant is settled at what was spent
 
 
 OPEN: frozenset[Status] = frozenset({Status.ONVOLLEDIG, Status.INGEDIEND, Status.GESCHIKT, Status.RAADPLEGING_VOOR})
@@ -46,6 +49,8 @@ TOEGESTAAN: dict[str, tuple[Status, ...]] = {
     "een raadplegingsbesluit vastleggen": (Status.GESCHIKT,),
     "intrekken": tuple(sorted(OPEN)),  # before a decision on the vouchers
     "buiten behandeling stellen": (Status.ONVOLLEDIG,),  # Awb 4:5: only an incomplete aanvraag
+    "vaststellen": (Status.TOEGEKEND,),  # Awb 4:42: a grant, once
+    "terugvorderen": (Status.TOEGEKEND, Status.VASTGESTELD),  # Awb 4:57: what was paid and is not due
 }
 
 
@@ -85,6 +90,9 @@ OVERGANGEN: dict[str, Callable[..., Status]] = {
     "Ingetrokken": _wordt(Status.INGETROKKEN),
     "BuitenBehandelingGesteld": _wordt(Status.BUITEN_BEHANDELING),
     "ToekenningIngetrokken": _blijft,  # Awb 4:48: the grant stands, for less (or nothing unspent)
+    "Vastgesteld": _wordt(Status.VASTGESTELD),
+    "TerugvorderingIngesteld": _blijft,
+    "TerugbetalingOntvangen": _blijft,
     "Bekendgemaakt": _blijft,
     "WijzigingGemeld": _blijft,
     "PersoonsgegevensVernietigd": _blijft,

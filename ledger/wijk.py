@@ -35,11 +35,16 @@ class Wijk(Aggregate):
         TOPIC = "voucher.Wijk.Snapshot"
 
     # Version 2 of the state: `vrijgegeven`, the part of `vervallen` released by withdrawn grants (Awb 4:48).
-    class_version = 2
+    # Version 3: `terugontvangen`, what was paid back after a terugvordering (Awb 4:57).
+    class_version = 3
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         state["vrijgegeven"] = Bedrag.nul()  # nothing was released before grants could be withdrawn
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        state["terugontvangen"] = Bedrag.nul()  # nothing was paid back before terugvorderingen existed
 
     @staticmethod
     def create_id(code: str, periode: int, **_: Any) -> UUID:
@@ -69,6 +74,7 @@ class Wijk(Aggregate):
         self.toegekend = Bedrag.nul()
         self.vervallen = Bedrag.nul()  # expired at the close and released by withdrawn grants
         self.vrijgegeven = Bedrag.nul()  # of which released by withdrawn grants (Awb 4:48)
+        self.terugontvangen = Bedrag.nul()  # paid back after a terugvordering (Awb 4:57): available again
         self.beschikbaar = Bedrag.nul()
         # nummer (as str: JSON object keys) -> date from which it counts in the order
         self.wachtrij: dict[str, date] = {}
@@ -82,7 +88,7 @@ class Wijk(Aggregate):
 
     def _herbereken(self) -> None:
         """Keep `beschikbaar` as a running figure: the plafond check reads it, never re-sums it."""
-        self.beschikbaar = self.plafond - self.vastgelegd
+        self.beschikbaar = self.plafond - self.vastgelegd + self.terugontvangen
 
     # --- college: budget, reserve, plafond --------------------------------------------
     def reserveer_uitvoeringskosten(self, bedrag: Bedrag, max_procent: int, datum: date, gebruiker: str) -> None:
@@ -164,6 +170,25 @@ class Wijk(Aggregate):
     def _waarde_vrijgegeven(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.vervallen = self.vervallen + bedrag
         self.vrijgegeven = self.vrijgegeven + bedrag
+        self._herbereken()
+
+    # --- paid back after a terugvordering (Awb 4:57) ------------------------------------
+    class TerugbetalingGeboekt(Aggregate.Event):
+        """What an initiatiefnemer paid back is available again under the plafond (CLI.md `beschikbaar`)."""
+
+        TOPIC = "voucher.Wijk.TerugbetalingGeboekt"
+        nummer: int  # the aanvraag
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
+
+    def boek_terugbetaling(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        """Also in a closed period: a terugvordering runs for five years (Awb 4:57 lid 3)."""
+        self._terugbetaling_geboekt(nummer=nummer, bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+
+    @event(TerugbetalingGeboekt)
+    def _terugbetaling_geboekt(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.terugontvangen = self.terugontvangen + bedrag
         self._herbereken()
 
     # --- closing the period (art. 5 lid 8, act 12) -------------------------------------

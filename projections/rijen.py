@@ -49,6 +49,8 @@ class SaldoRij:
     contant: int = 0
     vervallen: int = 0
     afgesloten: date | None = None
+    teruggevorderd: int = 0  # Awb 4:57: claimed back from what was paid
+    terugontvangen: int = 0  # paid back to the gemeente; available again under the plafond
 
     @property
     def uitstaand(self) -> int:
@@ -56,7 +58,7 @@ class SaldoRij:
 
     @property
     def beschikbaar(self) -> int:
-        return self.plafond - self.toegekend + self.vervallen
+        return self.plafond - self.toegekend + self.vervallen + self.terugontvangen
 
     def als_saldo(self) -> Saldo:
         """The value type the saldo command has always printed."""
@@ -71,6 +73,8 @@ class SaldoRij:
             verzilverd=Bedrag(self.verzilverd),
             contant=Bedrag(self.contant),
             vervallen=Bedrag(self.vervallen),
+            teruggevorderd=Bedrag(self.teruggevorderd),
+            terugontvangen=Bedrag(self.terugontvangen),
         )
 
 
@@ -133,6 +137,9 @@ class AanvraagRij:
     start_voor: date | None = None
     bekendgemaakt: date | None = None
     wijzigingen: int = 0
+    vastgesteld: int | None = None  # Awb 4:42-4:47
+    teruggevorderd: int = 0  # Awb 4:57: claimed back from what was paid
+    terugontvangen: int = 0  # paid back to the gemeente
 
     @property
     def beslissen_voor(self) -> date | None:

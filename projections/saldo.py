@@ -2,8 +2,8 @@
 
 The figures of CLI.md: budget, uitvoeringskosten, plafond, toegekend (value of vouchers
 issued), verzilverd (invoices paid), contant (cash), vervallen (expired or withdrawn),
-uitstaand = toegekend - verzilverd - contant - vervallen, beschikbaar = plafond - toegekend
-+ vervallen. The saldo view and the reports fold the events into these (projections/vouwen.py,
+uitstaand = toegekend - verzilverd - contant - vervallen, teruggevorderd (claimed back, Awb
+4:57), terugontvangen (paid back), beschikbaar = plafond - toegekend + vervallen + terugontvangen. The saldo view and the reports fold the events into these (projections/vouwen.py,
 projections/rapporten/); this module owns the figures and how they derive.
 """
 
@@ -23,6 +23,8 @@ BEDRAGVELDEN = (
     "verzilverd",
     "contant",
     "vervallen",
+    "teruggevorderd",
+    "terugontvangen",
     "uitstaand",
     "beschikbaar",
 )
@@ -40,6 +42,8 @@ class Saldo:
     verzilverd: Bedrag = field(default_factory=Bedrag.nul)
     contant: Bedrag = field(default_factory=Bedrag.nul)
     vervallen: Bedrag = field(default_factory=Bedrag.nul)
+    teruggevorderd: Bedrag = field(default_factory=Bedrag.nul)  # Awb 4:57: claimed back from what was paid
+    terugontvangen: Bedrag = field(default_factory=Bedrag.nul)  # paid back: available again under the plafond
 
     @property
     def uitstaand(self) -> Bedrag:
@@ -47,7 +51,7 @@ class Saldo:
 
     @property
     def beschikbaar(self) -> Bedrag:
-        return self.plafond - self.toegekend + self.vervallen
+        return self.plafond - self.toegekend + self.vervallen + self.terugontvangen
 
     def als_dict(self) -> dict[str, Any]:
         uit: dict[str, Any] = {"wijk": self.wijk, "naam": self.naam, "periode": self.periode}

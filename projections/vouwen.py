@@ -29,7 +29,7 @@ from uuid import UUID
 
 from ledger import ids
 from ledger import status as st
-from ledger.begrippen import aanwezig_na, aanwezig_volgens, ontbreekt
+from ledger.begrippen import VASTSTELLING, aanwezig_na, aanwezig_volgens, ontbreekt
 from ledger.keten import GENESIS
 from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
 
@@ -245,9 +245,48 @@ def _regel(positie: int, e: Any, soort: str, v: VoucherRij, s: SaldoRij, bedrag:
         door=e.gebruiker,
         leverancier=getattr(e, "leverancier", None),
         factuur=getattr(e, "factuur", None) or getattr(e, "kwitantie", None),  # cash: its receipt number
-        reden=f"Awb 4:48 lid 1 onder {e.grond}" if soort == "ingetrokken" else getattr(e, "reden", None),
+        reden=_ingetrokken_reden(e.grond) if soort == "ingetrokken" else getattr(e, "reden", None),
         corrigeert=e.gebeurtenis if soort == "gecorrigeerd" else None,
     )
+
+
+def _ingetrokken_reden(grond: str) -> str:
+    return (
+        "Awb 4:44: het onbestede deel, vrijgegeven bij de vaststelling"
+        if grond == VASTSTELLING
+        else (f"Awb 4:48 lid 1 onder {grond}")
+    )
+
+
+# --- vaststelling and terugvordering (Awb 4:42-4:47, 4:57) ------------------------------------
+def _vastgesteld(a: AanvraagRij, e: Any) -> None:
+    a.status = st.na("Vastgesteld", a.status)
+    a.vastgesteld = e.bedrag.centen
+
+
+def _vordering(soort: str) -> Callable[[Toestand, int, Any], None]:
+    """A claim (from a vaststelling or `terugvordering instellen`) or a receipt: on the aanvraag and its wijk."""
+
+    def toepassen(t: Toestand, positie: int, e: Any) -> None:
+        a = t.aanvraag(e.originator_id)
+        s = t.saldo(_wijk_id(a.wijk, a.periode)) if a is not None else None
+        if a is None or s is None:
+            return
+        if soort == "vastgesteld":
+            _vastgesteld(a, e)
+            bedrag = e.teruggevorderd.centen
+        else:
+            bedrag = e.bedrag.centen
+        if soort == "terugontvangen":
+            a.terugontvangen += bedrag
+            s.terugontvangen += bedrag
+        else:
+            a.teruggevorderd += bedrag
+            s.teruggevorderd += bedrag
+        t.bewaar(a)
+        t.bewaar(s)
+
+    return toepassen
 
 
 @cache
@@ -280,6 +319,9 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.VoucherVervallen: _betaling("vervallen"),
         g.VoucherBetalingGecorrigeerd: _betaling("gecorrigeerd"),
         g.VoucherWaardeIngetrokken: _betaling("ingetrokken"),
+        g.AanvraagVastgesteld: _vordering("vastgesteld"),
+        g.AanvraagTerugvorderingIngesteld: _vordering("teruggevorderd"),
+        g.AanvraagTerugbetalingOntvangen: _vordering("terugontvangen"),
     }
 
 

@@ -33,7 +33,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN
+from ledger.begrippen import INTREKKINGSGRONDEN, VASTSTELLINGSGRONDEN, WEIGERINGSGRONDEN
 from ledger.fouten import GeenMandaat, NietGevonden, OngeldigeToestand
 from ledger.geld import Bedrag
 from ledger.namens import MANDAAT_ARTIKEL
@@ -46,6 +46,7 @@ from projections.rapporten.geschiedenis import AanvraagHistorie, Besluit, Geschi
 BREEDTE = 88  # characters per line of the text letter
 BUITEN_BEHANDELING = Status.BUITEN_BEHANDELING.value  # Awb 4:5
 INTREKKING = nazorg.INTREKKING  # Awb 4:48
+VASTSTELLING = "vaststelling"  # Awb 4:42-4:47
 GETALLEN = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
 
 
@@ -105,7 +106,7 @@ def bouw(h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]]
         "kosten": a.kosten,
         "geadresseerde": geadresseerde(aanvraag()),
         "uitkomst": _uitkomst(besluit),
-        "bedrag": besluit.bedrag if besluit.soort == "toegekend" else None,
+        "bedrag": besluit.bedrag if besluit.soort in ("toegekend", VASTSTELLING) else None,
         "vouchers": [],
         "voorwaarden": [],
         "weigering": _weigering(a, besluit),
@@ -121,7 +122,7 @@ def bouw(h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]]
 
 
 def _uitkomst(besluit: Besluit) -> str:
-    if besluit.soort in ("toegekend", BUITEN_BEHANDELING, INTREKKING):
+    if besluit.soort in ("toegekend", BUITEN_BEHANDELING, INTREKKING, VASTSTELLING):
         return besluit.soort
     return "geweigerd"
 
@@ -131,8 +132,9 @@ def _beslissend(a: AanvraagHistorie) -> Besluit | None:
     the decision not to treat an aanvraag that was not completed in time (Awb 4:5)."""
     if a.status == "toegekend":  # the latest: a withdrawal or reduction (Awb 4:48) after the grant, or the grant
         return next((b for b in reversed(a.besluiten) if b.soort == INTREKKING), None) or a.toekenning
-    if a.status == BUITEN_BEHANDELING:
-        return next((b for b in reversed(a.besluiten) if b.soort == BUITEN_BEHANDELING), None)
+    if a.status in (BUITEN_BEHANDELING, Status.VASTGESTELD):
+        soort = BUITEN_BEHANDELING if a.status == BUITEN_BEHANDELING else VASTSTELLING
+        return next((b for b in reversed(a.besluiten) if b.soort == soort), None)
     if a.status == "geweigerd":
         return next(
             (
@@ -164,6 +166,17 @@ def _weigering(a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
             "grondtekst": INTREKKINGSGRONDEN[besluit.grond],
             "motivering": besluit.motivering,
             "bedrag": besluit.bedrag,
+        }
+    if besluit.soort == VASTSTELLING:
+        if besluit.grond is None:
+            return None
+        vordering = next((v for v in a.vorderingen if v.handeling == besluit.handeling), None)
+        return {
+            "grond": besluit.grond,
+            "artikel": f"art. 4:46 lid 2 onder {besluit.grond} Awb",
+            "grondtekst": VASTSTELLINGSGRONDEN[besluit.grond],
+            "motivering": besluit.motivering,
+            "bedrag": vordering.bedrag if vordering else None,  # the difference claimed back (Awb 4:57)
         }
     if besluit.soort == BUITEN_BEHANDELING:
         return {
@@ -318,6 +331,18 @@ def _beslissing(m: dict[str, Any]) -> list[str]:
             f"is besteed, op grond van {w['artikel']}: {w['grondtekst']}. Dat deel van de vouchers kan niet meer "
             "worden verzilverd."
         ]
+    if m["uitkomst"] == VASTSTELLING:
+        delen = [
+            f"Wij stellen de subsidie in de vorm van vouchers op uw aanvraag vast op {m['bedrag'].nl()} "
+            "(art. 4:42 en 4:44 Awb): wat met de vouchers is betaald. Wat van de vouchers niet is besteed, "
+            "kan niet meer worden verzilverd."
+        ]
+        if w is not None:
+            delen.append(
+                f"Dat is lager dan is betaald, op grond van {w['artikel']}: {w['grondtekst']}. Het verschil, "
+                f"{w['bedrag'].nl()}, vorderen wij van u terug (art. 4:57 Awb)."
+            )
+        return delen
     if m["uitkomst"] == BUITEN_BEHANDELING:
         return [
             f"Wij stellen uw aanvraag om vouchers buiten behandeling op grond van {w['artikel']}: {w['grondtekst']}."

@@ -60,6 +60,16 @@ class GeweigerdeBetaling:
 
 
 @dataclass(frozen=True)
+class Vordering:
+    """A terugvordering (Awb 4:57: by a lower vaststelling or `terugvordering instellen`) or a receipt of it."""
+
+    handeling: Handeling
+    soort: str  # "teruggevorderd" | "terugontvangen"
+    bedrag: Bedrag
+    motivering: str | None = None
+
+
+@dataclass(frozen=True)
 class Correctie:
     """A storno: the payment event `corrigeert` (its number in the log) no longer counts."""
 
@@ -161,6 +171,7 @@ class Besluit:
     handeling: Handeling
     soort: str  # "toegekend" | "geweigerd" | "geschikt" | "raadpleging" | "buiten behandeling" (Awb 4:5)
     # | "intrekking" (Awb 4:48: bedrag released, grond a-d of 4:48 lid 1)
+    # | "vaststelling" (Awb 4:42-4:47: bedrag vastgesteld, grond a-d of 4:46 lid 2 when lower than paid)
     bedrag: Bedrag | None = None
     grond: str | None = None
     motivering: str | None = None
@@ -193,6 +204,15 @@ class AanvraagHistorie:
     wijzigingen: list[tuple[Handeling, str]] = field(default_factory=list)
     vouchers: list[str] = field(default_factory=list)
     intrekking: tuple[Handeling, str] | None = None  # withdrawn by the initiatiefnemer: (act, reden)
+    vorderingen: list[Vordering] = field(default_factory=list)  # Awb 4:57, in order
+
+    def vorderingsom(self, soort: str) -> Bedrag:
+        return sum((v.bedrag for v in self.vorderingen if v.soort == soort), Bedrag.nul())
+
+    @property
+    def openstaand(self) -> Bedrag:
+        """Claimed back and not yet received."""
+        return self.vorderingsom("teruggevorderd") - self.vorderingsom("terugontvangen")
 
     @property
     def ontbreekt(self) -> list[str]:
@@ -232,6 +252,8 @@ class WijkHistorie:
     afsluiting: tuple[Handeling, Bedrag, int] | None = None  # (act, total expired, vouchers)
     aanvragen: list[int] = field(default_factory=list)
     vouchers: list[str] = field(default_factory=list)
+    teruggevorderd: Bedrag = field(default_factory=Bedrag.nul)  # Awb 4:57
+    terugontvangen: Bedrag = field(default_factory=Bedrag.nul)
 
 
 @dataclass(frozen=True)
@@ -499,6 +521,34 @@ class _Vouwer:
         self._besluit(a, besluit, e)
         return True
 
+    def vastgesteld(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        self._besluit(a, Besluit(h, "vaststelling", e.bedrag, e.grond, e.motivering, namens=_namens(e)), e)
+        if e.teruggevorderd.centen:
+            self._vordering(a, Vordering(h, "teruggevorderd", e.teruggevorderd, e.motivering))
+        return True
+
+    def terugvordering(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        self._vordering(a, Vordering(h, "teruggevorderd", e.bedrag, e.motivering))
+        return True
+
+    def terugbetaling(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        self._vordering(a, Vordering(h, "terugontvangen", e.bedrag))
+        return True
+
+    def _vordering(self, a: AanvraagHistorie, v: Vordering) -> None:
+        a.vorderingen.append(v)
+        w = self.h.wijken[(a.wijk, a.periode)]
+        if v.soort == "teruggevorderd":
+            w.teruggevorderd = w.teruggevorderd + v.bedrag
+        else:
+            w.terugontvangen = w.terugontvangen + v.bedrag
+
     def bekendgemaakt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
@@ -589,6 +639,9 @@ _VERWERKING: dict[type, Any] = {
     g.AanvraagIngetrokken: _Vouwer.ingetrokken,
     g.AanvraagBuitenBehandelingGesteld: _Vouwer.buiten_behandeling,
     g.AanvraagToekenningIngetrokken: _Vouwer.toekenning_ingetrokken,
+    g.AanvraagVastgesteld: _Vouwer.vastgesteld,
+    g.AanvraagTerugvorderingIngesteld: _Vouwer.terugvordering,
+    g.AanvraagTerugbetalingOntvangen: _Vouwer.terugbetaling,
     g.AanvraagBekendgemaakt: _Vouwer.bekendgemaakt,
     g.AanvraagWijzigingGemeld: _Vouwer.wijziging,
     g.VoucherVerstrekt: _Vouwer.verstrekt,

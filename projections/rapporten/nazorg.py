@@ -5,14 +5,19 @@ One formulation per fact for every format of the verantwoording (text, CSV, JSON
   correction is shown right beside the payment it corrects, with who, when and why;
 - in the CSV a correction carries the corrected amount negatively under the payment's
   `saldopost`, so that the sums per saldopost stay equal to `voucher saldo`;
-- every correction is an exception for the accountant.
+- every correction is an exception for the accountant;
+- a vaststelling (Awb 4:42-4:47) is a decision beside the others; each terugvordering and each
+  receipt of it (Awb 4:57) is a fact of the initiative with who and when, and a claim not (fully)
+  received is an exception.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from projections.rapporten.geschiedenis import Correctie, VoucherHistorie
+from ledger.begrippen import VASTSTELLING
+from projections.rapporten import opmaak as o
+from projections.rapporten.geschiedenis import AanvraagHistorie, Correctie, VoucherHistorie
 
 SOORT = "gecorrigeerd"
 UITZONDERING = ("betaling_gecorrigeerd", "betaling of contante opname gecorrigeerd (storno, art. 9 lid 1)")
@@ -75,4 +80,38 @@ def waardeintrekkingen(v: VoucherHistorie) -> list[dict[str, Any]]:
 
 
 def waardeintrekking_omschrijving(x: dict[str, Any]) -> str:
+    if x["grond"] == VASTSTELLING:
+        return "onbesteed bij de vaststelling (Awb 4:44); telt als vervallen"
     return f"ingetrokken met de toekenning (Awb 4:48 lid 1 onder {x['grond']}); telt als vervallen"
+
+
+# --- vaststelling and terugvordering (Awb 4:42-4:47, 4:57) ----------------------------------------
+UITZONDERING_VORDERING = ("vordering_open", "terugvordering nog niet (geheel) ontvangen (Awb 4:57)")
+
+
+def vaststelling_wat(b: dict[str, Any]) -> str:
+    return f"vastgesteld op {b['bedrag'].nl()} (Awb 4:42-4:46)"
+
+
+def vaststelling_grond(b: dict[str, Any]) -> str:
+    return f"lager dan betaald, grond art. 4:46 lid 2 onder {b['grond']} Awb: {b['vaststellingsgrond']}"
+
+
+def vorderingen(a: AanvraagHistorie) -> list[dict[str, Any]]:
+    return [
+        {"datum": v.handeling.datum, "door": v.handeling.door, "gebeurtenis": v.handeling.gebeurtenis}
+        | {"soort": v.soort, "bedrag": v.bedrag, "motivering": v.motivering}
+        for v in a.vorderingen
+    ]
+
+
+def vordering_zin(v: dict[str, Any]) -> str:
+    if v["soort"] == "terugontvangen":
+        return (
+            f"terugontvangen {v['bedrag'].nl()} op {o.nl(v['datum'])}, geboekt door {v['door']} [#{v['gebeurtenis']}]"
+        )
+    motivering = f": {v['motivering']}" if v["motivering"] else ""
+    return (
+        f"teruggevorderd {v['bedrag'].nl()} op {o.nl(v['datum'])} door {v['door']} (Awb 4:57){motivering} "
+        f"[#{v['gebeurtenis']}]"
+    )

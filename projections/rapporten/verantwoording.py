@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN
+from ledger.begrippen import INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, WEIGERINGSGRONDEN
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
 from projections.rapporten import nazorg
@@ -58,6 +58,7 @@ UITZONDERINGEN = {
     "betaling_geweigerd": "betaling geweigerd door de kasbeheerder (art. 9 lid 2)",
     nazorg.UITZONDERING[0]: nazorg.UITZONDERING[1],
     nazorg.UITZONDERING_INTREKKING[0]: nazorg.UITZONDERING_INTREKKING[1],
+    nazorg.UITZONDERING_VORDERING[0]: nazorg.UITZONDERING_VORDERING[1],
     "contant_aan_maximum": f"contant op of nabij het maximum per keer (≥ {CONTANT_NABIJ_PROCENT} %, art. 9 lid 3 onder b)",
     "contant_zelfde_dag": "meer opnames contant uit één voucher op één dag, samen boven het maximum per keer "
     "(art. 9 lid 3 onder b)",
@@ -73,6 +74,7 @@ BESLUITSOORT = {
     "raadpleging": "wijkraadpleging",
     "buiten behandeling": "buiten behandeling gesteld, aanvullingstermijn ongebruikt verstreken (Awb 4:5)",
     nazorg.INTREKKING: "toekenning ingetrokken (Awb 4:48)",
+    VASTSTELLING: "vastgesteld (Awb 4:42-4:47)",
 }
 
 
@@ -176,6 +178,9 @@ def _initiatief(h: Geschiedenis, a: AanvraagHistorie) -> dict[str, Any]:
         "bekendmaking": _handeling(a.bekendmaking) if a.bekendmaking else None,
         "wijzigingen": [_handeling(hd) | {"omschrijving": t} for hd, t in a.wijzigingen],
         "intrekking": _handeling(a.intrekking[0]) | {"reden": a.intrekking[1]} if a.intrekking else None,
+        "vorderingen": nazorg.vorderingen(a),
+        "teruggevorderd": a.vorderingsom("teruggevorderd"),
+        "terugontvangen": a.vorderingsom("terugontvangen"),
         "vouchers": vouchers,
         "toegekend": toegekend,
         "verzilverd": verzilverd,
@@ -195,11 +200,13 @@ def _termijn(h: Geschiedenis, a: AanvraagHistorie) -> date | None:
 
 def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]:
     uit: dict[str, Any] = {"datum": b.handeling.datum, "soort": b.soort}
-    if b.soort in ("toegekend", nazorg.INTREKKING):
+    if b.soort in ("toegekend", nazorg.INTREKKING, VASTSTELLING):
         uit["bedrag"] = b.bedrag
     if b.grond:
         uit["grond"] = b.grond
-        if b.soort == nazorg.INTREKKING:
+        if b.soort == VASTSTELLING:
+            uit["vaststellingsgrond"] = VASTSTELLINGSGRONDEN.get(b.grond)
+        elif b.soort == nazorg.INTREKKING:
             uit["intrekkingsgrond"] = INTREKKINGSGRONDEN.get(b.grond)
         else:
             uit["weigeringsgrond"] = WEIGERINGSGRONDEN.get(b.grond)
@@ -281,6 +288,17 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
     for w in wijken:
         for nummer in sorted(w.aanvragen):
             a = h.aanvragen[nummer]
+            if a.openstaand.centen:
+                laatste = a.vorderingen[-1].handeling
+                voeg_toe(
+                    nazorg.UITZONDERING_VORDERING[0],
+                    w,
+                    laatste.datum,
+                    f"{a.openstaand.nl()} openstaand van {a.vorderingsom('teruggevorderd').nl()} teruggevorderd",
+                    aanvraag=a.nummer,
+                    bedrag=a.openstaand,
+                    gebeurtenis=laatste.gebeurtenis,
+                )
             for b in a.besluiten:
                 if b.soort == nazorg.INTREKKING:
                     voeg_toe(
@@ -574,6 +592,7 @@ def _feiten_na_het_besluit(i: dict[str, Any]) -> list[Feit]:
         nr = t["gebeurtenis"]
         zin = f"ingetrokken door de initiatiefnemer op {o.nl(t['datum'])}, vastgelegd door {t['door']}: {t['reden']}"
         feiten.append((f"{zin} [#{nr}]", (nr,)))
+    feiten += [(nazorg.vordering_zin(v), (v["gebeurtenis"],)) for v in i["vorderingen"]]
     return feiten
 
 
@@ -593,11 +612,15 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
         wat = f"wijkraadpleging: {b['uitkomst']}{stemmen} (art. 5 lid 6)"
     elif b["soort"] == nazorg.INTREKKING:
         wat = nazorg.intrekking_wat(b)
+    elif b["soort"] == VASTSTELLING:
+        wat = nazorg.vaststelling_wat(b)
     else:
         wat = BESLUITSOORT[b["soort"]]
     regels = [f"  besluit {o.nl(b['datum'])}: {wat}, door {b['door']}, {b['hoedanigheid']} [#{b['gebeurtenis']}]"]
     if "intrekkingsgrond" in b:
         regels.append(f"      {nazorg.intrekking_grond(b)}")
+    elif "vaststellingsgrond" in b:
+        regels.append(f"      {nazorg.vaststelling_grond(b)}")
     elif "grond" in b:
         deels = "gedeeltelijk geweigerd, " if b["soort"] == "toegekend" else ""
         regels.append(f"      {deels}grond art. 6 onder {b['grond']}: {b['weigeringsgrond']}")
@@ -822,6 +845,8 @@ def _csv_initiatief(i: dict[str, Any], regel: Any) -> Iterator[list[Any]]:
         yield regel("wijziging gemeld", w, aanvraag=nr, toelichting=w["omschrijving"])
     if i["intrekking"]:
         yield regel("aanvraag ingetrokken", i["intrekking"], aanvraag=nr, toelichting=i["intrekking"]["reden"])
+    for v in i["vorderingen"]:  # Awb 4:57: under its own saldopost, as in `voucher saldo`
+        yield regel(v["soort"], v, aanvraag=nr, saldopost=v["soort"], bedrag=v["bedrag"], toelichting=v["motivering"])
     for v in i["vouchers"]:
         yield regel(
             "voucher verstrekt",
@@ -1101,5 +1126,7 @@ def saldo_van(w: WijkHistorie, vouchers: list[Any]) -> dict[str, Bedrag]:
         verzilverd=sum((v.verzilverd for v in vouchers), Bedrag.nul()),
         contant=sum((v.contant for v in vouchers), Bedrag.nul()),
         vervallen=sum((v.vervallen for v in vouchers), Bedrag.nul()),
+        teruggevorderd=w.teruggevorderd,
+        terugontvangen=w.terugontvangen,
     )
     return {k: getattr(s, k) for k in BEDRAGVELDEN}

@@ -128,3 +128,57 @@ def test_toekenning_intrekken_via_het_consolescript(store: Path) -> None:
     assert "art. 4:48 lid 1 onder a Awb" in brief and "bezwaar" in brief
     toon = ok(voer_uit_echt("aanvraag", "toon", "1", db=store, gebruiker=REGIE)).out
     assert "toekenning ingetrokken op 1 mei 2026" in toon and "€ 900,00 (Awb 4:48 lid 1 onder a)" in toon
+
+
+def test_vaststellen_en_terugvorderen_via_het_consolescript(store: Path) -> None:
+    voor = _saldo(store, "NOORD")
+    vaststellen = ("aanvraag", "vaststellen", "1", "--datum", "2026-06-02")
+    controleer_fout(voer_uit_echt(*vaststellen, db=store, als_json=True, gebruiker=REGIE), 1)  # € 900 unspent
+    ok(voer_uit("toekenning", "intrekken", "1", "--grond", "a", "--motivering", "gaat niet door",
+                "--datum", "2026-06-01", db=store, gebruiker=REGIE))  # fmt: skip
+    lager = (*vaststellen, "--bedrag", "60", "--grond", "b", "--motivering", "deels privé besteed")
+    te_hoog = (*vaststellen, "--bedrag", "100,01")
+    geweigerd = aantal_events(store)
+    controleer_fout(voer_uit_echt(*te_hoog, db=store, als_json=True, gebruiker=REGIE), 1)  # never above paid
+    controleer_fout(voer_uit(*vaststellen, "--bedrag", "60", db=store, als_json=True, gebruiker=REGIE), 2,
+                    eis_artikel=False)  # fmt: skip
+    controleer_fout(voer_uit(*lager, db=store, als_json=True, gebruiker=KAS), 1)  # not the kasbeheerder
+    assert aantal_events(store) == geweigerd
+
+    u = ok(voer_uit_echt(*lager, db=store, als_json=True, gebruiker=REGIE)).json()
+
+    assert (u["aanvraag"], u["vastgesteld"], u["teruggevorderd"]) == (1, "60.00", "40.00")
+    toon = voer_uit("aanvraag", "toon", "1", db=store, als_json=True, gebruiker=REGIE).json()
+    assert (toon["status"], toon["vastgesteld"]) == ("vastgesteld", "60.00")
+    lijst = voer_uit("aanvraag", "lijst", "--status", "vastgesteld", db=store, als_json=True).json()
+    assert [(a["aanvraag"], a["vastgesteld"]) for a in lijst["aanvragen"]] == [(1, "60.00")]
+    brief = ok(voer_uit_echt("besluit", "1", db=store, gebruiker=REGIE)).out
+    assert "art. 4:46 lid 2 onder b Awb" in brief and "€ 40,00" in brief and "bezwaar" in brief
+
+    instellen = ("terugvordering", "instellen", "1", "--motivering", "meer", "--datum", "2026-06-03")
+    controleer_fout(voer_uit_echt(*instellen, "--bedrag", "0,01", db=store, als_json=True), 1)  # nothing left
+    ontvangen = ("terugvordering", "ontvangen", "1", "--datum", "2026-06-04")
+    controleer_fout(voer_uit_echt(*ontvangen, "--bedrag", "40,01", db=store, als_json=True, gebruiker=KAS), 1)
+    controleer_fout(voer_uit(*ontvangen, "--bedrag", "40", db=store, als_json=True, gebruiker=REGIE), 1)
+    u = ok(voer_uit_echt(*ontvangen, "--bedrag", "40", db=store, als_json=True, gebruiker=KAS)).json()
+    assert (u["aanvraag"], u["terugontvangen"], u["openstaand"]) == (1, "40.00", "0.00")
+
+    na = _saldo(store, "NOORD")
+    assert (na["teruggevorderd"], na["terugontvangen"], na["vervallen"]) == ("40.00", "40.00", "900.00")
+    assert Decimal(na["beschikbaar"]) == Decimal(voor["beschikbaar"]) + 900 + 40
+    assert Decimal(na["uitstaand"]) == Decimal(na["toegekend"]) - Decimal(na["verzilverd"]) - Decimal(
+        na["contant"]
+    ) - Decimal(na["vervallen"])
+    tekst = ok(voer_uit_echt("saldo", "--wijk", "NOORD", db=store)).out
+    assert "teruggevorderd" in tekst and "terugontvangen" in tekst
+
+
+def test_terugvordering_instellen_via_het_consolescript(store: Path) -> None:
+    """Before a vaststelling the college may claim back at most what was paid (€ 100)."""
+    instellen = ("terugvordering", "instellen", "1", "--motivering", "onjuiste gegevens", "--datum", "2026-06-03")
+    controleer_fout(voer_uit_echt(*instellen, "--bedrag", "100,01", db=store, als_json=True), 1)
+    controleer_fout(voer_uit(*instellen, "--bedrag", "100", db=store, als_json=True, gebruiker=REGIE), 1)
+    u = ok(voer_uit_echt(*instellen, "--bedrag", "100", db=store, als_json=True)).json()
+    assert (u["aanvraag"], u["teruggevorderd"], u["openstaand"]) == (1, "100.00", "100.00")
+    controleer_fout(voer_uit(*instellen, "--bedrag", "0,01", db=store, als_json=True), 1)
+    assert _saldo(store, "NOORD")["teruggevorderd"] == "100.00"

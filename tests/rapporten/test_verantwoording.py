@@ -31,6 +31,8 @@ SALDO = (
     "verzilverd",
     "contant",
     "vervallen",
+    "teruggevorderd",
+    "terugontvangen",
     "uitstaand",
     "beschikbaar",
 )
