@@ -49,6 +49,8 @@ SALDO_BEDRAGEN = (
     "verzilverd",
     "contant",
     "vervallen",
+    "teruggevorderd",
+    "terugontvangen",
     "uitstaand",
     "beschikbaar",
 )
@@ -355,7 +357,10 @@ def controleer_saldo_sluit(saldo: dict[str, Any]) -> None:
         assert d(rij["uitstaand"]) == d(rij["toegekend"]) - d(rij["verzilverd"]) - d(rij["contant"]) - d(
             rij["vervallen"]
         ), rij
-        assert d(rij["beschikbaar"]) == d(rij["plafond"]) - d(rij["toegekend"]) + d(rij["vervallen"]), rij
+        # CLI.md, second round: what was paid back is available again
+        assert d(rij["beschikbaar"]) == d(rij["plafond"]) - d(rij["toegekend"]) + d(rij["vervallen"]) + d(
+            rij["terugontvangen"]
+        ), rij
     for rij in rijen:
         assert {"wijk", "periode"} <= set(rij), rij
     for k in SALDO_BEDRAGEN:

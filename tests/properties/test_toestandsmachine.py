@@ -284,7 +284,7 @@ class Grootboek(RuleBasedStateMachine):
             assert w.plafond.centen == self.plafond[code]
             assert w.toegekend - w.vervallen <= w.plafond
             assert w.vervallen.centen == self.vrijgegeven[code]
-            assert w.beschikbaar == w.plafond - w.toegekend + w.vervallen
+            assert w.beschikbaar == w.plafond - w.toegekend + w.vervallen + w.terugontvangen
             assert w.plafond + w.uitvoeringskosten <= w.budget
 
     @invariant()
