@@ -1147,6 +1147,7 @@ def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
 # acts dated up to that day. `periode afsluiten` is the college's act after the execution date
 # (commands/periode.py). Imports stay inside the commands, so that `voucher --help` stays fast.
 _FORMATEN = ("tekst", "csv", "json", "html")
+_XLSX_HULP = " xlsx: een spreadsheet met getallen en datums, in elke taalinstelling (alleen met --uitvoer)."
 
 
 def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[[Callable[..., Any]], Any]:
@@ -1165,7 +1166,7 @@ def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[
                 type=click.Choice(list(formaten)),
                 default=None,
                 help="Uitvoer: " + ", ".join(formaten) + " (standaard tekst; met --json: json). CSV: ';' tussen de "
-                "velden en een decimaalkomma, voor Excel.",
+                "velden en een decimaalkomma, voor Excel." + (_XLSX_HULP if "xlsx" in formaten else ""),
             ),
             click.option(
                 "--uitvoer",
@@ -1212,6 +1213,8 @@ def _selectie(h: Any, wijkcode: str | None, periode: int | None) -> str | None:
 
 
 def _kies_formaat(o: Omgeving, formaat: str | None, uitvoer: Path | None) -> str:
+    if formaat == "xlsx" and uitvoer is None:
+        raise OngeldigeInvoer("--formaat xlsx schrijft een bestand: geef --uitvoer PAD (bijvoorbeeld rapport.xlsx)")
     if o.als_json and formaat not in (None, "json") and uitvoer is None:
         raise OngeldigeInvoer(
             "--json geeft één JSON-object op het scherm: kies --formaat json, of schrijf met --uitvoer naar een bestand"
@@ -1219,15 +1222,16 @@ def _kies_formaat(o: Omgeving, formaat: str | None, uitvoer: Path | None) -> str
     return formaat or ("json" if o.als_json else "tekst")
 
 
-def _lever(o: Omgeving, inhoud: str, formaat: str, uitvoer: Path | None, model: dict[str, Any]) -> None:
-    """Print the report, or write it to `uitvoer` (atomically) and say what was written."""
+def _lever(o: Omgeving, inhoud: str | bytes, formaat: str, uitvoer: Path | None, model: dict[str, Any]) -> None:
+    """Print the report, or write it to `uitvoer` (atomically) and say what was written: with the stand and
+    the ketenkop, which a CSV or spreadsheet row does not carry."""
     import hashlib
     import os
 
     if uitvoer is None:
         click.echo(inhoud, nl=False)
         return
-    data = inhoud.encode("utf-8")
+    data = inhoud if isinstance(inhoud, bytes) else inhoud.encode("utf-8")
     tijdelijk = uitvoer.with_name(f".{uitvoer.name}.{os.getpid()}.tmp")
     try:
         tijdelijk.write_bytes(data)
@@ -1241,16 +1245,22 @@ def _lever(o: Omgeving, inhoud: str, formaat: str, uitvoer: Path | None, model: 
         "bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
         "tot": model.get("tot") or model.get("per"),
-        "laatste_gebeurtenis": model["laatste_gebeurtenis"],
+        "laatste_gebeurtenis": model.get("laatste_gebeurtenis", (model.get("ketenkop") or {}).get("positie")),
         "ketenkop": model.get("ketenkop"),
     }
-    o.toon(
-        samenvatting,
-        lambda u: (
-            f"{model['titel'] if 'titel' in model else 'Rapport'} ({formaat}) geschreven naar {u['uitvoer']}: "
+
+    def tekst(u: dict[str, Any]) -> str:
+        regels = [
+            f"{model.get('titel', 'Rapport')} ({formaat}) geschreven naar {u['uitvoer']}: "
             f"{u['bytes']} bytes, sha256 {u['sha256']}."
-        ),
-    )
+        ]
+        if u["tot"]:
+            regels.append(f"Stand: {_nl(u['tot'])}.")
+        if u["ketenkop"]:
+            regels.append(f"Ketenkop na gebeurtenis nr. {u['ketenkop']['positie']}: {u['ketenkop']['hash']}")
+        return "\n".join(regels)
+
+    o.toon(samenvatting, tekst)
 
 
 @voucher.group()
@@ -1259,7 +1269,7 @@ def rapport() -> None:
 
 
 @rapport.command("verantwoording")
-@_rapportopties(_FORMATEN)
+@_rapportopties((*_FORMATEN, "xlsx"))
 @pass_omgeving
 def rapport_verantwoording(
     o: Omgeving,
@@ -1284,8 +1294,16 @@ def rapport_verantwoording(
     # Names only for who may see them (college, regiegroep of the wijk): decrypted here, never stored.
     namen = _kijkende_dienst(o).aanvragers()
     model = _met_ketenkop(o, v.bouw(h, _selectie(h, wijkcode, periode), periode, aanvragers=namen))
-    schrijf = {"tekst": v.tekst, "csv": v.csv, "json": _rapport_json, "html": v.html}[formaat]
-    _lever(o, schrijf(model), formaat, uitvoer, model)
+    from projections.rapporten import handelingen
+
+    schrijf = {
+        "tekst": v.tekst,
+        "csv": handelingen.csv,
+        "xlsx": handelingen.xlsx,
+        "json": _rapport_json,
+        "html": v.html,
+    }
+    _lever(o, schrijf[formaat](model), formaat, uitvoer, model)
 
 
 def _rapport_json(model: dict[str, Any]) -> str:
