@@ -7,9 +7,9 @@ gives `voucher saldo` to the cent; rows without a saldopost (an aanvraag's cost 
 replaced plafond, a refused payment) are on record and count towards nothing.
 
 Rules owned here:
-- one kind of row: no row for the report itself (its stand, ketenkop and selection are in the
-  spreadsheet's "Over dit bestand" and in what `--uitvoer` reports), so a pivot table has no
-  blank wijk;
+- one kind of row: no row for the report itself, so a pivot table has no blank wijk; the
+  report's date is a column (`stand`) of every row, its ketenkop and selection are in the
+  spreadsheet's "Over dit bestand" and in what `--uitvoer` reports;
 - every refusal is a row `geweigerd`, however it came about: a refusal by the regiegroep
   (with its ground) or a wijkraadpleging that voted against (art. 5 lid 6, with the votes);
 - the spreadsheet adds the saldo per wijk (the figures of `voucher saldo`) and the exceptions
@@ -43,6 +43,7 @@ KOLOMMEN = (
     "toelichting",
     "door",
     "gebeurtenis",
+    "stand",
 )
 GEWEIGERD = "geweigerd"
 """The act of every refusal of an aanvraag, whoever refused it."""
@@ -69,8 +70,10 @@ def xlsx(m: dict[str, Any]) -> bytes:
 
 
 def regels(m: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every act of the model; each row also names the report's stand, so that files of different
+    dates can be put side by side (and a saved file still says which day it speaks of)."""
     for w in m["wijken"]:
-        yield from _wijk(w)
+        yield from (r | {"stand": m["tot"]} for r in _wijk(w))
 
 
 def _regel(handeling: str, hd: dict[str, Any], **velden: Any) -> dict[str, Any]:
