@@ -204,8 +204,10 @@ def _tekst(waarde: Any) -> str:
 def _bedrag(waarde: Any) -> Bedrag:
     """An amount cell: text as on the command line, or a number with at most two decimals."""
     if isinstance(waarde, numbers.Real | Decimal) and not isinstance(waarde, bool):  # a number cell
+        # A spreadsheet keeps 15 significant digits (Excel's precision); the binary fraction behind them is
+        # noise of the file format, not part of the amount. A third decimal within them is refused.
+        exact = Decimal(str(waarde) if isinstance(waarde, numbers.Integral | Decimal) else f"{waarde:.15g}")
         try:
-            exact = Decimal(str(waarde))  # str() of a spreadsheet number is its shortest exact form
             return Bedrag.parse(Bedrag.uit_decimal(exact).json())
         except (ValueError, ArithmeticError):
             raise OngeldigeInvoer(f"ongeldig bedrag {str(waarde)[:20]}: ten hoogste twee decimalen") from None
