@@ -1,0 +1,280 @@
+"""De voucher zelf: betalen, contant, een betaling weigeren en vervallen (art. 5 lid 8, art. 9).
+
+Rechtstreeks op het aggregaat (ledger/voucher.py): elke betaling legt bedrag, leverancier,
+factuur, datum en kasbeheerder vast; elke weigering noemt wat de kasbeheerder moet weten.
+De grenzen van dezelfde dag: betalen op de dag van verstrekking mag, de dag ervoor niet;
+vervallen kan pas de dag na de uitvoeringsdatum.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from ledger.fouten import (
+    ContantBovenMaximum,
+    FunctiescheidingGeschonden,
+    OngeldigeInvoer,
+    OngeldigeToestand,
+    RestantOntoereikend,
+    TermijnVerstreken,
+)
+from ledger.geld import Bedrag
+from ledger.voucher import Factuur, Voucher
+
+CODE = "V000001-01-7"
+VERSTREKT = date(2026, 3, 1)
+KAS = "kas.beheer"
+
+
+def e(tekst: str) -> Bedrag:
+    return Bedrag.parse(tekst)
+
+
+def voucher(waarde: str = "1.000") -> Voucher:
+    v = Voucher(
+        code=CODE,
+        aanvraag=1,
+        wijk="NOORD",
+        periode=2026,
+        waarde=e(waarde),
+        uitvoeren_tot=date(2026, 12, 31),
+        datum=VERSTREKT,
+        gebruiker="regie.noord",
+    )
+    v.collect_events()
+    return v
+
+
+def enige(v: Voucher) -> Any:
+    (gebeurtenis,) = v.collect_events()
+    return gebeurtenis
+
+
+def test_verstrekken_legt_code_aanvraag_wijk_waarde_termijn_datum_en_toekenner_vast() -> None:
+    v = Voucher(
+        code=CODE,
+        aanvraag=1,
+        wijk="NOORD",
+        periode=2026,
+        waarde=e("1.000"),
+        uitvoeren_tot=date(2026, 12, 31),
+        datum=VERSTREKT,
+        gebruiker="regie.noord",
+    )
+    g = enige(v)
+    assert type(g).__name__ == "Verstrekt"
+    assert (g.code, g.aanvraag, g.wijk, g.periode, g.waarde) == (CODE, 1, "NOORD", 2026, e("1.000"))
+    assert (g.uitvoeren_tot, g.datum, g.gebruiker) == (date(2026, 12, 31), VERSTREKT, "regie.noord")
+    assert (v.restant, v.status, v.toegekend_door, v.verstrekt_op) == (e("1.000"), "geldig", "regie.noord", VERSTREKT)
+
+
+# --- verzilveren (art. 9 lid 1 en 3 onder a) ---------------------------------------------------------------
+
+
+def test_verzilveren_op_de_dag_van_verstrekking_legt_leverancier_factuur_datum_en_kasbeheerder_vast() -> None:
+    v = voucher()
+    v.verzilver(e("250"), "  Bouwmarkt ", " F-17 ", VERSTREKT, KAS)
+    g = enige(v)
+    assert type(g).__name__ == "Verzilverd"
+    assert (g.bedrag, g.leverancier, g.factuur, g.datum, g.gebruiker) == (e("250"), "Bouwmarkt", "F-17", VERSTREKT, KAS)
+    assert (v.verzilverd, v.restant, v.status) == (e("250"), e("750"), "geldig")
+
+
+def test_verzilveren_de_dag_voor_de_verstrekking_wordt_geweigerd_met_de_datum_van_verstrekking() -> None:
+    v = voucher()
+    with pytest.raises(OngeldigeInvoer) as info:
+        v.verzilver(e("250"), "Bouwmarkt", "F-17", date(2026, 2, 28), KAS)
+    assert str(info.value) == "de voucher is verstrekt op 1 maart 2026; een betaling kan niet eerder"
+    assert v.collect_events() == [] and v.restant == e("1.000")
+
+
+@pytest.mark.parametrize(
+    ("leverancier", "factuur"),
+    [("", "F-17"), ("   ", "F-17"), ("Bouwmarkt", ""), ("Bouwmarkt", "  ")],
+    ids=["geen-leverancier", "leverancier-alleen-spaties", "geen-factuurnummer", "factuurnummer-alleen-spaties"],
+)
+def test_een_verzilvering_zonder_leverancier_of_zonder_factuurnummer_wordt_geweigerd(
+    leverancier: str, factuur: str
+) -> None:
+    v = voucher()
+    with pytest.raises(OngeldigeInvoer) as info:
+        v.verzilver(e("250"), leverancier, factuur, VERSTREKT, KAS)
+    assert str(info.value) == "een verzilvering noemt de leverancier en het factuurnummer (art. 9 lid 3 onder a)"
+    assert v.collect_events() == []
+
+
+def test_wie_de_voucher_toekende_betaalt_hem_niet_uit_en_hoort_waarom() -> None:
+    v = voucher()
+    with pytest.raises(FunctiescheidingGeschonden) as info:
+        v.verzilver(e("250"), "Bouwmarkt", "F-17", VERSTREKT, "regie.noord")
+    assert str(info.value) == (
+        "regie.noord heeft deze voucher zelf toegekend en mag hem niet uitbetalen (functiescheiding)"
+    )
+    assert info.value.artikel == "art. 2 lid 4 en 6"
+    with pytest.raises(FunctiescheidingGeschonden):
+        v.neem_contant_op(e("10"), e("500"), VERSTREKT, "regie.noord")
+    assert v.collect_events() == []
+
+
+def test_een_betaling_van_nul_of_minder_noemt_het_bedrag() -> None:
+    v = voucher()
+    for centen, tekst in ((0, "€ 0,00"), (-1, "-€ 0,01")):
+        with pytest.raises(OngeldigeInvoer) as info:
+            v.verzilver(Bedrag.van_centen(centen), "Bouwmarkt", "F-17", VERSTREKT, KAS)
+        assert str(info.value) == f"een betaling is groter dan € 0,00, niet {tekst}"
+    v.verzilver(Bedrag.van_centen(1), "Bouwmarkt", "F-17", VERSTREKT, KAS)
+    assert v.restant == e("999,99")
+
+
+def test_na_de_uitvoeringsdatum_en_boven_het_restant_wordt_niet_betaald() -> None:
+    v = voucher()
+    v.verzilver(e("1.000"), "Bouwmarkt", "F-1", date(2026, 12, 31), KAS)
+    assert v.status == "besteed"
+    with pytest.raises(RestantOntoereikend):
+        v.verzilver(e("0,01"), "Bouwmarkt", "F-2", date(2026, 12, 31), KAS)
+    w = voucher()
+    with pytest.raises(TermijnVerstreken):
+        w.verzilver(e("1"), "Bouwmarkt", "F-1", date(2027, 1, 1), KAS)
+
+
+# --- contant (art. 9 lid 3 onder b) -------------------------------------------------------------------------
+
+
+def test_contant_opnemen_legt_bedrag_datum_kasbeheerder_en_kwitantie_vast() -> None:
+    v = voucher()
+    v.neem_contant_op(e("500"), e("500"), VERSTREKT, KAS, kwitantie="K-3")
+    g = enige(v)
+    assert type(g).__name__ == "ContantOpgenomen"
+    assert (g.bedrag, g.datum, g.gebruiker, g.kwitantie) == (e("500"), VERSTREKT, KAS, "K-3")
+    assert (v.contant, v.restant) == (e("500"), e("500"))
+    v.neem_contant_op(e("1"), e("500"), VERSTREKT, KAS)
+    assert enige(v).kwitantie is None
+
+
+def test_contant_boven_het_maximum_wordt_geweigerd_voor_iets_anders_wordt_bekeken() -> None:
+    v = voucher()
+    with pytest.raises(ContantBovenMaximum):
+        v.neem_contant_op(e("500,01"), e("500"), date(2026, 2, 1), "regie.noord")
+    assert v.collect_events() == []
+
+
+# --- een betaling weigeren (art. 9 lid 2) ----------------------------------------------------------------------
+
+
+def test_een_geweigerde_betaling_legt_reden_leverancier_factuur_datum_en_kasbeheerder_vast_en_verandert_geen_saldo() -> (
+    None
+):
+    v = voucher()
+    v.weiger_betaling(e("80"), "  geen onderdeel van het initiatief ", " Slijterij ", " F-9 ", VERSTREKT, KAS)
+    g = enige(v)
+    assert type(g).__name__ == "BetalingGeweigerd"
+    assert (g.bedrag, g.reden, g.leverancier, g.factuur, g.datum, g.gebruiker) == (
+        e("80"),
+        "geen onderdeel van het initiatief",
+        "Slijterij",
+        "F-9",
+        VERSTREKT,
+        KAS,
+    )
+    assert (v.restant, v.verzilverd, v.contant) == (e("1.000"), Bedrag.nul(), Bedrag.nul())
+
+
+def test_een_geweigerde_betaling_zonder_leverancier_en_factuur_legt_die_als_leeg_vast() -> None:
+    v = voucher()
+    v.weiger_betaling(e("80"), "contant gevraagd voor drank", None, None, VERSTREKT, KAS)
+    g = enige(v)
+    assert (g.leverancier, g.factuur) == (None, None)
+
+
+def test_een_betaling_weigeren_zonder_reden_wordt_geweigerd() -> None:
+    v = voucher()
+    for reden in ("", "   "):
+        with pytest.raises(OngeldigeInvoer) as info:
+            v.weiger_betaling(e("80"), reden, None, None, VERSTREKT, KAS)
+        assert str(info.value) == "een geweigerde betaling noemt de reden (art. 9 lid 2)"
+    assert v.collect_events() == []
+
+
+def test_een_betaling_weigeren_voor_de_verstrekking_of_van_nul_euro_wordt_geweigerd() -> None:
+    v = voucher()
+    with pytest.raises(OngeldigeInvoer) as info:
+        v.weiger_betaling(e("80"), "niet voor het initiatief", None, None, date(2026, 2, 28), KAS)
+    assert str(info.value) == "de weigering ligt voor de verstrekking van de voucher"
+    with pytest.raises(OngeldigeInvoer):
+        v.weiger_betaling(Bedrag.nul(), "niet voor het initiatief", None, None, VERSTREKT, KAS)
+    assert v.collect_events() == []
+
+
+# --- vervallen (art. 5 lid 8, handeling 12) -----------------------------------------------------------------
+
+
+def test_vervallen_op_de_uitvoeringsdatum_zelf_wordt_geweigerd() -> None:
+    v = voucher()
+    with pytest.raises(OngeldigeToestand) as info:
+        v.laat_vervallen(date(2026, 12, 31), "wethouder")
+    assert str(info.value) == f"voucher {CODE} kan pas na 31 december 2026 vervallen"
+    assert info.value.artikel == "art. 5 lid 8"
+    assert v.collect_events() == []
+
+
+def test_de_dag_na_de_uitvoeringsdatum_vervalt_precies_het_restant() -> None:
+    v = voucher()
+    v.verzilver(e("300"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
+    v.neem_contant_op(e("200"), e("500"), date(2026, 4, 1), KAS)
+    v.collect_events()
+    assert v.laat_vervallen(date(2027, 1, 1), "wethouder") == e("500")
+    g = enige(v)
+    assert type(g).__name__ == "Vervallen"
+    assert (g.bedrag, g.datum, g.gebruiker) == (e("500"), date(2027, 1, 1), "wethouder")
+    assert (v.vervallen, v.restant, v.status) == (e("500"), Bedrag.nul(), "vervallen")
+
+
+def test_een_restant_van_1_cent_vervalt_ook() -> None:
+    v = voucher()
+    v.verzilver(e("999,99"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
+    v.collect_events()
+    assert v.laat_vervallen(date(2027, 1, 1), "wethouder") == e("0,01")
+    assert enige(v).bedrag == e("0,01")
+    assert v.status == "vervallen"
+
+
+def test_een_besteed_voucher_vervalt_niet_en_legt_niets_vast() -> None:
+    v = voucher()
+    v.verzilver(e("1.000"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
+    v.collect_events()
+    assert v.laat_vervallen(date(2027, 1, 1), "wethouder") == Bedrag.nul()
+    assert v.collect_events() == []
+    assert v.status == "besteed"
+
+
+def test_van_een_vervallen_voucher_wordt_niets_meer_betaald() -> None:
+    v = voucher()
+    v.laat_vervallen(date(2027, 1, 1), "wethouder")
+    v.collect_events()
+    with pytest.raises(OngeldigeToestand) as info:
+        v.verzilver(e("1"), "Bouwmarkt", "F-1", date(2026, 12, 31), KAS)
+    assert str(info.value) == f"voucher {CODE} is vervallen: er kan niets meer van worden betaald"
+    assert info.value.artikel == "art. 5 lid 8"
+    assert v.collect_events() == []
+
+
+# --- de factuur: één keer geboekt (art. 9 lid 3 onder a) ---------------------------------------------------------
+
+
+def test_een_geboekte_factuur_legt_leverancier_nummer_voucher_bedrag_datum_en_kasbeheerder_vast() -> None:
+    f = Factuur(leverancier="Bouwmarkt", factuur="F-1", voucher=CODE, bedrag=e("80"), datum=VERSTREKT, gebruiker=KAS)
+    (g,) = f.collect_events()
+    assert type(g).__name__ == "Geboekt"
+    assert (g.leverancier, g.factuur, g.voucher, g.bedrag, g.datum, g.gebruiker) == (
+        "Bouwmarkt",
+        "F-1",
+        CODE,
+        e("80"),
+        VERSTREKT,
+        KAS,
+    )
+    assert (f.leverancier, f.factuur, f.voucher, f.bedrag, f.datum) == ("Bouwmarkt", "F-1", CODE, e("80"), VERSTREKT)
+    assert f.id == Factuur.create_id("Bouwmarkt", "F-1")
