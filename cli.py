@@ -337,6 +337,25 @@ def _bestandsopties(formaten: tuple[str, ...]) -> list[Callable[[Callable[..., A
     ]
 
 
+def _csv_optie(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--landinstelling: which spreadsheets read the CSV's amounts as numbers (projections/rapporten/opmaak.py)."""
+    return click.option(
+        "--landinstelling",
+        type=click.Choice(["nl", "en"]),
+        default=None,
+        help="Alleen met --formaat csv: nl (standaard) schrijft ';' en een decimaalkomma, voor Excel en LibreOffice in "
+        "het Nederlands; en schrijft ',' en een decimaalpunt, voor een andere taalinstelling.",
+    )(f)
+
+
+def _csv_stijl(formaat: str | None, landinstelling: str | None) -> Any:
+    from projections.rapporten.opmaak import CSV_STIJLEN, NL
+
+    if landinstelling is not None and formaat != "csv":
+        raise OngeldigeInvoer("--landinstelling geldt alleen voor --formaat csv")
+    return CSV_STIJLEN[landinstelling] if landinstelling else NL
+
+
 def _met_opties(opties: list[Callable[[Callable[..., Any]], Any]]) -> Callable[[Callable[..., Any]], Any]:
     def voeg_toe(f: Callable[..., Any]) -> Any:
         for optie in reversed(opties):
@@ -1016,6 +1035,7 @@ def vouchers(o: Omgeving, wijkcode: str | None, periode: int | None, met_restant
 @click.option("--periode", type=AANTAL, default=None, metavar="JAAR")
 @click.option("--per", type=DATUM, default=None, help="De stand aan het eind van deze datum.")
 @_met_opties(_bestandsopties(_LIJSTFORMATEN))
+@_csv_optie
 @pass_omgeving
 def saldo(
     o: Omgeving,
@@ -1024,6 +1044,7 @@ def saldo(
     per: date | None,
     formaat: str | None = None,
     uitvoer: Path | None = None,
+    landinstelling: str | None = None,
 ) -> None:
     """Toon per wijk en budgetjaar: plafond, toegekend, verzilverd, contant, vervallen, uitstaand, beschikbaar."""
     from projections.saldo import BEDRAGVELDEN, totaal
@@ -1056,12 +1077,15 @@ def saldo(
             f"Ketenkop na gebeurtenis nr. {positie}: {kop}"
         )
 
+    stijl = _csv_stijl(formaat, landinstelling)
     if formaat is None and uitvoer is None:
         o.toon(uitkomst, tekst)
         return
     from projections.rapporten import bestanden
 
-    _lever_uitkomst(o, uitkomst, tekst, formaat, uitvoer, lambda f: bestanden.saldo(f, uitkomst), bestanden.SALDO)
+    _lever_uitkomst(
+        o, uitkomst, tekst, formaat, uitvoer, lambda f: bestanden.saldo(f, uitkomst, stijl), bestanden.SALDO
+    )
 
 
 # --- integriteit: de hashketen ----------------------------------------------------------------
@@ -1213,6 +1237,7 @@ def herbouw(o: Omgeving) -> None:
 @click.option("--leverancier", default=None, metavar="TEKST", help="Alleen leveranciers met deze tekst in de naam.")
 @click.option("--factuur", default=None, metavar="TEKST", help="Alleen factuur- of kwitantienummers met deze tekst.")
 @_met_opties(_bestandsopties(_LIJSTFORMATEN))
+@_csv_optie
 @pass_omgeving
 def kasboek(
     o: Omgeving,
@@ -1221,6 +1246,7 @@ def kasboek(
     periode: int | None,
     formaat: str | None,
     uitvoer: Path | None,
+    landinstelling: str | None,
     **zoek: Any,
 ) -> None:
     """Toon het kasboek: verstrekkingen, betalingen, contant, geweigerde betalingen en vervallen restanten (art. 9).
@@ -1230,6 +1256,7 @@ def kasboek(
     from commands.leesmodellen import KASBOEK_KOLOMMEN
     from projections.rijen import Kasboekvraag
 
+    stijl = _csv_stijl(formaat, landinstelling)
     lezer = _leesdienst(o)
     wijkcode = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
     u = lezer.kasboek(wijkcode, code, periode, Kasboekvraag(**zoek))
@@ -1259,7 +1286,9 @@ def kasboek(
         return
     from projections.rapporten import bestanden
 
-    _lever_uitkomst(o, u, tekst, formaat, uitvoer, lambda f: bestanden.kasboek(f, u, KASBOEK_KOLOMMEN), "Kasboek")
+    _lever_uitkomst(
+        o, u, tekst, formaat, uitvoer, lambda f: bestanden.kasboek(f, u, KASBOEK_KOLOMMEN, stijl), bestanden.KASBOEK
+    )
 
 
 # --- end of projections block ------------------------------------------------------------------
@@ -1419,6 +1448,7 @@ def rapport() -> None:
 
 @rapport.command("verantwoording")
 @_rapportopties((*_FORMATEN, "xlsx"))
+@_csv_optie
 @pass_omgeving
 def rapport_verantwoording(
     o: Omgeving,
@@ -1427,6 +1457,7 @@ def rapport_verantwoording(
     tot: date | None,
     formaat: str | None,
     uitvoer: Path | None,
+    landinstelling: str | None,
 ) -> None:
     """Verantwoording per wijk en initiatief: besluiten, vouchers, betalingen, uitzonderingen.
 
@@ -1438,6 +1469,7 @@ def rapport_verantwoording(
     """
     from projections.rapporten import verantwoording as v
 
+    stijl = _csv_stijl(formaat, landinstelling)
     formaat = _kies_formaat(o, formaat, uitvoer)
     h = _geschiedenis(o, tot)
     # Names only for who may see them (college, regiegroep of the wijk): decrypted here, never stored.
@@ -1447,7 +1479,7 @@ def rapport_verantwoording(
 
     schrijf = {
         "tekst": v.tekst,
-        "csv": handelingen.csv,
+        "csv": lambda m: handelingen.csv(m, stijl),
         "xlsx": handelingen.xlsx,
         "json": _rapport_json,
         "html": v.html,

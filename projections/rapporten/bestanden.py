@@ -2,7 +2,8 @@
 
 The rows are the dicts their `--json` output prints (`wijken`, `regels`), so a figure added
 there is a column here too; the CSV follows the conventions of the verantwoording's
-(projections/rapporten/opmaak.py: `;`, decimal comma, UTF-8 with BOM), the spreadsheet those
+(projections/rapporten/opmaak.py: `;`, decimal comma, UTF-8 with BOM; or `,` and a decimal point
+for another language setting), the spreadsheet those
 of projections/rapporten/xlsx.py. Neither has a total row: a total is what the pivot table
 or the text output adds up; the spreadsheet's "Over dit bestand" lists the totals, the stand
 (`--per`), the selection and the ketenkop.
@@ -24,17 +25,17 @@ SALDO = "Saldo per wijk en budgetjaar"
 KASBOEK = "Kasboek"
 
 
-def saldo(formaat: str, u: Mapping[str, Any]) -> str | bytes:
-    return _schrijf(formaat, uit_dicts("Saldo", u["wijken"], SALDO_KOLOMMEN), SALDO, u)
+def saldo(formaat: str, u: Mapping[str, Any], stijl: o.CsvStijl = o.NL) -> str | bytes:
+    return _schrijf(formaat, uit_dicts("Saldo", u["wijken"], SALDO_KOLOMMEN), SALDO, u, stijl)
 
 
-def kasboek(formaat: str, u: Mapping[str, Any], kolommen: Sequence[str]) -> str | bytes:
-    return _schrijf(formaat, uit_dicts("Kasboek", u["regels"], kolommen), KASBOEK, u)
+def kasboek(formaat: str, u: Mapping[str, Any], kolommen: Sequence[str], stijl: o.CsvStijl = o.NL) -> str | bytes:
+    return _schrijf(formaat, uit_dicts("Kasboek", u["regels"], kolommen), KASBOEK, u, stijl)
 
 
-def _schrijf(formaat: str, t: Tabel, titel: str, u: Mapping[str, Any]) -> str | bytes:
+def _schrijf(formaat: str, t: Tabel, titel: str, u: Mapping[str, Any], stijl: o.CsvStijl) -> str | bytes:
     if formaat == "csv":
-        return o.csv_tekst(t.kolommen, t.rijen)
+        return o.csv_tekst(t.kolommen, t.rijen, stijl)
     if formaat == "xlsx":
         from projections.rapporten.xlsx import werkboek
 

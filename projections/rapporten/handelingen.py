@@ -53,10 +53,10 @@ def tabel(m: dict[str, Any]) -> Tabel:
     return uit_dicts("Handelingen", list(regels(m)), KOLOMMEN)
 
 
-def csv(m: dict[str, Any]) -> str:
+def csv(m: dict[str, Any], stijl: o.CsvStijl = o.NL) -> str:
     """Every act as one line; summing the amounts per wijk, periode and `saldopost` gives `voucher saldo`."""
     t = tabel(m)
-    return o.csv_tekst([o.CSV_BEDRAGKOLOM if k == "bedrag" else k for k in t.kolommen], t.rijen)
+    return o.csv_tekst([stijl.bedragkolom if k == "bedrag" else k for k in t.kolommen], t.rijen, stijl)
 
 
 def xlsx(m: dict[str, Any]) -> bytes:

@@ -962,11 +962,11 @@ COMMANDO_OPTIES = {
     ("betaling",): [],
     ("betaling", "weigeren"): ["CODE", "--bedrag", "--reden", "--leverancier", "--factuur", "--datum"],
     ("toon",): ["CODE"],
-    ("saldo",): ["--wijk", "--periode", "--per", "--formaat", "--uitvoer"],
+    ("saldo",): ["--wijk", "--periode", "--per", "--formaat", "--uitvoer", "--landinstelling"],
     ("vouchers",): ["--wijk", "--periode", "--met-restant"],
     ("kasboek",): ["--wijk", "--voucher", "--periode", "--van", "--tot", "--leverancier", "--factuur", "--formaat",
                    "--uitvoer"],
-    ("rapport", "verantwoording"): ["--wijk", "--periode", "--tot", "--formaat", "--uitvoer", "xlsx"],
+    ("rapport", "verantwoording"): ["--wijk", "--periode", "--tot", "--formaat", "--uitvoer", "xlsx", "--landinstelling"],
     ("demo",): ["--omvang", "--zaad"],
 }  # fmt: skip
 

@@ -164,6 +164,11 @@ def test_saldo_als_csv_en_spreadsheet_zegt_hetzelfde_als_de_json_tot_op_de_cent(
     for k in bedragen:
         assert Decimal(rijen[0][k].replace(",", ".")) == Decimal(verwacht["wijken"][0][k]), k
 
+    en = ok(voer_uit("saldo", "--per", "2026-04-30", "--formaat", "csv", "--landinstelling", "en", db=store_url,
+                     gebruiker=wie)).out  # fmt: skip
+    [rij_en] = list(csv.DictReader(io.StringIO(en.lstrip("\ufeff"), newline=""), delimiter=","))
+    assert {k: rij_en[k] for k in bedragen} == {k: verwacht["wijken"][0][k] for k in bedragen}  # "1234.50"
+
     pad = tmp_path / "saldo.xlsx"
     u = ok(voer_uit("saldo", "--per", "2026-04-30", "--formaat", "xlsx", "--uitvoer", str(pad), db=store_url,
                     gebruiker=wie, als_json=True)).json()  # fmt: skip

@@ -184,3 +184,23 @@ def test_csv_en_spreadsheet_hebben_dezelfde_regels(afgesloten_store, tmp_path):
             x["bedrag"].value
         )
         assert x["stand"].value == datetime.combine(date(2025, 5, 31), datetime.min.time())
+
+
+def test_met_landinstelling_en_heeft_de_csv_komma_s_en_een_decimaalpunt_en_dezelfde_regels(afgesloten_store):
+    nl = _csv(afgesloten_store, "--tot", "2025-06-30")
+    tekst = ok(
+        voer_uit("rapport", "verantwoording", "--tot", "2025-06-30", "--formaat", "csv", "--landinstelling", "en",
+                 db=afgesloten_store)
+    ).out  # fmt: skip
+    assert tekst.startswith("\ufeff") and "\r\n" in tekst
+    en = list(csv.DictReader(io.StringIO(tekst.lstrip("\ufeff"), newline=""), delimiter=","))
+    assert len(en) == len(nl)
+    kolom = "bedrag (euro; decimaalpunt)"
+    for a, b in zip(nl, en, strict=True):
+        assert a[CSV_BEDRAGKOLOM].replace(",", ".") == b[kolom], (a, b)
+        assert {k: v for k, v in a.items() if k != CSV_BEDRAGKOLOM} == {k: v for k, v in b.items() if k != kolom}
+    assert any("," in r["toelichting"] for r in en), "een komma in een tekst staat tussen aanhalingstekens"
+    fout = controleer_fout(
+        voer_uit("rapport", "verantwoording", "--formaat", "html", "--landinstelling", "en", db=afgesloten_store), 2
+    )
+    assert "--landinstelling" in fout
