@@ -140,7 +140,12 @@ def _kasboekregel(r: KasboekRij) -> dict[str, Any]:
     }
 
 
-KASBOEK_KOLOMMEN = tuple(_kasboekregel(KasboekRij(0, date.min, "", "", 0, "", 0, 0, 0, 0, "")))
+KASBOEK_KOLOMMEN = tuple(
+    _kasboekregel(
+        KasboekRij(positie=0, datum=date.min, soort="", voucher="", aanvraag=0, wijk="", periode=0, bedrag=0,
+                   restant_voucher=0, saldo_wijk=0, door="")
+    )
+)  # fmt: skip
 """The columns of a kasboek file, also when the selection has no lines."""
 
 # The totals in the words of `saldo` (CLI.md): the value of the vouchers issued is `toegekend`.
