@@ -11,6 +11,7 @@ Rules owned here:
 - every data sheet is one kind of row: the header row names the columns, is frozen and carries
   an autofilter, so a pivot table needs no cleaning; what the file is (stand, ketenkop,
   selectie) sits on its own sheet, "Over dit bestand";
+- a table longer than a sheet is refused (bad input), never cut short;
 - the same tables give the same bytes: the document's creation date is the date the figures
   speak of (never the clock), and the library writes its zip entries with a fixed timestamp.
 
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
+from ledger.fouten import OngeldigeInvoer
 from ledger.geld import Bedrag
 from projections.rapporten.tabel import Tabel
 from projections.tekst import nl
@@ -35,10 +37,18 @@ DATUM = "dd-mm-yyyy"
 GEEN_DATUM = date(2000, 1, 1)
 """The creation date of a workbook without any act in it: fixed, so the bytes are too."""
 MAX_BREEDTE = 60
+MAX_RIJEN = 1_048_575
+"""Rows of data on one sheet: a spreadsheet has 1.048.576 rows, the first is the header."""
 
 
 def werkboek(tabellen: Sequence[Tabel], over: Sequence[tuple[str, Any]], titel: str, stand: date | None) -> bytes:
     """The workbook: one sheet per table, then "Over dit bestand" with (label, value) rows."""
+    for t in tabellen:
+        if len(t.rijen) > MAX_RIJEN:  # the library would drop the rest without a word
+            raise OngeldigeInvoer(
+                f"{len(t.rijen)} regels passen niet op één werkblad (ten hoogste {MAX_RIJEN}): "
+                "kies een wijk, een budgetjaar of een kortere periode, of schrijf CSV"
+            )
     import xlsxwriter  # lazily: writing a spreadsheet is the only use
 
     uit = io.BytesIO()
