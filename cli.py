@@ -1279,7 +1279,9 @@ def kasboek(
             for r in u["regels"]
         ]
         som = "; ".join(f"{soort} {_nl(b)}" for soort, b in u["totaal"].items() if b.centen)
-        return "Kasboek\n" + _tabel(kop, rijen, rechts={4, 6, 7}) + (f"\nTotaal: {som}" if som else "")
+        gezocht = ", ".join(f"{'tot en met' if k == 'tot' else k} {_nl(v)}" for k, v in zoek.items() if v is not None)
+        titel = f"Kasboek ({gezocht})" if gezocht else "Kasboek"
+        return f"{titel}\n" + _tabel(kop, rijen, rechts={4, 6, 7}) + (f"\nTotaal: {som}" if som else "")
 
     if formaat is None and uitvoer is None:
         o.toon(u, tekst)

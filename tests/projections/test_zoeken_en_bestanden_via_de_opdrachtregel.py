@@ -124,6 +124,11 @@ def test_het_kasboek_zoekt_op_een_datumbereik_een_leverancier_en_een_factuur(sto
     # A search that finds nothing for an existing voucher is an empty book, not "never issued".
     assert _json(store_url, "kasboek", "--voucher", v2a, "--leverancier", "niemand")["regels"] == []
 
+    tekst = ok(voer_uit("kasboek", "--van", "2026-04-01", "--tot", "2026-04-02", "--leverancier", "bouw",
+                        db=store_url, gebruiker=_lezer(store_url))).out  # fmt: skip
+    assert tekst.startswith("Kasboek (van 1 april 2026, tot en met 2 april 2026, leverancier bouw)")
+    assert "Bouwmarkt Hornbach / F1" in tekst and "Totaal: verzilverd € 450,00" in tekst
+
     fout = controleer_fout(
         voer_uit("kasboek", "--van", "2026-05-01", "--tot", "2026-04-01", db=store_url, gebruiker=_lezer(store_url)), 2
     )
