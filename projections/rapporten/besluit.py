@@ -340,7 +340,7 @@ CSS = """
 body{margin:0;color:#1b1b1b;background:#fff;font-family:Georgia,Cambria,"Times New Roman",Times,serif;
 font-size:11pt;line-height:1.5;-webkit-text-size-adjust:100%}
 main{max-width:170mm;margin:0 auto;padding:14mm 10mm}
-h1,h2,.afzender,dl.kenmerk dt,th{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+h1,h2,.afzender,dl.kenmerk dt,thead th{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 h1{font-size:15pt;margin:9mm 0 3mm;line-height:1.25}
 h2{font-size:12pt;margin:6mm 0 1.5mm}
 p,li,dd,address{overflow-wrap:anywhere}
@@ -353,10 +353,11 @@ dl.kenmerk dd{margin:0}
 .schuif{overflow-x:auto;margin:1mm 0 3mm}
 table{border-collapse:collapse;min-width:60%}
 th,td{text-align:left;padding:1mm 4mm 1mm 0;border-bottom:1px solid #c9c9c9;vertical-align:top}
-th{font-size:9.5pt;font-weight:600}
+thead th{font-size:9.5pt;font-weight:600}
+tbody th,tfoot th{font-weight:400}
 td.b,th.b{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-td.v{white-space:nowrap}
-tr.totaal td{font-weight:700;border-top:1.5px solid #1b1b1b}
+td.v,th.v{white-space:nowrap}
+tr.totaal td,tr.totaal th{font-weight:700;border-top:1.5px solid #1b1b1b}
 ul.voorwaarden,ol.eisen{margin:0 0 3mm;padding-left:6mm}
 ol.eisen{list-style:lower-alpha}
 .artikel{color:#555;white-space:nowrap}
@@ -387,7 +388,16 @@ def html(m: dict[str, Any]) -> str:
         rijen = [[e(v["code"]), e(v["bedrag"])] for v in m["vouchers"]]
         delen += [
             "<h2>Vouchers</h2>",
-            o.html_tabel(["code", "bedrag"], rijen, bedragen=(1,), totaal=["totaal", e(m["bedrag"])], vast=(0,)),
+            o.html_tabel(
+                ["code", "bedrag"],
+                rijen,
+                bedragen=(1,),
+                totaal=["totaal", e(m["bedrag"])],
+                vast=(0,),
+                bijschrift="Uw vouchers",
+                verborgen=True,
+                rijkop=True,
+            ),
         ]
     if m["voorwaarden"]:
         delen += ["<h2>Voorwaarden</h2>", '<ul class="voorwaarden">']

@@ -627,7 +627,17 @@ def html(m: dict[str, Any]) -> str:
     delen.append("<h2>Overzicht per wijk</h2><p>Gelijk aan <code>voucher saldo</code> op dezelfde datum.</p>")
     rijen = [[o.e(w["wijk"]), o.e(w["periode"]), *(o.e(w[k]) for k in SALDOVELDEN)] for w in m["wijken"]]
     totaal = ["totaal", "", *(o.e(m["totaal"][k]) for k in SALDOVELDEN)]
-    delen.append(o.html_tabel(["wijk", "periode", *SALDOVELDEN], rijen, range(2, 2 + len(SALDOVELDEN)), totaal))
+    delen.append(
+        o.html_tabel(
+            ["wijk", "periode", *SALDOVELDEN],
+            rijen,
+            range(2, 2 + len(SALDOVELDEN)),
+            totaal,
+            bijschrift="Overzicht per wijk",
+            verborgen=True,
+            rijkop=True,
+        )
+    )
     delen.append("<h2>Uitvoeringskosten (art. 2 lid 3)</h2>")
     rijen = []
     for w in m["wijken"]:
@@ -644,7 +654,14 @@ def html(m: dict[str, Any]) -> str:
             ]
         )
     delen.append(
-        o.html_tabel(["wijk", "periode", "budget", "gereserveerd", "aandeel", "grens", "toets"], rijen, (2, 3, 4))
+        o.html_tabel(
+            ["wijk", "periode", "budget", "gereserveerd", "aandeel", "grens", "toets"],
+            rijen,
+            (2, 3, 4),
+            bijschrift="Uitvoeringskosten per wijk (art. 2 lid 3)",
+            verborgen=True,
+            rijkop=True,
+        )
     )
     delen.append("<h2>Uitzonderingen</h2>")
     if m["uitzonderingen"]:
@@ -669,6 +686,8 @@ def html(m: dict[str, Any]) -> str:
                 rijen,
                 (5,),
                 vast=(1, 2, 4),
+                bijschrift="Uitzonderingen",
+                verborgen=True,
             )
         )
     else:
@@ -776,7 +795,6 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
                     o.nr(x["gebeurtenis"]),
                 ]
             )
-        delen.append(f"<p>Voucher <strong>{o.e(v['voucher'])}</strong></p>")
         delen.append(
             o.html_tabel(
                 ["datum", "soort", "omschrijving", "bedrag", "gebeurtenis"],
@@ -784,6 +802,7 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
                 (3,),
                 totaal=["", "restant", "", o.e(v["restant"]), ""],
                 vast=(0,),
+                bijschrift=f"Voucher {v['voucher']}",
             )
         )
     return delen
