@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
+from projections.rapporten import nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.tabel import Tabel, over, stand, uit_dicts
 from projections.rapporten.verantwoording import BESLUITSOORT, SALDOVELDEN, kop_regels
@@ -130,6 +132,8 @@ def _initiatief(i: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield _regel("bekendgemaakt", i["bekendmaking"])
     for w in i["wijzigingen"]:
         yield _regel("wijziging gemeld", w, toelichting=w["omschrijving"])
+    if i["intrekking"]:
+        yield _regel("aanvraag ingetrokken", i["intrekking"], toelichting=i["intrekking"]["reden"])
     for v in i["vouchers"]:
         yield from ({"voucher": v["voucher"]} | r for r in _voucher(v))
 
@@ -171,6 +175,16 @@ def _voucher(v: dict[str, Any]) -> Iterator[dict[str, Any]]:
             leverancier=b["leverancier"],
             factuur=b["factuur"],
         )
+        if (c := nazorg.bij(v, b)) is not None:  # the storno beside what it corrects, counting against it
+            yield _regel(
+                "betaling gecorrigeerd",
+                c,
+                saldopost=b["soort"],
+                bedrag=Bedrag.nul() - c["bedrag"],
+                leverancier=b["leverancier"],
+                factuur=b["factuur"],
+                toelichting=nazorg.omschrijving(c),
+            )
     for g in v["geweigerde_betalingen"]:
         yield _regel(
             "betaling geweigerd",
@@ -182,6 +196,15 @@ def _voucher(v: dict[str, Any]) -> Iterator[dict[str, Any]]:
         )
     for x in v["vervallingen"]:
         yield _regel("vervallen", x, saldopost="vervallen", bedrag=x["bedrag"])
+    for x in v["intrekkingen"]:  # value released by an intrekking (Awb 4:48) counts as vervallen
+        yield _regel(
+            "waarde ingetrokken",
+            x,
+            saldopost="vervallen",
+            bedrag=x["bedrag"],
+            grond=x["grond"],
+            toelichting=nazorg.waardeintrekking_omschrijving(x),
+        )
 
 
 __all__ = ["GEWEIGERD", "KOLOMMEN", "csv", "regels", "tabel", "xlsx"]

@@ -66,7 +66,7 @@ def _periode(h: Geschiedenis, jaar: int) -> dict[str, Any]:
     per_maand: dict[tuple[int, int], list[Bedrag]] = {}
     for w in h.wijk_lijst(periode=jaar):
         for code in w.vouchers:
-            for b in h.vouchers[code].betalingen:
+            for b in h.vouchers[code].geldige_betalingen:  # a corrected payment does not count
                 sleutel = (b.handeling.datum.year, b.handeling.datum.month)
                 som = per_maand.setdefault(sleutel, [Bedrag.nul(), Bedrag.nul()])
                 som[0 if b.soort == "verzilverd" else 1] += b.bedrag
