@@ -119,8 +119,9 @@ def test_het_kasboek_zoekt_op_een_datumbereik_een_leverancier_en_een_factuur(sto
     assert regels("--leverancier", "slijt") == [("geweigerd", "2026-04-03")]
     u = _json(store_url, "kasboek", "--van", "01-04-2026", "--tot", "2026-06-30", "--wijk", "NOORD")
     assert (u["van"], u["tot"]) == ("2026-04-01", "2026-06-30")
-    assert u["totaal"] == {"toegekend": "0.00", "verzilverd": "1450.00", "contant": "200.00", "geweigerd": "80.00",
-                           "vervallen": "0.00"}  # fmt: skip
+    verwacht = {"toegekend": "0.00", "verzilverd": "1450.00", "contant": "200.00", "geweigerd": "80.00"}
+    assert {k: u["totaal"][k] for k in verwacht} == verwacht
+    assert all(b == "0.00" for k, b in u["totaal"].items() if k not in verwacht)  # vervallen, gecorrigeerd, ...
     # A search that finds nothing for an existing voucher is an empty book, not "never issued".
     assert _json(store_url, "kasboek", "--voucher", v2a, "--leverancier", "niemand")["regels"] == []
 
