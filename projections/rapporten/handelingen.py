@@ -126,8 +126,14 @@ def _initiatief(i: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield _regel("aanvulling gevraagd", v | {"datum": v["gevraagd_op"]}, toelichting=v["wat"])
         if v["aanvulling"]:
             yield _regel("aangevuld", v["aanvulling"])
+    # A lower vaststelling claims the difference back in the same event (Awb 4:46, 4:57): one row, under that saldopost.
+    bij_besluit = {x["gebeurtenis"]: x for x in i["vorderingen"]}
     for b in i["besluiten"]:
-        yield _besluit(b)
+        rij = _besluit(b)
+        if (x := bij_besluit.get(b["gebeurtenis"])) is not None:
+            rij |= {"saldopost": x["soort"], "bedrag": x["bedrag"]}
+            rij["toelichting"] = f"vastgesteld op {b['bedrag'].nl()}, het verschil teruggevorderd; {rij['toelichting']}"
+        yield rij
     if i["bekendmaking"]:
         yield _regel("bekendgemaakt", i["bekendmaking"])
     for w in i["wijzigingen"]:
@@ -135,7 +141,8 @@ def _initiatief(i: dict[str, Any]) -> Iterator[dict[str, Any]]:
     if i["intrekking"]:
         yield _regel("aanvraag ingetrokken", i["intrekking"], toelichting=i["intrekking"]["reden"])
     for x in i["vorderingen"]:  # Awb 4:57: under its own saldopost, as in `voucher saldo`
-        yield _regel(x["soort"], x, saldopost=x["soort"], bedrag=x["bedrag"], toelichting=x["motivering"])
+        if x["gebeurtenis"] not in {b["gebeurtenis"] for b in i["besluiten"]}:
+            yield _regel(x["soort"], x, saldopost=x["soort"], bedrag=x["bedrag"], toelichting=x["motivering"])
     for v in i["vouchers"]:
         yield from ({"voucher": v["voucher"]} | r for r in _voucher(v))
 

@@ -19,6 +19,7 @@ from wereld import PERIODE, Wereld, bedrag, open_store, weigert
 from commands.leesmodellen import Leesdienst
 from commands.vaststelling import OntvangTerug, StelVast, ontvang_terug, stel_vast
 from ledger.fouten import RegelOvertreden
+from ledger.geld import Bedrag
 
 VASTGESTELD = "voucher.Aanvraag.Vastgesteld"
 NA_UITVOERING = date(PERIODE + 1, 1, 5)
@@ -46,7 +47,7 @@ def test_vaststelling_en_terugbetaling_worden_bewaard_en_herbouwd(store_url):
 
     later = Wereld(open_store(store_url, inrichten=False), vandaag=w.vandaag)
     toon = later.regie.toon_aanvraag(nummer)
-    assert (toon["status"], toon["vastgesteld"], toon["openstaand"]) == ("vastgesteld", bedrag("600"), bedrag("0"))
+    assert (toon["status"], toon["vastgesteld"], toon["openstaand"]) == ("vastgesteld", bedrag("600"), Bedrag.nul())
     [s] = Leesdienst(later.app).saldi()
     assert (s.teruggevorderd, s.terugontvangen, s.vervallen) == (bedrag("400"), bedrag("400"), bedrag("1.000"))
     assert s.beschikbaar == later.college.laad_wijk("NOORD", PERIODE).beschikbaar
