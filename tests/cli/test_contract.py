@@ -112,7 +112,8 @@ def test_een_heel_jaar_op_sqlite_met_het_echte_programma(tmp_path):
     [rij] = saldo["wijken"]
     assert {k: rij[k] for k in SALDO_BEDRAGEN} == {
         "budget": "100000.00", "uitvoeringskosten": "10000.00", "plafond": "90000.00", "toegekend": "1000.00",
-        "verzilverd": "100.00", "contant": "500.00", "vervallen": "0.00", "uitstaand": "400.00", "beschikbaar": "89000.00",
+        "verzilverd": "100.00", "contant": "500.00", "vervallen": "0.00", "teruggevorderd": "0.00",
+        "terugontvangen": "0.00", "uitstaand": "400.00", "beschikbaar": "89000.00",
     }  # fmt: skip
 
     mens = voer_uit_echt("saldo", db=db, gebruiker="iemand")
