@@ -6,7 +6,9 @@ ground of art. 6 and a motivering (Awb 3:46), geschikt verklaard and the raadple
 above the threshold (art. 5 lid 3-6), bekendgemaakt (art. 7 lid 2) and wijziging gemeld
 (art. 8 lid 2); after the second round also ingetrokken by the initiatiefnemer before a
 decision, and buiten behandeling gesteld (Awb 4:5) once an aanvullingstermijn passed without
-aanvulling (a decision with bezwaar). An incomplete aanvraag cannot be decided. Every decision records that it
+aanvulling (a decision with bezwaar); after the grant its intrekking (Awb 4:48), vaststelling
+(Awb 4:42-4:47) and terugvordering (Awb 4:57), whose checks live in ledger/aanvraag_nazorg.py
+(a mixin) and ledger/vaststelling.py, the events and the state they set here. An incomplete aanvraag cannot be decided. Every decision records that it
 was taken on behalf of the college and under which mandate (Awb 10:10, ledger/namens.py).
 
 Personal data (art. 4 lid 2 onder a) sits in its own field `persoon`, apart from the
@@ -22,9 +24,10 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
 
-from ledger import ids, regels, vaststelling
+from ledger import ids, regels
 from ledger import status as st
-from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
+from ledger.aanvraag_nazorg import NaDeVerlening
+from ledger.begrippen import WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
 from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
@@ -33,7 +36,7 @@ from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
 from ledger.vouchercode import maak_code
 
 
-class Aanvraag(Aggregate):
+class Aanvraag(NaDeVerlening, Aggregate):
     TOPIC = "voucher.Aanvraag"
 
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
@@ -542,48 +545,6 @@ class Aanvraag(Aggregate):
         }
 
     # --- the grant withdrawn or reduced (Awb 4:48) -----------------------------------------
-    def trek_toekenning_in(
-        self,
-        grond: str,
-        motivering: str,
-        bedrag: Bedrag,
-        vouchers: list[dict[str, Any]],
-        datum: date,
-        gebruiker: str,
-        *,
-        mandaat: dict[str, Any],
-    ) -> None:
-        """Awb 4:48 lid 1: withdraw or reduce the grant on a ground a-d, motivated, while it is not vastgesteld."""
-        besluit = self.eis_toekenning_intrekbaar()
-        if grond not in INTREKKINGSGRONDEN:
-            raise OngeldigeInvoer("een intrekking noemt een grond van art. 4:48 lid 1 Awb: --grond a, b, c of d")
-        if not motivering.strip():
-            raise OngeldigeInvoer("een intrekking wordt gemotiveerd: geef --motivering (Awb 3:46)")
-        if datum < besluit["datum"]:
-            raise OngeldigeInvoer(f"de intrekking ligt voor de toekenning ({formatteer_datum(besluit['datum'])})")
-        self._toekenning_ingetrokken(
-            grond=grond,
-            motivering=motivering.strip(),
-            bedrag=bedrag,
-            vouchers=vouchers,
-            datum=datum,
-            gebruiker=gebruiker,
-            namens=NAMENS_COLLEGE,
-            mandaat=eis_mandaat_voor(mandaat, self.wijk),
-        )
-
-    def eis_toekenning_intrekbaar(self) -> dict[str, Any]:
-        """Awb 4:48: only a grant that is not vastgesteld; returns the grant decision."""
-        if self.status != st.Status.TOEGEKEND or self.besluit is None:
-            raise OngeldigeToestand(
-                f"aanvraag {self.nummer} heeft status {self.status}: alleen een toekenning die nog niet is "
-                "vastgesteld kan worden ingetrokken",
-                artikel="Awb 4:48",
-                nummer=self.nummer,
-                status=self.status,
-            )
-        return self.besluit
-
     @event(ToekenningIngetrokken)
     def _toekenning_ingetrokken(
         self,
@@ -601,42 +562,6 @@ class Aanvraag(Aggregate):
         self.toekenning_ingetrokken = [*self.toekenning_ingetrokken, intrekking]
 
     # --- vaststelling and terugvordering (Awb 4:42-4:47, 4:57; rules in ledger/vaststelling.py) ---
-    def stel_vast(
-        self,
-        bedrag: Bedrag | None,
-        grond: str | None,
-        motivering: str | None,
-        betaald: Bedrag,
-        onbesteed: Bedrag,
-        uitvoeren_tot: date,
-        datum: date,
-        gebruiker: str,
-        *,
-        mandaat: dict[str, Any],
-    ) -> Bedrag:
-        """Settle the grant; returns the amount vastgesteld. The caller releases `onbesteed` from the vouchers."""
-        self._eis_status("vaststellen")
-        besluit = self.besluit or {}
-        if datum < besluit["datum"]:
-            raise OngeldigeInvoer(f"de vaststelling ligt voor de toekenning ({formatteer_datum(besluit['datum'])})")
-        vaststelling.eis_vaststelbaar(self.nummer, onbesteed, uitvoeren_tot, datum)
-        vastgesteld, vordering = vaststelling.vast_te_stellen(
-            self.nummer, bedrag, grond, motivering, betaald, self.teruggevorderd
-        )
-        self._vastgesteld(
-            bedrag=vastgesteld,
-            betaald=betaald,
-            teruggevorderd=vordering,
-            vrijgegeven=onbesteed,
-            grond=grond if vordering.centen else None,
-            motivering=motivering.strip() if motivering else None,
-            datum=datum,
-            gebruiker=gebruiker,
-            namens=NAMENS_COLLEGE,
-            mandaat=eis_mandaat_voor(mandaat, self.wijk),
-        )
-        return vastgesteld
-
     @event(Vastgesteld)
     def _vastgesteld(
         self,
@@ -656,46 +581,11 @@ class Aanvraag(Aggregate):
         self.vaststelling = {"bedrag": bedrag, "betaald": betaald, "teruggevorderd": teruggevorderd}
         self.vaststelling |= {"grond": grond, "motivering": motivering, "datum": datum, "door": gebruiker}
 
-    @property
-    def vastgesteld(self) -> Bedrag | None:
-        return self.vaststelling["bedrag"] if self.vaststelling else None
-
-    @property
-    def openstaand(self) -> Bedrag:
-        """Claimed back and not yet received (Awb 4:57)."""
-        return self.teruggevorderd - self.terugontvangen
-
-    def vorder_terug(
-        self, bedrag: Bedrag, motivering: str, betaald: Bedrag, datum: date, gebruiker: str, *, mandaat: dict[str, Any]
-    ) -> None:
-        """Awb 4:57: claim back `bedrag` of what was paid less what was vastgesteld, less what was claimed."""
-        self._eis_status("terugvorderen")
-        if not motivering.strip():
-            raise OngeldigeInvoer("een terugvordering wordt gemotiveerd: geef --motivering (Awb 3:46)")
-        if datum < (self.vaststelling or self.besluit or {})["datum"]:
-            raise OngeldigeInvoer("de terugvordering ligt voor het besluit waarop zij rust")
-        vastgesteld = self.vastgesteld or Bedrag.nul()
-        vaststelling.eis_vordering(self.nummer, bedrag, betaald, vastgesteld, self.teruggevorderd)
-        self._terugvordering_ingesteld(
-            bedrag=bedrag,
-            motivering=motivering.strip(),
-            datum=datum,
-            gebruiker=gebruiker,
-            namens=NAMENS_COLLEGE,
-            mandaat=eis_mandaat_voor(mandaat, self.wijk),
-        )
-
     @event(TerugvorderingIngesteld)
     def _terugvordering_ingesteld(
         self, bedrag: Bedrag, motivering: str, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
     ) -> None:
         self.teruggevorderd = self.teruggevorderd + bedrag
-
-    def ontvang_terug(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
-        """The kasbeheerder books what the initiatiefnemer paid back; never more than is open."""
-        vaststelling.eis_ontvangst(self.nummer, bedrag, self.openstaand)
-        self._eis_niet_voor_ontvangst(datum)
-        self._terugbetaling_ontvangen(bedrag=bedrag, datum=datum, gebruiker=gebruiker)
 
     @event(TerugbetalingOntvangen)
     def _terugbetaling_ontvangen(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
