@@ -1026,6 +1026,30 @@ def verifieer(o: Omgeving, koppen: tuple[str, ...]) -> None:
     o.toon(u, tekst)
 
 
+@voucher.command()
+@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
+@pass_omgeving
+def backup(o: Omgeving, pad: Path) -> None:
+    """Maak een consistente, gecontroleerde kopie van de SQLite-opslag in PAD, ook terwijl anderen schrijven.
+
+    De kopie is de opslag zoals die was op één moment; ze wordt geverifieerd (zoals 'verifieer') voordat
+    ze PAD heet, en een bestaand bestand wordt nooit overschreven. De ketenkop van de kopie staat in het
+    antwoord: bewaar hem, en controleer een teruggezette kopie met 'voucher --database PAD verifieer --kop
+    HASH'. PostgreSQL: pg_dump (README, Back-ups).
+    """
+    from commands.adres import lees_url
+    from commands.backup import maak_backup
+
+    u = maak_backup(lees_url(o.database), pad)
+    o.toon(
+        u,
+        lambda u: (
+            f"Back-up in {u['pad']}: {u['gebeurtenissen']} gebeurtenissen, keten intact.\n"
+            f"Ketenkop na gebeurtenis nr. {u['ketenkop']['positie']}: {u['ketenkop']['hash']}"
+        ),
+    )
+
+
 def _koppen_uit(waarde: str) -> list[str]:
     """The heads one --kop names: itself, or every head in the file it names."""
     from ledger.keten import koppen_in

@@ -32,8 +32,20 @@ class Opslag:
     def omschrijving(self) -> str:
         if self.pad is not None:
             return str(self.pad)
+        info = self.verbinding()
+        return f"postgresql://{info['user']}@{info['host']}:{info['port']}/{info['dbname']}"
+
+    def verbinding(self) -> dict[str, Any]:
+        """PostgreSQL: the login, server and database this URL means, defaults filled in (never None)."""
         info = self.conninfo or {}
-        return f"postgresql://{info.get('user', '')}@{info.get('host', '')}:{info.get('port', '')}/{info.get('dbname', '')}"
+        user = str(info.get("user") or getpass.getuser())
+        return {
+            "user": user,
+            "password": str(info.get("password") or os.environ.get("PGPASSWORD", "")),
+            "host": str(info.get("host") or "localhost"),
+            "port": int(info.get("port") or 5432),
+            "dbname": str(info.get("dbname") or user),
+        }
 
     def env(self, create_table: bool) -> dict[str, str]:
         basis = {"CREATE_TABLE": "y" if create_table else "n", "AGGREGATE_CACHE_MAXSIZE": "1000"} | versleuteling()
@@ -43,18 +55,19 @@ class Opslag:
                 "SQLITE_DBNAME": str(self.pad),
                 "SQLITE_LOCK_TIMEOUT": "30",
             }
-        info = self.conninfo or {}
+        info = self.verbinding()
         return basis | {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "APPLICATION_RECORDER_TOPIC": "commands.pgopslag:VoucherPostgresRecorder",
-            "POSTGRES_DBNAME": str(info.get("dbname") or info.get("user") or "postgres"),
-            "POSTGRES_HOST": str(info.get("host") or "localhost"),
-            "POSTGRES_PORT": str(info.get("port") or "5432"),
-            "POSTGRES_USER": str(info.get("user") or getpass.getuser()),
-            "POSTGRES_PASSWORD": str(info.get("password") or os.environ.get("PGPASSWORD", "")),
+            "POSTGRES_DBNAME": info["dbname"],
+            "POSTGRES_HOST": info["host"],
+            "POSTGRES_PORT": str(info["port"]),
+            "POSTGRES_USER": info["user"],
+            "POSTGRES_PASSWORD": info["password"],
             "POSTGRES_CONNECT_TIMEOUT": "2",  # also the pool wait per try, and the library tries 10 times
             "POSTGRES_POOL_SIZE": "2",
             "POSTGRES_LOCK_TIMEOUT": "10",
+            "POSTGRES_ENABLE_DB_FUNCTIONS": "n",  # the insert must run VoucherPostgresRecorder._insert_events
         }
 
 

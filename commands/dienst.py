@@ -14,6 +14,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -59,7 +60,25 @@ Besluit = tuple[list[Aggregate], R]
 
 MAX_POGINGEN = 25
 CONTANT = "(contant)"  # the 'supplier' of a cash receipt in the invoice register
+VERZILVER, CONTANT_OPNEMEN = "verzilver", "contant"  # art. 9 lid 3 onder a and onder b
 STANDAARD_AANVULTERMIJN = timedelta(weeks=2)  # Awb 4:5: a reasonable term
+
+
+@dataclass(frozen=True, slots=True)
+class Betaalopdracht:
+    """One payment as the kasbeheerder presents it: an invoice (art. 9 lid 3 onder a) or cash (onder b)."""
+
+    soort: str  # VERZILVER or CONTANT_OPNEMEN
+    bedrag: Bedrag
+    leverancier: str | None  # the supplier of an invoice; None for cash
+    factuur: str | None  # the invoice number; for cash the receipt number (kwitantie), if any
+
+    @property
+    def register(self) -> tuple[str, str] | None:
+        """The key in the invoice register, or None for cash without a receipt number."""
+        if self.soort == VERZILVER:
+            return (self.leverancier or "", self.factuur or "")
+        return (CONTANT, self.factuur) if self.factuur else None
 
 
 class Dienst:
@@ -605,35 +624,54 @@ class Dienst:
     # === kasbeheer (art. 9) ===========================================================
     def verzilver(self, cmd: m.Verzilver) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
+        betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur)
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             v = self._voucher(cmd.code)
-            g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
-            if self.factuur_al_geboekt(cmd.leverancier, cmd.factuur, v.code, cmd.bedrag):
-                return [], _betaling_uitkomst(v, cmd.bedrag)
-            v.verzilver(cmd.bedrag, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
-            f = self.boek_factuur(cmd.leverancier, cmd.factuur, v.code, cmd.bedrag, datum)
-            return [v, f], _betaling_uitkomst(v, cmd.bedrag)
+            return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
         return self._voer_uit(beslis, cmd)
 
     def neem_contant_op(self, cmd: m.NeemContantOp) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
+        betaling = Betaalopdracht(CONTANT_OPNEMEN, cmd.bedrag, None, cmd.kwitantie)
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             v = self._voucher(cmd.code)
-            g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
-            if cmd.kwitantie and self.factuur_al_geboekt(CONTANT, cmd.kwitantie, v.code, cmd.bedrag):
-                return [], _betaling_uitkomst(v, cmd.bedrag)
-            v.neem_contant_op(cmd.bedrag, g.regeling.contant_max, datum, self.gebruiker, kwitantie=cmd.kwitantie)
-            nieuw: list[Aggregate] = [v]
-            if cmd.kwitantie:
-                nieuw.append(self.boek_factuur(CONTANT, cmd.kwitantie, v.code, cmd.bedrag, datum))
-            return nieuw, _betaling_uitkomst(v, cmd.bedrag)
+            return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
         return self._voer_uit(beslis, cmd)
+
+    def betaal(
+        self,
+        g: Gemeente,
+        v: Voucher,
+        b: Betaalopdracht,
+        datum: date,
+        herhaling: Callable[[], bool] | None = None,
+    ) -> list[Aggregate]:
+        """Art. 9: the one payment path of `verzilver`, `contant` and `import betalingen`.
+
+        The kasbeheerder's mandate for the voucher's wijk, then the invoice register (an
+        identical repeat changes nothing: returns []), then the voucher's rules (restant, cash
+        max, dates, functiescheiding). `herhaling` replaces the register check where the caller
+        knows more (the import: earlier lines of the same file). Returns what changed: the voucher and, when the payment
+        has an invoice or receipt number, its entry in the invoice register."""
+        g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
+        register = b.register
+        if register is not None:
+            al = herhaling() if herhaling else self.factuur_al_geboekt(*register, v.code, b.bedrag)
+            if al:
+                return []
+        if b.soort == VERZILVER:
+            v.verzilver(b.bedrag, b.leverancier or "", b.factuur or "", datum, self.gebruiker)
+        else:
+            v.neem_contant_op(b.bedrag, g.regeling.contant_max, datum, self.gebruiker, kwitantie=b.factuur)
+        if register is None:
+            return [v]
+        return [v, self.boek_factuur(*register, v.code, b.bedrag, datum)]
 
     def factuur_al_geboekt(self, leverancier: str, factuur: str, code: str, bedrag: Bedrag) -> bool:
         """Art. 9: one invoice (or cash receipt) is paid once. True for an identical repeat;

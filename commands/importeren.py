@@ -21,18 +21,18 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from eventsourcing.domain import Aggregate
 
-from commands.dienst import CONTANT, Dienst
+from commands.dienst import CONTANT_OPNEMEN, VERZILVER, Betaalopdracht, Dienst
 from ledger import ids
 from ledger.datum import parse_datum
 from ledger.fouten import OngeldigeInvoer, RegelOvertreden, VoucherFout
 from ledger.geld import Bedrag
-from ledger.gemeente import Gemeente
-from ledger.voucher import Factuur, Voucher
+from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code, parse_code
 
 KOLOMMEN = ("voucher", "soort", "bedrag", "leverancier", "factuur", "datum")
@@ -51,9 +51,16 @@ class Betaling:
     datum: date
 
     @property
+    def opdracht(self) -> Betaalopdracht:
+        """The payment as `verzilver` or `contant` takes it (one payment path, Dienst.betaal)."""
+        if self.soort == "verzilver":
+            return Betaalopdracht(VERZILVER, self.bedrag, self.leverancier, self.factuur)
+        return Betaalopdracht(CONTANT_OPNEMEN, self.bedrag, None, self.factuur)
+
+    @property
     def register(self) -> tuple[str, str]:
-        """The key in the invoice register: the supplier's invoice, or the cash receipt."""
-        return (self.leverancier if self.soort == "verzilver" else CONTANT, self.factuur)
+        """The key in the invoice register: the supplier's invoice, or the cash receipt (always numbered here)."""
+        return self.opdracht.register or ("", self.factuur)
 
 
 class ImportGeweigerd(VoucherFout):
@@ -146,7 +153,7 @@ def boek(
         g = dienst.gemeente()
         vouchers: dict[str, Voucher] = {}
         in_bestand: dict[tuple[str, str], Betaling] = {}
-        nieuwe_facturen: list[Factuur] = []
+        nieuwe_facturen: list[Aggregate] = []
         fouten: list[tuple[int, str]] = []
         herhaald = 0
         geboekt = Bedrag.nul()
@@ -154,14 +161,14 @@ def boek(
         al_bekend = dienst.app.bestaande(ids.factuur_id(*b.register) for b in betalingen)
         for b in voortgang(betalingen) if voortgang else betalingen:
             try:
-                if _herhaling(dienst, b, in_bestand, al_bekend):
+                v = vouchers.get(b.voucher) or dienst._voucher(b.voucher)
+                nieuw = dienst.betaal(g, v, b.opdracht, b.datum, partial(_herhaling, dienst, b, in_bestand, al_bekend))
+                if not nieuw:
                     herhaald += 1
                     continue
-                v = vouchers.get(b.voucher) or dienst._voucher(b.voucher)
-                _pas_toe(g, v, b, dienst.gebruiker)
                 vouchers[b.voucher] = v
                 in_bestand[_sleutel(b)] = b
-                nieuwe_facturen.append(dienst.boek_factuur(*b.register, b.voucher, b.bedrag, b.datum))
+                nieuwe_facturen += nieuw[1:]
                 geboekt = geboekt + b.bedrag
             except VoucherFout as e:
                 fouten.append((b.regel, e.melding + (f" ({e.artikel})" if e.artikel else "")))
@@ -195,14 +202,6 @@ def _herhaling(dienst: Dienst, b: Betaling, in_bestand: dict[tuple[str, str], Be
     if ids.factuur_id(*b.register) not in al_bekend:
         return False
     return dienst.factuur_al_geboekt(*b.register, b.voucher, b.bedrag)
-
-
-def _pas_toe(g: Gemeente, v: Voucher, b: Betaling, gebruiker: str) -> None:
-    g.eis_mandaat(gebruiker, "kasbeheerder", v.wijk, b.datum)
-    if b.soort == "verzilver":
-        v.verzilver(b.bedrag, b.leverancier, b.factuur, b.datum, gebruiker)
-    else:
-        v.neem_contant_op(b.bedrag, g.regeling.contant_max, b.datum, gebruiker, kwitantie=b.factuur)
 
 
 def _samenvatting(pad: Path | None, fouten: list[tuple[int, str]], wat: str) -> str:

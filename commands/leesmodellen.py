@@ -87,9 +87,7 @@ class Leesdienst:
         try:
             return self._lees(lambda: bijwerken.herbouw(self.app))
         except LeesmodelOnbeschikbaar as e:
-            raise OpslagOnbeschikbaar(
-                f"de leesmodellen kunnen in deze opslag niet worden herbouwd (geen rechten of alleen-lezen): {e}"
-            ) from None
+            raise OpslagOnbeschikbaar(_herbouw_geweigerd(str(e))) from None
 
     def richt_in(self) -> None:
         """Create the views at `voucher init`. Best effort: the init itself is saved by then, and a store
@@ -129,3 +127,16 @@ def _kasboektotaal(rijen: list[KasboekRij]) -> dict[str, Bedrag]:
     for r in rijen:
         som[_TOTAAL[r.soort]] += r.bedrag
     return {naam: Bedrag(centen) for naam, centen in som.items()}
+
+
+def _herbouw_geweigerd(reden: str) -> str:
+    """Why the views could not be rebuilt, in Dutch (the driver's own words stay out of the line)."""
+    klein = reden.lower()
+    if "must be owner" in klein or "permission denied" in klein:
+        return (
+            "deze databaselogin mag de leesmodellen niet herbouwen: dat mag alleen de eigenaar van de database "
+            "(de login die 'voucher init' deed); vraag die 'voucher herbouw' te draaien (README, PostgreSQL)"
+        )
+    if "readonly" in klein or "read-only" in klein or "read only" in klein:
+        return "de leesmodellen kunnen niet worden herbouwd: de opslag is alleen-lezen; er is niets gewijzigd"
+    return f"de leesmodellen kunnen in deze opslag niet worden herbouwd (geen rechten of alleen-lezen): {reden[:200]}"

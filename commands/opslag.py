@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -20,7 +21,7 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import JSONTranscoder, Mapper, PersistenceError, StoredEvent, Transcoder
-from eventsourcing.utils import get_topic
+from eventsourcing.utils import Environment, get_topic
 
 from commands.adres import (  # noqa: F401 - re-exported: where the store is
     OPSLAGSLEUTEL_ENV,
@@ -56,6 +57,21 @@ class VoucherLedger(Application):
         super().__init__(*args, **kwargs)
         self.mapper.lees_hash = self._hash_uit_de_opslag  # type: ignore[attr-defined]
 
+    def construct_env(self, name: str, env: Any = None) -> Environment:
+        """The settings come from the project alone (commands/adres.py `Opslag.env`), never from os.environ.
+
+        eventsourcing merges the process environment into an application's settings, and
+        `VOUCHERS_`-prefixed variables even override what the application sets. Here that would
+        let a stray variable swap the recorder (and with it the advisory lock and the GRANTs that
+        follow the mandates), the mapper (the hash chain), or switch on the library's insert
+        function. So every library variable in the environment is ignored; the project's own
+        variables (VOUCHER_DATABASE, VOUCHER_GEBRUIKER, VOUCHER_OPSLAGSLEUTEL, PGPASSWORD) are
+        read where the store is chosen."""
+        instellingen = dict(type(self).env)
+        instellingen["IS_SNAPSHOTTING_ENABLED"] = "y"  # snapshotting_intervals is always set
+        instellingen.update(env or {})
+        return Environment(name, instellingen)
+
     def construct_mapper(self) -> Any:
         return self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=KetenMapper)
 
@@ -66,6 +82,7 @@ class VoucherLedger(Application):
 
     def _record(self, processing_event: Any) -> Any:
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
+        mapper.verwerp_nieuw()  # left over from a bare events.put in this thread: never a predecessor
         try:
             recordings = super()._record(processing_event)
         except BaseException:
@@ -186,20 +203,38 @@ class KanoniekeTranscoder(JSONTranscoder):
 
 
 class KetenMapper(Mapper[UUID]):
-    """The library's mapper, chaining every event to its predecessor (commands/keten.py).
+    """The library's mapper, chaining every event to its predecessor (ledger/keten.py).
 
     It remembers the newest hash it has seen of every stream (decoded from the store, or
     encoded by this process and committed), so writing the next event needs no extra read;
     a snapshot carries the hash of the event it was taken at. Hashes of a save that failed
     (a lost race) are dropped, never used as a predecessor.
+
+    One ledger may be shared by threads (a long-running process). The hashes a save has
+    encoded but not yet committed belong to that save alone: they are kept per thread (a
+    save runs in one thread from encoding to commit), and only a committed save adds them
+    to the shared heads, under a lock and never replacing a newer version by an older one.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.koppen: dict[UUID, tuple[int, str]] = {}
-        self._nieuw: dict[UUID, tuple[int, str]] = {}
+        self._koppen_slot = threading.Lock()
+        self._per_draad = threading.local()
         self.lees_hash: Callable[[UUID, int], str] = lambda _id, _versie: ""
-        self.laatste_hash = ""  # of the event decoded last (the read models' log head follows it)
+
+    @property
+    def _nieuw(self) -> dict[UUID, tuple[int, str]]:
+        """The hashes encoded by the save running in this thread, not yet committed."""
+        nieuw: dict[UUID, tuple[int, str]] | None = getattr(self._per_draad, "nieuw", None)
+        if nieuw is None:
+            nieuw = self._per_draad.nieuw = {}
+        return nieuw
+
+    @property
+    def laatste_hash(self) -> str:
+        """The hash of the event this thread decoded last (the read models' log head follows it)."""
+        return getattr(self._per_draad, "laatste_hash", "")
 
     # --- writing ---
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
@@ -227,18 +262,31 @@ class KetenMapper(Mapper[UUID]):
         return StoredEvent(originator_id=originator_id, originator_version=versie, topic=topic, state=staat)
 
     def _hash_van(self, originator_id: UUID, versie: int) -> str:
-        for bekend in (self._nieuw, self.koppen):
-            gezien = bekend.get(originator_id)
-            if gezien is not None and gezien[0] == versie:
-                return gezien[1]
+        gezien = self._nieuw.get(originator_id)
+        if gezien is None or gezien[0] != versie:
+            gezien = self.koppen.get(originator_id)
+        if gezien is not None and gezien[0] == versie:
+            return gezien[1]
         return self.lees_hash(originator_id, versie)
 
     def bevestig_nieuw(self) -> None:
-        self.koppen.update(self._nieuw)
-        self._nieuw.clear()
+        """This thread's save committed: its hashes are now stored heads."""
+        nieuw = self._nieuw
+        for stroom, (versie, h) in nieuw.items():
+            self._onthoud(stroom, versie, h)
+        nieuw.clear()
 
     def verwerp_nieuw(self) -> None:
+        """This thread's save failed: nothing it encoded was stored."""
         self._nieuw.clear()
+
+    def _onthoud(self, stroom: UUID, versie: int, h: str) -> None:
+        with self._koppen_slot:
+            bekend = self.koppen.get(stroom)
+            if bekend is None or bekend[0] <= versie:
+                if len(self.koppen) > 200_000:  # a bound for long-running processes; a miss costs one read
+                    self.koppen.clear()
+                self.koppen[stroom] = (versie, h)
 
     # --- reading ---
     def ontsleuteld(self, stored: Any) -> bytes:
@@ -257,14 +305,10 @@ class KetenMapper(Mapper[UUID]):
         h = toestand.pop(keten.HASH, None)
         toestand.pop(keten.VORIGE, None)
         kop = toestand.pop(keten.KOP, None)
-        self.laatste_hash = h or ""
+        self._per_draad.laatste_hash = h or ""
         h = h or kop
         if h:
-            bekend = self.koppen.get(stored_event.originator_id)  # type: ignore[arg-type]
-            if bekend is None or bekend[0] <= stored_event.originator_version:
-                if len(self.koppen) > 200_000:  # a bound for long-running processes; a miss costs one read
-                    self.koppen.clear()
-                self.koppen[stored_event.originator_id] = (stored_event.originator_version, h)  # type: ignore[index]
+            self._onthoud(stored_event.originator_id, stored_event.originator_version, h)  # type: ignore[arg-type]
         return event
 
 
@@ -287,13 +331,39 @@ def open_ledger(opslag: Opslag, *, inrichten: bool = False) -> VoucherLedger:
             )
     if opslag.soort == "sqlite" and opslag.pad is not None and opslag.pad.parent and not opslag.pad.parent.exists():
         raise OpslagOnbeschikbaar(f"de map {opslag.pad.parent} bestaat niet")
-    env = opslag.env(create_table=inrichten)
+    postgres = opslag.soort == "postgresql"
+    if postgres and os.environ.get(GEBRUIKER_ENV):  # every command, reads too: a shared store takes no name on trust
+        raise OngeldigeInvoer(
+            f"{GEBRUIKER_ENV} geldt niet voor PostgreSQL: daar handelt u onder uw eigen databaselogin"
+        )
+    # PostgreSQL: tables are made only after the connection and the database's encoding were checked.
+    env = opslag.env(create_table=inrichten and not postgres)
     try:
         app = VoucherLedger(env=env)
     except Exception as e:  # the library raises driver- and OS-level errors here
+        if postgres:  # the pool only says it got no connection: ask the server why
+            from commands.pgopslag import verbindingsfout
+
+            raise verbindingsfout(opslag) from None
         raise OpslagOnbeschikbaar(f"de opslag {opslag.omschrijving} is niet bereikbaar: {_kort(e)}") from None
-    _eis_passende_sleutel(app, versleuteld="CIPHER_KEY" in env)
+    try:
+        if postgres:
+            _open_postgres(app, opslag, inrichten=inrichten)
+        _eis_passende_sleutel(app, versleuteld="CIPHER_KEY" in env)
+    except BaseException:
+        app.close()
+        raise
     return app
+
+
+def _open_postgres(app: VoucherLedger, opslag: Opslag, *, inrichten: bool) -> None:
+    from commands.pgopslag import controleer_database
+
+    controleer_database(app.recorder, opslag)
+    if inrichten:
+        recorders: list[Any] = [app.recorder] + ([app.snapshots.recorder] if app.snapshots is not None else [])
+        for recorder in recorders:
+            lees_opslag(recorder.create_table)
 
 
 def _eis_passende_sleutel(app: VoucherLedger, *, versleuteld: bool) -> None:

@@ -15,6 +15,8 @@ from typing import Any
 from eventsourcing.postgres import PostgresApplicationRecorder
 from psycopg.sql import SQL, Literal
 
+from ledger.fouten import OpslagOnbeschikbaar
+
 # One constant key for "writing to the vouchers event log"; any bigint would do.
 SCHRIJFSLOT = 0x766F756368657273  # 'vouchers'
 
@@ -22,6 +24,12 @@ SCHRIJFSLOT = 0x766F756368657273  # 'vouchers'
 class VoucherPostgresRecorder(PostgresApplicationRecorder):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.datastore.enable_db_functions:
+            # The library's insert function would skip _insert_events: no advisory lock, no GRANT.
+            raise OpslagOnbeschikbaar(
+                "POSTGRES_ENABLE_DB_FUNCTIONS past niet bij deze opslag: het schrijfslot en de rechten per mandaat "
+                "zouden worden overgeslagen"
+            )
         self.lock_table_statements = [
             SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout),
             SQL("SELECT pg_advisory_xact_lock({0})").format(Literal(SCHRIJFSLOT)),
@@ -33,3 +41,92 @@ class VoucherPostgresRecorder(PostgresApplicationRecorder):
         for statement in kwargs.get("ook_uitvoeren", ()):
             curs.execute(statement)
         super()._insert_events(curs, stored_events, **kwargs)
+
+
+# --- opening: is this the right server, database and login? --------------------------------------------
+def controleer_database(recorder: Any, opslag: Any) -> None:
+    """One query on the application's own pool before anything is read or created: the connection
+    works, and the database is UTF-8 (the events are UTF-8 JSON; another encoding hands text back
+    as bytes, and `init` would leave tables behind). A failed connection is diagnosed in Dutch."""
+    try:
+        with recorder.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                "SELECT pg_encoding_to_char(encoding) AS codering FROM pg_database WHERE datname = current_database()"
+            )
+            rij = curs.fetchone()
+    except Exception:  # the pool only says it got no connection: ask the server why, once
+        raise verbindingsfout(opslag) from None
+    codering = rij["codering"] if rij else None
+    if isinstance(codering, bytes):
+        codering = codering.decode("ascii", "replace")
+    if codering != "UTF8":
+        info = opslag.verbinding()
+        raise OpslagOnbeschikbaar(
+            f"de database moet UTF-8 zijn, maar {info['dbname']} is {codering}: maak haar opnieuw aan met "
+            f"'createdb --encoding UTF8 --template template0 --owner EIGENAAR {info['dbname']}' (README, PostgreSQL); "
+            "er is niets aangemaakt"
+        )
+
+
+def verbindingsfout(opslag: Any) -> OpslagOnbeschikbaar:
+    """Why the server refuses: connect once directly and name the cause in Dutch, with what to do."""
+    import psycopg
+
+    info = opslag.verbinding()
+    try:
+        psycopg.connect(
+            dbname=info["dbname"],
+            host=info["host"],
+            port=info["port"],
+            user=info["user"],
+            password=info["password"] or None,
+            connect_timeout=2,
+        ).close()
+    except psycopg.Error as e:
+        return OpslagOnbeschikbaar(_oorzaak(" ".join(str(e).split()), info))
+    return OpslagOnbeschikbaar(f"de opslag {opslag.omschrijving} is niet bereikbaar; probeer het opnieuw")
+
+
+def _oorzaak(tekst: str, info: dict[str, Any]) -> str:
+    """The libpq message, in the words of someone who has to fix it."""
+    server, db, login = f"{info['host']}:{info['port']}", info["dbname"], info["user"]
+    klein = tekst.lower()
+    if f'database "{db}" does not exist'.lower() in klein:
+        return (
+            f"de database {db} bestaat niet op de server {server}: controleer de naam in --database, of laat de "
+            f"beheerder haar aanmaken (createdb --owner EIGENAAR {db}; README, PostgreSQL)"
+        )
+    if "no password supplied" in klein:
+        return (
+            f"de server {server} vraagt een wachtwoord voor login {login}, maar er is geen gegeven: zet het in "
+            "PGPASSWORD of in ~/.pgpass (niet op de opdrachtregel)"
+        )
+    if "password authentication failed" in klein:
+        return (
+            f"de server {server} weigert login {login}: het wachtwoord klopt niet, of die login bestaat niet (de "
+            "server zegt niet welk van beide); controleer PGPASSWORD of ~/.pgpass en de naam in --database"
+        )
+    if f'role "{login}" does not exist'.lower() in klein:
+        return (
+            f"de login {login} bestaat niet op de server {server}: controleer de naam in --database, of laat de "
+            f"beheerder haar aanmaken (CREATE ROLE {login} LOGIN; README, PostgreSQL)"
+        )
+    if "no pg_hba.conf entry" in klein:
+        return (
+            f"de server {server} laat login {login} vanaf deze machine niet toe in database {db} (pg_hba.conf): "
+            "vraag de beheerder"
+        )
+    if "permission denied for database" in klein or "connect privilege" in klein:
+        return f"login {login} mag database {db} niet openen (CONNECT): vraag de beheerder om dat recht"
+    if "too many" in klein and "connections" in klein:
+        return f"de server {server} heeft geen verbindingen meer vrij: probeer het later opnieuw"
+    if "starting up" in klein or "shutting down" in klein or "recovery" in klein:
+        return f"de server {server} start op of stopt: probeer het over een ogenblik opnieuw"
+    if "translate host name" in klein or "name or service not known" in klein:
+        return f"de servernaam {info['host']} is onbekend: controleer de host in --database"
+    if any(s in klein for s in ("connection refused", "timeout expired", "no route to host", "network is unreachable")):
+        return (
+            f"de PostgreSQL-server op {server} is niet bereikbaar: controleer host en poort in --database en of "
+            "de server draait (pg_isready -h HOST -p POORT)"
+        )
+    return f"de server {server} weigert de verbinding met database {db} als login {login}: {tekst[:200]}"

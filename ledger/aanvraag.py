@@ -21,15 +21,14 @@ from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
-from ledger.begrippen import VEREISTEN, WEIGERINGSGRONDEN
+from ledger import status as st
+from ledger.begrippen import WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
 from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden
 from ledger.geld import Bedrag
 from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
 from ledger.vouchercode import maak_code
-
-OPEN_STATUSSEN = ("onvolledig", "ingediend", "geschikt", "raadpleging_voor")
 
 
 class Aanvraag(Aggregate):
@@ -66,7 +65,7 @@ class Aanvraag(Aggregate):
         self.aanvulling: dict[str, Any] | None = None
         self.opgeschort_dagen = 0
         self.volledig_sinds: date | None = ontvangen if not self.ontbreekt else None
-        self.status = "ingediend" if self.volledig_sinds else "onvolledig"
+        self.status: str = st.bij_indiening(self.volledig_sinds is not None)
         self.besluit: dict[str, Any] | None = None
         self.raadpleging: dict[str, Any] | None = None
         self.bekendgemaakt: date | None = None
@@ -75,12 +74,7 @@ class Aanvraag(Aggregate):
     # --- what is missing (art. 4 lid 2) -------------------------------------------------
     @property
     def ontbreekt(self) -> list[str]:
-        uit = []
-        for veld, (waar, naam) in VEREISTEN.items():
-            waarde = (self.persoon if waar == "persoon" else self.gegevens).get(veld)
-            if waarde is None or waarde == "" or (waarde is False and veld == "ondertekend"):
-                uit.append(naam)
-        return uit
+        return ontbreekt(aanwezig_na((), self.persoon, self.gegevens))
 
     @property
     def kosten(self) -> Bedrag | None:
@@ -96,7 +90,7 @@ class Aanvraag(Aggregate):
     def vraag_aanvulling(
         self, wat: str, termijn: date, datum: date, gebruiker: str, *, mandaat: dict[str, Any]
     ) -> None:
-        self._eis_status("aanvulling vragen", "onvolledig", "ingediend")
+        self._eis_status("aanvulling vragen")
         self._eis_niet_voor_ontvangst(datum)
         if not wat.strip():
             raise OngeldigeInvoer("zeg met --wat welke informatie ontbreekt (art. 4 lid 3)")
@@ -118,11 +112,11 @@ class Aanvraag(Aggregate):
         # A second request while one is open does not restart the pause (Awb 4:15): keep its start.
         begin = self.aanvulling["gevraagd_op"] if self.aanvulling else datum
         self.aanvulling = {"wat": wat, "termijn": termijn, "gevraagd_op": begin}
-        self.status = "onvolledig"
+        self.status = st.na("AanvullingGevraagd", self.status)
 
     def vul_aan(self, persoon: dict[str, Any], gegevens: dict[str, Any], datum: date, gebruiker: str) -> bool:
         """Returns whether the aanvraag became complete (and joins the order of receipt)."""
-        self._eis_status("aanvullen", "onvolledig", "ingediend")
+        self._eis_status("aanvullen")
         self._eis_niet_voor_ontvangst(datum)
         if self.vernietigd is not None and any(v is not None for v in persoon.values()):
             raise OngeldigeToestand(
@@ -134,9 +128,9 @@ class Aanvraag(Aggregate):
         gegevens = {k: v for k, v in gegevens.items() if v is not None and self.gegevens.get(k) != v}
         if not persoon and not gegevens and self.aanvulling is None:
             return False
-        was_onvolledig = self.status == "onvolledig"
+        was_onvolledig = self.status == st.Status.ONVOLLEDIG
         self._aangevuld(persoon=persoon, gegevens=gegevens, datum=datum, gebruiker=gebruiker)
-        return was_onvolledig and self.status == "ingediend"
+        return was_onvolledig and self.status == st.Status.INGEDIEND
 
     @event("Aangevuld", topic="voucher.Aanvraag.Aangevuld")
     def _aangevuld(self, persoon: dict[str, Any], gegevens: dict[str, Any], datum: date, gebruiker: str) -> None:
@@ -145,9 +139,10 @@ class Aanvraag(Aggregate):
         if self.aanvulling is not None:
             self.opgeschort_dagen += (datum - self.aanvulling["gevraagd_op"]).days
             self.aanvulling = None
-        if self.status == "onvolledig" and not self.ontbreekt:
-            self.status = "ingediend"
+        status = st.na("Aangevuld", self.status, volledig=not self.ontbreekt)
+        if status != self.status:
             self.volledig_sinds = datum
+        self.status = status
 
     # --- decisions (art. 5 and 6) -------------------------------------------------------
     def verdeel(self, bedrag: Bedrag, aantal: int | None, max_voucherwaarde: Bedrag) -> list[dict[str, Any]]:
@@ -195,7 +190,7 @@ class Aanvraag(Aggregate):
             _eis_grond_e_terecht(grond, kosten, beschikbaar)
         elif grond is not None:
             raise OngeldigeInvoer("--grond en --motivering horen alleen bij een gedeeltelijke toekenning")
-        regels.art_5_lid_3_raadpleging(max(bedrag, kosten), drempel, self.status == "raadpleging_voor")
+        regels.art_5_lid_3_raadpleging(max(bedrag, kosten), drempel, self.status == st.Status.RAADPLEGING_VOOR)
         if start_voor is not None and start_voor < datum:
             raise OngeldigeInvoer("de startdatum (--start-voor) ligt voor de datum van het besluit")
         self._toegekend(
@@ -225,7 +220,7 @@ class Aanvraag(Aggregate):
         namens: str,
         mandaat: dict[str, Any] | None,
     ) -> None:
-        self.status = "toegekend"
+        self.status = st.na("Toegekend", self.status)
         self.besluit = {
             "uitkomst": "toegekend",
             "bedrag": bedrag,
@@ -259,7 +254,7 @@ class Aanvraag(Aggregate):
     def _geweigerd(
         self, grond: str, motivering: str, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
     ) -> None:
-        self.status = "geweigerd"
+        self.status = st.na("Geweigerd", self.status)
         self.besluit = {
             "uitkomst": "geweigerd",
             "grond": grond,
@@ -270,7 +265,7 @@ class Aanvraag(Aggregate):
 
     # --- above the threshold: geschikt, then the wijkraadpleging (art. 5 lid 3-6) --------
     def verklaar_geschikt(self, drempel: Bedrag, datum: date, gebruiker: str, *, mandaat: dict[str, Any]) -> None:
-        self._eis_status("geschikt verklaren", "ingediend")
+        self._eis_status("geschikt verklaren")
         self._eis_niet_voor_ontvangst(datum)
         kosten = self.kosten
         if kosten is None or kosten <= drempel:
@@ -285,7 +280,7 @@ class Aanvraag(Aggregate):
 
     @event("GeschiktVerklaard", topic="voucher.Aanvraag.GeschiktVerklaard")
     def _geschikt(self, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None) -> None:
-        self.status = "geschikt"
+        self.status = st.na("GeschiktVerklaard", self.status)
         self.raadpleging = {"geschikt_op": datum, "door": gebruiker}
 
     def besluit_raadpleging(
@@ -298,7 +293,7 @@ class Aanvraag(Aggregate):
         *,
         mandaat: dict[str, Any],
     ) -> None:
-        self._eis_status("een raadplegingsbesluit vastleggen", "geschikt")
+        self._eis_status("een raadplegingsbesluit vastleggen")
         if self.raadpleging and datum < self.raadpleging["geschikt_op"]:
             raise OngeldigeInvoer("de wijkraadpleging ligt voor de datum van het geschiktheidsbesluit")
         if uitkomst not in ("voor", "tegen"):
@@ -338,10 +333,8 @@ class Aanvraag(Aggregate):
         self.raadpleging.update(
             {"uitkomst": uitkomst, "stemmen_voor": stemmen_voor, "stemmen_tegen": stemmen_tegen, "besloten_op": datum}
         )
-        if uitkomst == "voor":
-            self.status = "raadpleging_voor"
-        else:
-            self.status = "geweigerd"
+        self.status = st.na("RaadplegingBesloten", self.status, uitkomst=uitkomst)
+        if self.status == st.Status.GEWEIGERD:
             self.besluit = {
                 "uitkomst": "geweigerd",
                 "grond": None,
@@ -353,7 +346,7 @@ class Aanvraag(Aggregate):
     # --- after the decision ---------------------------------------------------------------
     def maak_bekend(self, datum: date, gebruiker: str) -> bool:
         """Art. 7 lid 2. Returns False when it was published already (a repeat)."""
-        if self.status != "toegekend":
+        if self.status != st.Status.TOEGEKEND:
             raise OngeldigeToestand(
                 f"aanvraag {self.nummer} heeft geen vouchers gekregen (status {self.status}): er is niets bekend te maken",
                 artikel="art. 7 lid 2",
@@ -397,8 +390,8 @@ class Aanvraag(Aggregate):
         self.persoonsgegevens_vernietigd = datum
 
     # --- guards -------------------------------------------------------------------------
-    def _eis_status(self, handeling: str, *toegestaan: str) -> None:
-        if self.status not in toegestaan:
+    def _eis_status(self, handeling: str) -> None:
+        if not st.mag(handeling, self.status):
             raise OngeldigeToestand(
                 f"aanvraag {self.nummer} heeft status {self.status}: {handeling} kan niet",
                 artikel="art. 4-6",
@@ -407,14 +400,14 @@ class Aanvraag(Aggregate):
             )
 
     def eis_beslisbaar(self, handeling: str) -> None:
-        if self.status == "onvolledig":
+        if self.status == st.Status.ONVOLLEDIG:
             raise AanvraagOnvolledig(
                 f"aanvraag {self.nummer} is onvolledig (ontbreekt: {', '.join(self.ontbreekt) or 'aanvulling'}); "
                 "eerst aanvullen",
                 artikel="art. 4 lid 2 en 3",
                 ontbreekt=self.ontbreekt,
             )
-        self._eis_status(handeling, "ingediend", "geschikt", "raadpleging_voor")
+        self._eis_status(handeling)
 
     def _eis_niet_voor_ontvangst(self, datum: date) -> None:
         if datum < self.ontvangen:

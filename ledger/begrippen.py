@@ -6,6 +6,8 @@ read models import it without paying for the event-sourced classes.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
+from typing import Any
 
 WEIGERINGSGRONDEN = {
     "a": "het initiatief is niet haalbaar of uitvoerbaar binnen de in de aanvraag vermelde planning",
@@ -26,6 +28,37 @@ VEREISTEN: dict[str, tuple[str, str]] = {
     "kosten": ("gegevens", "kostenraming"),
     "elders_subsidie": ("gegevens", "elders-subsidie"),
 }
+
+
+def is_aanwezig(veld: str, waarde: Any) -> bool:
+    """Art. 4 lid 2 for one item: given, not empty, and for the signature: signed."""
+    return not (waarde is None or waarde == "" or (waarde is False and veld == "ondertekend"))
+
+
+def aanwezig_na(oud: Collection[str], persoon: Mapping[str, Any], gegevens: Mapping[str, Any]) -> set[str]:
+    """Which items of art. 4 lid 2 (VEREISTEN keys) are present after these (partial) items.
+
+    An item the dicts do not mention keeps what `oud` says; one they mention counts as given."""
+    uit = set(oud)
+    for veld, (waar, _) in VEREISTEN.items():
+        bron = persoon if waar == "persoon" else gegevens
+        if veld in bron:
+            if is_aanwezig(veld, bron[veld]):
+                uit.add(veld)
+            else:
+                uit.discard(veld)
+    return uit
+
+
+def ontbreekt(aanwezig: Collection[str]) -> list[str]:
+    """The names of the missing items of art. 4 lid 2, in the order of VEREISTEN."""
+    return [naam for veld, (_, naam) in VEREISTEN.items() if veld not in aanwezig]
+
+
+def aanwezig_volgens(ontbrekend: Collection[str]) -> set[str]:
+    """The present items (VEREISTEN keys) of a list of missing names, as `ontbreekt` gives it."""
+    return {veld for veld, (_, naam) in VEREISTEN.items() if naam not in ontbrekend}
+
 
 # Who can hold a mandate (art. 2): an OS login or a PostgreSQL login role, in a safe subset.
 GEBRUIKERSNAAM = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}", re.ASCII)

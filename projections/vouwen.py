@@ -28,7 +28,8 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from ledger import ids
-from ledger.begrippen import VEREISTEN
+from ledger import status as st
+from ledger.begrippen import aanwezig_na, aanwezig_volgens, ontbreekt
 from ledger.keten import GENESIS
 from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
 
@@ -78,28 +79,14 @@ def _afgesloten(t: Toestand, positie: int, e: Any) -> None:
 
 
 # --- aanvragen ------------------------------------------------------------------------------
-def _aanwezig(veld: str, waarde: Any) -> bool:
-    """The rule of Aanvraag.ontbreekt for one item, without keeping the item."""
-    return not (waarde is None or waarde == "" or (waarde is False and veld == "ondertekend"))
-
-
 def _ontbreekt(oud: tuple[str, ...], persoon: dict[str, Any], gegevens: dict[str, Any]) -> tuple[str, ...]:
-    """Which items of art. 4 lid 2 are missing after these (partial) items; in the order of VEREISTEN."""
-    missend = set(oud)
-    for veld, (waar, naam) in VEREISTEN.items():
-        bron = persoon if waar == "persoon" else gegevens
-        if veld in bron:
-            if _aanwezig(veld, bron[veld]):
-                missend.discard(naam)
-            else:
-                missend.add(naam)
-    return tuple(naam for _, naam in VEREISTEN.values() if naam in missend)
+    """Which items of art. 4 lid 2 are missing after these (partial) items (ledger/begrippen.py)."""
+    return tuple(ontbreekt(aanwezig_na(aanwezig_volgens(oud), persoon, gegevens)))
 
 
 def _ingediend(t: Toestand, positie: int, e: Any) -> None:
     gemeente = t.gemeente()
-    alles = {veld: None for veld in VEREISTEN}  # an item absent from the event is missing
-    ontbreekt = _ontbreekt((), {**alles, **e.persoon}, {**alles, **e.gegevens})
+    ontbrekend = tuple(ontbreekt(aanwezig_na((), e.persoon, e.gegevens)))  # absent from the event: missing
     kosten = e.gegevens.get("kosten")
     t.bewaar(
         AanvraagRij(
@@ -107,12 +94,12 @@ def _ingediend(t: Toestand, positie: int, e: Any) -> None:
             nummer=e.nummer,
             wijk=e.wijk,
             periode=e.periode,
-            status="onvolledig" if ontbreekt else "ingediend",
+            status=st.bij_indiening(not ontbrekend),
             ontvangen=e.ontvangen,
             geregistreerd=e.datum,
             beslistermijn_weken=gemeente.beslistermijn_weken if gemeente else _standaard_beslistermijn(),
-            ontbreekt=ontbreekt,
-            volledig_sinds=None if ontbreekt else e.ontvangen,
+            ontbreekt=ontbrekend,
+            volledig_sinds=None if ontbrekend else e.ontvangen,
             kosten=kosten.centen if kosten is not None else None,
         )
     )
@@ -131,7 +118,7 @@ def _aanvulling_gevraagd(a: AanvraagRij, e: Any) -> None:
     # A second request while one is open does not restart the pause (Awb 4:15).
     a.aanvulling_gevraagd_op = a.aanvulling_gevraagd_op or e.datum
     a.aanvulling_termijn = e.termijn
-    a.status = "onvolledig"
+    a.status = st.na("AanvullingGevraagd", a.status)
 
 
 def _aangevuld(a: AanvraagRij, e: Any) -> None:
@@ -141,13 +128,13 @@ def _aangevuld(a: AanvraagRij, e: Any) -> None:
     if a.aanvulling_gevraagd_op is not None:
         a.opgeschort_dagen += (e.datum - a.aanvulling_gevraagd_op).days
         a.aanvulling_gevraagd_op = a.aanvulling_termijn = None
-    if a.status == "onvolledig" and not a.ontbreekt:
-        a.status = "ingediend"
-        a.volledig_sinds = e.datum
+    status = st.na("Aangevuld", a.status, volledig=not a.ontbreekt)
+    if status != a.status:
+        a.status, a.volledig_sinds = status, e.datum
 
 
 def _toegekend(a: AanvraagRij, e: Any) -> None:
-    a.status = "toegekend"
+    a.status = st.na("Toegekend", a.status)
     a.besluit_datum = e.datum
     a.toegekend = e.bedrag.centen
     a.vouchers = len(e.vouchers)
@@ -156,21 +143,19 @@ def _toegekend(a: AanvraagRij, e: Any) -> None:
 
 
 def _geweigerd(a: AanvraagRij, e: Any) -> None:
-    a.status = "geweigerd"
+    a.status = st.na("Geweigerd", a.status)
     a.besluit_datum = e.datum
     a.grond = e.grond
 
 
 def _geschikt(a: AanvraagRij, e: Any) -> None:
-    a.status = "geschikt"
+    a.status = st.na("GeschiktVerklaard", a.status)
 
 
 def _raadpleging(a: AanvraagRij, e: Any) -> None:
     a.raadpleging = e.uitkomst
-    if e.uitkomst == "voor":
-        a.status = "raadpleging_voor"
-    else:
-        a.status = "geweigerd"
+    a.status = st.na("RaadplegingBesloten", a.status, uitkomst=e.uitkomst)
+    if a.status == st.Status.GEWEIGERD:
         a.besluit_datum = e.datum
         a.grond = None
 

@@ -24,11 +24,12 @@ from typing import Any
 from uuid import UUID
 
 from ledger import gebeurtenissen as g
-from ledger.aanvraag import VEREISTEN
+from ledger import status as st
+from ledger.begrippen import aanwezig_na, ontbreekt
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
 
-OPEN = ("onvolledig", "ingediend", "geschikt", "raadpleging_voor")
+OPEN = st.OPEN  # still waiting for a decision (ledger/status.py)
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class AanvraagHistorie:
 
     @property
     def ontbreekt(self) -> list[str]:
-        return [naam for veld, (_, naam) in VEREISTEN.items() if veld not in self.aanwezig]
+        return ontbreekt(self.aanwezig)
 
     def beslissen_voor(self, beslistermijn_weken: int) -> date | None:
         """Art. 5 lid 1, Awb 4:13-4:15: receipt + term + days paused; none while paused or incomplete.
@@ -329,8 +330,8 @@ class _Vouwer:
         w = self.h.wijken.get((e.wijk, e.periode))
         if w is None:
             return False
-        aanwezig = _aanwezig(set(), e.persoon, e.gegevens)
-        volledig = all(veld in aanwezig for veld in VEREISTEN)
+        aanwezig = aanwezig_na((), e.persoon, e.gegevens)
+        volledig = not ontbreekt(aanwezig)
         self.aanvraag_van[e.originator_id] = e.nummer
         self.h.aanvragen[e.nummer] = AanvraagHistorie(
             nummer=e.nummer,
@@ -341,7 +342,7 @@ class _Vouwer:
             omschrijving=e.gegevens.get("omschrijving"),
             kosten=e.gegevens.get("kosten"),
             aanwezig=aanwezig,
-            status="ingediend" if volledig else "onvolledig",
+            status=st.bij_indiening(volledig),
             volledig_sinds=e.ontvangen if volledig else None,
         )
         w.aanvragen.append(e.nummer)
@@ -361,13 +362,13 @@ class _Vouwer:
             a.open_aanvulling = verzoek
         else:
             a.open_aanvulling.termijn = e.termijn
-        a.status = "onvolledig"
+        a.status = st.na("AanvullingGevraagd", a.status)
         return True
 
     def aangevuld(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        a.aanwezig = _aanwezig(a.aanwezig, e.persoon, e.gegevens)
+        a.aanwezig = aanwezig_na(a.aanwezig, e.persoon, e.gegevens)
         if e.gegevens.get("omschrijving"):
             a.omschrijving = e.gegevens["omschrijving"]
         if "kosten" in e.gegevens and e.gegevens["kosten"] is not None:
@@ -378,14 +379,14 @@ class _Vouwer:
         if a.open_aanvulling is not None:
             a.opgeschort_dagen += (e.datum - a.open_aanvulling.gevraagd.datum).days
             a.open_aanvulling = None
-        if a.status == "onvolledig" and not a.ontbreekt:
-            a.status = "ingediend"
-            a.volledig_sinds = e.datum
+        status = st.na("Aangevuld", a.status, volledig=not a.ontbreekt)
+        if status != a.status:
+            a.status, a.volledig_sinds = status, e.datum
         return True
 
-    def _besluit(self, a: AanvraagHistorie, besluit: Besluit, status: str) -> None:
+    def _besluit(self, a: AanvraagHistorie, besluit: Besluit, e: Any, **feiten: Any) -> None:
         a.besluiten.append(besluit)
-        a.status = status
+        a.status = st.na(type(e).__name__, a.status, **feiten)
 
     def toegekend(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
@@ -402,7 +403,7 @@ class _Vouwer:
             beslissen_voor=termijn,
             namens=_namens(e),
         )
-        self._besluit(a, besluit, "toegekend")
+        self._besluit(a, besluit, e)
         return True
 
     def geweigerd(self, h: Handeling, e: Any) -> bool:
@@ -410,14 +411,14 @@ class _Vouwer:
             return False
         termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
         besluit = Besluit(h, "geweigerd", None, e.grond, e.motivering, beslissen_voor=termijn, namens=_namens(e))
-        self._besluit(a, besluit, "geweigerd")
+        self._besluit(a, besluit, e)
         return True
 
     def geschikt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
         termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
-        self._besluit(a, Besluit(h, "geschikt", beslissen_voor=termijn, namens=_namens(e)), "geschikt")
+        self._besluit(a, Besluit(h, "geschikt", beslissen_voor=termijn, namens=_namens(e)), e)
         return True
 
     def raadpleging(self, h: Handeling, e: Any) -> bool:
@@ -431,7 +432,7 @@ class _Vouwer:
             stemmen_tegen=e.stemmen_tegen,
             namens=_namens(e),
         )
-        self._besluit(a, besluit, "raadpleging_voor" if e.uitkomst == "voor" else "geweigerd")
+        self._besluit(a, besluit, e, uitkomst=e.uitkomst)
         return True
 
     def bekendgemaakt(self, h: Handeling, e: Any) -> bool:
@@ -493,21 +494,6 @@ def _namens(e: Any) -> Namens | None:
     if not mandaat:
         return None
     return Namens(e.namens, mandaat["rol"], mandaat.get("wijk"))
-
-
-def _aanwezig(oud: set[str], persoon: dict[str, Any], gegevens: dict[str, Any]) -> set[str]:
-    """Which items of art. 4 lid 2 are present after these (partial) items: the rule of Aanvraag.ontbreekt."""
-    uit = set(oud)
-    for veld, (waar, _) in VEREISTEN.items():
-        bron = persoon if waar == "persoon" else gegevens
-        if veld not in bron:
-            continue
-        waarde = bron[veld]
-        if waarde is None or waarde == "" or (waarde is False and veld == "ondertekend"):
-            uit.discard(veld)
-        else:
-            uit.add(veld)
-    return uit
 
 
 _VERWERKING: dict[type, Any] = {
