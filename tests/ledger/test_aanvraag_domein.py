@@ -404,6 +404,9 @@ def test_een_onvolledige_aanvraag_wordt_niet_beslist_en_hoort_wat_ontbreekt() ->
     assert str(fout) == "aanvraag 3 is onvolledig (ontbreekt: telefoon); eerst aanvullen"
     assert fout.artikel == "art. 4 lid 2 en 3"
     assert fout.gegevens == {"ontbreekt": ["telefoon"]}
+    c = aanvraag(nummer=4, p=persoon(telefoon=None, ondertekend=False))
+    fout = weigert(c, AanvraagOnvolledig, lambda: ken_toe(c))
+    assert str(fout) == "aanvraag 4 is onvolledig (ontbreekt: telefoon, handtekening); eerst aanvullen"
     b = aanvraag(nummer=5)
     b.vraag_aanvulling("begroting", ONTVANGEN, ONTVANGEN, REGIE, mandaat=NOORD)
     b.collect_events()
