@@ -263,6 +263,26 @@ def test_een_besluit_van_versie_1_geldt_als_namens_het_college_met_onbekend_mand
     assert al == {"namens": "college", "mandaat": {"rol": "college", "wijk": None}}
 
 
+def test_elk_besluit_is_versie_2_en_leest_een_opgeslagen_versie_1_met_namens_en_mandaat() -> None:
+    from ledger.aanvraag import Aanvraag
+    from ledger.wijk import Wijk
+
+    besluiten = [
+        Aanvraag.AanvullingGevraagd,  # type: ignore[attr-defined]
+        Aanvraag.Toegekend,  # type: ignore[attr-defined]
+        Aanvraag.Geweigerd,  # type: ignore[attr-defined]
+        Aanvraag.GeschiktVerklaard,  # type: ignore[attr-defined]
+        Aanvraag.RaadplegingBesloten,  # type: ignore[attr-defined]
+        Wijk.PeriodeAfgesloten,  # type: ignore[attr-defined]
+    ]
+    for klasse in besluiten:
+        assert klasse.class_version == 2, klasse.__qualname__
+        toestand: dict[str, Any] = {"datum": "2026-03-01"}
+        klasse.upcast_v1_v2(toestand)
+        assert toestand == {"datum": "2026-03-01", "namens": "college", "mandaat": None}
+    assert getattr(Aanvraag.Ingediend, "class_version", 1) == 1  # type: ignore[attr-defined]
+
+
 # --- regeling.py: uit een TOML-bestand --------------------------------------------------------------------------
 
 
