@@ -111,3 +111,16 @@ def test_alleen_het_college_en_de_regiegroep_van_de_wijk_zien_aanvragers():
     assert not mag_zien(m, "kees", "NOORD", dag)
     assert not mag_zien(m, "", "NOORD", dag)
     assert AFGESCHERMD == "aanvrager"
+
+
+def test_wie_aanvragers_ziet_hangt_af_van_het_mandaat_op_die_dag() -> None:
+    from ledger.gemeente import Gemeente
+    from ledger.regeling import Regeling
+
+    g = Gemeente(naam="Teststad", regeling=Regeling().naar_dict(), datum=date(2026, 1, 1), gebruiker="weth")
+    g.geef_mandaat("weth", "college", None, date(2026, 2, 1), "weth")
+    g.geef_mandaat("anna", "regiegroep", "NOORD", date(2026, 3, 1), "weth")
+    assert not mag_zien(g, "weth", "NOORD", date(2026, 1, 31))
+    assert mag_zien(g, "weth", "NOORD", date(2026, 2, 1))
+    assert not mag_zien(g, "anna", "NOORD", date(2026, 2, 28))
+    assert mag_zien(g, "anna", "NOORD", date(2026, 3, 1))
