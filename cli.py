@@ -25,6 +25,7 @@ from commands.uitvoer import json_waarde
 from ledger.datum import formatteer_datum, parse_datum
 from ledger.fouten import (
     Conflict,
+    GeenMandaat,
     KetenVerbroken,
     NietGevonden,
     OngeldigeInvoer,
@@ -61,56 +62,27 @@ FOUTCODES: dict[type[VoucherFout], int] = {
     OpslagOnbeschikbaar: 5,
 }
 
+
 # --- click speaks Dutch ----------------------------------------------------------------
-_NL = {
-    "Usage:": "Gebruik:",
-    "Options": "Opties",
-    "Commands": "Commando's",
-    "Positional arguments": "Argumenten",
-    "Show this message and exit.": "Toon deze hulp en stop.",
-    "Missing option": "Ontbrekende optie",
-    "Missing argument": "Ontbrekend argument",
-    "Missing parameter": "Ontbrekende parameter",
-    "Missing command.": "Geef een commando.",
-    "No such command {name!r}.": "Onbekend commando {name!r}.",
-    "No such option {name!r}.": "Onbekende optie {name!r}.",
-    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
-    "Invalid value: {message}": "Ongeldige waarde: {message}",
-    "Option {name!r} requires an argument.": "Optie {name!r} heeft een waarde nodig.",
-    "Option {name!r} does not take a value.": "Optie {name!r} neemt geen waarde.",
-    "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
-    "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
-    "Try '{command} {option}' for help.": "Zie '{command} {option}' voor hulp.",
-    "Error: {message}": "fout: {message}",
-    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
-    "integer": "geheel getal",
-    "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
-    "default: {default}": "standaard: {default}",
-    "env var: {var}": "omgevingsvariabele: {var}",
-    "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
-    "{value!r} is not {choice}.": "{value!r} is niet {choice}.",
-    "{value!r} is not one of {choices}.": "{value!r} is niet een van {choices}.",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",
-    "file": "bestand",
-    "Could not open file {filename!r}: {message}": "Kan bestand {filename!r} niet openen: {message}",
-}
+def _spreek_nederlands() -> None:
+    """click's own words (headings, usage errors, "[verplicht]") come from its Dutch catalog (taal/).
+
+    click passes every message through gettext's process-wide text domain; the program binds
+    that domain to its catalog and chooses Dutch with LANGUAGE, the variable GNU gettext reads
+    for the language of messages alone (numbers and dates keep the user's locale). So the
+    command line speaks Dutch whatever the locale, LANG=C and en_US included. Called before
+    the commands are built: click names a path type ("bestand") when it is made."""
+    import gettext
+    import os
+
+    from taal import DOMEIN, LOCALEDIR
+
+    os.environ["LANGUAGE"] = "nl"
+    gettext.bindtextdomain(DOMEIN, str(LOCALEDIR))
+    gettext.textdomain(DOMEIN)
 
 
-def _vertaal(tekst: str) -> str:
-    return _NL.get(tekst, tekst)
-
-
-def _ngettext(enkel: str, meer: str, n: int) -> str:
-    return _vertaal(enkel if n == 1 else meer)
-
-
-for _module in ("core", "exceptions", "formatting", "parser", "types", "decorators", "termui"):
-    _mod = sys.modules.get(f"click.{_module}")
-    if _mod is not None:
-        if hasattr(_mod, "_"):
-            _mod._ = _vertaal  # type: ignore[attr-defined]
-        if hasattr(_mod, "ngettext"):
-            _mod.ngettext = _ngettext  # type: ignore[attr-defined]
+_spreek_nederlands()
 
 
 # --- domain input types ------------------------------------------------------------------
@@ -223,6 +195,7 @@ class Omgeving:
     _app: Any = None
     _opslag: Any = None
     _gebruiker: str | None = None
+    _schrijver: Any = None  # the writing service, once made (it knows whether a --sleutel was a repeat)
     sleutel: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -255,7 +228,10 @@ class Omgeving:
                 except Exception as e:  # driver errors: the server went away
                     raise OpslagOnbeschikbaar(f"de opslag is niet bereikbaar: {str(e)[:200]}") from None
             gebruiker = self._gebruiker
-        return Dienst(self._app, gebruiker, sleutel=self.sleutel if schrijven else None)
+        dienst = Dienst(self._app, gebruiker, sleutel=self.sleutel if schrijven else None)
+        if schrijven:
+            self._schrijver = dienst
+        return dienst
 
     def sluit(self) -> None:
         if self._app is not None:
@@ -268,7 +244,22 @@ class Omgeving:
         if self.als_json:
             click.echo(json.dumps(uitkomst, default=json_waarde, ensure_ascii=False, sort_keys=False))
             return
-        click.echo(tekst(uitkomst) if callable(tekst) else tekst)
+        if not callable(tekst):
+            click.echo(tekst)
+            return
+        schrijver = self._schrijver
+        verzoek = schrijver.herhaald_verzoek if schrijver is not None else None
+        if verzoek is not None:  # a --sleutel used before: the first answer, printed as it was then
+            from commands.uitvoer import uit_json
+
+            click.echo(
+                f"Dit verzoek (sleutel {verzoek.sleutel}) was al uitgevoerd door {verzoek.gebruiker}; er is niets "
+                "veranderd. Het antwoord van toen:"
+            )
+            uitkomst = uit_json(uitkomst)
+        elif schrijver is not None and schrijver.niets_veranderd:  # an identical repeat: the text says so
+            uitkomst = {**uitkomst, "niets_veranderd": True}
+        click.echo(tekst(uitkomst))
 
 
 pass_omgeving = click.make_pass_decorator(Omgeving)
@@ -313,19 +304,129 @@ def datum_optie(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 # --- the group ----------------------------------------------------------------------------
+# click shows an option without a metavar by its type's English name (TEXT, INTEGER): in Dutch here.
+_TYPENAAM = {
+    "text": "TEKST",
+    "integer": "GETAL",
+    "integer range": "GETAL",
+    "float": "GETAL",
+    "float range": "GETAL",
+    "boolean": "JA|NEE",
+    "datetime": "DATUM",
+    "uuid": "UUID",
+}
+
+
+def _json_na_het_commando(ctx: click.Context, _param: click.Parameter, waarde: bool) -> None:
+    if waarde:
+        ctx.ensure_object(Omgeving).als_json = True
+
+
 class _Commando(click.Command):
-    """Short help is the docstring's first line, whole: click would cut it at 'art.'."""
+    """Every command: a Dutch usage line and metavars, `--json` also after the command, and a
+    mandate refusal that says who acts. Short help is the docstring's first line, whole: click
+    would cut it at 'art.'. Commands added later get all of this by being made in this group."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if isinstance(p, click.Option) and p.metavar is None and not p.is_flag and p.type.name in _TYPENAAM:
+                p.metavar = _TYPENAAM[p.type.name] + ("..." if p.nargs != 1 else "")
+        if not any("--json" in p.opts for p in self.params):  # the root has its own
+            self.params.append(
+                click.Option(
+                    ["--json"],
+                    is_flag=True,
+                    expose_value=False,
+                    callback=_json_na_het_commando,
+                    help="Uitvoer als één JSON-object (hetzelfde als --json vóór het commando).",
+                )
+            )
 
     def get_short_help_str(self, limit: int = 45) -> str:
         return self.short_help or (self.help or "").strip().split("\n")[0]
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GeenMandaat as e:
+            raise _met_wie_handelt(e, ctx.find_object(Omgeving)) from None
 
 
 class _Groep(_Commando, click.Group):
     command_class = _Commando
     group_class = type
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("subcommand_metavar", "COMMANDO [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
 
-@click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+def _met_wie_handelt(e: GeenMandaat, o: Omgeving | None) -> GeenMandaat:
+    """A mandate refusal names who acts, and how someone else acts (CLI.md: who acts)."""
+    import os
+
+    if o is None or o._gebruiker is None or "wie_handelt" in e.gegevens:
+        return e
+    naam = o._gebruiker
+    if o._opslag is not None and o._opslag.soort == "postgresql":
+        wie = (
+            f"U handelt als databaselogin {naam}; wie iets anders doet, gebruikt de eigen login in --database "
+            "of VOUCHER_DATABASE (postgresql://LOGIN@host:poort/database)"
+        )
+    else:
+        bron = "uit VOUCHER_GEBRUIKER" if os.environ.get("VOUCHER_GEBRUIKER") else "uw inlognaam"
+        wie = f"U handelt als {naam} ({bron}); handel als een ander met VOUCHER_GEBRUIKER=NAAM voor het commando"
+    rol, wijk = e.gegevens.get("rol"), e.gegevens.get("wijk")
+    geven = f"voucher mandaat geven {naam} --rol {rol}" + (
+        f" --wijk {wijk}" if wijk and rol not in ("college", "kasbeheerder") else ""
+    )
+    hoe = f"een mandaat geeft het college ({geven})" if rol else "een mandaat geeft het college"
+    artikel = f" ({e.artikel})" if e.artikel else ""
+    details = {"gebruiker": naam, "rol": rol, "wijk": wijk}
+    melding = f"{e.melding}{artikel}. {wie}; {hoe}; 'voucher mandaat lijst' toont de mandaten."
+    return GeenMandaat(melding, artikel=e.artikel, wie_handelt=naam, details=details)
+
+
+_INVOER = """\b
+Invoer:
+  BEDRAG  in euro's, op zijn Nederlands: 1234, 1234,50, 1.234,50, € 1.234,50, of 1234.50
+          (één punt met één of twee cijfers erna is een decimaalpunt). Andere punten
+          groeperen per drie: 1.234 is € 1.234,00. Niet nul, niet negatief; 1,234.50 en
+          12,345 worden geweigerd.
+  DATUM   2026-03-01 of 01-03-2026. De datum van een handeling (--datum) ligt nooit in de
+          toekomst.
+  CODE    een vouchercode: V, het aanvraagnummer (6 cijfers), het volgnummer van de voucher
+          (2 cijfers) en een controlecijfer, bijvoorbeeld V000017-02-6 (ook v000017026). Eén
+          verkeerd cijfer of twee verwisselde buren geven een ongeldige code, nooit een andere
+          voucher.
+  NR      het nummer van een aanvraag: 1, 2, 3 ...
+  JAAR    een budgetjaar, bijvoorbeeld 2026.
+
+\b
+--json mag vóór of na het commando: voucher --json saldo of voucher saldo --json."""
+
+
+def _weigeringsgronden(inspringen: str = "  ") -> str:
+    """The grounds of art. 6, a to e, in the verordening's words (ledger/begrippen.py)."""
+    from ledger.begrippen import WEIGERINGSGRONDEN
+
+    regels = [
+        "Weigeringsgronden (art. 6): het verstrekken van vouchers kan worden geweigerd, als er gegronde",
+        "reden is om aan te nemen:",
+    ]
+    regels += [f"{inspringen}{letter}  {tekst}" for letter, tekst in WEIGERINGSGRONDEN.items()]
+    regels.append("Kies de grond die de weigering draagt: is het subsidieplafond bereikt, dan is dat grond e.")
+    return "\n".join(regels)
+
+
+_GRONDEN = "\b\n" + _weigeringsgronden()
+
+
+@click.group(
+    cls=_Groep, epilog=_INVOER, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.option(
     "--database",
     metavar="URL",
@@ -333,7 +434,12 @@ class _Groep(_Commando, click.Group):
     help="Opslag: pad of sqlite:///PAD, of postgresql://gebruiker@host:poort/database. "
     "Standaard $VOUCHER_DATABASE, anders ./vouchers.db.",
 )
-@click.option("--json", "als_json", is_flag=True, help='Uitvoer als één JSON-object (bedragen als "1234.50").')
+@click.option(
+    "--json",
+    "als_json",
+    is_flag=True,
+    help='Uitvoer als één JSON-object (bedragen als "1234.50"); mag ook na het commando.',
+)
 @click.pass_context
 def voucher(ctx: click.Context, database: str | None, als_json: bool) -> None:
     """Vouchersysteem bewonersinitiatieven (Model G31 Subsidieverordening vouchers bewonersinitiatieven).
@@ -410,7 +516,7 @@ def init(o: Omgeving, gemeente: str, regeling_pad: Path | None, datum: date | No
 @voucher.command("regeling")
 @pass_omgeving
 def toon_regeling(o: Omgeving) -> None:
-    """Toon de parameters van de regeling."""
+    """Toon de parameters van de regeling en de weigeringsgronden (art. 6)."""
     uitkomst = o.dienst().regeling()
     r: Regeling = uitkomst["regeling"]
     if o.als_json:
@@ -427,6 +533,8 @@ def toon_regeling(o: Omgeving) -> None:
         f"  vouchers verstrekken tot en met {r.verstrekken_tot} van het budgetjaar (art. 5 lid 8)",
         f"  initiatief uitgevoerd uiterlijk {r.uitvoeren_tot} van het budgetjaar (art. 5 lid 8)",
         f"  bezwaartermijn                 {r.bezwaartermijn_weken} weken (Awb 6:7)",
+        "",
+        _weigeringsgronden(),
     ]
     click.echo("\n".join(regels))
 
@@ -461,7 +569,9 @@ def mandaat_geven(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum
     cmd = _bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
     u = _mandaatdienst(o).geef_mandaat(cmd)
     waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
-    o.toon(u, f"{u['gebruiker']} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo)."))
+    o.toon(
+        u, lambda u: f"{u['gebruiker']} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo).")
+    )
 
 
 @mandaat.command("intrekken")
@@ -475,7 +585,7 @@ def mandaat_intrekken(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, d
     cmd = _bouw(m.TrekMandaatIn, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
     u = _mandaatdienst(o).trek_mandaat_in(cmd)
     waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
-    o.toon(u, f"Mandaat van {u['gebruiker']} als {u['rol']}{waar} ingetrokken per {_nl(u['tot'])}.")
+    o.toon(u, lambda u: f"Mandaat van {u['gebruiker']} als {u['rol']}{waar} ingetrokken per {_nl(u['tot'])}.")
 
 
 @mandaat.command("lijst")
@@ -653,7 +763,7 @@ def aanvraag_aanvullen(o: Omgeving, nr: int, vouchers: int | None, **velden: Any
     o.toon(o.dienst(schrijven=True).vul_aan(cmd), _aanvraag_tekst)
 
 
-@aanvraag.command("toekennen")
+@aanvraag.command("toekennen", epilog=_GRONDEN)
 @click.argument("nr", type=NR)
 @click.option("--bedrag", type=BEDRAG, default=None, help="Toe te kennen bedrag (standaard de kostenraming).")
 @click.option("--vouchers", type=AANTAL, default=None, help="Aantal vouchers (standaard zo veel als nodig).")
@@ -661,7 +771,10 @@ def aanvraag_aanvullen(o: Omgeving, nr: int, vouchers: int | None, **velden: Any
     "--start-voor", type=DATUM, default=None, help="Voorwaarde: start van de uitvoering voor deze datum (art. 5 lid 7)."
 )
 @click.option(
-    "--grond", type=click.Choice(list("abcde")), default=None, help="Bij gedeeltelijke weigering: grond (art. 6)."
+    "--grond",
+    type=click.Choice(list("abcde")),
+    default=None,
+    help="Bij gedeeltelijke weigering: de grond a-e (art. 6, zie onder).",
 )
 @click.option("--motivering", default=None, help="Bij gedeeltelijke weigering: motivering.")
 @click.option(
@@ -675,20 +788,28 @@ def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
     u = o.dienst(schrijven=True).ken_toe(cmd)
 
     def tekst(u: dict[str, Any]) -> str:
+        al = "was al toegekend" if u.get("niets_veranderd") else "toegekend"
         regels = [
-            f"Aanvraag {u['aanvraag']} toegekend op {_nl(u['datum'])}: {_nl(u['bedrag'])} in {len(u['vouchers'])} voucher(s)"
+            f"Aanvraag {u['aanvraag']} {al} op {_nl(u['datum'])}: {_nl(u['bedrag'])} in {len(u['vouchers'])} voucher(s)"
         ]
         regels += [f"  {v['code']}  {_nl(v['bedrag']):>14}" for v in u["vouchers"]]
         if u["start_voor"]:
             regels.append(f"  voorwaarde: start van de uitvoering voor {_nl(u['start_voor'])} (art. 5 lid 7)")
+        if u.get("niets_veranderd"):
+            regels.append("Er is niets veranderd.")
         return "\n".join(regels)
 
     o.toon(u, tekst)
 
 
-@aanvraag.command("weigeren")
+@aanvraag.command("weigeren", epilog=_GRONDEN)
 @click.argument("nr", type=NR)
-@click.option("--grond", type=click.Choice(list("abcde")), required=True, help="Weigeringsgrond a-e (art. 6).")
+@click.option(
+    "--grond",
+    type=click.Choice(list("abcde")),
+    required=True,
+    help="Weigeringsgrond a, b, c, d of e (art. 6, zie onder).",
+)
 @click.option("--motivering", required=True, help="Motivering van de weigering (Awb 3:46).")
 @datum_optie
 @pass_omgeving
@@ -698,7 +819,12 @@ def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: 
 
     cmd = _bouw(m.Weiger, nummer=nr, grond=grond, motivering=motivering, datum=datum)
     u = o.dienst(schrijven=True).weiger(cmd)
-    o.toon(u, f"Aanvraag {u['aanvraag']} geweigerd op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.")
+
+    def tekst(u: dict[str, Any]) -> str:
+        al, niets = ("was al geweigerd", " Er is niets veranderd.") if u.get("niets_veranderd") else ("geweigerd", "")
+        return f"Aanvraag {u['aanvraag']} {al} op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.{niets}"
+
+    o.toon(u, tekst)
 
 
 @aanvraag.command("geschikt")
@@ -708,7 +834,12 @@ def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: 
 def aanvraag_geschikt(o: Omgeving, nr: int, datum: date | None) -> None:
     """Verklaar aanvraag NR (boven de drempel) geschikt voor de wijkraadpleging (art. 5 lid 3-5)."""
     u = o.dienst(schrijven=True).verklaar_geschikt(_bouw(m.VerklaarGeschikt, nummer=nr, datum=datum))
-    o.toon(u, f"Aanvraag {u['aanvraag']} voldoet aan de verordening en gaat naar de wijkraadpleging (art. 5 lid 3-5).")
+    o.toon(
+        u,
+        lambda u: (
+            f"Aanvraag {u['aanvraag']} voldoet aan de verordening en gaat naar de wijkraadpleging (art. 5 lid 3-5)."
+        ),
+    )
 
 
 @aanvraag.command("wijziging")
@@ -721,7 +852,7 @@ def aanvraag_wijziging(o: Omgeving, nr: int, omschrijving: str, datum: date | No
     u = o.dienst(schrijven=True).meld_wijziging(
         _bouw(m.MeldWijziging, nummer=nr, omschrijving=omschrijving, datum=datum)
     )
-    o.toon(u, f"Wijziging bij aanvraag {u['aanvraag']} vastgelegd.")
+    o.toon(u, lambda u: f"Wijziging bij aanvraag {u['aanvraag']} vastgelegd.")
 
 
 @aanvraag.command("bekendmaken")
@@ -731,7 +862,7 @@ def aanvraag_wijziging(o: Omgeving, nr: int, omschrijving: str, datum: date | No
 def aanvraag_bekendmaken(o: Omgeving, nr: int, datum: date | None) -> None:
     """Leg vast dat de toekenning van aanvraag NR algemeen bekend is gemaakt (art. 7 lid 2)."""
     u = o.dienst(schrijven=True).maak_bekend(_bouw(m.MaakBekend, nummer=nr, datum=datum))
-    o.toon(u, f"Aanvraag {u['aanvraag']} bekendgemaakt op {_nl(u['bekendgemaakt'])}.")
+    o.toon(u, lambda u: f"Aanvraag {u['aanvraag']} bekendgemaakt op {_nl(u['bekendgemaakt'])}.")
 
 
 @aanvraag.command("toon")
@@ -807,12 +938,22 @@ def raadpleging() -> None:
 def raadpleging_besluit(o: Omgeving, nr: int, **opties: Any) -> None:
     """Leg de uitkomst van de wijkraadpleging over aanvraag NR vast (art. 5 lid 6)."""
     u = o.dienst(schrijven=True).besluit_raadpleging(_bouw(m.BesluitRaadpleging, nummer=nr, **opties))
-    o.toon(u, f"Wijkraadpleging over aanvraag {u['aanvraag']}: {u['uitkomst']} (status {u['status']}).")
+    o.toon(u, lambda u: f"Wijkraadpleging over aanvraag {u['aanvraag']}: {u['uitkomst']} (status {u['status']}).")
 
 
 # --- kasbeheer ---------------------------------------------------------------------------
-def _betaling_tekst(soort: str) -> Callable[[dict[str, Any]], str]:
-    return lambda u: f"{soort} {_nl(u['bedrag'])} van voucher {u['voucher']}; restant {_nl(u['restant'])}."
+def _betaling_tekst(soort: str, wat: str) -> Callable[[dict[str, Any]], str]:
+    """`wat` names the document of a repeat: the same invoice (or receipt) is paid once (art. 9)."""
+
+    def tekst(u: dict[str, Any]) -> str:
+        if u.get("niets_veranderd"):
+            return (
+                f"{wat} was al geboekt: {_nl(u['bedrag'])} uit voucher {u['voucher']}; er is niets veranderd "
+                f"(restant {_nl(u['restant'])})."
+            )
+        return f"{soort} {_nl(u['bedrag'])} van voucher {u['voucher']}; restant {_nl(u['restant'])}."
+
+    return tekst
 
 
 @voucher.command()
@@ -825,7 +966,9 @@ def _betaling_tekst(soort: str) -> Callable[[dict[str, Any]], str]:
 def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur: str, datum: date | None) -> None:
     """Betaal een factuur van een leverancier uit voucher CODE (art. 9 lid 3 onder a)."""
     cmd = _bouw(m.Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, datum=datum)
-    o.toon(o.dienst(schrijven=True).verzilver(cmd), _betaling_tekst("Verzilverd:"))
+    o.toon(
+        o.dienst(schrijven=True).verzilver(cmd), _betaling_tekst("Verzilverd:", f"Factuur {factuur} van {leverancier}")
+    )
 
 
 @voucher.command()
@@ -839,7 +982,9 @@ def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur:
 def contant(o: Omgeving, code: str, bedrag: Bedrag, kwitantie: str | None, datum: date | None) -> None:
     """Zet voucher CODE om in contant geld, ten hoogste het maximum per keer (art. 9 lid 3 onder b)."""
     cmd = _bouw(m.NeemContantOp, code=code, bedrag=bedrag, kwitantie=kwitantie, datum=datum)
-    o.toon(o.dienst(schrijven=True).neem_contant_op(cmd), _betaling_tekst("Contant opgenomen:"))
+    o.toon(
+        o.dienst(schrijven=True).neem_contant_op(cmd), _betaling_tekst("Contant opgenomen:", f"Kwitantie {kwitantie}")
+    )
 
 
 # --- import betalingen ---
@@ -1226,9 +1371,8 @@ def _met_ketenkop(o: Omgeving, model: dict[str, Any]) -> dict[str, Any]:
 def _selectie(h: Any, wijkcode: str | None, periode: int | None) -> str | None:
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
     if (code or periode) and not h.wijk_lijst(code, periode):
-        wat = f"wijk {code}" if code else "geen wijk"
         raise NietGevonden(
-            f"{wat} is niet aangewezen"
+            (f"wijk {code} is niet aangewezen" if code else "er is geen wijk aangewezen")
             + (f" voor {periode}" if periode else "")
             + (f" (stand {_nl(h.stand)})" if h.stand else "")
         )

@@ -9,6 +9,7 @@ nothing because it was done already returns the original result and writes nothi
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import random
@@ -95,6 +96,10 @@ class Dienst:
         # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
         self.databaserechten: Any = None
         self._ook_uitvoeren: list[Any] = []
+        # What the last act did, for the words of its answer: nothing changed (an identical repeat),
+        # or the --sleutel was used before (its first answer is the answer).
+        self.niets_veranderd = False
+        self.herhaald_verzoek: Verzoek | None = None
 
     # === plumbing ======================================================================
     def _datum(self, datum: date | None) -> date:
@@ -109,6 +114,14 @@ class Dienst:
 
         With a sleutel, the key is recorded in the same transaction, so a retried command
         answers with the first result and acts once."""
+        handeling = beslis
+
+        def beslis_en_onthoud() -> Besluit[R]:
+            nieuw, uitkomst = handeling()
+            self.niets_veranderd = not nieuw
+            return nieuw, uitkomst
+
+        beslis = beslis_en_onthoud
         if self.sleutel and cmd is not None:
             beslis = self._met_sleutel(beslis, self.sleutel, cmd)
         for poging in range(MAX_POGINGEN):
@@ -135,7 +148,8 @@ class Dienst:
 
         def met_sleutel() -> Besluit[R]:
             eerder = self._get(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
-            if eerder is not None:
+            if eerder is not None:  # the first answer, as recorded (JSON values)
+                self.herhaald_verzoek = eerder
                 return [], eerder.herhaling(opdracht, inhoud, self.gebruiker)  # type: ignore[return-value]
             nieuw, uitkomst = beslis()
             verzoek = Verzoek(
@@ -178,8 +192,22 @@ class Dienst:
     def _wijk(self, code: str, periode: int) -> Wijk:
         w = self._get(Wijk, ids.wijk_id(code, periode))
         if w is None:
-            raise NietGevonden(f"wijk {code} is niet aangewezen voor {periode}", wijk=code, periode=periode)
+            raise self.niet_aangewezen(code, periode)
         return w
+
+    def niet_aangewezen(self, code: str, periode: int) -> NietGevonden:
+        """A wijk that is not designated (a typing error, mostly): says which codes are (exit 3)."""
+        codes = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
+        in_periode = [c for c, p in codes if p == periode]
+        bekend = in_periode or sorted({c for c, _ in codes})
+        lijkt = difflib.get_close_matches(code, bekend, n=1)
+        hint = f"; bedoelt u {lijkt[0]}?" if lijkt and lijkt[0] != code else ""
+        wel = (f"aangewezen voor {periode}: " if in_periode else "aangewezen: ") + ", ".join(bekend) if bekend else ""
+        return NietGevonden(
+            f"wijk {code} is niet aangewezen voor {periode}" + (f" ({wel}{hint})" if wel else ""),
+            wijk=code,
+            periode=periode,
+        )
 
     def _aanvraag(self, nummer: int) -> Aanvraag:
         a = self._get(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
@@ -329,8 +357,8 @@ class Dienst:
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
-            g.eis_mandaat(self.gebruiker, "college", None, datum)
             w = self._wijk(cmd.code, cmd.periode)
+            g.eis_mandaat(self.gebruiker, "college", None, datum)
             if w.plafond == cmd.plafond:
                 return [], _wijk_uitkomst(w)
             w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
@@ -347,9 +375,9 @@ class Dienst:
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente(wijzigen=True)
+            w = self._wijk(cmd.wijk, ontvangen.year)  # a mistyped wijk is not found (exit 3), before the mandate
             self._eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
-            w = self._wijk(cmd.wijk, ontvangen.year)
             nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
             aanvraag_id = ids.aanvraag_id(nummer)
             sleutel = self.sleutels.maak_of_haal(aanvraag_id)  # committed before the events (commands/sleutels.py)

@@ -41,8 +41,8 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> dict[str, Any]:
 
     def beslis() -> Besluit[dict[str, Any]]:
         g = dienst.gemeente()
+        codes = _wijken(dienst, cmd)  # a mistyped wijk is not found (exit 3), before the mandate
         g.eis_mandaat(dienst.gebruiker, "college", None, datum)
-        codes = _wijken(dienst, cmd)
         vouchers = _vouchers_per_wijk(dienst, cmd.periode)
         nieuw: list[Aggregate] = []
         uitkomsten = []
@@ -84,9 +84,10 @@ def _wijken(dienst: Dienst, cmd: SluitPeriodeAf) -> list[str]:
             if e.periode == cmd.periode and (cmd.wijk is None or e.code == cmd.wijk)
         }
     )
+    if not codes and cmd.wijk:
+        raise dienst.niet_aangewezen(cmd.wijk, cmd.periode)
     if not codes:
-        wat = f"wijk {cmd.wijk} is" if cmd.wijk else "geen wijk is"
-        raise NietGevonden(f"{wat} niet aangewezen voor {cmd.periode}", wijk=cmd.wijk, periode=cmd.periode)
+        raise NietGevonden(f"er is geen wijk aangewezen voor {cmd.periode}", periode=cmd.periode)
     return codes
 
 

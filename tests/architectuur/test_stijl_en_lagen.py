@@ -88,8 +88,14 @@ def test_pip_install_neemt_elk_pakket_mee():
     meegenomen = set(find_packages(where=str(ROOT), **config["packages"]["find"]))
     nodig = {
         ".".join(p.parent.relative_to(ROOT).parts)
-        for wortel in ("ledger", "commands", "projections")
+        for wortel in ("ledger", "commands", "projections", "taal")
         for p in (ROOT / wortel).rglob("__init__.py")
     }
     assert nodig <= meegenomen, nodig - meegenomen
     assert config["py-modules"] == ["cli"]
+    # data files: the regeling's defaults and click's Dutch messages (the CLI speaks English without them)
+    for pakket, bestanden in {"ledger": ["regeling.toml"], "taal": ["nl/LC_MESSAGES/click.mo"]}.items():
+        patronen = config["package-data"][pakket]
+        for bestand in bestanden:
+            assert (ROOT / pakket / bestand).exists(), bestand
+            assert any(Path(bestand).match(patroon) for patroon in patronen), (pakket, bestand, patronen)

@@ -125,7 +125,18 @@ def _argv(args: Sequence[str], db: str | os.PathLike[str] | None, als_json: bool
     return argv + [str(a) for a in args]
 
 
-def _omgeving(gebruiker: str | None, extra: dict[str, str] | None = None) -> dict[str, str]:
+STANDAARD = "<standaard>"  # the default acting user: COLLEGE on SQLite; on PostgreSQL the URL's own login
+
+
+def _postgres(db: str | os.PathLike[str] | None) -> bool:
+    return db is not None and str(db).startswith(("postgresql://", "postgres://"))
+
+
+def _omgeving(
+    gebruiker: str | None, extra: dict[str, str] | None = None, db: str | os.PathLike[str] | None = None
+) -> dict[str, str]:
+    if gebruiker == STANDAARD:  # PostgreSQL refuses VOUCHER_GEBRUIKER for every command (reads too)
+        gebruiker = None if _postgres(db) else COLLEGE
     env = {k: v for k, v in os.environ.items() if k not in ("VOUCHER_DATABASE", "VOUCHER_GEBRUIKER")}
     if gebruiker is not None:
         env["VOUCHER_GEBRUIKER"] = gebruiker
@@ -149,7 +160,7 @@ def voer_uit(
     *args: str,
     db: str | os.PathLike[str] | None = None,
     als_json: bool = False,
-    gebruiker: str | None = COLLEGE,
+    gebruiker: str | None = STANDAARD,
     omgeving: dict[str, str] | None = None,
 ) -> Uitslag:
     """`voucher [--database DB] [--json] ARGS...` in this process, through cli.main (exit-code mapping included)."""
@@ -159,7 +170,7 @@ def voer_uit(
     out, err = io.StringIO(), io.StringIO()
     code: int | str | None = None
     with (
-        _tijdelijke_omgeving(_omgeving(gebruiker, omgeving)),
+        _tijdelijke_omgeving(_omgeving(gebruiker, omgeving, db)),
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
     ):
@@ -182,7 +193,7 @@ def voer_uit_echt(
     *args: str,
     db: str | os.PathLike[str] | None = None,
     als_json: bool = False,
-    gebruiker: str | None = COLLEGE,
+    gebruiker: str | None = STANDAARD,
     cwd: str | os.PathLike[str] | None = None,
     omgeving: dict[str, str] | None = None,
 ) -> Uitslag:
@@ -190,7 +201,7 @@ def voer_uit_echt(
     argv = _argv(args, db, als_json)
     proces = subprocess.run(
         [*voucher_programma(), *argv],
-        env=_omgeving(gebruiker, omgeving),
+        env=_omgeving(gebruiker, omgeving, db),
         capture_output=True,
         text=True,
         timeout=60,

@@ -76,6 +76,14 @@ def test_een_jaar_via_de_opdrachtregel_sluit_op_beide_opslagen(store_url, kas_ro
         voer_uit("contant", code, "--bedrag", "500,01", "--datum", "2026-04-01", db=kas_url, gebruiker=kas_gebruiker), 1
     )
 
+    # a refused mandate says who acts: on PostgreSQL the login of the URL
+    zuid = ("wijk", "aanwijzen", "ZUID", "--naam", "Zuid", "--periode", "2026", "--budget", "1.000")
+    geweigerd = controleer_fout(voer_uit(*zuid, db=kas_url, gebruiker=kas_gebruiker), 1)
+    wie = (
+        f"U handelt als databaselogin {kas_naam}; " if postgres else f"U handelt als {kas_naam} (uit VOUCHER_GEBRUIKER)"
+    )
+    assert wie in str(geweigerd), geweigerd
+
     saldo = voer_uit("saldo", db=store_url, als_json=True, gebruiker=college).json()
     controleer_saldo_sluit(saldo)
     [rij] = saldo["wijken"]
