@@ -124,3 +124,15 @@ def test_wie_aanvragers_ziet_hangt_af_van_het_mandaat_op_die_dag() -> None:
     assert mag_zien(g, "weth", "NOORD", date(2026, 2, 1))
     assert not mag_zien(g, "anna", "NOORD", date(2026, 2, 28))
     assert mag_zien(g, "anna", "NOORD", date(2026, 3, 1))
+
+
+def test_gegevens_van_voor_het_verzegelen_blijven_leesbaar_naast_verzegelde() -> None:
+    sleutel, aanvraag = nieuwe_sleutel(), uuid4()
+    verzegeld = verzegel({"adres": "Quaggaweg 77"}, sleutel, aanvraag)
+    oud_en_nieuw = {"naam": "Zwanetta Kwakkelstein", "telefoon": None, **verzegeld, "ondertekend": True}
+    assert ontsleutel(oud_en_nieuw, sleutel, aanvraag) == {
+        "naam": "Zwanetta Kwakkelstein",
+        "telefoon": None,
+        "adres": "Quaggaweg 77",
+        "ondertekend": True,
+    }
