@@ -15,7 +15,7 @@ import pytest
 
 from ledger.fouten import FunctiescheidingGeschonden, GeenMandaat, NietGevonden, OngeldigeInvoer, RegelOvertreden
 from ledger.gemeente import Gemeente
-from ledger.namens import upcast_v1_v2
+from ledger.namens import eis_mandaat_voor, mandaat, upcast_v1_v2
 from ledger.regeling import Regeling
 
 INGERICHT = date(2026, 1, 1)
@@ -281,6 +281,24 @@ def test_elk_besluit_is_versie_2_en_leest_een_opgeslagen_versie_1_met_namens_en_
         klasse.upcast_v1_v2(toestand)
         assert toestand == {"datum": "2026-03-01", "namens": "college", "mandaat": None}
     assert getattr(Aanvraag.Ingediend, "class_version", 1) == 1  # type: ignore[attr-defined]
+
+
+def test_een_besluit_vermeldt_het_collegemandaat_of_dat_van_de_regiegroep_van_de_wijk_en_niets_anders() -> None:
+    assert eis_mandaat_voor(mandaat("college", None), "NOORD") == {"rol": "college", "wijk": None}
+    assert eis_mandaat_voor(mandaat("regiegroep", "NOORD"), "NOORD") == {"rol": "regiegroep", "wijk": "NOORD"}
+    for vermelding in (
+        {"rol": "college", "wijk": "NOORD"},
+        {"rol": "regiegroep", "wijk": None},
+        {"rol": "regiegroep", "wijk": "ZUID"},
+        {"rol": "kasbeheerder", "wijk": "NOORD"},
+        {},
+    ):
+        with pytest.raises(OngeldigeInvoer) as info:
+            eis_mandaat_voor(vermelding, "NOORD")
+        assert str(info.value) == (
+            "een besluit in wijk NOORD wordt genomen namens het college, onder het mandaat van het college of van de "
+            f"regiegroep van die wijk, niet onder {vermelding!r} (art. 2 lid 6, Awb 10:10)"
+        )
 
 
 # --- regeling.py: uit een TOML-bestand --------------------------------------------------------------------------
