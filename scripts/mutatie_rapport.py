@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -38,10 +39,17 @@ def equivalente_namen() -> set[str]:
 
 def uitslagen() -> dict[str, dict[str, int | None]]:
     """Per result file of mutants/ledger: mutant name -> mutmut's exit code (None: not checked)."""
-    return {
-        meta.name: json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
-        for meta in sorted((ROOT / "mutants" / "ledger").glob("*.py.meta"))
-    }
+    return {meta.name: _lees(meta) for meta in sorted((ROOT / "mutants" / "ledger").glob("*.py.meta"))}
+
+
+def _lees(meta: Path) -> dict[str, int | None]:
+    # A run in progress rewrites these files; read again when one is caught half written.
+    for _ in range(10):
+        try:
+            return dict(json.loads(meta.read_text("utf-8"))["exit_code_by_key"])
+        except json.JSONDecodeError:
+            time.sleep(0.2)
+    return dict(json.loads(meta.read_text("utf-8"))["exit_code_by_key"])
 
 
 def druk_overlevers_af() -> int:
