@@ -365,3 +365,16 @@ def test_decimal_nul_met_drie_nullen_achter_de_komma_is_nul() -> None:
     assert Bedrag.uit_decimal(Decimal("0.000")) == Bedrag.nul()
     assert Bedrag.uit_decimal(Decimal("-0.000")) == Bedrag.nul()
     assert Bedrag.uit_decimal(Decimal("0.010")) == Bedrag(1)
+
+
+def test_een_bedrag_van_iets_anders_dan_hele_centen_en_een_verdeling_over_geen_delen_zeggen_waarom() -> None:
+    with pytest.raises(TypeError) as info:
+        Bedrag(1.5)  # type: ignore[arg-type]
+    assert str(info.value) == "een Bedrag bestaat uit hele centen (int), niet float"
+    with pytest.raises(TypeError) as info:
+        Bedrag(500).verdeel(2.0)  # type: ignore[arg-type]
+    assert str(info.value) == "verdeel verwacht een int, niet float"
+    with pytest.raises(ValueError) as waarde:
+        Bedrag(500).verdeel(0)
+    assert str(waarde.value) == "verdelen over 0 delen kan niet; ten minste 1"
+    assert Bedrag(500).verdeel(1) == [Bedrag(500)]
