@@ -154,7 +154,7 @@ def test_een_token_is_het_voorvoegsel_en_base64url_van_nonce_en_versleutelde_jso
 
     # Met opvulling, en een token dat op een X eindigt (daar mag niets van af).
     namen = [f"Zoë {i}" for i in range(400)]
-    met_opvulling = next(n for n in namen if len(verwacht(n)) % 4)
+    met_opvulling = next(n for n in namen if len(verwacht(n).removeprefix("avg1.")) % 4)
     op_x = next(n for n in namen if verwacht(n).endswith("X"))
     for naam in (met_opvulling, op_x):
         token = verzegel({"naam": naam}, sleutel, aanvraag)["naam"]
