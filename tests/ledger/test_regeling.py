@@ -201,3 +201,9 @@ def test_alle_fouten_van_een_regeling_worden_samen_genoemd() -> None:
         "contant_max mag niet hoger zijn dan de maximale voucherwaarde (art. 9 lid 3 onder b); "
         "beslistermijn_weken ligt tussen 1 en 52 (art. 5 lid 1)"
     )
+
+
+def test_een_onbestaande_dag_maand_in_de_regeling_noemt_de_parameter() -> None:
+    with pytest.raises(OngeldigeInvoer) as info:
+        Regeling.uit_dict({"uitvoeren_tot": "31-06"})
+    assert str(info.value) == "regeling: uitvoeren_tot moet dag-maand zijn, bijvoorbeeld 30-06, niet '31-06'"
