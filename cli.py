@@ -34,6 +34,7 @@ from ledger.fouten import (
     VoucherFout,
 )
 from ledger.geld import Bedrag
+from ledger.status import Status
 from ledger.vouchercode import normaliseer_code
 from projections.tekst import nl, tabel
 
@@ -130,6 +131,16 @@ class NummerType(_Domeintype):
         return int(schoon)
 
 
+class GebeurtenisType(_Domeintype):
+    name = "NR"
+
+    def _parse(self, tekst: str) -> int:
+        schoon = tekst.strip().removeprefix("#")
+        if not (schoon.isascii() and schoon.isdigit()) or len(schoon) > 12 or int(schoon) < 1:
+            raise OngeldigeInvoer(f"ongeldig gebeurtenisnummer {tekst[:20]!r}: een geheel getal vanaf 1, zoals #12")
+        return int(schoon)
+
+
 class AantalType(_Domeintype):
     name = "N"
 
@@ -171,13 +182,14 @@ class ReserveType(_Domeintype):
         return Bedrag.parse(schoon)
 
 
-BEDRAG, DATUM, CODE, NR, AANTAL, JANEE = (
+BEDRAG, DATUM, CODE, NR, AANTAL, JANEE, GEBEURTENIS = (
     BedragType(),
     DatumType(),
     VoucherCodeType(),
     NummerType(),
     AantalType(),
     JaNeeType(),
+    GebeurtenisType(),
 )
 
 # --- output --------------------------------------------------------------------------------
@@ -827,6 +839,38 @@ def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: 
     o.toon(u, tekst)
 
 
+@aanvraag.command("intrekken")
+@click.argument("nr", type=NR)
+@click.option("--reden", required=True, help="Waarom de initiatiefnemer de aanvraag intrekt.")
+@datum_optie
+@pass_omgeving
+def aanvraag_intrekken(o: Omgeving, nr: int, reden: str, datum: date | None) -> None:
+    """Leg vast dat de initiatiefnemer aanvraag NR intrekt, vóór het besluit (art. 4).
+
+    De aanvraag gaat uit de volgorde van binnenkomst (art. 4 lid 4); er wordt niet meer over beslist.
+    """
+    from commands.beeindigen import TrekAanvraagIn, melding, trek_in
+
+    cmd = _bouw(TrekAanvraagIn, nummer=nr, reden=reden, datum=datum)
+    o.toon(trek_in(o.dienst(schrijven=True), cmd), melding)
+
+
+@aanvraag.command("buiten-behandeling")
+@click.argument("nr", type=NR)
+@click.option("--motivering", required=True, help="Motivering van het besluit (Awb 3:46).")
+@datum_optie
+@pass_omgeving
+def aanvraag_buiten_behandeling(o: Omgeving, nr: int, motivering: str, datum: date | None) -> None:
+    """Stel onvolledige aanvraag NR buiten behandeling: de aanvultermijn is ongebruikt verstreken (Awb 4:5).
+
+    Dit is een besluit, met een brief en bezwaarclausule: voucher besluit NR.
+    """
+    from commands.beeindigen import StelBuitenBehandeling, melding, stel_buiten_behandeling
+
+    cmd = _bouw(StelBuitenBehandeling, nummer=nr, motivering=motivering, datum=datum)
+    o.toon(stel_buiten_behandeling(o.dienst(schrijven=True), cmd), melding)
+
+
 @aanvraag.command("geschikt")
 @click.argument("nr", type=NR)
 @datum_optie
@@ -891,6 +935,9 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
         if u["raadpleging"]:
             r = u["raadpleging"]
             regels.append(f"  wijkraadpleging: {r.get('uitkomst') or 'nog niet gehouden'}")
+        if u["intrekking"]:
+            t = u["intrekking"]
+            regels.append(f"  ingetrokken op {_nl(t['datum'])} (vastgelegd door {t['door']}): {t['reden']}")
         b = u["besluit"]
         if b:
             regels.append(f"  besluit: {b['uitkomst']} op {_nl(b['datum'])} door {b['door']}")
@@ -900,6 +947,11 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
                 regels.append(f"  grond: art. 6 onder {b['grond']}; motivering: {b['motivering']}")
             elif b.get("motivering"):
                 regels.append(f"  motivering: {b['motivering']}")
+        for t in u["toekenning_ingetrokken"]:
+            regels.append(
+                f"  toekenning ingetrokken op {_nl(t['datum'])} door {t['door']}: {_nl(t['bedrag'])} "
+                f"(Awb 4:48 lid 1 onder {t['grond']}); motivering: {t['motivering']}"
+            )
         return "\n".join(regels)
 
     o.toon(u, tekst)
@@ -909,7 +961,7 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
 @click.option("--wijk", "wijkcode", default=None, metavar="CODE")
 @click.option(
     "--status",
-    type=click.Choice(["onvolledig", "ingediend", "geschikt", "raadpleging_voor", "toegekend", "geweigerd"]),
+    type=click.Choice([s.value for s in Status]),
     default=None,
 )
 @pass_omgeving
@@ -1032,7 +1084,7 @@ def importeer_betalingen(o: Omgeving, bestand: Path) -> None:
 
 @voucher.group()
 def betaling() -> None:
-    """Betalingen die de kasbeheerder weigert (art. 9 lid 2)."""
+    """Betalingen weigeren (art. 9 lid 2) of een geboekte betaling corrigeren (storno)."""
 
 
 @betaling.command("weigeren")
@@ -1049,6 +1101,53 @@ def betaling_weigeren(o: Omgeving, code: str, **opties: Any) -> None:
     o.toon(u, lambda u: f"Betaling van {_nl(u['bedrag'])} uit voucher {u['voucher']} geweigerd: {u['reden']}.")
 
 
+@betaling.command("corrigeren")
+@click.argument("code", type=CODE)
+@click.option(
+    "--gebeurtenis", type=GEBEURTENIS, required=True, help="Nummer (#nr in het kasboek) van de betaling die fout is."
+)
+@click.option("--reden", required=True, help="Waarom de boeking wordt gecorrigeerd.")
+@datum_optie
+@pass_omgeving
+def betaling_corrigeren(o: Omgeving, code: str, gebeurtenis: int, reden: str, datum: date | None) -> None:
+    """Corrigeer (storno) een geboekte betaling of contante opname van voucher CODE (art. 9 lid 1).
+
+    De betaling wordt niet gewijzigd of verwijderd: een nieuwe gebeurtenis wijst haar aan en geeft het
+    bedrag terug aan het restant. Daarna kan de factuur opnieuw worden geboekt, op de juiste voucher.
+    """
+    from commands.nazorg import CorrigeerBetaling, corrigeer_betaling, melding
+
+    cmd = _bouw(CorrigeerBetaling, code=code, gebeurtenis=gebeurtenis, reden=reden, datum=datum)
+    o.toon(corrigeer_betaling(o.dienst(schrijven=True), cmd), melding)
+
+
+@voucher.group()
+def toekenning() -> None:
+    """Een toekenning intrekken of verlagen zolang zij niet is vastgesteld (Awb 4:48)."""
+
+
+@toekenning.command("intrekken")
+@click.argument("nr", type=NR)
+@click.option("--grond", type=click.Choice(list("abcd")), required=True, help="Grond a-d van art. 4:48 lid 1 Awb.")
+@click.option("--motivering", required=True, help="Motivering van het besluit (Awb 3:46).")
+@click.option("--bedrag", type=BEDRAG, default=None, help="Alleen dit bedrag vrijgeven (standaard al het onbestede).")
+@datum_optie
+@pass_omgeving
+def toekenning_intrekken(
+    o: Omgeving, nr: int, grond: str, motivering: str, bedrag: Bedrag | None, datum: date | None
+) -> None:
+    """Trek de toekenning op aanvraag NR in, of verlaag haar met --bedrag (Awb 4:48).
+
+    Alleen het onbestede deel: wat al betaald is, wordt teruggevorderd (Awb 4:57). De waarde gaat van de
+    vouchers af, de voucher met het hoogste volgnummer eerst; de wijk telt haar als vervallen, zodat
+    beschikbaar stijgt. Dit is een besluit, met brief en bezwaarclausule: voucher besluit NR.
+    """
+    from commands.nazorg import TrekToekenningIn, intrekking_melding, trek_toekenning_in
+
+    cmd = _bouw(TrekToekenningIn, nummer=nr, grond=grond, motivering=motivering, bedrag=bedrag, datum=datum)
+    o.toon(trek_toekenning_in(o.dienst(schrijven=True), cmd), intrekking_melding)
+
+
 @voucher.command("toon")
 @click.argument("code", type=CODE)
 @pass_omgeving
@@ -1063,6 +1162,7 @@ def toon_voucher(o: Omgeving, code: str) -> None:
         "verzilverd",
         "contant",
         "vervallen",
+        "ingetrokken",
         "restant",
         "status",
         "verstrekt",
@@ -1268,24 +1368,33 @@ def kasboek(o: Omgeving, wijkcode: str | None, code: str | None, periode: int | 
         raise NietGevonden(f"voucher {code} is nooit verstrekt" + (f" in wijk {wijkcode}" if wijkcode else ""))
 
     def tekst(u: dict[str, Any]) -> str:
-        kop = ["datum", "wijk", "voucher", "soort", "bedrag", "leverancier / factuur", "restant voucher", "saldo wijk"]
+        kop = ["nr", "datum", "wijk", "voucher", "soort", "bedrag", "leverancier / factuur", "restant voucher"]
+        kop.append("saldo wijk")
         rijen = [
             [
+                f"#{r['positie']}",
                 r["datum"].strftime("%d-%m-%Y"),
                 f"{r['wijk']} {r['periode']}",
                 r["voucher"],
                 r["soort"],
                 _nl(r["bedrag"]),
-                " / ".join(x for x in (r["leverancier"], r["factuur"]) if x) or (r["reden"] or "")[:40],
+                _kasboekdetail(r),
                 _nl(r["restant"]),
                 _nl(r["saldo_wijk"]),
             ]
             for r in u["regels"]
         ]
         som = "; ".join(f"{soort} {_nl(b)}" for soort, b in u["totaal"].items() if b.centen)
-        return "Kasboek\n" + _tabel(kop, rijen, rechts={4, 6, 7}) + (f"\nTotaal: {som}" if som else "")
+        return "Kasboek\n" + _tabel(kop, rijen, rechts={0, 5, 7, 8}) + (f"\nTotaal: {som}" if som else "")
 
     o.toon(u, tekst)
+
+
+def _kasboekdetail(r: dict[str, Any]) -> str:
+    """Supplier and invoice; for a correction the line it corrects; else the reason."""
+    if r["corrigeert"] is not None:
+        return f"corrigeert #{r['corrigeert']}: {r['reden'] or ''}"[:60]
+    return " / ".join(x for x in (r["leverancier"], r["factuur"]) if x) or (r["reden"] or "")[:40]
 
 
 # --- end of projections block ------------------------------------------------------------------

@@ -4,7 +4,9 @@ Several wijken with their budgets and reserves; dozens of aanvragen per wijk arr
 January to May, some incomplete and completed after a request for aanvulling, refusals on
 each ground a-e, initiatives above the threshold through geschikt and a wijkraadpleging,
 one wijk that runs into its plafond (a partial grant on ground e, then refusals), and the
-kasbeheerder paying invoices and cash, refusing a payment now and then, until December.
+kasbeheerder paying invoices and cash, refusing a payment now and then, until December;
+after the grant: now and then a payment booked with a wrong amount, corrected (storno, art. 9
+lid 1) and booked again.
 Every act goes through the same application service as the command line, in business-date
 order, under simulated users; the same seed gives the same year.
 """
@@ -20,12 +22,17 @@ from typing import Any
 from commands import modellen as m
 from commands.dienst import Dienst
 from commands.opslag import VoucherLedger
+from ledger import gebeurtenissen as g
 from ledger import ids
-from ledger.fouten import RegelOvertreden
+from ledger.fouten import RegelOvertreden, RestantOntoereikend
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
 from ledger.regeling import Regeling
 
+DUBBEL = 8  # per wijk the 9th aanvraag is entered twice; the copy is withdrawn (art. 4)
+NIET_AANGEVULD = 17  # per wijk the 3rd incomplete aanvraag is never completed (Awb 4:5)
+NIET_DOORGEGAAN = 23  # every 23rd aanvraag granted does not take place: the grant is withdrawn (Awb 4:48)
+VERKEERD_GEBOEKT = 37  # every 37th invoice is first booked with a wrong amount, then corrected (storno)
 GEMEENTE = "Voorbeeldstad"
 JAAR = 2025
 COLLEGE = "demo.wethouder"
@@ -90,7 +97,9 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
     return (
         f"Demo: gemeente {GEMEENTE}, {len(sim.wijken)} wijken, {sim.tellers['aanvraag']} aanvragen, "
         f"{sim.tellers['toegekend']} toegekend, {sim.tellers['geweigerd']} geweigerd, "
-        f"{sim.tellers['betaling']} betalingen in {JAAR}."
+        f"{sim.tellers['ingetrokken']} ingetrokken, {sim.tellers['buiten behandeling']} buiten behandeling, "
+        f"{sim.tellers['toekenning ingetrokken']} toekenning(en) ingetrokken, "
+        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}."
     )
 
 
@@ -115,8 +124,21 @@ class _Simulatie:
         ]
         self.agenda: list[Handeling] = []
         self.volgnummer = 0
-        self.tellers = {"aanvraag": 0, "toegekend": 0, "geweigerd": 0, "betaling": 0}
+        self.tellers = dict.fromkeys(
+            (
+                "aanvraag",
+                "toegekend",
+                "geweigerd",
+                "betaling",
+                "correctie",
+                "ingetrokken",
+                "buiten behandeling",
+                "toekenning ingetrokken",
+            ),
+            0,
+        )
         self.factuurnummer = 1000
+        self.facturen: dict[str, str] = {}  # invoice -> supplier, of the payments to be corrected
 
     def dienst(self, gebruiker: str, datum: date) -> Dienst:
         return Dienst(self.app, gebruiker, vandaag=datum)
@@ -180,22 +202,28 @@ class _Simulatie:
         if onvolledig:
             for weg in ("telefoon", "planning", "ondertekend"):
                 velden.pop(weg)
-        uit = self.dienst(regie, dag).dien_in(
-            m.maak(
-                m.DienAanvraagIn,
-                wijk=wijk,
-                naam=self.rng.choice(NAMEN),
-                omschrijving=f"{titel} in {wijk.title()}",
-                kosten=Bedrag.van_centen(kosten),
-                datum=dag,
-                **velden,
-            )
+        cmd = m.maak(
+            m.DienAanvraagIn,
+            wijk=wijk,
+            naam=self.rng.choice(NAMEN),
+            omschrijving=f"{titel} in {wijk.title()}",
+            kosten=Bedrag.van_centen(kosten),
+            datum=dag,
+            **velden,
         )
+        uit = self.dienst(regie, dag).dien_in(cmd)
         self.tellers["aanvraag"] += 1
         nummer = uit["aanvraag"]
+        if i == DUBBEL and not onvolledig:  # entered twice by mistake: the copy is withdrawn the next day
+            kopie = self.dienst(regie, dag).dien_in(cmd)
+            self.tellers["aanvraag"] += 1
+            self.plan(dag + timedelta(days=1), "intrekken", nummer=kopie["aanvraag"], regie=regie)
         if onvolledig:
             self.plan(dag + timedelta(days=3), "aanvulling_vragen", nummer=nummer, regie=regie)
-            self.plan(dag + timedelta(days=12), "aanvullen", nummer=nummer, regie=regie, velden=volledig)
+            if i == NIET_AANGEVULD:  # never completed: buiten behandeling once the term has passed (Awb 4:5)
+                self.plan(dag + timedelta(days=25), "buiten_behandeling", nummer=nummer, regie=regie)
+            else:
+                self.plan(dag + timedelta(days=12), "aanvullen", nummer=nummer, regie=regie, velden=volledig)
         elif groot:
             self.plan(dag + timedelta(days=9), "geschikt", nummer=nummer, regie=regie)
         else:
@@ -208,6 +236,20 @@ class _Simulatie:
                 kosten=kosten,
                 i=i,
             )
+
+    def _intrekken(self, dag: date, nummer: int, regie: str) -> None:
+        from commands.beeindigen import TrekAanvraagIn, trek_in
+
+        trek_in(self.dienst(regie, dag), TrekAanvraagIn(nummer=nummer, reden="dubbel ingevoerd", datum=dag))
+        self.tellers["ingetrokken"] += 1
+
+    def _buiten_behandeling(self, dag: date, nummer: int, regie: str) -> None:
+        from commands.beeindigen import StelBuitenBehandeling, stel_buiten_behandeling
+
+        motivering = "de initiatiefnemer heeft telefoonnummer, planning en handtekening niet binnen de termijn gegeven"
+        cmd = StelBuitenBehandeling(nummer=nummer, motivering=motivering, datum=dag)
+        stel_buiten_behandeling(self.dienst(regie, dag), cmd)
+        self.tellers["buiten behandeling"] += 1
 
     def _aanvulling_vragen(self, dag: date, nummer: int, regie: str) -> None:
         self.dienst(regie, dag).vraag_aanvulling(
@@ -300,8 +342,21 @@ class _Simulatie:
         self.plan(dag + timedelta(days=7), "bekendmaken", nummer=uit["aanvraag"], regie=regie)
         if uit["aanvraag"] % 9 == 0:
             self.plan(dag + timedelta(days=40), "wijziging", nummer=uit["aanvraag"], regie=regie)
+        if uit["aanvraag"] % NIET_DOORGEGAAN == 0:  # the initiative will not take place after all (Awb 4:48)
+            eerste = uit["vouchers"][0]
+            self.plan(dag + timedelta(days=14), "verzilver", code=eerste["code"], bedrag=eerste["bedrag"].centen // 4)
+            self.plan(dag + timedelta(days=30), "toekenning_intrekken", nummer=uit["aanvraag"], regie=regie)
+            return
         for v in uit["vouchers"]:
             self._plan_betalingen(dag, v["code"], v["bedrag"].centen)
+
+    def _toekenning_intrekken(self, dag: date, nummer: int, regie: str) -> None:
+        from commands.nazorg import TrekToekenningIn, trek_toekenning_in
+
+        motivering = "de initiatiefnemers hebben gemeld dat het initiatief niet doorgaat (art. 8 lid 2)"
+        cmd = TrekToekenningIn(nummer=nummer, grond="a", motivering=motivering, datum=dag)
+        trek_toekenning_in(self.dienst(regie, dag), cmd)
+        self.tellers["toekenning ingetrokken"] += 1
 
     def _bekendmaken(self, dag: date, nummer: int, regie: str) -> None:
         self.dienst(regie, dag).maak_bekend(m.MaakBekend(nummer=nummer, datum=dag))
@@ -328,16 +383,48 @@ class _Simulatie:
 
     def _verzilver(self, dag: date, code: str, bedrag: int) -> None:
         self.factuurnummer += 1
+        leverancier, factuur = self.rng.choice(LEVERANCIERS), f"{JAAR}-{self.factuurnummer}"
+        # Now and then the kasbeheerder types the amount wrong (ten percent too much) and corrects it.
+        verkeerd = self.factuurnummer % VERKEERD_GEBOEKT == 0 and bedrag >= 100_00
+        geboekt = bedrag + bedrag // 10 if verkeerd else bedrag
+        try:
+            self._betaal(dag, code, geboekt, leverancier, factuur)
+        except RestantOntoereikend:
+            verkeerd = False
+            self._betaal(dag, code, bedrag, leverancier, factuur)
+        self.tellers["betaling"] += 1
+        if verkeerd:
+            nummer = self._laatste(g.VoucherVerzilverd, code)
+            self.plan(dag + timedelta(days=2), "corrigeren", code=code, nummer=nummer, bedrag=bedrag, factuur=factuur)
+            self.facturen[factuur] = leverancier
+
+    def _betaal(self, dag: date, code: str, bedrag: int, leverancier: str, factuur: str) -> None:
         self.dienst(KASBEHEERDER, dag).verzilver(
             m.Verzilver(
-                code=code,
-                bedrag=Bedrag.van_centen(bedrag),
-                leverancier=self.rng.choice(LEVERANCIERS),
-                factuur=f"{JAAR}-{self.factuurnummer}",
-                datum=dag,
+                code=code, bedrag=Bedrag.van_centen(bedrag), leverancier=leverancier, factuur=factuur, datum=dag
             )
         )
-        self.tellers["betaling"] += 1
+
+    def _laatste(self, soort: type, code: str) -> int:
+        """The number in the log of the newest event of this kind on voucher `code` (just saved)."""
+        laatste = self.app.recorder.max_notification_id() or 0
+        voucher_id = ids.voucher_id(code)
+        return max(
+            nummer
+            for nummer, e in self.app.genummerd(start=max(1, laatste - 5))
+            if isinstance(e, soort) and getattr(e, "originator_id", None) == voucher_id
+        )
+
+    def _corrigeren(self, dag: date, code: str, nummer: int, bedrag: int, factuur: str) -> None:
+        """Storno of the wrong amount, then the same invoice booked again for the right one."""
+        from commands.nazorg import CorrigeerBetaling, corrigeer_betaling
+
+        reden = "bedrag verkeerd overgenomen van de factuur"
+        corrigeer_betaling(
+            self.dienst(KASBEHEERDER, dag), CorrigeerBetaling(code=code, gebeurtenis=nummer, reden=reden, datum=dag)
+        )
+        self.tellers["correctie"] += 1
+        self._betaal(dag, code, bedrag, self.facturen.pop(factuur), factuur)
 
     def _contant(self, dag: date, code: str, bedrag: int) -> None:
         self.dienst(KASBEHEERDER, dag).neem_contant_op(

@@ -96,20 +96,24 @@ class Dienst:
         # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
         self.databaserechten: Any = None
         self._ook_uitvoeren: list[Any] = []
+        self._vrije_facturen: dict[UUID, Factuur] = {}  # per attempt: invoices freed by a correction
         # What the last act did, for the words of its answer: nothing changed (an identical repeat),
         # or the --sleutel was used before (its first answer is the answer).
         self.niets_veranderd = False
         self.herhaald_verzoek: Verzoek | None = None
 
-    # === plumbing ======================================================================
-    def _datum(self, datum: date | None) -> date:
+    # === plumbing: the public core the area modules use (commands/periode.py, nazorg.py) ===
+    # The older private names (_datum, _voer_uit, _wijk, _aanvraag, _voucher, _eis_regie) stay as
+    # aliases for the callers that still use them.
+    def datum(self, datum: date | None) -> date:
+        """The business date of an act: today by default, never in the future."""
         if datum is None:
             return self.vandaag
         if datum > self.vandaag:
             raise OngeldigeInvoer(f"de datum {formatteer_datum(datum)} ligt in de toekomst")
         return datum
 
-    def _voer_uit(self, beslis: Callable[[], Besluit[R]], cmd: Any = None) -> R:
+    def voer_uit(self, beslis: Callable[[], Besluit[R]], cmd: Any = None) -> R:
         """Decide and save atomically; on a lost race decide again, bounded.
 
         With a sleutel, the key is recorded in the same transaction, so a retried command
@@ -127,6 +131,7 @@ class Dienst:
         for poging in range(MAX_POGINGEN):
             try:
                 self._ook_uitvoeren = []
+                self._vrije_facturen = {}
                 nieuw, uitkomst = beslis()
                 if nieuw:
                     self.app.save(*nieuw, **({"ook_uitvoeren": self._ook_uitvoeren} if self._ook_uitvoeren else {}))
@@ -172,7 +177,7 @@ class Dienst:
         """The key table of the personal data (commands/sleutels.py)."""
         return sleutels_van(self.app)
 
-    def _get(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None:
+    def laad(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None:
         """Load an aggregate. Only what this command may change is copied out of the cache,
         so that a refused act leaves the cached aggregate untouched."""
         try:
@@ -189,7 +194,7 @@ class Dienst:
             raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
         return g
 
-    def _wijk(self, code: str, periode: int) -> Wijk:
+    def laad_wijk(self, code: str, periode: int) -> Wijk:
         w = self._get(Wijk, ids.wijk_id(code, periode))
         if w is None:
             raise self.niet_aangewezen(code, periode)
@@ -209,13 +214,13 @@ class Dienst:
             periode=periode,
         )
 
-    def _aanvraag(self, nummer: int) -> Aanvraag:
+    def laad_aanvraag(self, nummer: int) -> Aanvraag:
         a = self._get(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
         if a is None:
             raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)
         return a
 
-    def _voucher(self, tekst: str) -> Voucher:
+    def laad_voucher(self, tekst: str) -> Voucher:
         code = maak_code(*parse_code(tekst))
         v = self._get(Voucher, ids.voucher_id(code))
         if v is None:
@@ -230,7 +235,7 @@ class Dienst:
                 artikel="art. 10 lid 1",
             )
 
-    def _eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = False) -> dict[str, Any]:
+    def eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = False) -> dict[str, Any]:
         """Art. 2 lid 6 (and art. 4 lid 1: an aanvraag may be handed to the college too).
 
         Returns the mandate held, as a decision records it (Awb 10:10, ledger/namens.py)."""
@@ -247,6 +252,16 @@ class Dienst:
                     artikel="art. 2 lid 6, art. 4 lid 1",
                 ) from None
             raise
+
+    _get, _datum, _voer_uit, _wijk, _aanvraag, _voucher, _eis_regie = (
+        laad,
+        datum,
+        voer_uit,
+        laad_wijk,
+        laad_aanvraag,
+        laad_voucher,
+        eis_regie,
+    )
 
     # === college: inrichten, mandaten, wijken ============================================
     def richt_in(self, cmd: m.Inrichten) -> dict[str, Any]:
@@ -707,8 +722,11 @@ class Dienst:
         factuur_id = ids.factuur_id(leverancier, factuur)
         if factuur_id not in self.app.bestaande([factuur_id]):  # one cheap query; most invoices are new
             return False
-        geboekt = self._get(Factuur, factuur_id, wijzigen=False)
+        geboekt = self._get(Factuur, factuur_id)
         if geboekt is None:
+            return False
+        if geboekt.vrij:  # its payment was corrected: it may be booked again (boek_factuur)
+            self._vrije_facturen[factuur_id] = geboekt
             return False
         if geboekt.voucher == code and geboekt.bedrag == bedrag:
             return True
@@ -721,6 +739,11 @@ class Dienst:
         )
 
     def boek_factuur(self, leverancier: str, factuur: str, code: str, bedrag: Bedrag, datum: date) -> Factuur:
+        """The entry in the invoice register; an invoice freed by a correction is booked again on its own entry."""
+        vrij = self._vrije_facturen.pop(ids.factuur_id(leverancier, factuur), None)
+        if vrij is not None:
+            vrij.boek_opnieuw(code, bedrag, datum, self.gebruiker)
+            return vrij
         return Factuur(
             leverancier=leverancier, factuur=factuur, voucher=code, bedrag=bedrag, datum=datum, gebruiker=self.gebruiker
         )
@@ -732,10 +755,38 @@ class Dienst:
             g = self.gemeente()
             v = self._voucher(cmd.code)
             g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
+            if cmd.leverancier and cmd.factuur:
+                self._eis_niet_betaald(cmd.leverancier, cmd.factuur)
             v.weiger_betaling(cmd.bedrag, cmd.reden, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
             return [v], {"voucher": v.code, "bedrag": cmd.bedrag, "reden": cmd.reden, "restant": v.restant}
 
         return self._voer_uit(beslis, cmd)
+
+    def _eis_niet_betaald(self, leverancier: str, factuur: str) -> None:
+        """Art. 9 lid 2 refuses a payment before it is made; a paid invoice is corrected, not refused."""
+        factuur_id = ids.factuur_id(leverancier, factuur)
+        geboekt = self._get(Factuur, factuur_id, wijzigen=False) if self.app.bestaande([factuur_id]) else None
+        if geboekt is None or geboekt.vrij:
+            return
+        nummer = self.betaalgebeurtenis(geboekt.voucher, leverancier, factuur)
+        raise FactuurAlGeboekt(
+            f"factuur {factuur} van {leverancier} is al betaald op {formatteer_datum(geboekt.datum)} "
+            f"({geboekt.bedrag} van voucher {geboekt.voucher}): een betaalde factuur wordt niet geweigerd maar "
+            f"gecorrigeerd, met 'voucher betaling corrigeren {geboekt.voucher} --gebeurtenis {nummer} --reden ...'",
+            artikel="art. 9 lid 2",
+            voucher=geboekt.voucher,
+            gebeurtenis=nummer,
+        )
+
+    def betaalgebeurtenis(self, code: str, leverancier: str, factuur: str) -> int | None:
+        """The number in the log of the latest payment of this invoice from voucher `code`."""
+        voucher_id = ids.voucher_id(code)
+        gevonden = None
+        for nummer, e in self.app.genummerd(topics=[get_topic(gebeurtenissen.VoucherVerzilverd)]):
+            if e.originator_id == voucher_id and ids.normaliseer(e.factuur) == ids.normaliseer(factuur):
+                if ids.normaliseer(e.leverancier) == ids.normaliseer(leverancier):
+                    gevonden = nummer
+        return gevonden
 
     # === reading =====================================================================
     def regeling(self) -> dict[str, Any]:
@@ -762,6 +813,8 @@ class Dienst:
                 "raadpleging": a.raadpleging,
                 "bekendgemaakt": a.bekendgemaakt,
                 "wijzigingen": a.wijzigingen,
+                "intrekking": a.intrekking,
+                "toekenning_ingetrokken": a.toekenning_ingetrokken,
             }
 
         return self._lees(lees)
@@ -777,6 +830,7 @@ class Dienst:
             "verzilverd": v.verzilverd,
             "contant": v.contant,
             "vervallen": v.vervallen,
+            "ingetrokken": v.ingetrokken,
             "restant": v.restant,
             "status": v.status,
             "verstrekt": v.verstrekt_op,

@@ -111,6 +111,7 @@ def _kasboekregel(r: KasboekRij) -> dict[str, Any]:
         "leverancier": r.leverancier,
         "factuur": r.factuur,
         "reden": r.reden,
+        "corrigeert": r.corrigeert,
         "restant": Bedrag(r.restant_voucher),
         "saldo_wijk": Bedrag(r.saldo_wijk),
         "door": r.door,
@@ -118,14 +119,19 @@ def _kasboekregel(r: KasboekRij) -> dict[str, Any]:
 
 
 # The totals in the words of `saldo` (CLI.md): the value of the vouchers issued is `toegekend`.
+# A corrected payment no longer counts in `verzilverd` or `contant`; `gecorrigeerd` totals the storno lines;
+# value withdrawn with a grant (Awb 4:48) counts as `vervallen`, as in `voucher saldo`.
 _TOTAAL = {"verstrekt": "toegekend", "verzilverd": "verzilverd", "contant": "contant", "geweigerd": "geweigerd",
-           "vervallen": "vervallen"}  # fmt: skip
+           "vervallen": "vervallen", "gecorrigeerd": "gecorrigeerd", "ingetrokken": "vervallen"}  # fmt: skip
 
 
 def _kasboektotaal(rijen: list[KasboekRij]) -> dict[str, Bedrag]:
     som = dict.fromkeys(_TOTAAL.values(), 0)
+    soort_van = {r.positie: r.soort for r in rijen}  # a correction is in every selection its payment is in
     for r in rijen:
         som[_TOTAAL[r.soort]] += r.bedrag
+        if r.corrigeert in soort_van:
+            som[_TOTAAL[soort_van[r.corrigeert]]] -= r.bedrag
     return {naam: Bedrag(centen) for naam, centen in som.items()}
 
 

@@ -148,7 +148,14 @@ class VoucherLedger(Application):
             if interval and any(v % interval == 0 for v in versies.get(aggregate_id, ())):
                 momentopnamen.append(type(aggregate).Snapshot.take(aggregate))
         if momentopnamen:
-            self.snapshots.put(momentopnamen)
+            try:
+                self.snapshots.put(momentopnamen)
+            except Exception as e:
+                # The events are committed by now: the act stands. A snapshot is only a shortcut for
+                # loading (a full disk, a lost connection must not turn a recorded act into an error);
+                # the next interval takes one again.
+                if not is_opslagfout(e):
+                    raise
 
     def genummerd(
         self, start: int = 1, batch: int = 1000, topics: Sequence[str] = (), kop: keten.Logkop | None = None
@@ -162,6 +169,16 @@ class VoucherLedger(Application):
             if kop is not None:
                 kop.volg(n.id, mapper.laatste_hash)
             yield n.id, e
+
+    def gebeurtenis(self, nummer: int) -> Any | None:
+        """The stored event with this number (notification id, as `kasboek` prints it), decoded; None if none."""
+        if nummer < 1:
+            return None
+        for n in self._notificaties(nummer, 1, stop=nummer):
+            if n.id == nummer:
+                mapper: KetenMapper = self.mapper  # type: ignore[assignment]
+                return mapper.to_domain_event(n)
+        return None
 
     def bestaande(self, aggregate_ids: Iterable[UUID]) -> set[UUID]:
         """Which of these aggregates have events, in one query per thousand ids (not a load each)."""
@@ -345,6 +362,8 @@ def open_ledger(opslag: Opslag, *, inrichten: bool = False) -> VoucherLedger:
             from commands.pgopslag import verbindingsfout
 
             raise verbindingsfout(opslag) from None
+        if is_opslagfout(e) and not opslagfout(e).melding.startswith("de opslag is niet bereikbaar"):
+            raise opslagfout(e) from None  # a full disk, a table missing: said as such
         raise OpslagOnbeschikbaar(f"de opslag {opslag.omschrijving} is niet bereikbaar: {_kort(e)}") from None
     try:
         if postgres:
@@ -363,7 +382,18 @@ def _open_postgres(app: VoucherLedger, opslag: Opslag, *, inrichten: bool) -> No
     if inrichten:
         recorders: list[Any] = [app.recorder] + ([app.snapshots.recorder] if app.snapshots is not None else [])
         for recorder in recorders:
-            lees_opslag(recorder.create_table)
+            try:
+                recorder.create_table()
+            except Exception as e:
+                if not is_opslagfout(e):
+                    raise
+                tekst = str(e).lower()
+                if "permission denied" in tekst or "must be owner" in tekst:
+                    raise OpslagOnbeschikbaar(
+                        "deze databaselogin mag de administratie niet inrichten: dat doet de eigenaar van de database "
+                        "(README, PostgreSQL, stap 1 en 2); er is niets vastgelegd"
+                    ) from None
+                raise opslagfout(e) from None
 
 
 def _eis_passende_sleutel(app: VoucherLedger, *, versleuteld: bool) -> None:
@@ -430,6 +460,15 @@ def opslagfout(e: Exception) -> VoucherFout:
         return OpslagOnbeschikbaar(
             "deze databaselogin heeft geen toegang tot de vouchersadministratie: de toegang volgt het mandaat; "
             "vraag het college om een mandaat of de beheerder om rechten (README, PostgreSQL)"
+        )
+    if "database or disk is full" in tekst or "no space left" in tekst.lower() or "disk full" in tekst.lower():
+        return OpslagOnbeschikbaar(
+            "de schijf van de opslag is vol: er is niets vastgelegd; maak ruimte vrij en geef de opdracht opnieuw"
+        )
+    if "disk i/o error" in tekst.lower():
+        return OpslagOnbeschikbaar(
+            "de opslag kon niet naar de schijf schrijven (vol of defect): er is niets vastgelegd; controleer de "
+            "schijf en geef de opdracht opnieuw"
         )
     if "no such table" in tekst or "does not exist" in tekst:
         return OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")

@@ -49,7 +49,10 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> dict[str, Any]:
         for code in codes:
             w = dienst._wijk(code, cmd.periode)
             if w.gesloten:  # a repeat: say what expired then, write nothing
-                uitkomsten.append(_uitkomst(code, cmd.periode, [], nieuw=False) | {"vervallen": w.vervallen})
+                vervallen_bij_afsluiten = w.vervallen - w.vrijgegeven  # not what withdrawn grants released
+                uitkomsten.append(
+                    _uitkomst(code, cmd.periode, [], nieuw=False) | {"vervallen": vervallen_bij_afsluiten}
+                )
                 continue
             w.eis_afsluitbaar(datum)
             vervallen: list[dict[str, Any]] = []

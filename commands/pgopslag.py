@@ -120,8 +120,13 @@ def _oorzaak(tekst: str, info: dict[str, Any]) -> str:
         return f"login {login} mag database {db} niet openen (CONNECT): vraag de beheerder om dat recht"
     if "too many" in klein and "connections" in klein:
         return f"de server {server} heeft geen verbindingen meer vrij: probeer het later opnieuw"
+    if any(s in klein for s in ("closed the connection unexpectedly", "terminating connection", "could not receive")):
+        return (
+            f"de PostgreSQL-server op {server} is niet bereikbaar: hij verbrak de verbinding (hij stopt of start "
+            "opnieuw); probeer het over een ogenblik opnieuw (pg_isready -h HOST -p POORT)"
+        )
     if "starting up" in klein or "shutting down" in klein or "recovery" in klein:
-        return f"de server {server} start op of stopt: probeer het over een ogenblik opnieuw"
+        return f"de PostgreSQL-server op {server} is even niet bereikbaar: hij start op of stopt; probeer het over een ogenblik opnieuw"
     if "translate host name" in klein or "name or service not known" in klein:
         return f"de servernaam {info['host']} is onbekend: controleer de host in --database"
     if any(s in klein for s in ("connection refused", "timeout expired", "no route to host", "network is unreachable")):
@@ -129,4 +134,7 @@ def _oorzaak(tekst: str, info: dict[str, Any]) -> str:
             f"de PostgreSQL-server op {server} is niet bereikbaar: controleer host en poort in --database en of "
             "de server draait (pg_isready -h HOST -p POORT)"
         )
-    return f"de server {server} weigert de verbinding met database {db} als login {login}: {tekst[:200]}"
+    return (
+        f"de PostgreSQL-server op {server} is niet bereikbaar voor database {db} als login {login} "
+        f"(melding van de server: {tekst[:200]})"
+    )

@@ -82,6 +82,12 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.AanvraagWijzigingGemeld,
         g.AanvraagBekendgemaakt,
         g.AanvraagPersoonsgegevensVernietigd,
+        g.AanvraagIngetrokken,  # art. 4 lid 1: the college registers what it receives, also a withdrawal
+        g.AanvraagBuitenBehandelingGesteld,  # Awb 4:5: the college decides too (art. 5 "het college of")
+        g.WijkAanvraagUitWachtrij,  # a withdrawn aanvraag leaves the queue
+        g.AanvraagToekenningIngetrokken,  # Awb 4:48: the college withdraws a grant (art. 5 "het college of")
+        g.VoucherWaardeIngetrokken,
+        g.WijkWaardeVrijgegeven,
         g.VoucherVervallen,
         g.VerzoekVastgelegd,
     ),
@@ -100,15 +106,23 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.AanvraagRaadplegingBesloten,
         g.AanvraagWijzigingGemeld,
         g.AanvraagBekendgemaakt,
+        g.AanvraagIngetrokken,
+        g.AanvraagBuitenBehandelingGesteld,
+        g.AanvraagToekenningIngetrokken,
+        g.VoucherWaardeIngetrokken,
+        g.WijkWaardeVrijgegeven,
         g.VoucherVerstrekt,
         g.VerzoekVastgelegd,
     ),
-    # betalen, contant, weigeren, en het factuurregister (art. 9).
+    # betalen, contant, weigeren, corrigeren (storno), en het factuurregister (art. 9).
     "kasbeheerder": (
         g.VoucherVerzilverd,
         g.VoucherContantOpgenomen,
         g.VoucherBetalingGeweigerd,
+        g.VoucherBetalingGecorrigeerd,
         g.FactuurGeboekt,
+        g.FactuurVrijgegeven,
+        g.FactuurOpnieuwGeboekt,
         g.VerzoekVastgelegd,
     ),
 }

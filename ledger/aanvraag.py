@@ -4,7 +4,9 @@ Owns acts 5-10: aanvraag ingediend with the items of art. 4 lid 2, aanvulling ge
 aangevuld (art. 4 lid 3, Awb 4:5 and 4:15: the clock pauses), toegekend or geweigerd with a
 ground of art. 6 and a motivering (Awb 3:46), geschikt verklaard and the raadpleging besluit
 above the threshold (art. 5 lid 3-6), bekendgemaakt (art. 7 lid 2) and wijziging gemeld
-(art. 8 lid 2). An incomplete aanvraag cannot be decided. Every decision records that it
+(art. 8 lid 2); after the second round also ingetrokken by the initiatiefnemer before a
+decision, and buiten behandeling gesteld (Awb 4:5) once an aanvullingstermijn passed without
+aanvulling (a decision with bezwaar). An incomplete aanvraag cannot be decided. Every decision records that it
 was taken on behalf of the college and under which mandate (Awb 10:10, ledger/namens.py).
 
 Personal data (art. 4 lid 2 onder a) sits in its own field `persoon`, apart from the
@@ -22,10 +24,10 @@ from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
 from ledger import status as st
-from ledger.begrippen import WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
+from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
 from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
 from ledger.datum import formatteer_datum
-from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden
+from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
 from ledger.geld import Bedrag
 from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
 from ledger.vouchercode import maak_code
@@ -39,6 +41,55 @@ class Aanvraag(Aggregate):
 
     class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
         TOPIC = "voucher.Aanvraag.Snapshot"
+
+    # Version 2 of the state: `intrekking` (withdrawn by the initiatiefnemer) and
+    # `persoonsgegevens_vernietigd` always present (before, only once it happened).
+    # Version 3: `toekenning_ingetrokken`, the decisions withdrawing or reducing the grant (Awb 4:48).
+    class_version = 3
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state.setdefault("persoonsgegevens_vernietigd", None)
+        state["intrekking"] = None  # nothing was withdrawn before withdrawals were recorded
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        state["toekenning_ingetrokken"] = []
+
+    class ToekenningIngetrokken(Aggregate.Event):
+        """Awb 4:48: the grant is withdrawn (its whole unspent part) or reduced; a decision, with bezwaar."""
+
+        TOPIC = "voucher.Aanvraag.ToekenningIngetrokken"
+        grond: str  # Awb 4:48 lid 1 onder a-d
+        motivering: str
+        bedrag: Bedrag  # the value released
+        vouchers: list[dict[str, Any]]  # per voucher {code, bedrag}: what was released from it
+        datum: date
+        gebruiker: str
+        namens: str
+        mandaat: dict[str, Any] | None
+
+    class Ingetrokken(Aggregate.Event):
+        """The initiatiefnemer withdraws the aanvraag before a decision; it leaves the queue (art. 4 lid 4)."""
+
+        TOPIC = "voucher.Aanvraag.Ingetrokken"
+        reden: str
+        datum: date
+        gebruiker: str  # who registered the withdrawal
+        namens: str
+        mandaat: dict[str, Any] | None
+
+    class BuitenBehandelingGesteld(Aggregate.Event):
+        """Awb 4:5: the aanvraag stays incomplete after the aanvullingstermijn; a decision, with bezwaar."""
+
+        TOPIC = "voucher.Aanvraag.BuitenBehandelingGesteld"
+        motivering: str
+        termijn: date  # the aanvullingstermijn that passed without aanvulling
+        wat: str  # what was asked
+        datum: date
+        gebruiker: str
+        namens: str
+        mandaat: dict[str, Any] | None
 
     @staticmethod
     def create_id(nummer: int, **_: Any) -> UUID:
@@ -70,6 +121,9 @@ class Aanvraag(Aggregate):
         self.raadpleging: dict[str, Any] | None = None
         self.bekendgemaakt: date | None = None
         self.wijzigingen = 0
+        self.intrekking: dict[str, Any] | None = None
+        self.persoonsgegevens_vernietigd: date | None = None
+        self.toekenning_ingetrokken: list[dict[str, Any]] = []
 
     # --- what is missing (art. 4 lid 2) -------------------------------------------------
     @property
@@ -370,11 +424,142 @@ class Aanvraag(Aggregate):
     def _wijziging(self, omschrijving: str, datum: date, gebruiker: str) -> None:
         self.wijzigingen += 1
 
+    # --- withdrawn, or buiten behandeling (art. 4 lid 3, Awb 4:5) -------------------------
+    def trek_in(self, reden: str, datum: date, gebruiker: str, *, mandaat: dict[str, Any]) -> None:
+        """The initiatiefnemer withdraws the aanvraag; only before a decision on the vouchers."""
+        self._eis_status("intrekken")
+        self._eis_niet_voor_ontvangst(datum)
+        if not reden.strip():
+            raise OngeldigeInvoer("een intrekking noemt de reden (--reden)")
+        self._ingetrokken(
+            reden=reden.strip(),
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
+        )
+
+    @event(Ingetrokken)
+    def _ingetrokken(
+        self, reden: str, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
+    ) -> None:
+        self.status = st.na("Ingetrokken", self.status)
+        self.intrekking = {"reden": reden, "datum": datum, "door": gebruiker}
+
+    def stel_buiten_behandeling(self, motivering: str, datum: date, gebruiker: str, *, mandaat: dict[str, Any]) -> None:
+        """Awb 4:5 lid 1: an incomplete aanvraag whose aanvullingstermijn passed without aanvulling."""
+        self._eis_status("buiten behandeling stellen")
+        self._eis_niet_voor_ontvangst(datum)
+        if self.aanvulling is None:
+            raise RegelOvertreden(
+                f"aanvraag {self.nummer} kan pas buiten behandeling worden gesteld als om aanvulling is gevraagd "
+                "en de termijn daarvoor ongebruikt is verstreken; vraag eerst om aanvulling",
+                artikel="Awb 4:5 lid 1, art. 4 lid 3",
+            )
+        termijn: date = self.aanvulling["termijn"]
+        if datum <= termijn:
+            raise TermijnLoopt(
+                f"de termijn voor aanvulling van aanvraag {self.nummer} loopt tot en met {formatteer_datum(termijn)}; "
+                "pas daarna kan de aanvraag buiten behandeling worden gesteld",
+                artikel="Awb 4:5 lid 1",
+                termijn=termijn,
+            )
+        if not motivering.strip():
+            raise OngeldigeInvoer("een besluit tot buiten behandeling stellen wordt gemotiveerd: geef --motivering")
+        self._buiten_behandeling(
+            motivering=motivering.strip(),
+            termijn=termijn,
+            wat=self.aanvulling["wat"],
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
+        )
+
+    @event(BuitenBehandelingGesteld)
+    def _buiten_behandeling(
+        self,
+        motivering: str,
+        termijn: date,
+        wat: str,
+        datum: date,
+        gebruiker: str,
+        namens: str,
+        mandaat: dict[str, Any] | None,
+    ) -> None:
+        self.status = st.na("BuitenBehandelingGesteld", self.status)
+        self.besluit = {
+            "uitkomst": st.Status.BUITEN_BEHANDELING.value,
+            "grond": None,
+            "motivering": motivering,
+            "termijn": termijn,
+            "datum": datum,
+            "door": gebruiker,
+        }
+
+    # --- the grant withdrawn or reduced (Awb 4:48) -----------------------------------------
+    def trek_toekenning_in(
+        self,
+        grond: str,
+        motivering: str,
+        bedrag: Bedrag,
+        vouchers: list[dict[str, Any]],
+        datum: date,
+        gebruiker: str,
+        *,
+        mandaat: dict[str, Any],
+    ) -> None:
+        """Awb 4:48 lid 1: withdraw or reduce the grant on a ground a-d, motivated, while it is not vastgesteld."""
+        besluit = self.eis_toekenning_intrekbaar()
+        if grond not in INTREKKINGSGRONDEN:
+            raise OngeldigeInvoer("een intrekking noemt een grond van art. 4:48 lid 1 Awb: --grond a, b, c of d")
+        if not motivering.strip():
+            raise OngeldigeInvoer("een intrekking wordt gemotiveerd: geef --motivering (Awb 3:46)")
+        if datum < besluit["datum"]:
+            raise OngeldigeInvoer(f"de intrekking ligt voor de toekenning ({formatteer_datum(besluit['datum'])})")
+        self._toekenning_ingetrokken(
+            grond=grond,
+            motivering=motivering.strip(),
+            bedrag=bedrag,
+            vouchers=vouchers,
+            datum=datum,
+            gebruiker=gebruiker,
+            namens=NAMENS_COLLEGE,
+            mandaat=eis_mandaat_voor(mandaat, self.wijk),
+        )
+
+    def eis_toekenning_intrekbaar(self) -> dict[str, Any]:
+        """Awb 4:48: only a grant that is not vastgesteld; returns the grant decision."""
+        if self.status != st.Status.TOEGEKEND or self.besluit is None:
+            raise OngeldigeToestand(
+                f"aanvraag {self.nummer} heeft status {self.status}: alleen een toekenning die nog niet is "
+                "vastgesteld kan worden ingetrokken",
+                artikel="Awb 4:48",
+                nummer=self.nummer,
+                status=self.status,
+            )
+        return self.besluit
+
+    @event(ToekenningIngetrokken)
+    def _toekenning_ingetrokken(
+        self,
+        grond: str,
+        motivering: str,
+        bedrag: Bedrag,
+        vouchers: list[dict[str, Any]],
+        datum: date,
+        gebruiker: str,
+        namens: str,
+        mandaat: dict[str, Any] | None,
+    ) -> None:
+        self.status = st.na("ToekenningIngetrokken", self.status)
+        intrekking = {"grond": grond, "motivering": motivering, "bedrag": bedrag, "datum": datum, "door": gebruiker}
+        self.toekenning_ingetrokken = [*self.toekenning_ingetrokken, intrekking]
+
     # --- personal data: destroyed after the retention term (AVG, Selectielijst) ----------
     @property
     def vernietigd(self) -> date | None:
-        # Aggregates and snapshots from before this act existed have no such attribute.
-        return self.__dict__.get("persoonsgegevens_vernietigd")
+        return self.persoonsgegevens_vernietigd
 
     def vergeet(self, termijn: Bewaartermijn, datum: date, gebruiker: str) -> bool:
         """Record that the key of the personal data is destroyed. False when it was done already."""

@@ -17,6 +17,16 @@ WEIGERINGSGRONDEN = {
     "e": "door de verstrekking wordt het subsidieplafond overschreden",
 }
 
+# Awb 4:48 lid 1: the grounds to withdraw or reduce a grant (subsidieverlening) before it is vastgesteld
+INTREKKINGSGRONDEN = {
+    "a": "de activiteiten waarvoor de vouchers zijn verstrekt, hebben niet of niet geheel plaatsgevonden of zullen "
+    "niet of niet geheel plaatsvinden",
+    "b": "de initiatiefnemer heeft niet voldaan aan de verplichtingen die aan de vouchers zijn verbonden",
+    "c": "de initiatiefnemer heeft onjuiste of onvolledige gegevens verstrekt en juiste of volledige gegevens "
+    "zouden tot een andere beslissing op de aanvraag hebben geleid",
+    "d": "de verstrekking was anderszins onjuist en de initiatiefnemer wist dit of behoorde dit te weten",
+}
+
 # art. 4 lid 2: what an aanvraag must hold, in the words shown to users
 VEREISTEN: dict[str, tuple[str, str]] = {
     # veld: (where it lives, name in 'ontbreekt')

@@ -101,6 +101,10 @@ class TermijnVerstreken(RegelOvertreden):
     """Art. 5 lid 8: vouchers until the issue date, payments until the execution date."""
 
 
+class TermijnLoopt(RegelOvertreden):
+    """Awb 4:5: an aanvraag is put aside only after its aanvullingstermijn has passed."""
+
+
 class ContantBovenMaximum(RegelOvertreden):
     """Art. 9 lid 3 onder b: cash at most the cash max per withdrawal."""
 

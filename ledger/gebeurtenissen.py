@@ -51,6 +51,15 @@ VoucherContantOpgenomen: Any = Voucher.ContantOpgenomen  # voucher.Voucher.Conta
 VoucherBetalingGeweigerd: Any = Voucher.BetalingGeweigerd  # voucher.Voucher.BetalingGeweigerd
 VoucherVervallen: Any = Voucher.Vervallen  # voucher.Voucher.Vervallen
 FactuurGeboekt: Any = Factuur.Geboekt  # voucher.Factuur.Geboekt
+# After the grant (second round): explicit event classes with typed fields and their own topics.
+VoucherBetalingGecorrigeerd = Voucher.BetalingGecorrigeerd
+FactuurVrijgegeven = Factuur.Vrijgegeven
+FactuurOpnieuwGeboekt = Factuur.OpnieuwGeboekt
+AanvraagIngetrokken = Aanvraag.Ingetrokken
+AanvraagBuitenBehandelingGesteld = Aanvraag.BuitenBehandelingGesteld
+AanvraagToekenningIngetrokken = Aanvraag.ToekenningIngetrokken
+VoucherWaardeIngetrokken = Voucher.WaardeIngetrokken
+WijkWaardeVrijgegeven = Wijk.WaardeVrijgegeven
 VerzoekVastgelegd: Any = Verzoek.Vastgelegd  # voucher.Verzoek.Vastgelegd
 
 ALLE: tuple[Any, ...] = (
@@ -82,6 +91,14 @@ ALLE: tuple[Any, ...] = (
     VoucherVervallen,
     FactuurGeboekt,
     VerzoekVastgelegd,
+    VoucherBetalingGecorrigeerd,
+    FactuurVrijgegeven,
+    FactuurOpnieuwGeboekt,
+    AanvraagIngetrokken,
+    AanvraagBuitenBehandelingGesteld,
+    AanvraagToekenningIngetrokken,
+    VoucherWaardeIngetrokken,
+    WijkWaardeVrijgegeven,
 )
 
 # Snapshots: each snapshotted aggregate has its own snapshot class with an explicit topic (so that

@@ -8,7 +8,9 @@ Rules owned here:
   and the reports (projections/rapporten/geschiedenis.py) all move by this table, so they
   cannot disagree;
 - `OPEN`: an aanvraag that still waits for a decision (it is in or near the queue of art. 4
-  lid 4); `BESLISBAAR`: the statuses in which a decision can be taken (art. 5).
+  lid 4); `BESLISBAAR`: the statuses in which a decision can be taken (art. 5);
+- an aanvraag the initiatiefnemer withdraws (`ingetrokken`) or that is put aside under Awb 4:5
+  (`buiten behandeling`) leaves the queue and is never decided afterwards.
 
 Light on purpose: no event-sourced classes, so the read models import it cheaply.
 """
@@ -27,6 +29,8 @@ class Status(StrEnum):
     RAADPLEGING_VOOR = "raadpleging_voor"  # the wijkraadpleging decided it gets vouchers (art. 5 lid 6)
     TOEGEKEND = "toegekend"  # vouchers verstrekt (art. 5 lid 2)
     GEWEIGERD = "geweigerd"  # on a ground of art. 6, or by the wijkraadpleging
+    INGETROKKEN = "ingetrokken"  # withdrawn by the initiatiefnemer before a decision
+    BUITEN_BEHANDELING = "buiten behandeling"  # Awb 4:5: not completed within the aanvullingstermijn
 
 
 OPEN: frozenset[Status] = frozenset({Status.ONVOLLEDIG, Status.INGEDIEND, Status.GESCHIKT, Status.RAADPLEGING_VOOR})
@@ -40,6 +44,8 @@ TOEGESTAAN: dict[str, tuple[Status, ...]] = {
     "weigeren": BESLISBAAR,
     "geschikt verklaren": (Status.INGEDIEND,),
     "een raadplegingsbesluit vastleggen": (Status.GESCHIKT,),
+    "intrekken": tuple(sorted(OPEN)),  # before a decision on the vouchers
+    "buiten behandeling stellen": (Status.ONVOLLEDIG,),  # Awb 4:5: only an incomplete aanvraag
 }
 
 
@@ -76,6 +82,9 @@ OVERGANGEN: dict[str, Callable[..., Status]] = {
     "Geweigerd": _wordt(Status.GEWEIGERD),
     "GeschiktVerklaard": _wordt(Status.GESCHIKT),
     "RaadplegingBesloten": _raadpleging,
+    "Ingetrokken": _wordt(Status.INGETROKKEN),
+    "BuitenBehandelingGesteld": _wordt(Status.BUITEN_BEHANDELING),
+    "ToekenningIngetrokken": _blijft,  # Awb 4:48: the grant stands, for less (or nothing unspent)
     "Bekendgemaakt": _blijft,
     "WijzigingGemeld": _blijft,
     "PersoonsgegevensVernietigd": _blijft,

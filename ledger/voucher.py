@@ -5,6 +5,12 @@ and 3 onder a), contant opgenomen (at most € 500 per time, art. 9 lid 3 onder 
 geweigerd (art. 9 lid 2), and act 12 for one voucher: its unspent value vervalt. Paid plus
 cash plus expired never exceeds the value; nothing is paid after the execution date.
 
+A booking is never edited or deleted (DOMAIN.md, "After the grant"): `corrigeer` records a
+storno, an event that points at the payment or cash withdrawal it corrects (by its event
+number in the log and its version in this voucher's stream) and gives its amount back to the
+restant. A payment is corrected once; another voucher's event or an event that is no payment
+is refused. State added for it (`gecorrigeerd`) is class version 2 of the voucher.
+
 A Factuur is the register entry of one supplier invoice: it exists once, so the same
 invoice cannot be paid twice, whatever voucher it is presented on and however many
 kasbeheerders post at the same moment.
@@ -21,7 +27,7 @@ from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
 from ledger.datum import formatteer_datum
-from ledger.fouten import FunctiescheidingGeschonden, OngeldigeInvoer, OngeldigeToestand
+from ledger.fouten import FunctiescheidingGeschonden, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden
 from ledger.geld import Bedrag
 
 
@@ -33,6 +39,41 @@ class Voucher(Aggregate):
 
     class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
         TOPIC = "voucher.Voucher.Snapshot"
+
+    # Version 2 of the state: `gecorrigeerd`, the stream versions of the payments corrected (storno).
+    # Version 3: `ingetrokken`, the value withdrawn with the grant (Awb 4:48).
+    class_version = 3
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["gecorrigeerd"] = []  # nothing was corrected before corrections existed
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        state["ingetrokken"] = Bedrag.nul()  # nothing was withdrawn before withdrawals existed
+
+    class WaardeIngetrokken(Aggregate.Event):
+        """Awb 4:48: part of the unspent value is withdrawn with the grant; it no longer counts against the plafond."""
+
+        TOPIC = "voucher.Voucher.WaardeIngetrokken"
+        bedrag: Bedrag
+        grond: str  # Awb 4:48 lid 1 onder a-d
+        datum: date
+        gebruiker: str
+
+    class BetalingGecorrigeerd(Aggregate.Event):
+        """Storno of one payment (art. 9 lid 3 onder a) or cash withdrawal (onder b) of this voucher."""
+
+        TOPIC = "voucher.Voucher.BetalingGecorrigeerd"
+        gebeurtenis: int  # the corrected event's number in the log (notification id), as kasboek prints it
+        versie: int  # the corrected event's version in this voucher's stream
+        soort: str  # "verzilverd" or "contant"
+        bedrag: Bedrag
+        leverancier: str | None
+        factuur: str | None  # the invoice, or the cash receipt (kwitantie)
+        reden: str
+        datum: date
+        gebruiker: str
 
     @staticmethod
     def create_id(code: str, **_: Any) -> UUID:
@@ -61,18 +102,38 @@ class Voucher(Aggregate):
         self.verzilverd = Bedrag.nul()
         self.contant = Bedrag.nul()
         self.vervallen = Bedrag.nul()
+        self.gecorrigeerd: list[int] = []
+        self.ingetrokken = Bedrag.nul()
 
     @property
     def restant(self) -> Bedrag:
-        return self.waarde - self.verzilverd - self.contant - self.vervallen
+        return self.waarde - self.verzilverd - self.contant - self.vervallen - self.ingetrokken
 
     @property
     def status(self) -> str:
         if self.vervallen.centen:
             return "vervallen"
         if not self.restant.centen:
-            return "besteed"
+            return "ingetrokken" if self.ingetrokken.centen else "besteed"
         return "geldig"
+
+    def trek_waarde_in(self, bedrag: Bedrag, grond: str, datum: date, gebruiker: str) -> None:
+        """Awb 4:48-4:49: withdraw `bedrag` of the unspent value; never what was paid already."""
+        _eis_positief(bedrag)
+        if datum < self.verstrekt_op:
+            raise OngeldigeInvoer("de intrekking ligt voor de verstrekking van de voucher")
+        if bedrag > self.restant:
+            raise RegelOvertreden(
+                f"van voucher {self.code} is nog {self.restant} onbesteed; meer kan niet worden ingetrokken "
+                "(wat betaald is, wordt teruggevorderd: Awb 4:57)",
+                artikel="Awb 4:48",
+                restant=self.restant,
+            )
+        self._waarde_ingetrokken(bedrag=bedrag, grond=grond, datum=datum, gebruiker=gebruiker)
+
+    @event(WaardeIngetrokken)
+    def _waarde_ingetrokken(self, bedrag: Bedrag, grond: str, datum: date, gebruiker: str) -> None:
+        self.ingetrokken = self.ingetrokken + bedrag
 
     def _eis_betaalbaar(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         _eis_positief(bedrag)
@@ -139,6 +200,70 @@ class Voucher(Aggregate):
     ) -> None:
         pass  # changes no balance: the refusal is on record for the verantwoording
 
+    def corrigeer(self, betaling: Any, gebeurtenis: int, reden: str, datum: date, gebruiker: str) -> Bedrag:
+        """Storno of `betaling`, the stored event number `gebeurtenis`: its amount returns to the
+        restant. Returns the amount. Refused: another voucher's event, an event that is no payment,
+        a payment corrected before, a correction dated before the payment."""
+        if getattr(betaling, "originator_id", None) != self.id:
+            raise RegelOvertreden(
+                f"gebeurtenis #{gebeurtenis} hoort niet bij voucher {self.code}: een correctie wijst een betaling "
+                "van dezelfde voucher aan",
+                artikel="art. 9 lid 1",
+                gebeurtenis=gebeurtenis,
+            )
+        if not isinstance(betaling, (Voucher.Verzilverd, Voucher.ContantOpgenomen)):  # type: ignore[attr-defined]
+            raise RegelOvertreden(
+                f"gebeurtenis #{gebeurtenis} is geen betaling of contante opname van voucher {self.code}: "
+                "alleen een geboekte betaling kan worden gecorrigeerd",
+                artikel="art. 9 lid 1",
+                gebeurtenis=gebeurtenis,
+            )
+        if betaling.originator_version in self.gecorrigeerd:
+            raise OngeldigeToestand(
+                f"betaling #{gebeurtenis} van voucher {self.code} is al gecorrigeerd; een betaling wordt één keer "
+                "gecorrigeerd",
+                artikel="art. 9 lid 1",
+                gebeurtenis=gebeurtenis,
+            )
+        if not reden.strip():
+            raise OngeldigeInvoer("een correctie noemt de reden (--reden)")
+        if datum < betaling.datum:
+            raise OngeldigeInvoer(
+                f"de correctie ligt voor de betaling die zij corrigeert ({formatteer_datum(betaling.datum)})"
+            )
+        contant = isinstance(betaling, Voucher.ContantOpgenomen)  # type: ignore[attr-defined]
+        self._betaling_gecorrigeerd(
+            gebeurtenis=gebeurtenis,
+            versie=betaling.originator_version,
+            soort="contant" if contant else "verzilverd",
+            bedrag=betaling.bedrag,
+            leverancier=None if contant else betaling.leverancier,
+            factuur=betaling.kwitantie if contant else betaling.factuur,
+            reden=reden.strip(),
+            datum=datum,
+            gebruiker=gebruiker,
+        )
+        return betaling.bedrag  # type: ignore[no-any-return]
+
+    @event(BetalingGecorrigeerd)
+    def _betaling_gecorrigeerd(
+        self,
+        gebeurtenis: int,
+        versie: int,
+        soort: str,
+        bedrag: Bedrag,
+        leverancier: str | None,
+        factuur: str | None,
+        reden: str,
+        datum: date,
+        gebruiker: str,
+    ) -> None:
+        if soort == "contant":
+            self.contant = self.contant - bedrag
+        else:
+            self.verzilverd = self.verzilverd - bedrag
+        self.gecorrigeerd = [*self.gecorrigeerd, versie]
+
     def laat_vervallen(self, datum: date, gebruiker: str) -> Bedrag:
         """Act 12: after the execution date the unspent value expires. Returns what expired."""
         if datum <= self.uitvoeren_tot:
@@ -162,7 +287,10 @@ def _eis_positief(bedrag: Bedrag) -> None:
 
 
 class Factuur(Aggregate):
-    """One supplier invoice, booked once (art. 9 lid 3 onder a)."""
+    """One supplier invoice (or cash receipt), booked once (art. 9 lid 3 onder a).
+
+    A correction of its payment frees it (`geef_vrij`): then, and only then, it can be booked
+    again (`boek_opnieuw`), on the right voucher. Never snapshotted: its state is replayed."""
 
     TOPIC = "voucher.Factuur"
 
@@ -182,3 +310,35 @@ class Factuur(Aggregate):
         self.voucher = voucher
         self.bedrag = bedrag
         self.datum = datum
+        self.vrij = False  # freed by a correction of its payment: may be booked again
+
+    class Vrijgegeven(Aggregate.Event):
+        TOPIC = "voucher.Factuur.Vrijgegeven"
+        gecorrigeerd: int  # the number of the payment event whose correction freed it
+        datum: date
+        gebruiker: str
+
+    class OpnieuwGeboekt(Aggregate.Event):
+        TOPIC = "voucher.Factuur.OpnieuwGeboekt"
+        voucher: str
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
+
+    def geef_vrij(self, gecorrigeerd: int, datum: date, gebruiker: str) -> None:
+        """Its payment (event number `gecorrigeerd`) was corrected: the invoice may be booked again."""
+        if not self.vrij:
+            self._vrijgegeven(gecorrigeerd=gecorrigeerd, datum=datum, gebruiker=gebruiker)
+
+    @event(Vrijgegeven)
+    def _vrijgegeven(self, gecorrigeerd: int, datum: date, gebruiker: str) -> None:
+        self.vrij = True
+
+    def boek_opnieuw(self, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        if not self.vrij:
+            raise OngeldigeToestand(f"factuur {self.factuur} is al geboekt", artikel="art. 9 lid 1")
+        self._opnieuw_geboekt(voucher=voucher, bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+
+    @event(OpnieuwGeboekt)
+    def _opnieuw_geboekt(self, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.voucher, self.bedrag, self.datum, self.vrij = voucher, bedrag, datum, False

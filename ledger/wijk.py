@@ -34,6 +34,13 @@ class Wijk(Aggregate):
     class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
         TOPIC = "voucher.Wijk.Snapshot"
 
+    # Version 2 of the state: `vrijgegeven`, the part of `vervallen` released by withdrawn grants (Awb 4:48).
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["vrijgegeven"] = Bedrag.nul()  # nothing was released before grants could be withdrawn
+
     @staticmethod
     def create_id(code: str, periode: int, **_: Any) -> UUID:
         return ids.wijk_id(code, periode)
@@ -60,7 +67,8 @@ class Wijk(Aggregate):
         self.uitvoeringskosten = Bedrag.nul()
         self.plafond = Bedrag.nul()
         self.toegekend = Bedrag.nul()
-        self.vervallen = Bedrag.nul()
+        self.vervallen = Bedrag.nul()  # expired at the close and released by withdrawn grants
+        self.vrijgegeven = Bedrag.nul()  # of which released by withdrawn grants (Awb 4:48)
         self.beschikbaar = Bedrag.nul()
         # nummer (as str: JSON object keys) -> date from which it counts in the order
         self.wachtrij: dict[str, date] = {}
@@ -138,6 +146,26 @@ class Wijk(Aggregate):
         self._herbereken()
         self.wachtrij.pop(str(nummer), None)
 
+    # --- a grant withdrawn or reduced (Awb 4:48) ----------------------------------------
+    class WaardeVrijgegeven(Aggregate.Event):
+        """The value withdrawn with a grant (Awb 4:48) no longer counts against the plafond: it is `vervallen`."""
+
+        TOPIC = "voucher.Wijk.WaardeVrijgegeven"
+        nummer: int  # the aanvraag
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
+
+    def geef_vrij(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self._eis_open()
+        self._waarde_vrijgegeven(nummer=nummer, bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+
+    @event(WaardeVrijgegeven)
+    def _waarde_vrijgegeven(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+        self.vervallen = self.vervallen + bedrag
+        self.vrijgegeven = self.vrijgegeven + bedrag
+        self._herbereken()
+
     # --- closing the period (art. 5 lid 8, act 12) -------------------------------------
     def eis_afsluitbaar(self, datum: date) -> None:
         """Art. 5 lid 8: a period closes only after its execution date, and once."""
@@ -180,6 +208,10 @@ class Wijk(Aggregate):
         self.vervallen = self.vervallen + vervallen
         self.gesloten = True
         self._herbereken()
+
+    def eis_open(self) -> None:
+        """Art. 5 lid 8: nothing is granted, withdrawn or corrected in a closed period."""
+        self._eis_open()
 
     def _eis_open(self) -> None:
         if self.gesloten:

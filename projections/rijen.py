@@ -91,10 +91,11 @@ class VoucherRij:
     vervallen: int = 0
     geweigerd: int = 0  # number of payments the kasbeheerder refused (art. 9 lid 2)
     laatste_betaling: date | None = None
+    ingetrokken: int = 0  # value withdrawn with the grant (Awb 4:48); in the saldo it counts as vervallen
 
     @property
     def restant(self) -> int:
-        return self.waarde - self.verzilverd - self.contant - self.vervallen
+        return self.waarde - self.verzilverd - self.contant - self.vervallen - self.ingetrokken
 
     @property
     def status(self) -> str:
@@ -102,7 +103,7 @@ class VoucherRij:
         if self.vervallen:
             return "vervallen"
         if not self.restant:
-            return "besteed"
+            return "ingetrokken" if self.ingetrokken else "besteed"
         return "geldig"
 
 
@@ -149,7 +150,8 @@ class KasboekRij:
     voucher can still pay, and what all vouchers of the wijk together can still pay (the
     wijk's `uitstaand`). Every line moves them by its own amount only, so the book can be
     checked line by line: `verstrekt` adds, `verzilverd`, `contant` and `vervallen`
-    subtract, `geweigerd` is on record but moves nothing.
+    subtract, `geweigerd` is on record but moves nothing, `gecorrigeerd` (a storno) gives the
+    amount of the line it corrects (`corrigeert`) back, `ingetrokken` (Awb 4:48) subtracts.
     """
 
     positie: int
@@ -166,13 +168,14 @@ class KasboekRij:
     leverancier: str | None = None
     factuur: str | None = None  # the invoice number; for cash, the receipt number (kwitantie) if one was given
     reden: str | None = None
+    corrigeert: int | None = None  # a correction (storno): the number of the payment line it corrects
 
     @property
     def mutatie(self) -> int:
         """The signed effect of this line on the running balances."""
-        return {"verstrekt": self.bedrag, "geweigerd": 0}.get(self.soort, -self.bedrag)
+        return {"verstrekt": self.bedrag, "gecorrigeerd": self.bedrag, "geweigerd": 0}.get(self.soort, -self.bedrag)
 
 
-SOORTEN = ("verstrekt", "verzilverd", "contant", "geweigerd", "vervallen")
+SOORTEN = ("verstrekt", "verzilverd", "contant", "geweigerd", "vervallen", "gecorrigeerd", "ingetrokken")
 
 Rij = GemeenteRij | SaldoRij | VoucherRij | AanvraagRij | KasboekRij

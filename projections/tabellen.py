@@ -37,7 +37,7 @@ from projections.vouwen import Geheugen
 PREFIX = "vouchers_proj_"
 TRACKING = PREFIX + "tracking"
 PROJECTIE = "leesmodellen"
-VERSIE = 2
+VERSIE = 3
 """Raise when the fold or a table changes: a store with an older version is rebuilt on its next catch-up."""
 
 

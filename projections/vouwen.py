@@ -160,6 +160,15 @@ def _raadpleging(a: AanvraagRij, e: Any) -> None:
         a.grond = None
 
 
+def _ingetrokken(a: AanvraagRij, e: Any) -> None:
+    a.status = st.na("Ingetrokken", a.status)
+
+
+def _buiten_behandeling(a: AanvraagRij, e: Any) -> None:
+    a.status = st.na("BuitenBehandelingGesteld", a.status)
+    a.besluit_datum = e.datum
+
+
 def _bekendgemaakt(a: AanvraagRij, e: Any) -> None:
     a.bekendgemaakt = e.datum
 
@@ -200,6 +209,16 @@ def _betaling(soort: str) -> Callable[[Toestand, int, Any], None]:
         elif soort == "vervallen":
             v.vervallen += bedrag
             s.vervallen += bedrag
+        elif soort == "ingetrokken":  # Awb 4:48: released under the plafond, counted as vervallen
+            v.ingetrokken += bedrag
+            s.vervallen += bedrag
+        elif soort == "gecorrigeerd":  # a storno: the corrected payment no longer counts
+            if e.soort == "contant":
+                v.contant -= bedrag
+                s.contant -= bedrag
+            else:
+                v.verzilverd -= bedrag
+                s.verzilverd -= bedrag
         else:  # geweigerd: on record, moves no money
             v.geweigerd += 1
         if soort in ("verzilverd", "contant"):
@@ -226,7 +245,8 @@ def _regel(positie: int, e: Any, soort: str, v: VoucherRij, s: SaldoRij, bedrag:
         door=e.gebruiker,
         leverancier=getattr(e, "leverancier", None),
         factuur=getattr(e, "factuur", None) or getattr(e, "kwitantie", None),  # cash: its receipt number
-        reden=getattr(e, "reden", None),
+        reden=f"Awb 4:48 lid 1 onder {e.grond}" if soort == "ingetrokken" else getattr(e, "reden", None),
+        corrigeert=e.gebeurtenis if soort == "gecorrigeerd" else None,
     )
 
 
@@ -249,6 +269,8 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.AanvraagGeweigerd: _aanvraag(_geweigerd),
         g.AanvraagGeschiktVerklaard: _aanvraag(_geschikt),
         g.AanvraagRaadplegingBesloten: _aanvraag(_raadpleging),
+        g.AanvraagIngetrokken: _aanvraag(_ingetrokken),
+        g.AanvraagBuitenBehandelingGesteld: _aanvraag(_buiten_behandeling),
         g.AanvraagBekendgemaakt: _aanvraag(_bekendgemaakt),
         g.AanvraagWijzigingGemeld: _aanvraag(_wijziging),
         g.VoucherVerstrekt: _verstrekt,
@@ -256,6 +278,8 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.VoucherContantOpgenomen: _betaling("contant"),
         g.VoucherBetalingGeweigerd: _betaling("geweigerd"),
         g.VoucherVervallen: _betaling("vervallen"),
+        g.VoucherBetalingGecorrigeerd: _betaling("gecorrigeerd"),
+        g.VoucherWaardeIngetrokken: _betaling("ingetrokken"),
     }
 
 

@@ -53,4 +53,13 @@ def vouw(gebeurtenissen: Iterable[Any], per: date | None = None) -> list[Saldo]:
         elif isinstance(e, g.VoucherVervallen):
             s = saldo_van(voucher_wijk[e.originator_id])
             s.vervallen = s.vervallen + e.bedrag
+        elif isinstance(e, g.VoucherWaardeIngetrokken):  # Awb 4:48: released, counts as vervallen
+            s = saldo_van(voucher_wijk[e.originator_id])
+            s.vervallen = s.vervallen + e.bedrag
+        elif isinstance(e, g.VoucherBetalingGecorrigeerd):  # storno: the corrected payment no longer counts
+            s = saldo_van(voucher_wijk[e.originator_id])
+            if e.soort == "contant":
+                s.contant = s.contant - e.bedrag
+            else:
+                s.verzilverd = s.verzilverd - e.bedrag
     return [saldi[k] for k in sorted(saldi)]

@@ -3,7 +3,10 @@
 Rules owned here:
 - a letter exists only once the aanvraag is decided: toegekend (art. 5 lid 2, above the
   threshold after the wijkraadpleging, lid 6), geweigerd on a ground of art. 6 with its
-  motivering, or geweigerd by the wijkraadpleging (art. 5 lid 6). An aanvraag still open is a
+  motivering, geweigerd by the wijkraadpleging (art. 5 lid 6), or buiten behandeling gesteld
+  because it was not completed within the aanvullingstermijn (Awb 4:5, with the motivering and
+  the same bezwaarclausule; a withdrawn aanvraag gets no letter), or a grant withdrawn or reduced
+  (Awb 4:48, with its ground a-d and motivering: the latest decision is the letter). An aanvraag still open is a
   refusal ("over aanvraag 12 is nog niet beslist", exit 1); an unknown number is not found (exit 3);
 - the letter states the decision with its legal ground and reasons (Awb 3:46-3:47): the amount
   and every voucher, or the ground (art. 6 onder a-e, in the verordening's words) and the
@@ -30,15 +33,19 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from ledger.begrippen import WEIGERINGSGRONDEN
+from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN
 from ledger.fouten import GeenMandaat, NietGevonden, OngeldigeToestand
 from ledger.geld import Bedrag
 from ledger.namens import MANDAAT_ARTIKEL
 from ledger.persoonsgegevens import VERWIJDERD
+from ledger.status import Status
+from projections.rapporten import nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import AanvraagHistorie, Besluit, Geschiedenis, WijkHistorie
 
 BREEDTE = 88  # characters per line of the text letter
+BUITEN_BEHANDELING = Status.BUITEN_BEHANDELING.value  # Awb 4:5
+INTREKKING = nazorg.INTREKKING  # Awb 4:48
 GETALLEN = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
 
 
@@ -97,7 +104,7 @@ def bouw(h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]]
         "initiatief": a.omschrijving,
         "kosten": a.kosten,
         "geadresseerde": geadresseerde(aanvraag()),
-        "uitkomst": "toegekend" if besluit.soort == "toegekend" else "geweigerd",
+        "uitkomst": _uitkomst(besluit),
         "bedrag": besluit.bedrag if besluit.soort == "toegekend" else None,
         "vouchers": [],
         "voorwaarden": [],
@@ -113,10 +120,19 @@ def bouw(h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]]
     return model
 
 
+def _uitkomst(besluit: Besluit) -> str:
+    if besluit.soort in ("toegekend", BUITEN_BEHANDELING, INTREKKING):
+        return besluit.soort
+    return "geweigerd"
+
+
 def _beslissend(a: AanvraagHistorie) -> Besluit | None:
-    """The decision the letter is about: the grant, the refusal, or the wijkraadpleging against."""
-    if a.status == "toegekend":
-        return a.toekenning
+    """The decision the letter is about: the grant, the refusal, the wijkraadpleging against, or
+    the decision not to treat an aanvraag that was not completed in time (Awb 4:5)."""
+    if a.status == "toegekend":  # the latest: a withdrawal or reduction (Awb 4:48) after the grant, or the grant
+        return next((b for b in reversed(a.besluiten) if b.soort == INTREKKING), None) or a.toekenning
+    if a.status == BUITEN_BEHANDELING:
+        return next((b for b in reversed(a.besluiten) if b.soort == BUITEN_BEHANDELING), None)
     if a.status == "geweigerd":
         return next(
             (
@@ -134,12 +150,30 @@ def _nog_niet_beslist(a: AanvraagHistorie) -> str:
         "onvolledig": f": de aanvraag is onvolledig (ontbreekt: {', '.join(a.ontbreekt) or 'aanvulling'})",
         "geschikt": ": het initiatief is geschikt verklaard en wacht op de wijkraadpleging",
         "raadpleging_voor": ": de wijkraadpleging was voor, de toekenning van de vouchers volgt nog",
+        "ingetrokken": ": de initiatiefnemer heeft de aanvraag ingetrokken; er volgt geen besluit",
     }.get(a.status, "")
     return f"over aanvraag {a.nummer} is nog niet beslist{waarom}"
 
 
 def _weigering(a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
     """The refusal, or the refused part of a partial grant (toelichting art. 6): ground, article, reasons."""
+    if besluit.soort == INTREKKING and besluit.grond is not None:
+        return {
+            "grond": besluit.grond,
+            "artikel": f"art. 4:48 lid 1 onder {besluit.grond} Awb",
+            "grondtekst": INTREKKINGSGRONDEN[besluit.grond],
+            "motivering": besluit.motivering,
+            "bedrag": besluit.bedrag,
+        }
+    if besluit.soort == BUITEN_BEHANDELING:
+        return {
+            "grond": None,
+            "artikel": "art. 4:5 lid 1 Awb",
+            "grondtekst": "de aanvraag is niet binnen de daarvoor gestelde termijn aangevuld (art. 4 lid 3 van de "
+            "verordening)",
+            "motivering": besluit.motivering,
+            "bedrag": a.kosten,
+        }
     if besluit.soort == "raadpleging":
         stemmen = (
             f" ({besluit.stemmen_voor} stemmen voor, {besluit.stemmen_tegen} tegen)"
@@ -278,6 +312,16 @@ def _beslissing(m: dict[str, Any]) -> list[str]:
                 f"verordening: {w['grondtekst']}."
             )
         return delen
+    if m["uitkomst"] == INTREKKING:
+        return [
+            f"Wij trekken de verstrekking van vouchers op uw aanvraag in voor {w['bedrag'].nl()}, het deel dat nog niet "
+            f"is besteed, op grond van {w['artikel']}: {w['grondtekst']}. Dat deel van de vouchers kan niet meer "
+            "worden verzilverd."
+        ]
+    if m["uitkomst"] == BUITEN_BEHANDELING:
+        return [
+            f"Wij stellen uw aanvraag om vouchers buiten behandeling op grond van {w['artikel']}: {w['grondtekst']}."
+        ]
     return [f"Wij weigeren uw aanvraag om vouchers op grond van {w['artikel']} van {verordening}: {w['grondtekst']}."]
 
 
@@ -340,7 +384,7 @@ CSS = """
 body{margin:0;color:#1b1b1b;background:#fff;font-family:Georgia,Cambria,"Times New Roman",Times,serif;
 font-size:11pt;line-height:1.5;-webkit-text-size-adjust:100%}
 main{max-width:170mm;margin:0 auto;padding:14mm 10mm}
-h1,h2,.afzender,dl.kenmerk dt,th{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+h1,h2,.afzender,dl.kenmerk dt,thead th{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 h1{font-size:15pt;margin:9mm 0 3mm;line-height:1.25}
 h2{font-size:12pt;margin:6mm 0 1.5mm}
 p,li,dd,address{overflow-wrap:anywhere}
@@ -353,10 +397,11 @@ dl.kenmerk dd{margin:0}
 .schuif{overflow-x:auto;margin:1mm 0 3mm}
 table{border-collapse:collapse;min-width:60%}
 th,td{text-align:left;padding:1mm 4mm 1mm 0;border-bottom:1px solid #c9c9c9;vertical-align:top}
-th{font-size:9.5pt;font-weight:600}
+thead th{font-size:9.5pt;font-weight:600}
+tbody th,tfoot th{font-weight:400}
 td.b,th.b{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-td.v{white-space:nowrap}
-tr.totaal td{font-weight:700;border-top:1.5px solid #1b1b1b}
+td.v,th.v{white-space:nowrap}
+tr.totaal td,tr.totaal th{font-weight:700;border-top:1.5px solid #1b1b1b}
 ul.voorwaarden,ol.eisen{margin:0 0 3mm;padding-left:6mm}
 ol.eisen{list-style:lower-alpha}
 .artikel{color:#555;white-space:nowrap}
@@ -387,7 +432,16 @@ def html(m: dict[str, Any]) -> str:
         rijen = [[e(v["code"]), e(v["bedrag"])] for v in m["vouchers"]]
         delen += [
             "<h2>Vouchers</h2>",
-            o.html_tabel(["code", "bedrag"], rijen, bedragen=(1,), totaal=["totaal", e(m["bedrag"])], vast=(0,)),
+            o.html_tabel(
+                ["code", "bedrag"],
+                rijen,
+                bedragen=(1,),
+                totaal=["totaal", e(m["bedrag"])],
+                vast=(0,),
+                bijschrift="Uw vouchers",
+                verborgen=True,
+                rijkop=True,
+            ),
         ]
     if m["voorwaarden"]:
         delen += ["<h2>Voorwaarden</h2>", '<ul class="voorwaarden">']

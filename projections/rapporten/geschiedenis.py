@@ -60,9 +60,29 @@ class GeweigerdeBetaling:
 
 
 @dataclass(frozen=True)
+class Correctie:
+    """A storno: the payment event `corrigeert` (its number in the log) no longer counts."""
+
+    handeling: Handeling
+    corrigeert: int
+    soort: str  # the corrected payment's: "verzilverd" or "contant"
+    bedrag: Bedrag
+    reden: str
+
+
+@dataclass(frozen=True)
 class Vervalling:
     handeling: Handeling
     bedrag: Bedrag
+
+
+@dataclass(frozen=True)
+class Waardeintrekking:
+    """Value of the voucher withdrawn with the grant (Awb 4:48); in the saldo it counts as vervallen."""
+
+    handeling: Handeling
+    bedrag: Bedrag
+    grond: str
 
 
 @dataclass
@@ -77,18 +97,40 @@ class VoucherHistorie:
     betalingen: list[Betaling] = field(default_factory=list)
     geweigerd: list[GeweigerdeBetaling] = field(default_factory=list)
     vervallingen: list[Vervalling] = field(default_factory=list)
+    correcties: list[Correctie] = field(default_factory=list)
+    intrekkingen: list[Waardeintrekking] = field(default_factory=list)
+
+    def correctie_van(self, b: Betaling) -> Correctie | None:
+        """The correction of this payment, if it was corrected (up to the history's date)."""
+        return next((c for c in self.correcties if c.corrigeert == b.handeling.gebeurtenis), None)
+
+    @property
+    def geldige_betalingen(self) -> list[Betaling]:
+        """The payments that count: every one that was not corrected."""
+        gecorrigeerd = {c.corrigeert for c in self.correcties}
+        return [b for b in self.betalingen if b.handeling.gebeurtenis not in gecorrigeerd]
+
+    def _betaald(self, soort: str) -> Bedrag:
+        return sum((b.bedrag for b in self.geldige_betalingen if b.soort == soort), Bedrag.nul())
 
     @property
     def verzilverd(self) -> Bedrag:
-        return sum((b.bedrag for b in self.betalingen if b.soort == "verzilverd"), Bedrag.nul())
+        """Invoices paid, less the payments corrected (storno)."""
+        return self._betaald("verzilverd")
 
     @property
     def contant(self) -> Bedrag:
-        return sum((b.bedrag for b in self.betalingen if b.soort == "contant"), Bedrag.nul())
+        """Cash paid out, less the withdrawals corrected (storno)."""
+        return self._betaald("contant")
 
     @property
     def vervallen(self) -> Bedrag:
-        return sum((v.bedrag for v in self.vervallingen), Bedrag.nul())
+        """Expired at the close of the period, and withdrawn with the grant (Awb 4:48): no longer under the plafond."""
+        return sum((v.bedrag for v in self.vervallingen), Bedrag.nul()) + self.ingetrokken
+
+    @property
+    def ingetrokken(self) -> Bedrag:
+        return sum((v.bedrag for v in self.intrekkingen), Bedrag.nul())
 
     @property
     def restant(self) -> Bedrag:
@@ -117,7 +159,8 @@ class Besluit:
     """A decision on an aanvraag: toegekend, geweigerd, geschikt (art. 5 lid 3) or the raadpleging (lid 6)."""
 
     handeling: Handeling
-    soort: str  # "toegekend" | "geweigerd" | "geschikt" | "raadpleging"
+    soort: str  # "toegekend" | "geweigerd" | "geschikt" | "raadpleging" | "buiten behandeling" (Awb 4:5)
+    # | "intrekking" (Awb 4:48: bedrag released, grond a-d of 4:48 lid 1)
     bedrag: Bedrag | None = None
     grond: str | None = None
     motivering: str | None = None
@@ -149,6 +192,7 @@ class AanvraagHistorie:
     bekendmaking: Handeling | None = None
     wijzigingen: list[tuple[Handeling, str]] = field(default_factory=list)
     vouchers: list[str] = field(default_factory=list)
+    intrekking: tuple[Handeling, str] | None = None  # withdrawn by the initiatiefnemer: (act, reden)
 
     @property
     def ontbreekt(self) -> list[str]:
@@ -435,6 +479,26 @@ class _Vouwer:
         self._besluit(a, besluit, e, uitkomst=e.uitkomst)
         return True
 
+    def ingetrokken(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        a.intrekking = (h, e.reden)
+        a.status = st.na("Ingetrokken", a.status)
+        return True
+
+    def buiten_behandeling(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        self._besluit(a, Besluit(h, "buiten behandeling", motivering=e.motivering, namens=_namens(e)), e)
+        return True
+
+    def toekenning_ingetrokken(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        besluit = Besluit(h, "intrekking", e.bedrag, e.grond, e.motivering, namens=_namens(e))
+        self._besluit(a, besluit, e)
+        return True
+
     def bekendgemaakt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
@@ -487,6 +551,18 @@ class _Vouwer:
         v.vervallingen.append(Vervalling(h, e.bedrag))
         return True
 
+    def waarde_ingetrokken(self, h: Handeling, e: Any) -> bool:
+        if (v := self._voucher(e)) is None:
+            return False
+        v.intrekkingen.append(Waardeintrekking(h, e.bedrag, e.grond))
+        return True
+
+    def gecorrigeerd(self, h: Handeling, e: Any) -> bool:
+        if (v := self._voucher(e)) is None:
+            return False
+        v.correcties.append(Correctie(h, e.gebeurtenis, e.soort, e.bedrag, e.reden))
+        return True
+
 
 def _namens(e: Any) -> Namens | None:
     """The mandate a decision event records (version 2); None for an event stored before it did."""
@@ -510,6 +586,9 @@ _VERWERKING: dict[type, Any] = {
     g.AanvraagGeweigerd: _Vouwer.geweigerd,
     g.AanvraagGeschiktVerklaard: _Vouwer.geschikt,
     g.AanvraagRaadplegingBesloten: _Vouwer.raadpleging,
+    g.AanvraagIngetrokken: _Vouwer.ingetrokken,
+    g.AanvraagBuitenBehandelingGesteld: _Vouwer.buiten_behandeling,
+    g.AanvraagToekenningIngetrokken: _Vouwer.toekenning_ingetrokken,
     g.AanvraagBekendgemaakt: _Vouwer.bekendgemaakt,
     g.AanvraagWijzigingGemeld: _Vouwer.wijziging,
     g.VoucherVerstrekt: _Vouwer.verstrekt,
@@ -517,6 +596,8 @@ _VERWERKING: dict[type, Any] = {
     g.VoucherContantOpgenomen: _Vouwer.contant,
     g.VoucherBetalingGeweigerd: _Vouwer.betaling_geweigerd,
     g.VoucherVervallen: _Vouwer.vervallen,
+    g.VoucherBetalingGecorrigeerd: _Vouwer.gecorrigeerd,
+    g.VoucherWaardeIngetrokken: _Vouwer.waarde_ingetrokken,
 }
 
 

@@ -44,6 +44,18 @@ def ketenkop_regels(m: dict[str, Any]) -> list[str]:
     ]
 
 
+def ketenkop_voet(m: dict[str, Any]) -> list[str]:
+    """The log head for a page's footer, with what it is for in one plain sentence."""
+    kop = m.get("ketenkop")
+    if not kop:
+        return []
+    return [
+        f"<p>Ketenkop na gebeurtenis nr. {kop['positie']}: <code>{escape(kop['hash'])}</code>.</p>",
+        "<p>Met deze code kan later iedereen nagaan dat de vastgelegde geschiedenis waarop deze cijfers rusten "
+        "niet achteraf is veranderd (<code>voucher verifieer --kop</code> met de code of met dit bestand).</p>",
+    ]
+
+
 def kort(d: date | None) -> str:
     """`01-03-2026`, for columns."""
     return "-" if d is None else f"{d.day:02d}-{d.month:02d}-{d.year}"
@@ -51,6 +63,15 @@ def kort(d: date | None) -> str:
 
 def maand(jaar: int, nummer: int) -> str:
     return f"{MAANDEN[nummer - 1]} {jaar}"
+
+
+MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def maand_kort(jaar: int, nummer: int, in_jaar: int | None = None) -> str:
+    """`mrt`, the Dutch abbreviation; `mrt 2026` when the month lies outside the year `in_jaar`."""
+    kort = MAANDEN_KORT[nummer - 1]
+    return kort if jaar == in_jaar else f"{kort} {jaar}"
 
 
 def procent(deel: Bedrag, geheel: Bedrag) -> str:
@@ -116,12 +137,25 @@ def _is_getal(tekst: str) -> bool:
 
 
 # --- HTML -----------------------------------------------------------------------------------------
+# Accessibility (WCAG 2.1 AA, checked with axe-core in Chromium: tests/rapporten/test_paginas_in_chromium.py):
+# every table has a caption, header cells with their scope, and sits in a scroll container that a keyboard
+# can reach and a screen reader names; text has at least 4.5:1 contrast, graphics 3:1.
+TOEGANKELIJK_CSS = """
+.schuif{overflow-x:auto;-webkit-overflow-scrolling:touch}
+.schuif:focus{outline:3px solid #1f6f8b;outline-offset:2px}
+.schuif:focus:not(:focus-visible){outline:none}
+caption{text-align:left;font-weight:600;padding:.2rem 0}
+.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);
+white-space:nowrap;border:0}
+"""
 CSS = """
 :root{--inkt:#1b2a33;--zacht:#5b6b75;--lijn:#d5dde2;--vlak:#f4f7f8;--accent:#1f6f8b}
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--inkt);
 line-height:1.45;font-size:16px;-webkit-text-size-adjust:100%}
-main{max-width:72rem;margin:0 auto;padding:1rem}
+main,footer{max-width:72rem;margin:0 auto;padding:1rem}
+footer{color:var(--zacht);font-size:.85rem;border-top:1px solid var(--lijn);margin-top:2rem}
+footer code{overflow-wrap:anywhere}
 h1{font-size:1.45rem;margin:.2rem 0 .4rem}
 h2{font-size:1.2rem;margin:1.8rem 0 .5rem;padding-top:.6rem;border-top:2px solid var(--accent)}
 h3{font-size:1.02rem;margin:1.2rem 0 .3rem}
@@ -130,23 +164,20 @@ p,li{overflow-wrap:anywhere}
 .kaarten{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.8rem}
 .kaart{border:1px solid var(--lijn);border-radius:.5rem;padding:.7rem .8rem;background:#fff}
 .kaart h3{margin-top:0}
-.schuif{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4rem 0}
+.schuif{margin:.4rem 0}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
+caption{font-size:1rem}
 th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid var(--lijn);vertical-align:top}
-th{background:var(--vlak);font-weight:600}
+thead th{background:var(--vlak);font-weight:600}
+tbody th{font-weight:400}
 td.b,th.b{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-td.v{white-space:nowrap}
-tr.totaal td{font-weight:700;border-top:2px solid var(--inkt)}
+td.v,th.v{white-space:nowrap}
+tr.totaal td,tr.totaal th{font-weight:700;border-top:2px solid var(--inkt)}
 dl.cijfers{display:grid;grid-template-columns:auto auto;gap:.1rem .8rem;margin:.3rem 0;max-width:26rem}
 dl.cijfers dt{color:var(--zacht)}
 dl.cijfers dd{margin:0;text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .nr{color:var(--zacht);font-size:.8rem;white-space:nowrap}
 .let{color:#8a1c1c}
-svg{display:block;width:100%;height:auto}
-svg.balk{height:1.1rem;border-radius:.2rem}
-.legenda{display:flex;flex-wrap:wrap;gap:.3rem .9rem;font-size:.85rem;margin:.3rem 0 .8rem;padding:0;list-style:none}
-.legenda li{display:flex;align-items:center;gap:.3rem}
-.legenda svg{width:.9rem;height:.9rem;display:inline-block}
 @media print{h2{break-before:auto}.schuif{overflow:visible}}
 """
 
@@ -157,8 +188,10 @@ def e(tekst: Any) -> str:
     return uit.replace("€ ", "€&nbsp;") if isinstance(tekst, Bedrag) else uit
 
 
-def html_pagina(titel: str, inhoud: Iterable[str], css: str = CSS) -> str:
-    """One self-contained page; `css` replaces the reports' style sheet (a letter prints on A4)."""
+def html_pagina(titel: str, inhoud: Iterable[str], css: str = CSS, voet: Iterable[str] = ()) -> str:
+    """One self-contained page; `css` replaces the reports' style sheet (a letter prints on A4), the rules
+    that keep tables accessible always come along; `voet` goes into the page's footer."""
+    voet = list(voet)
     delen = [
         "<!doctype html>",
         '<html lang="nl">',
@@ -166,12 +199,13 @@ def html_pagina(titel: str, inhoud: Iterable[str], css: str = CSS) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(titel)}</title>",
-        f"<style>{css.strip()}</style>",
+        f"<style>{TOEGANKELIJK_CSS.strip()}\n{css.strip()}</style>",
         "</head>",
         "<body>",
         "<main>",
         *inhoud,
         "</main>",
+        *(["<footer>", *voet, "</footer>"] if voet else []),
         "</body>",
         "</html>",
     ]
@@ -184,21 +218,42 @@ def html_tabel(
     bedragen: Iterable[int] = (),
     totaal: Sequence[str] | None = None,
     vast: Iterable[int] = (),
+    *,
+    bijschrift: str | None = None,
+    verborgen: bool = False,
+    rijkop: bool = False,
 ) -> str:
-    """A table whose cells are already escaped HTML; `bedragen` are right-aligned, `vast` never wrap (dates, codes)."""
+    """A table whose cells are already escaped HTML; `bedragen` are right-aligned, `vast` never wrap (dates, codes).
+
+    Always accessible: `bijschrift` is its caption (when a heading right above already says it: `verborgen`,
+    read only by a screen reader) and names the scroll container, which a keyboard can reach (tabindex 0);
+    headers carry `scope`; with `rijkop` the first cell of each row is the header of that row. Without a
+    caption the table is named after its columns."""
     rechts, heel = set(bedragen), set(vast)
+    naam = bijschrift or "Tabel met de kolommen " + ", ".join(kop)
 
-    def cel(tag: str, i: int, inhoud: str) -> str:
+    def cel(tag: str, i: int, inhoud: str, scope: str = "") -> str:
         klasse = ' class="b"' if i in rechts else ' class="v"' if i in heel and tag == "td" else ""
-        return f"<{tag}{klasse}>{inhoud}</{tag}>"
+        if rijkop and i == 0 and tag == "td":
+            tag, scope = "th", "row"
+        bereik = f' scope="{scope}"' if scope else ""
+        return f"<{tag}{klasse}{bereik}>{inhoud}</{tag}>"
 
-    regels = ['<div class="schuif"><table>', "<thead><tr>"]
-    regels.append("".join(cel("th", i, escape(k)) for i, k in enumerate(kop)) + "</tr></thead><tbody>")
+    onzichtbaar = ' class="sr"' if verborgen or not bijschrift else ""
+    regels = [
+        f'<div class="schuif" role="region" aria-label="{escape(naam, quote=True)}" tabindex="0"><table>',
+        f"<caption{onzichtbaar}>{escape(naam)}</caption>",
+        "<thead><tr>" + "".join(cel("th", i, escape(k), "col") for i, k in enumerate(kop)) + "</tr></thead>",
+        "<tbody>",
+    ]
     for rij in rijen:
         regels.append("<tr>" + "".join(cel("td", i, c) for i, c in enumerate(rij)) + "</tr>")
+    regels.append("</tbody>")
     if totaal is not None:
-        regels.append('<tr class="totaal">' + "".join(cel("td", i, c) for i, c in enumerate(totaal)) + "</tr>")
-    regels.append("</tbody></table></div>")
+        regels.append(
+            '<tfoot><tr class="totaal">' + "".join(cel("td", i, c) for i, c in enumerate(totaal)) + "</tr></tfoot>"
+        )
+    regels.append("</table></div>")
     return "\n".join(regels)
 
 

@@ -88,19 +88,36 @@ def csv(m: dict[str, Any]) -> str:
 
 
 def html(m: dict[str, Any]) -> str:
+    """A page for the wijk's or the gemeente's website: per wijk and year the initiatives and their amounts."""
     delen = [
         f"<h1>{o.e(m['titel'])}</h1>",
-        f'<p class="meta">Gemeente {o.e(m["gemeente"])}. {o.e(_stand(m))}</p>',
+        f"<p>Deze initiatieven van bewoners hebben vouchers gekregen van de gemeente {o.e(m['gemeente'])} "
+        "(Subsidieverordening vouchers bewonersinitiatieven, art. 7 lid 2). Namen en adressen van aanvragers "
+        "worden niet gepubliceerd.</p>",
+        f'<p class="meta">{o.e(_stand(m))} {len(m["initiatieven"])} initiatieven, samen {o.e(m["totaal"])}.</p>',
     ]
-    rijen = [
-        [o.e(i["wijknaam"]), o.e(i["initiatief"]), o.e(i["bedrag"]), o.e(o.kort(i["datum"]))] for i in m["initiatieven"]
-    ]
-    delen.append(
-        o.html_tabel(
-            ["wijk", "initiatief", "bedrag", "toegekend op"],
-            rijen,
-            (2,),
-            totaal=["totaal", o.e(f"{len(m['initiatieven'])} initiatieven"), o.e(m["totaal"]), ""],
-        )
-    )
+    groepen: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for i in m["initiatieven"]:
+        groepen.setdefault((i["wijk"], i["periode"]), []).append(i)
+    if not groepen:
+        delen.append("<p>Nog geen initiatieven met vouchers.</p>")
+    for (_, periode), lijst in groepen.items():
+        naam = f"{lijst[0]['wijknaam']}, {periode}"
+        som = sum((i["bedrag"] for i in lijst), Bedrag.nul())
+        rijen = [
+            [o.e(i["initiatief"] or "(geen omschrijving)"), o.e(i["bedrag"]), o.e(o.kort(i["datum"]))] for i in lijst
+        ]
+        delen += [
+            f"<h2>{o.e(naam)}</h2>",
+            o.html_tabel(
+                ["initiatief", "bedrag", "toegekend op"],
+                rijen,
+                (1,),
+                totaal=[o.e(f"{len(lijst)} initiatieven"), o.e(som), ""],
+                vast=(2,),
+                bijschrift=f"Initiatieven met vouchers in {naam}",
+                verborgen=True,
+                rijkop=True,
+            ),
+        ]
     return o.html_pagina(m["titel"], delen)

@@ -16,17 +16,20 @@ from __future__ import annotations
 from typing import Any
 
 from ledger.geld import Bedrag
+from projections.rapporten import grafiek as g
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import OPEN, Geschiedenis, WijkHistorie
 from projections.rapporten.verantwoording import SALDOVELDEN, saldo_van
 
-# The plafond split into parts that add up to it: verzilverd + contant + uitstaand + vervallen + niet toegekend.
+# The plafond split into parts that add up to it: verzilverd + contant + vervallen + uitstaand + niet toegekend
+# (in the order of the figures beside the bar),
+# each drawn in its own fill (grafiek.py: colours, patterns, contrast).
 DELEN = (
-    ("verzilverd", "verzilverd (facturen)", "#1f6f8b"),
-    ("contant", "contant", "#e0a526"),
-    ("uitstaand", "nog uit te geven", "#8fc7d6"),
-    ("vervallen", "vervallen", "#b4495b"),
-    ("niet_toegekend", "niet toegekend", "#dfe5e8"),
+    ("verzilverd", "verzilverd (facturen)"),
+    ("contant", "contant"),
+    ("vervallen", "vervallen"),
+    ("uitstaand", "nog uit te geven"),
+    ("niet_toegekend", "niet toegekend"),
 )
 KOLOMMEN = (
     ("budget", "budget"),
@@ -63,7 +66,7 @@ def _periode(h: Geschiedenis, jaar: int) -> dict[str, Any]:
     per_maand: dict[tuple[int, int], list[Bedrag]] = {}
     for w in h.wijk_lijst(periode=jaar):
         for code in w.vouchers:
-            for b in h.vouchers[code].betalingen:
+            for b in h.vouchers[code].geldige_betalingen:  # a corrected payment does not count
                 sleutel = (b.handeling.datum.year, b.handeling.datum.month)
                 som = per_maand.setdefault(sleutel, [Bedrag.nul(), Bedrag.nul()])
                 som[0 if b.soort == "verzilverd" else 1] += b.bedrag
@@ -136,149 +139,192 @@ def _maandnaam(sleutel: str) -> str:
     return o.maand(int(jaar), int(nummer))
 
 
-# --- HTML with inline SVG -----------------------------------------------------------------------------
-BREEDTE = 1000  # SVG user units of a bar; the bar scales to the width of the screen
+# --- HTML: bars and amounts as text at the page's own size (grafiek.py) ---------------------------------
+def _stukken(w: dict[str, Any]) -> list[tuple[str, Bedrag]]:
+    waarden = {k: w[k] for k in ("verzilverd", "contant", "uitstaand", "vervallen")}
+    waarden["niet_toegekend"] = w["plafond"] - w["toegekend"]
+    return [(k, waarden[k]) for k, _ in DELEN]
 
 
-def _delen(w: dict[str, Any]) -> list[tuple[str, str, str, Bedrag]]:
-    niet_toegekend = w["plafond"] - w["toegekend"]
-    waarden = {
-        "verzilverd": w["verzilverd"],
-        "contant": w["contant"],
-        "uitstaand": w["uitstaand"],
-        "vervallen": w["vervallen"],
-        "niet_toegekend": niet_toegekend,
-    }
-    return [(k, naam, kleur, waarden[k]) for k, naam, kleur in DELEN]
+def _beschikbaar_naam(w: dict[str, Any]) -> str:
+    """After closing nothing is granted any more: what was 'nog beschikbaar' is simply not spent."""
+    return "niet besteed (afgesloten)" if w["afgesloten"] else "nog beschikbaar"
 
 
-def _balk(w: dict[str, Any], schaal: Bedrag) -> str:
-    """A stacked bar of the plafond; `schaal` (the largest plafond) is the full width."""
-    x = 0
-    rechthoeken = []
-    geheel = max(schaal.centen, 1)
-    for _, naam, kleur, bedrag in _delen(w):
-        if bedrag.centen <= 0:
-            continue
-        breedte = bedrag.centen * BREEDTE // geheel
-        if breedte <= 0:
-            continue
-        rechthoeken.append(
-            f'<rect x="{x}" y="0" width="{breedte}" height="20" fill="{kleur}"><title>{o.e(naam)}: {o.e(bedrag)}</title></rect>'
-        )
-        x += breedte
-    label = f"Besteding van het plafond van {w['naam']}: " + ", ".join(
-        f"{naam} {bedrag.nl()}" for _, naam, _, bedrag in _delen(w)
+def _kaart(w: dict[str, Any], schaal: Bedrag) -> str:
+    namen = dict(DELEN)
+    label = f"Subsidieplafond van {w['naam']}, {w['plafond'].nl()}: " + ", ".join(
+        f"{namen[k]} {b.nl()}" for k, b in _stukken(w)
     )
+    reeks = {"verzilverd": "verzilverd", "contant": "contant", "uitstaand": "uitstaand", "vervallen": "vervallen"}
+    cijfers = "".join(
+        f"<dt>{g.stip(reeks[k]) if k in reeks else ''}{o.e(_beschikbaar_naam(w) if k == 'beschikbaar' else naam)}</dt>"
+        f"<dd>{o.e(w[k])}</dd>"
+        for k, naam in KOLOMMEN
+    )
+    status = f"afgesloten {o.e(w['afgesloten'])}" if w["afgesloten"] else "loopt"
     return (
-        f'<svg class="balk" viewBox="0 0 {BREEDTE} 20" preserveAspectRatio="none" role="img" '
-        f'aria-label="{o.e(label)}"><rect x="0" y="0" width="{BREEDTE}" height="20" fill="#f4f7f8"></rect>'
-        + "".join(rechthoeken)
-        + "</svg>"
+        f'<section class="kaart" aria-labelledby="wijk-{o.e(w["wijk"])}">'
+        f'<h4 id="wijk-{o.e(w["wijk"])}">{o.e(w["naam"])} <span class="nr">{o.e(w["wijk"])} · {status}</span></h4>'
+        + g.balk(_stukken(w), w["plafond"], schaal, o.e(label))
+        + f'<dl class="cijfers">{cijfers}'
+        + f"<dt>aanvragen</dt><dd>{w['aantal_aanvragen']}</dd>"
+        + f"<dt>met vouchers</dt><dd>{w['aantal_met_vouchers']}</dd>"
+        + f"<dt>geweigerd</dt><dd>{w['aantal_geweigerd']}</dd>"
+        + f"<dt>in behandeling</dt><dd>{w['aantal_lopend']}</dd>"
+        + "</dl></section>"
     )
 
 
-def _legenda() -> str:
-    items = "".join(
-        f'<li><svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill="{kleur}"></rect></svg>'
-        f"{o.e(naam)}</li>"
-        for _, naam, kleur in DELEN
+def _maanden(p: dict[str, Any]) -> list[tuple[int, int, Bedrag, Bedrag]]:
+    """Every month of the budget year, also those without payments, then payments dated outside it."""
+    per_maand = {x["maand"]: x for x in p["per_maand"]}
+    sleutels = [f"{p['periode']}-{m:02d}" for m in range(1, 13)]
+    sleutels += sorted(k for k in per_maand if k not in sleutels)
+    uit = []
+    for sleutel in sleutels:
+        jaar, nummer = (int(d) for d in sleutel.split("-"))
+        x = per_maand.get(sleutel)
+        uit.append((jaar, nummer, x["verzilverd"] if x else Bedrag.nul(), x["contant"] if x else Bedrag.nul()))
+    return uit
+
+
+def _maandgrafiek(p: dict[str, Any]) -> list[str]:
+    """One bar per month with its amount beside it; below, the same months split in a table."""
+    maanden = _maanden(p)
+    grootste = max([v + c for _, _, v, c in maanden] + [Bedrag.van_centen(1)])
+    jaar = p["periode"]
+
+    def maand(j: int, n: int) -> str:
+        return f'<abbr title="{o.e(o.maand(j, n))}">{o.e(o.maand_kort(j, n, jaar))}</abbr>'
+
+    rijen = [
+        [maand(j, n), g.staaf([("verzilverd", v), ("contant", c)], grootste, o.e(v + c))] for j, n, v, c in maanden
+    ]
+    totaal = sum((v + c for _, _, v, c in maanden), Bedrag.nul())
+    tabel = o.html_tabel(
+        ["maand", "uitbetaald"],
+        rijen,
+        bijschrift=f"Uitbetaald per maand in {jaar}, samen {totaal.nl()}",
+        verborgen=True,
+        rijkop=True,
+    ).replace("<table>", '<table class="grafiek">', 1)
+    gesplitst = o.html_tabel(
+        ["maand", "verzilverd", "contant", "samen"],
+        [[maand(j, n), o.e(v), o.e(c), o.e(v + c)] for j, n, v, c in maanden],
+        (1, 2, 3),
+        totaal=["totaal", o.e(p["totaal"]["verzilverd"]), o.e(p["totaal"]["contant"]), o.e(totaal)],
+        bijschrift=f"Uitbetaald per maand in {jaar}: verzilverd en contant apart",
+        verborgen=True,
+        rijkop=True,
     )
-    return f'<ul class="legenda">{items}</ul>'
+    return [
+        f"<h3>Uitbetaald per maand: {o.e(totaal)}</h3>",
+        g.legenda([("verzilverd", "verzilverd (facturen)"), ("contant", "contant")]),
+        tabel,
+        f"<details><summary>Verzilverd en contant per maand apart</summary>{gesplitst}</details>",
+    ]
 
 
-def _maandgrafiek(p: dict[str, Any]) -> str:
-    """Columns per month of the budget year: verzilverd below, contant on top."""
-    hoogte, basis, links = 220, 250, 10
-    kolom = 48
-    maanden = {x["maand"]: x for x in p["per_maand"]}
-    reeks = [f"{p['periode']}-{m:02d}" for m in range(1, 13)]
-    reeks += sorted(k for k in maanden if k not in reeks)  # payments dated outside the year itself
-    grootste = max([(x["verzilverd"] + x["contant"]).centen for x in p["per_maand"]] + [1])
-    delen = []
-    for i, sleutel in enumerate(reeks):
-        x = links + i * kolom
-        rij = maanden.get(sleutel)
-        v = rij["verzilverd"].centen if rij else 0
-        c = rij["contant"].centen if rij else 0
-        hv = v * hoogte // grootste
-        hc = c * hoogte // grootste
-        titel = o.e(
-            f"{_maandnaam(sleutel)}: verzilverd {Bedrag.van_centen(v).nl()}, contant {Bedrag.van_centen(c).nl()}"
-        )
+def _periode_html(p: dict[str, Any]) -> list[str]:
+    t = p["totaal"]
+    wijken = p["wijken"]
+    delen = [
+        f"<h2>Budgetjaar {p['periode']}</h2>",
+        f"<p>Van het subsidieplafond van {o.e(t['plafond'])} is {o.e(t['toegekend'])} in vouchers toegekend; "
+        f"daarvan is {o.e(t['verzilverd'] + t['contant'])} uitgegeven ({o.e(t['verzilverd'])} aan facturen, "
+        f"{o.e(t['contant'])} contant) en {o.e(t['vervallen'])} vervallen. "
+        f"{t['aantal_aanvragen']} aanvragen, waarvan {t['aantal_met_vouchers']} met vouchers.</p>",
+    ]
+    gesloten = [w for w in wijken if w["afgesloten"]]
+    if gesloten and len(gesloten) == len(wijken):
         delen.append(
-            f'<g><title>{titel}</title><rect x="{x + 6}" y="{basis - hv}" width="{kolom - 12}" height="{hv}" fill="#1f6f8b"></rect>'
-            f'<rect x="{x + 6}" y="{basis - hv - hc}" width="{kolom - 12}" height="{hc}" fill="#e0a526"></rect>'
-            f'<text x="{x + kolom // 2}" y="{basis + 24}" text-anchor="middle" font-size="18" fill="#1b2a33">'
-            f"{o.e(_maandnaam(sleutel)[:3])}</text></g>"
+            f"<p>Het budgetjaar is afgesloten: er wordt niets meer toegekend of uitbetaald. {o.e(t['beschikbaar'])} "
+            "van het subsidieplafond is niet besteed.</p>"
         )
-    breedte = links * 2 + kolom * len(reeks)
-    totaal = sum((x["verzilverd"] + x["contant"] for x in p["per_maand"]), Bedrag.nul())
-    label = o.e(f"Uitbetaald per maand in {p['periode']}, samen {totaal.nl()}")
-    return (
-        f'<svg viewBox="0 0 {breedte} {basis + 34}" role="img" aria-label="{label}">'
-        f'<line x1="{links}" y1="{basis}" x2="{breedte - links}" y2="{basis}" stroke="#5b6b75" stroke-width="2"></line>'
-        + "".join(delen)
-        + "</svg>"
+    elif gesloten:
+        niet = sum((w["beschikbaar"] for w in gesloten), Bedrag.nul())
+        delen.append(
+            f"<p>Afgesloten: {o.e(', '.join(w['naam'] for w in gesloten))}. Daar wordt niets meer toegekend of "
+            f"uitbetaald; {o.e(niet)} van hun plafond is niet besteed.</p>"
+        )
+    schaal = max([w["plafond"] for w in wijken] + [Bedrag.van_centen(1)])
+    delen += [
+        "<h3>Subsidieplafond per wijk en wat ermee is gedaan</h3>",
+        g.legenda([(k, naam + (" (leeg)" if k == "niet_toegekend" else "")) for k, naam in DELEN]),
+        '<div class="kaarten">',
+        *(_kaart(w, schaal) for w in wijken),
+        "</div>",
+        *_maandgrafiek(p),
+        "<h3>Alle wijken</h3>",
+    ]
+    beschikbaar = (
+        "nog beschikbaar"
+        if not gesloten
+        else "niet besteed"
+        if len(gesloten) == len(wijken)
+        else ("nog beschikbaar of niet besteed (afgesloten)")
     )
+    kop = ["wijk", *(beschikbaar if k == "beschikbaar" else naam for k, naam in KOLOMMEN)]
+    rijen = [[o.e(w["naam"]), *(o.e(w[k]) for k, _ in KOLOMMEN)] for w in wijken]
+    delen.append(
+        o.html_tabel(
+            kop,
+            rijen,
+            range(1, 1 + len(KOLOMMEN)),
+            totaal=["totaal", *(o.e(t[k]) for k, _ in KOLOMMEN)],
+            bijschrift=f"Alle wijken in {p['periode']}",
+            verborgen=True,
+            rijkop=True,
+        )
+    )
+    return delen
+
+
+def _stand_html(m: dict[str, Any]) -> str:
+    if m["tot"] is None:
+        return "Er zijn nog geen handelingen vastgelegd."
+    if m["tot_gevraagd"]:
+        return f"Stand aan het eind van {o.nl(m['tot'])}."
+    return f"Stand op {o.nl(m['tot'])}, na de laatste vastgelegde handeling."
 
 
 def html(m: dict[str, Any]) -> str:
     delen = [
         f"<h1>{o.e(m['titel'])}</h1>",
-        f'<p class="meta">Gemeente {o.e(m["gemeente"])} — {o.e(m["regeling"])}</p>',
-        f'<p class="meta">{o.e(_stand(m))}</p>',
+        f'<p class="meta">Gemeente {o.e(m["gemeente"])} — {o.e(m["regeling"])}. {o.e(_stand_html(m))}</p>',
     ]
     if not m["perioden"]:
         delen.append("<p>Geen wijken aangewezen.</p>")
     for p in m["perioden"]:
-        t = p["totaal"]
-        delen.append(f"<h2>Budgetjaar {p['periode']}</h2>")
-        delen.append(
-            f"<p>Van het subsidieplafond van {o.e(t['plafond'])} is {o.e(t['toegekend'])} in vouchers toegekend; "
-            f"daarvan is {o.e(t['verzilverd'] + t['contant'])} uitgegeven ({o.e(t['verzilverd'])} aan facturen, "
-            f"{o.e(t['contant'])} contant) en {o.e(t['vervallen'])} vervallen. "
-            f"{t['aantal_aanvragen']} aanvragen, waarvan {t['aantal_met_vouchers']} met vouchers.</p>"
+        delen += _periode_html(p)
+    delen += [
+        "<h2>Wat de woorden betekenen</h2>",
+        '<dl class="begrippen">'
+        "<dt>verzilverd</dt><dd>facturen die de kasbeheerder uit vouchers betaalde (art. 9 lid 3 onder a)</dd>"
+        "<dt>contant</dt><dd>opnames van ten hoogste het maximum per keer (art. 9 lid 3 onder b)</dd>"
+        "<dt>nog uit te geven</dt><dd>toegekend en nog niet besteed</dd>"
+        "<dt>vervallen</dt><dd>wat na de uitvoeringsdatum niet was besteed (art. 5 lid 8)</dd>"
+        "<dt>nog beschikbaar</dt><dd>subsidieplafond min toegekend plus vervallen: wat nog kan worden toegekend</dd>"
+        "<dt>niet besteed (afgesloten)</dt><dd>hetzelfde bedrag na het afsluiten van de periode: er wordt niets "
+        "meer toegekend</dd></dl>",
+    ]
+    voet = []
+    if m["tot"] is not None:
+        voet.append(
+            f"<p>Dit rapport telt {m['gebeurtenissen']} gebeurtenissen, de laatste nr. {m['laatste_gebeurtenis']}; "
+            "de bedragen zijn gelijk aan die van <code>voucher saldo</code> op dezelfde datum.</p>"
         )
-        schaal = max([w["plafond"] for w in p["wijken"]] + [Bedrag.van_centen(1)])
-        delen.append("<h3>Subsidieplafond per wijk en wat ermee is gedaan</h3>")
-        delen.append(_legenda())
-        delen.append('<div class="kaarten">')
-        for w in p["wijken"]:
-            afgesloten = f" · afgesloten {o.e(w['afgesloten'])}" if w["afgesloten"] else ""
-            delen.append(
-                f'<section class="kaart"><h3>{o.e(w["naam"])} <span class="nr">{o.e(w["wijk"])}{afgesloten}</span></h3>'
-                + _balk(w, schaal)
-                + '<dl class="cijfers">'
-                + "".join(f"<dt>{o.e(naam)}</dt><dd>{o.e(w[k])}</dd>" for k, naam in KOLOMMEN)
-                + f"<dt>aanvragen</dt><dd>{w['aantal_aanvragen']}</dd>"
-                + f"<dt>met vouchers</dt><dd>{w['aantal_met_vouchers']}</dd>"
-                + f"<dt>geweigerd</dt><dd>{w['aantal_geweigerd']}</dd>"
-                + f"<dt>in behandeling</dt><dd>{w['aantal_lopend']}</dd>"
-                + "</dl></section>"
-            )
-        delen.append("</div>")
-        delen.append("<h3>Uitbetaald per maand</h3>")
-        delen.append(
-            '<ul class="legenda"><li><svg viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" '
-            'fill="#1f6f8b"></rect></svg>verzilverd</li><li><svg viewBox="0 0 10 10" aria-hidden="true">'
-            '<rect width="10" height="10" fill="#e0a526"></rect></svg>contant</li></ul>'
-        )
-        delen.append(_maandgrafiek(p))
-        delen.append("<h3>Alle wijken</h3>")
-        rijen = [[o.e(w["naam"]), *(o.e(w[k]) for k, _ in KOLOMMEN)] for w in p["wijken"]]
-        delen.append(
-            o.html_tabel(
-                ["wijk", *(naam for _, naam in KOLOMMEN)],
-                rijen,
-                range(1, 1 + len(KOLOMMEN)),
-                totaal=["totaal", *(o.e(t[k]) for k, _ in KOLOMMEN)],
-            )
-        )
-    delen.append(
-        '<p class="meta">Verzilverd: facturen die de kasbeheerder uit vouchers betaalde (art. 9 lid 3 onder a); '
-        "contant: opnames van ten hoogste het maximum per keer (art. 9 lid 3 onder b); vervallen: wat na de "
-        "uitvoeringsdatum niet was besteed (art. 5 lid 8); nog beschikbaar: subsidieplafond min toegekend plus "
-        "vervallen.</p>"
-    )
-    return o.html_pagina(f"{m['titel']} — {m['gemeente']}", delen)
+    voet += o.ketenkop_voet(m)
+    return o.html_pagina(f"{m['titel']} — {m['gemeente']}", delen, css=o.CSS + g.CSS + CSS, voet=voet)
+
+
+CSS = """
+dl.begrippen{margin:.3rem 0}
+dl.begrippen dt{font-weight:600}
+dl.begrippen dd{margin:0 0 .4rem 0}
+details{margin:.4rem 0 1rem}
+summary{cursor:pointer;color:var(--accent);font-weight:600}
+h4{font-size:1rem;margin:0 0 .3rem}
+abbr[title]{text-decoration:none}
+"""

@@ -69,7 +69,7 @@ def bouw(h: Geschiedenis, per: date) -> dict[str, Any]:
                 )
             besluit = a.toekenning
             if besluit is not None and besluit.start_voor is not None and (besluit.start_voor - per).days <= BINNENKORT:
-                betaald = sorted(b.handeling.datum for v in h.vouchers_van(a) for b in v.betalingen)
+                betaald = sorted(b.handeling.datum for v in h.vouchers_van(a) for b in v.geldige_betalingen)
                 eerste = betaald[0] if betaald else None
                 if eerste is None or eerste > besluit.start_voor:
                     start.append(

@@ -30,9 +30,10 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ledger.aanvraag import WEIGERINGSGRONDEN
+from ledger.begrippen import INTREKKINGSGRONDEN, WEIGERINGSGRONDEN
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
+from projections.rapporten import nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import (
     OPEN,
@@ -55,6 +56,8 @@ UITZONDERINGEN = {
     "na_beslistermijn": "besloten na de beslistermijn (art. 5 lid 1)",
     "open_na_beslistermijn": "nog niet besloten, beslistermijn verstreken (art. 5 lid 1)",
     "betaling_geweigerd": "betaling geweigerd door de kasbeheerder (art. 9 lid 2)",
+    nazorg.UITZONDERING[0]: nazorg.UITZONDERING[1],
+    nazorg.UITZONDERING_INTREKKING[0]: nazorg.UITZONDERING_INTREKKING[1],
     "contant_aan_maximum": f"contant op of nabij het maximum per keer (≥ {CONTANT_NABIJ_PROCENT} %, art. 9 lid 3 onder b)",
     "contant_zelfde_dag": "meer opnames contant uit één voucher op één dag, samen boven het maximum per keer "
     "(art. 9 lid 3 onder b)",
@@ -68,6 +71,8 @@ BESLUITSOORT = {
     "geweigerd": "geweigerd",
     "geschikt": "geschikt verklaard voor de wijkraadpleging (art. 5 lid 3)",
     "raadpleging": "wijkraadpleging",
+    "buiten behandeling": "buiten behandeling gesteld, aanvullingstermijn ongebruikt verstreken (Awb 4:5)",
+    nazorg.INTREKKING: "toekenning ingetrokken (Awb 4:48)",
 }
 
 
@@ -170,6 +175,7 @@ def _initiatief(h: Geschiedenis, a: AanvraagHistorie) -> dict[str, Any]:
         "besluiten": [_besluit(h, a, b) for b in a.besluiten],
         "bekendmaking": _handeling(a.bekendmaking) if a.bekendmaking else None,
         "wijzigingen": [_handeling(hd) | {"omschrijving": t} for hd, t in a.wijzigingen],
+        "intrekking": _handeling(a.intrekking[0]) | {"reden": a.intrekking[1]} if a.intrekking else None,
         "vouchers": vouchers,
         "toegekend": toegekend,
         "verzilverd": verzilverd,
@@ -189,11 +195,14 @@ def _termijn(h: Geschiedenis, a: AanvraagHistorie) -> date | None:
 
 def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]:
     uit: dict[str, Any] = {"datum": b.handeling.datum, "soort": b.soort}
-    if b.soort == "toegekend":
+    if b.soort in ("toegekend", nazorg.INTREKKING):
         uit["bedrag"] = b.bedrag
     if b.grond:
         uit["grond"] = b.grond
-        uit["weigeringsgrond"] = WEIGERINGSGRONDEN.get(b.grond)
+        if b.soort == nazorg.INTREKKING:
+            uit["intrekkingsgrond"] = INTREKKINGSGRONDEN.get(b.grond)
+        else:
+            uit["weigeringsgrond"] = WEIGERINGSGRONDEN.get(b.grond)
     if b.motivering:
         uit["motivering"] = b.motivering
     if b.buiten_volgorde:
@@ -231,9 +240,11 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
                 "bedrag": b.bedrag,
                 "door": b.handeling.door,
                 "gebeurtenis": b.handeling.gebeurtenis,
+                "gecorrigeerd": nazorg.gecorrigeerd_door(v, b.handeling.gebeurtenis),
             }
             for b in betalingen
         ],
+        "correcties": nazorg.correcties(v),
         "geweigerde_betalingen": [
             {
                 "datum": g.handeling.datum,
@@ -247,6 +258,7 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
             for g in sorted(v.geweigerd, key=lambda g: (g.handeling.datum, g.handeling.gebeurtenis))
         ],
         "vervallingen": [_handeling(x.handeling) | {"bedrag": x.bedrag} for x in v.vervallingen],
+        "intrekkingen": nazorg.waardeintrekkingen(v),
         "verzilverd": v.verzilverd,
         "contant": v.contant,
         "vervallen": v.vervallen,
@@ -270,6 +282,16 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
         for nummer in sorted(w.aanvragen):
             a = h.aanvragen[nummer]
             for b in a.besluiten:
+                if b.soort == nazorg.INTREKKING:
+                    voeg_toe(
+                        nazorg.UITZONDERING_INTREKKING[0],
+                        w,
+                        b.handeling.datum,
+                        f"{b.bedrag.nl() if b.bedrag else ''} vrijgegeven, grond onder {b.grond}: {b.motivering}",
+                        aanvraag=a.nummer,
+                        bedrag=b.bedrag,
+                        gebeurtenis=b.handeling.gebeurtenis,
+                    )
                 if b.buiten_volgorde:
                     voeg_toe(
                         "buiten_volgorde",
@@ -318,6 +340,17 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
                     voucher=v.code,
                     bedrag=g.bedrag,
                     gebeurtenis=g.handeling.gebeurtenis,
+                )
+            for c in v.correcties:
+                voeg_toe(
+                    nazorg.UITZONDERING[0],
+                    w,
+                    c.handeling.datum,
+                    nazorg.uitzondering(c),
+                    aanvraag=v.aanvraag,
+                    voucher=v.code,
+                    bedrag=c.bedrag,
+                    gebeurtenis=c.handeling.gebeurtenis,
                 )
             per_dag: dict[date, list[Betaling]] = {}
             for x in v.betalingen:
@@ -537,6 +570,10 @@ def _feiten_na_het_besluit(i: dict[str, Any]) -> list[Feit]:
     for w in i["wijzigingen"]:
         nr = w["gebeurtenis"]
         feiten.append((f"wijziging gemeld op {o.nl(w['datum'])}: {w['omschrijving']} (art. 8 lid 2) [#{nr}]", (nr,)))
+    if (t := i["intrekking"]) is not None:
+        nr = t["gebeurtenis"]
+        zin = f"ingetrokken door de initiatiefnemer op {o.nl(t['datum'])}, vastgelegd door {t['door']}: {t['reden']}"
+        feiten.append((f"{zin} [#{nr}]", (nr,)))
     return feiten
 
 
@@ -554,10 +591,14 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
     elif b["soort"] == "raadpleging":
         stemmen = f" ({b['stemmen_voor']} voor, {b['stemmen_tegen']} tegen)" if b["stemmen_voor"] is not None else ""
         wat = f"wijkraadpleging: {b['uitkomst']}{stemmen} (art. 5 lid 6)"
+    elif b["soort"] == nazorg.INTREKKING:
+        wat = nazorg.intrekking_wat(b)
     else:
         wat = BESLUITSOORT[b["soort"]]
     regels = [f"  besluit {o.nl(b['datum'])}: {wat}, door {b['door']}, {b['hoedanigheid']} [#{b['gebeurtenis']}]"]
-    if "grond" in b:
+    if "intrekkingsgrond" in b:
+        regels.append(f"      {nazorg.intrekking_grond(b)}")
+    elif "grond" in b:
         deels = "gedeeltelijk geweigerd, " if b["soort"] == "toegekend" else ""
         regels.append(f"      {deels}grond art. 6 onder {b['grond']}: {b['weigeringsgrond']}")
     if "motivering" in b:
@@ -584,6 +625,17 @@ def _voucher_tekst(v: dict[str, Any]) -> list[str]:
             else "contant (art. 9 lid 3 onder b)"
         )
         rijen.append([o.kort(b["datum"]), b["soort"], waar, b["bedrag"].nl(), b["door"], f"#{b['gebeurtenis']}"])
+        if (c := nazorg.bij(v, b)) is not None:
+            rijen.append(
+                [
+                    o.kort(c["datum"]),
+                    nazorg.SOORT,
+                    nazorg.omschrijving(c),
+                    f"-{c['bedrag'].nl()}",
+                    c["door"],
+                    f"#{c['gebeurtenis']}",
+                ]
+            )
     for g in v["geweigerde_betalingen"]:
         rijen.append(
             [
@@ -601,6 +653,17 @@ def _voucher_tekst(v: dict[str, Any]) -> list[str]:
                 o.kort(x["datum"]),
                 "vervallen",
                 "restant na de uitvoeringsdatum (art. 5 lid 8)",
+                x["bedrag"].nl(),
+                x["door"],
+                f"#{x['gebeurtenis']}",
+            ]
+        )
+    for x in v["intrekkingen"]:
+        rijen.append(
+            [
+                o.kort(x["datum"]),
+                "ingetrokken",
+                nazorg.waardeintrekking_omschrijving(x),
                 x["bedrag"].nl(),
                 x["door"],
                 f"#{x['gebeurtenis']}",
@@ -757,6 +820,8 @@ def _csv_initiatief(i: dict[str, Any], regel: Any) -> Iterator[list[Any]]:
         yield regel("bekendgemaakt", i["bekendmaking"], aanvraag=nr)
     for w in i["wijzigingen"]:
         yield regel("wijziging gemeld", w, aanvraag=nr, toelichting=w["omschrijving"])
+    if i["intrekking"]:
+        yield regel("aanvraag ingetrokken", i["intrekking"], aanvraag=nr, toelichting=i["intrekking"]["reden"])
     for v in i["vouchers"]:
         yield regel(
             "voucher verstrekt",
@@ -777,6 +842,18 @@ def _csv_initiatief(i: dict[str, Any], regel: Any) -> Iterator[list[Any]]:
                 leverancier=b["leverancier"],
                 factuur=b["factuur"],
             )
+            if (c := nazorg.bij(v, b)) is not None:
+                yield regel(
+                    "betaling gecorrigeerd",
+                    c,
+                    aanvraag=nr,
+                    voucher=v["voucher"],
+                    saldopost=b["soort"],
+                    bedrag=Bedrag.nul() - c["bedrag"],
+                    leverancier=b["leverancier"],
+                    factuur=b["factuur"],
+                    toelichting=nazorg.omschrijving(c),
+                )
         for g in v["geweigerde_betalingen"]:
             yield regel(
                 "betaling geweigerd",
@@ -790,6 +867,17 @@ def _csv_initiatief(i: dict[str, Any], regel: Any) -> Iterator[list[Any]]:
             )
         for x in v["vervallingen"]:
             yield regel("vervallen", x, aanvraag=nr, voucher=v["voucher"], saldopost="vervallen", bedrag=x["bedrag"])
+        for x in v["intrekkingen"]:
+            yield regel(
+                "waarde ingetrokken",
+                x,
+                aanvraag=nr,
+                voucher=v["voucher"],
+                saldopost="vervallen",
+                bedrag=x["bedrag"],
+                grond=x["grond"],
+                toelichting=nazorg.waardeintrekking_omschrijving(x),
+            )
 
 
 # --- HTML ------------------------------------------------------------------------------------------
@@ -798,7 +886,17 @@ def html(m: dict[str, Any]) -> str:
     delen.append("<h2>Overzicht per wijk</h2><p>Gelijk aan <code>voucher saldo</code> op dezelfde datum.</p>")
     rijen = [[o.e(w["wijk"]), o.e(w["periode"]), *(o.e(w[k]) for k in SALDOVELDEN)] for w in m["wijken"]]
     totaal = ["totaal", "", *(o.e(m["totaal"][k]) for k in SALDOVELDEN)]
-    delen.append(o.html_tabel(["wijk", "periode", *SALDOVELDEN], rijen, range(2, 2 + len(SALDOVELDEN)), totaal))
+    delen.append(
+        o.html_tabel(
+            ["wijk", "periode", *SALDOVELDEN],
+            rijen,
+            range(2, 2 + len(SALDOVELDEN)),
+            totaal,
+            bijschrift="Overzicht per wijk",
+            verborgen=True,
+            rijkop=True,
+        )
+    )
     delen.append("<h2>Uitvoeringskosten (art. 2 lid 3)</h2>")
     rijen = []
     for w in m["wijken"]:
@@ -815,7 +913,14 @@ def html(m: dict[str, Any]) -> str:
             ]
         )
     delen.append(
-        o.html_tabel(["wijk", "periode", "budget", "gereserveerd", "aandeel", "grens", "toets"], rijen, (2, 3, 4))
+        o.html_tabel(
+            ["wijk", "periode", "budget", "gereserveerd", "aandeel", "grens", "toets"],
+            rijen,
+            (2, 3, 4),
+            bijschrift="Uitvoeringskosten per wijk (art. 2 lid 3)",
+            verborgen=True,
+            rijkop=True,
+        )
     )
     delen.append("<h2>Uitzonderingen</h2>")
     if m["uitzonderingen"]:
@@ -840,6 +945,8 @@ def html(m: dict[str, Any]) -> str:
                 rijen,
                 (5,),
                 vast=(1, 2, 4),
+                bijschrift="Uitzonderingen",
+                verborgen=True,
             )
         )
     else:
@@ -927,6 +1034,16 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
                     o.nr(b["gebeurtenis"]),
                 ]
             )
+            if (c := nazorg.bij(v, b)) is not None:
+                rijen.append(
+                    [
+                        o.e(o.kort(c["datum"])),
+                        nazorg.SOORT,
+                        o.e(f"{nazorg.omschrijving(c)}; {c['door']}"),
+                        f"-{o.e(c['bedrag'])}",
+                        o.nr(c["gebeurtenis"]),
+                    ]
+                )
         for g in v["geweigerde_betalingen"]:
             rijen.append(
                 [
@@ -947,7 +1064,16 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
                     o.nr(x["gebeurtenis"]),
                 ]
             )
-        delen.append(f"<p>Voucher <strong>{o.e(v['voucher'])}</strong></p>")
+        for x in v["intrekkingen"]:
+            rijen.append(
+                [
+                    o.e(o.kort(x["datum"])),
+                    "ingetrokken",
+                    o.e(nazorg.waardeintrekking_omschrijving(x)),
+                    o.e(x["bedrag"]),
+                    o.nr(x["gebeurtenis"]),
+                ]
+            )
         delen.append(
             o.html_tabel(
                 ["datum", "soort", "omschrijving", "bedrag", "gebeurtenis"],
@@ -955,6 +1081,7 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
                 (3,),
                 totaal=["", "restant", "", o.e(v["restant"]), ""],
                 vast=(0,),
+                bijschrift=f"Voucher {v['voucher']}",
             )
         )
     return delen

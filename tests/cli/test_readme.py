@@ -196,8 +196,9 @@ def test_het_eigen_script_vindt_een_verwijderde_gebeurtenis_en_een_valse_momento
     db = _kopie(keten, "weg.db")
     with sqlite3.connect(db) as c:
         stroom, versie = c.execute(
-            "SELECT originator_id, originator_version FROM stored_events WHERE originator_version = 3 LIMIT 1"
-        ).fetchone()
+            "SELECT originator_id, originator_version FROM stored_events WHERE originator_version = 3 "
+            "AND originator_id IN (SELECT originator_id FROM stored_events WHERE originator_version = 4) LIMIT 1"
+        ).fetchone()  # a stream that goes on after version 3 (a stream cut at its end is found by the anchor)
         c.execute("DELETE FROM stored_events WHERE originator_id = ? AND originator_version = ?", (stroom, versie))
     code, uit = _nagaan(str(db))
     assert (code, f"stroom {stroom}, versie 4" in uit, "na versie 2 volgt versie 4" in uit) == (1, True, True), uit

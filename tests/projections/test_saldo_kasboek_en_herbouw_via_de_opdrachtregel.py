@@ -107,7 +107,7 @@ def test_het_kasboek_toont_elke_regel_met_lopende_saldi_per_voucher_en_wijk(stor
     ]
     assert u["regels"][-1]["datum"] == "2026-04-15" and u["regels"][3]["factuur"] == "F1"
     assert u["totaal"] == {"toegekend": "9500.00", "verzilverd": "1450.00", "contant": "500.00",
-                           "geweigerd": "0.00", "vervallen": "0.00"}  # fmt: skip
+                           "geweigerd": "0.00", "vervallen": "0.00", "gecorrigeerd": "0.00"}  # fmt: skip
     saldo = voer_uit("saldo", db=store_url, als_json=True, gebruiker=_lezer(store_url)).json()
     assert u["regels"][-1]["saldo_wijk"] == saldo["wijken"][0]["uitstaand"]
 

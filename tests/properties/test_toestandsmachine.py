@@ -17,8 +17,11 @@ from saldo_orakel import vouw
 from wereld import KAS, PERIODE, REGIE, Wereld, geheugen_app, open_store
 
 from commands import modellen as m
+from commands.beeindigen import TrekAanvraagIn, trek_in
 from commands.dienst import Dienst
+from commands.nazorg import CorrigeerBetaling, TrekToekenningIn, corrigeer_betaling, trek_toekenning_in
 from commands.opslag import VoucherLedger
+from ledger import gebeurtenissen as g
 from ledger import ids
 from ledger.aanvraag import Aanvraag
 from ledger.fouten import VoucherFout
@@ -27,6 +30,7 @@ from ledger.regeling import Regeling
 from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code
 from ledger.wijk import Wijk
+from projections import vouwen
 
 WIJKEN = ("NOORD", "ZUID")
 REGELING = Regeling()
@@ -60,8 +64,11 @@ class Grootboek(RuleBasedStateMachine):
             )
             self.w.wijk(code, budget="30.000", uitvoeringskosten="3.000")
         self.toegekend = {c: 0 for c in WIJKEN}
+        self.vrijgegeven = {c: 0 for c in WIJKEN}  # released by toekenning intrekken (Awb 4:48): vervallen
         self.plafond = {c: 27_000_00 for c in WIJKEN}
         self.betaald: dict[str, int] = {}
+        self.wijk_van: dict[str, str] = {}  # voucher code -> wijk
+        self.gecorrigeerd: set[int] = set()  # event numbers of corrected payments
         self.waarde: dict[str, int] = {}
         self.gebeurtenissen = self.w.aantal_gebeurtenissen()
 
@@ -92,6 +99,7 @@ class Grootboek(RuleBasedStateMachine):
             for v in uit["vouchers"]:
                 self.waarde[v["code"]] = v["bedrag"].centen
                 self.betaald[v["code"]] = 0
+                self.wijk_van[v["code"]] = wijk
                 codes.append(v["code"])
         self.gebeurtenissen = self.w.aantal_gebeurtenissen()
         return multiple(*codes)
@@ -139,6 +147,7 @@ class Grootboek(RuleBasedStateMachine):
         for v in uit["vouchers"]:
             self.waarde[v["code"]] = v["bedrag"].centen
             self.betaald[v["code"]] = 0
+            self.wijk_van[v["code"]] = a.wijk
         return uit["vouchers"][0]["code"]
 
     @rule(nummer=aanvragen, grond=st.sampled_from("abcde"), dag=beslisdagen)
@@ -186,6 +195,63 @@ class Grootboek(RuleBasedStateMachine):
         if uit:
             self.betaald[code] += bedrag
 
+    @rule(nummer=aanvragen, dag=beslisdagen)
+    def intrekken(self, nummer: int, dag: date) -> None:
+        """The initiatiefnemer withdraws (art. 4): only before a decision; then it is never granted."""
+        a = self._aanvraag(nummer)
+        uit = self.doe(
+            "intrekken", lambda: trek_in(self.w.regie, TrekAanvraagIn(nummer=nummer, reden="dubbel", datum=dag))
+        )
+        if uit:
+            assert a is not None and a.besluit is None
+            w = self.app.repository.get(ids.wijk_id(a.wijk, PERIODE))
+            assert str(nummer) not in w.wachtrij  # out of the order of receipt (art. 4 lid 4)
+
+    @rule(nummer=aanvragen, deel=st.sampled_from([None, 1, 2, 4]), dag=betaaldagen)
+    def toekenning_intrekken(self, nummer: int, deel: int | None, dag: date) -> None:
+        """Awb 4:48: release the unspent part (or a share of it); never what was paid."""
+        a = self._aanvraag(nummer)
+        if a is None:
+            return
+        codes = [v["code"] for v in (a.besluit or {}).get("vouchers", [])] if a.status == "toegekend" else []
+        onbesteed = sum(self.waarde[c] - self.betaald[c] - self._ingetrokken(c) for c in codes)
+        bedrag = None if deel is None else Bedrag.van_centen(max(1, onbesteed // deel))
+        cmd = TrekToekenningIn(nummer=nummer, grond="a", motivering="gaat niet door", bedrag=bedrag, datum=dag)
+        uit = self.doe("toekenning intrekken", lambda: trek_toekenning_in(self.w.regie, cmd))
+        if uit:
+            assert uit["ingetrokken"].centen == (onbesteed if bedrag is None else bedrag.centen) <= onbesteed
+            self.vrijgegeven[a.wijk] += uit["ingetrokken"].centen
+
+    def _ingetrokken(self, code: str) -> int:
+        v = self.app.repository.get(ids.voucher_id(code))
+        return int(v.ingetrokken.centen)
+
+    @rule(code=vouchers, welke=st.integers(0, 20), dag=betaaldagen)
+    def corrigeren(self, code: str | None, welke: int, dag: date) -> None:
+        """Storno of one of the voucher's payments (art. 9 lid 1): the amount no longer counts as paid."""
+        if not code:
+            return
+        betalingen = [
+            (n, e)
+            for n, e in self.app.genummerd()
+            if isinstance(e, (g.VoucherVerzilverd, g.VoucherContantOpgenomen))
+            and e.originator_id == ids.voucher_id(code)
+        ]
+        if not betalingen:
+            return
+        nummer, betaling = betalingen[welke % len(betalingen)]
+        al = nummer in self.gecorrigeerd
+        uit = self.doe(
+            "corrigeren",
+            lambda: corrigeer_betaling(
+                self.w.kas, CorrigeerBetaling(code=code, gebeurtenis=nummer, reden="fout geboekt", datum=dag)
+            ),
+        )
+        assert not (al and uit), "een betaling werd twee keer gecorrigeerd"
+        if uit:
+            self.gecorrigeerd.add(nummer)
+            self.betaald[code] -= betaling.bedrag.centen
+
     @rule(wijk=st.sampled_from(WIJKEN), plafond=st.integers(1, 30_000_00))
     def plafond_wijzigen(self, wijk: str, plafond: int) -> None:
         if self.doe(
@@ -217,6 +283,8 @@ class Grootboek(RuleBasedStateMachine):
             assert w.toegekend.centen == self.toegekend[code]
             assert w.plafond.centen == self.plafond[code]
             assert w.toegekend - w.vervallen <= w.plafond
+            assert w.vervallen.centen == self.vrijgegeven[code]
+            assert w.beschikbaar == w.plafond - w.toegekend + w.vervallen
             assert w.plafond + w.uitvoeringskosten <= w.budget
 
     @invariant()
@@ -230,10 +298,19 @@ class Grootboek(RuleBasedStateMachine):
 
     @invariant()
     def saldo_uit_de_gebeurtenissen_is_de_stand_van_de_aggregaten(self) -> None:
-        for s in vouw(self.w.college.gebeurtenissen()):
+        orakel = vouw(self.w.college.gebeurtenissen())
+        for s in orakel:
             assert s.toegekend.centen == self.toegekend[s.wijk]
-            assert s.beschikbaar.centen == self.plafond[s.wijk] - self.toegekend[s.wijk]
+            assert s.beschikbaar.centen == self.plafond[s.wijk] - self.toegekend[s.wijk] + self.vrijgegeven[s.wijk]
+            assert s.vervallen.centen == self.vrijgegeven[s.wijk]
             assert s.uitstaand == s.toegekend - s.verzilverd - s.contant - s.vervallen
+            betaald = sum(b for c, b in self.betaald.items() if self.wijk_van[c] == s.wijk)
+            assert (s.verzilverd + s.contant).centen == betaald
+        # the read models' fold (projections/vouwen.py) says the same as the oracle
+        rijen = vouwen.vouw(self.app.genummerd()).saldo_rijen()
+        assert [(r.wijk, r.verzilverd, r.contant, r.uitstaand) for r in rijen] == [
+            (s.wijk, s.verzilverd.centen, s.contant.centen, s.uitstaand.centen) for s in orakel
+        ]
 
     def _aanvraag(self, nummer: int) -> Aanvraag | None:
         if not nummer:

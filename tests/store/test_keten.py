@@ -110,7 +110,7 @@ def opslag(store_url: str) -> str:
 
 def _verifieer(url: str, *koppen: str) -> Any:
     args = ["verifieer"] + [x for k in koppen for x in ("--kop", k)]
-    return voer_uit(*args, db=url, als_json=True)
+    return voer_uit(*args, db=url, als_json=True, gebruiker=None)  # a read: nobody acts (PostgreSQL: the login)
 
 
 def _breuk(uitslag: Any) -> dict[str, Any]:
@@ -122,7 +122,7 @@ def _breuk(uitslag: Any) -> dict[str, Any]:
 
 
 def _kop_van_saldo(url: str) -> str:
-    uit = voer_uit("saldo", db=url, als_json=True).json()
+    uit = voer_uit("saldo", db=url, als_json=True, gebruiker=None).json()
     return str(uit["ketenkop"]["hash"])
 
 
@@ -139,7 +139,7 @@ def test_een_onaangeroerde_opslag_verifieert_met_aantal_en_koppen(opslag):
         {"hash": kop, "gevonden": True, "waar": f"kop van het log bij gebeurtenis #{u['positie']}"}
     ]
     assert u["stromen"] == len(u["koppen"]) and all(len(k["hash"]) == 64 for k in u["koppen"])
-    tekst = voer_uit("verifieer", db=opslag)
+    tekst = voer_uit("verifieer", db=opslag, gebruiker=None)
     assert tekst.code == 0 and "Keten intact" in tekst.out and kop in tekst.out
 
 
@@ -255,7 +255,7 @@ def test_een_herschreven_stroom_met_herberekende_hashes_valt_alleen_op_tegen_een
     # The anchor inside the store notices...
     assert "leesmodellen" in _breuk(_verifieer(opslag))["breuk"]["wat"]
     # ...so a careful tamperer rebuilds the views too: now nothing in the store gives it away,
-    assert voer_uit("herbouw", db=opslag).code == 0
+    assert voer_uit("herbouw", db=opslag, gebruiker=None).code == 0
     assert _verifieer(opslag).code == 0
     # but the head printed in the report does.
     u = _breuk(_verifieer(opslag, str(rapport)))
@@ -290,10 +290,10 @@ def test_verifieer_zonder_ingerichte_opslag_en_met_een_onzinnige_kop(tmp_path, o
     leeg = voer_uit("verifieer", db=str(tmp_path / "nergens.db"), als_json=True)
     assert leeg.code == 5
     for onzin in ("abc", "g" * 64, str(tmp_path / "bestaat-niet.txt")):
-        assert voer_uit("verifieer", "--kop", onzin, db=opslag).code == 2
+        assert voer_uit("verifieer", "--kop", onzin, db=opslag, gebruiker=None).code == 2
     zonder = tmp_path / "zonder.txt"
     zonder.write_text("geen kop hier", encoding="utf-8")
-    assert voer_uit("verifieer", "--kop", str(zonder), db=opslag).code == 2
+    assert voer_uit("verifieer", "--kop", str(zonder), db=opslag, gebruiker=None).code == 2
 
 
 def _vervals(waarde: Any, *, van: int, naar: int) -> bool:

@@ -173,7 +173,10 @@ def test_vergeten_kan_na_de_bewaartermijn_en_laat_het_geld_heel(store_url):
         {"aanvraag": 2, "wijk": "NOORD", "periode": 2025, "uitkomst": "niet afgehandeld", "bewaren_tot": "2026-08-05",
          "vergeten": False, "vernietigd_op": None}
     ]  # fmt: skip
-    assert voer_uit("bewaartermijnen", "--per", "2026-08-04", db=store_url, als_json=True).json()["dossiers"] == []
+    assert (
+        voer_uit("bewaartermijnen", "--per", "2026-08-04", db=store_url, als_json=True, gebruiker=c).json()["dossiers"]
+        == []
+    )
 
     saldo_voor = voer_uit("saldo", db=store_url, als_json=True, gebruiker=c).json()
     sleutel = _sleutel(store_url, 2)
@@ -209,7 +212,7 @@ def test_vergeten_kan_na_de_bewaartermijn_en_laat_het_geld_heel(store_url):
     assert namen == {1: NAAM1, 2: "[verwijderd]"}
     saldo_na = voer_uit("saldo", db=store_url, als_json=True, gebruiker=c).json()
     assert (saldo_na["wijken"], saldo_na["totaal"]) == (saldo_voor["wijken"], saldo_voor["totaal"])
-    lijst = voer_uit("bewaartermijnen", "--per", "2026-08-05", db=store_url, als_json=True).json()
+    lijst = voer_uit("bewaartermijnen", "--per", "2026-08-05", db=store_url, als_json=True, gebruiker=c).json()
     assert [(d["aanvraag"], d["vergeten"], d["vernietigd_op"]) for d in lijst["dossiers"]] == [(2, True, "2026-08-05")]
     # The chain covers the ciphertext, not the key: destroying the key leaves the history verifiable.
     keten = voer_uit("verifieer", "--kop", saldo_voor["ketenkop"]["hash"], db=store_url, als_json=True, gebruiker=c)
