@@ -18,6 +18,7 @@ from ledger.fouten import (
     FunctiescheidingGeschonden,
     OngeldigeInvoer,
     OngeldigeToestand,
+    RegelOvertreden,
     RestantOntoereikend,
     TermijnVerstreken,
 )
@@ -278,3 +279,56 @@ def test_een_geboekte_factuur_legt_leverancier_nummer_voucher_bedrag_datum_en_ka
     )
     assert (f.leverancier, f.factuur, f.voucher, f.bedrag, f.datum) == ("Bouwmarkt", "F-1", CODE, e("80"), VERSTREKT)
     assert f.id == Factuur.create_id("Bouwmarkt", "F-1")
+
+
+# --- de waarde intrekken met de toekenning (Awb 4:48) en een factuur opnieuw boeken ------------------------
+
+
+def test_de_onbestede_waarde_intrekken_legt_bedrag_grond_datum_en_gebruiker_vast() -> None:
+    v = voucher()
+    v.verzilver(e("300"), "Bouwmarkt", "F-1", VERSTREKT, KAS)
+    v.collect_events()
+    v.trek_waarde_in(e("700"), "b", VERSTREKT, "regie.noord")
+    g = enige(v)
+    assert type(g).__name__ == "WaardeIngetrokken"
+    assert (g.bedrag, g.grond, g.datum, g.gebruiker) == (e("700"), "b", VERSTREKT, "regie.noord")
+    assert (v.ingetrokken, v.restant, v.status) == (e("700"), Bedrag.nul(), "ingetrokken")
+
+
+def test_meer_intrekken_dan_onbesteed_is_of_voor_de_verstrekking_wordt_geweigerd() -> None:
+    v = voucher()
+    v.verzilver(e("300"), "Bouwmarkt", "F-1", VERSTREKT, KAS)
+    v.collect_events()
+    with pytest.raises(RegelOvertreden) as info:
+        v.trek_waarde_in(e("700,01"), "b", VERSTREKT, "regie.noord")
+    assert str(info.value) == (
+        f"van voucher {CODE} is nog € 700,00 onbesteed; meer kan niet worden ingetrokken "
+        "(wat betaald is, wordt teruggevorderd: Awb 4:57)"
+    )
+    assert info.value.artikel == "Awb 4:48"
+    assert info.value.gegevens == {"restant": e("700")}
+    with pytest.raises(OngeldigeInvoer) as invoer:
+        v.trek_waarde_in(e("1"), "b", date(2026, 2, 28), "regie.noord")
+    assert str(invoer.value) == "de intrekking ligt voor de verstrekking van de voucher"
+    with pytest.raises(OngeldigeInvoer):
+        v.trek_waarde_in(Bedrag.nul(), "b", VERSTREKT, "regie.noord")
+    assert v.collect_events() == []
+
+
+def test_een_factuur_wordt_pas_opnieuw_geboekt_als_een_correctie_haar_vrijgaf() -> None:
+    f = Factuur(leverancier="Bouwmarkt", factuur="F-1", voucher=CODE, bedrag=e("80"), datum=VERSTREKT, gebruiker=KAS)
+    f.collect_events()
+    with pytest.raises(OngeldigeToestand) as info:
+        f.boek_opnieuw("V000001-02-5", e("90"), date(2026, 4, 1), KAS)
+    assert str(info.value) == "factuur F-1 is al geboekt"
+    assert info.value.artikel == "art. 9 lid 1"
+    assert f.collect_events() == []
+    f.geef_vrij(7, date(2026, 4, 1), KAS)
+    f.geef_vrij(7, date(2026, 4, 1), KAS)  # een tweede keer: al vrij, niets vast te leggen
+    (vrij,) = f.collect_events()
+    assert (vrij.gecorrigeerd, vrij.datum, vrij.gebruiker) == (7, date(2026, 4, 1), KAS)
+    f.boek_opnieuw("V000001-02-5", e("90"), date(2026, 4, 2), KAS)
+    (g,) = f.collect_events()
+    assert type(g).__name__ == "OpnieuwGeboekt"
+    assert (g.voucher, g.bedrag, g.datum, g.gebruiker) == ("V000001-02-5", e("90"), date(2026, 4, 2), KAS)
+    assert (f.voucher, f.bedrag, f.datum, f.vrij) == ("V000001-02-5", e("90"), date(2026, 4, 2), False)
