@@ -332,3 +332,83 @@ def test_een_factuur_wordt_pas_opnieuw_geboekt_als_een_correctie_haar_vrijgaf() 
     assert type(g).__name__ == "OpnieuwGeboekt"
     assert (g.voucher, g.bedrag, g.datum, g.gebruiker) == ("V000001-02-5", e("90"), date(2026, 4, 2), KAS)
     assert (f.voucher, f.bedrag, f.datum, f.vrij) == ("V000001-02-5", e("90"), date(2026, 4, 2), False)
+
+
+# --- een betaling corrigeren (storno) ------------------------------------------------------------------------
+
+
+def test_een_verzilvering_corrigeren_zet_het_bedrag_terug_en_legt_de_betaling_en_de_reden_vast() -> None:
+    v = voucher()
+    v.verzilver(e("300"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
+    (betaling,) = v.collect_events()
+    assert v.corrigeer(betaling, 17, "  dubbel geboekt ", date(2026, 4, 1), KAS) == e("300")
+    g = enige(v)
+    assert type(g).__name__ == "BetalingGecorrigeerd"
+    assert (g.gebeurtenis, g.versie, g.soort, g.bedrag, g.leverancier, g.factuur, g.reden, g.datum, g.gebruiker) == (
+        17,
+        betaling.originator_version,
+        "verzilverd",
+        e("300"),
+        "Bouwmarkt",
+        "F-1",
+        "dubbel geboekt",
+        date(2026, 4, 1),
+        KAS,
+    )
+    assert (v.verzilverd, v.restant, v.gecorrigeerd) == (Bedrag.nul(), e("1.000"), [betaling.originator_version])
+    with pytest.raises(OngeldigeToestand) as info:
+        v.corrigeer(betaling, 17, "nog eens", date(2026, 4, 2), KAS)
+    assert str(info.value) == (
+        f"betaling #17 van voucher {CODE} is al gecorrigeerd; een betaling wordt één keer gecorrigeerd"
+    )
+    assert info.value.gegevens == {"gebeurtenis": 17}
+
+
+def test_een_contante_opname_corrigeren_legt_de_kwitantie_vast() -> None:
+    v = voucher()
+    v.neem_contant_op(e("200"), e("500"), date(2026, 4, 1), KAS, kwitantie="K-3")
+    (opname,) = v.collect_events()
+    v.corrigeer(opname, 18, "verkeerde voucher", date(2026, 4, 3), KAS)
+    g = enige(v)
+    assert (g.soort, g.bedrag, g.leverancier, g.factuur) == ("contant", e("200"), None, "K-3")
+    assert (v.contant, v.restant) == (Bedrag.nul(), e("1.000"))
+
+
+def test_alleen_een_eigen_betaling_met_reden_en_niet_van_voor_de_betaling_wordt_gecorrigeerd() -> None:
+    v = voucher()
+    ander_code = Voucher(
+        code="V000002-01-3",
+        aanvraag=2,
+        wijk="NOORD",
+        periode=2026,
+        waarde=e("100"),
+        uitvoeren_tot=date(2026, 12, 31),
+        datum=VERSTREKT,
+        gebruiker="regie.noord",
+    )
+    ander_code.collect_events()
+    ander_code.verzilver(e("50"), "Bouwmarkt", "F-9", date(2026, 4, 1), KAS)
+    (vreemd,) = ander_code.collect_events()
+    with pytest.raises(RegelOvertreden) as info:
+        v.corrigeer(vreemd, 21, "x", date(2026, 4, 2), KAS)
+    assert str(info.value) == (
+        f"gebeurtenis #21 hoort niet bij voucher {CODE}: een correctie wijst een betaling van dezelfde voucher aan"
+    )
+    assert (info.value.artikel, info.value.gegevens) == ("art. 9 lid 1", {"gebeurtenis": 21})
+    v.weiger_betaling(e("80"), "drank", None, None, VERSTREKT, KAS)
+    (geen_betaling,) = v.collect_events()
+    with pytest.raises(RegelOvertreden) as info:
+        v.corrigeer(geen_betaling, 22, "x", date(2026, 4, 2), KAS)
+    assert str(info.value) == (
+        f"gebeurtenis #22 is geen betaling of contante opname van voucher {CODE}: alleen een geboekte betaling kan "
+        "worden gecorrigeerd"
+    )
+    v.verzilver(e("300"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
+    (betaling,) = v.collect_events()
+    with pytest.raises(OngeldigeInvoer) as invoer:
+        v.corrigeer(betaling, 23, "  ", date(2026, 4, 1), KAS)
+    assert str(invoer.value) == "een correctie noemt de reden (--reden)"
+    with pytest.raises(OngeldigeInvoer) as invoer:
+        v.corrigeer(betaling, 23, "dubbel", date(2026, 3, 31), KAS)
+    assert str(invoer.value) == "de correctie ligt voor de betaling die zij corrigeert (1 april 2026)"
+    assert v.collect_events() == [] and v.verzilverd == e("300")
