@@ -361,7 +361,7 @@ def test_een_verzilvering_corrigeren_zet_het_bedrag_terug_en_legt_de_betaling_en
     assert str(info.value) == (
         f"betaling #17 van voucher {CODE} is al gecorrigeerd; een betaling wordt één keer gecorrigeerd"
     )
-    assert info.value.gegevens == {"gebeurtenis": 17}
+    assert (info.value.artikel, info.value.gegevens) == ("art. 9 lid 1", {"gebeurtenis": 17})
 
 
 def test_een_contante_opname_corrigeren_legt_de_kwitantie_vast() -> None:
@@ -403,6 +403,7 @@ def test_alleen_een_eigen_betaling_met_reden_en_niet_van_voor_de_betaling_wordt_
         f"gebeurtenis #22 is geen betaling of contante opname van voucher {CODE}: alleen een geboekte betaling kan "
         "worden gecorrigeerd"
     )
+    assert (info.value.artikel, info.value.gegevens) == ("art. 9 lid 1", {"gebeurtenis": 22})
     v.verzilver(e("300"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
     (betaling,) = v.collect_events()
     with pytest.raises(OngeldigeInvoer) as invoer:
