@@ -196,6 +196,8 @@ BEDRAG, DATUM, CODE, NR, AANTAL, JANEE, GEBEURTENIS = (
 
 
 _nl = nl  # one value for people: € 1.234,50, 1 maart 2026, - for nothing
+_LIJSTFORMATEN = ("tekst", "json", "csv", "xlsx")  # saldo and kasboek as a file
+_XLSX_HULP = " xlsx: een spreadsheet met getallen en datums, in elke taalinstelling (alleen met --uitvoer)."
 
 
 @dataclass
@@ -313,6 +315,57 @@ def datum_optie(f: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Datum van de handeling (standaard vandaag; niet in de toekomst).",
     )(met_sleutel)
+
+
+def _bestandsopties(formaten: tuple[str, ...]) -> list[Callable[[Callable[..., Any]], Any]]:
+    """--formaat and --uitvoer, for every command that can write a file."""
+    return [
+        click.option(
+            "--formaat",
+            type=click.Choice(list(formaten)),
+            default=None,
+            help="Uitvoer: "
+            + ", ".join(formaten)
+            + " (standaard tekst; met --json: json)."
+            + (" CSV: ';' tussen de velden en een decimaalkomma, voor Excel." if "csv" in formaten else "")
+            + (_XLSX_HULP if "xlsx" in formaten else ""),
+        ),
+        click.option(
+            "--uitvoer",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            metavar="PAD",
+            help="Schrijf naar dit bestand in plaats van naar het scherm.",
+        ),
+    ]
+
+
+def _csv_optie(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--landinstelling: which spreadsheets read the CSV's amounts as numbers (projections/rapporten/opmaak.py)."""
+    return click.option(
+        "--landinstelling",
+        type=click.Choice(["nl", "en"]),
+        default=None,
+        help="Alleen met --formaat csv: nl (standaard) schrijft ';' en een decimaalkomma, voor Excel en LibreOffice in "
+        "het Nederlands; en schrijft ',' en een decimaalpunt, voor een andere taalinstelling.",
+    )(f)
+
+
+def _csv_stijl(formaat: str | None, landinstelling: str | None) -> Any:
+    from projections.rapporten.opmaak import CSV_STIJLEN, NL
+
+    if landinstelling is not None and formaat != "csv":
+        raise OngeldigeInvoer("--landinstelling geldt alleen voor --formaat csv")
+    return CSV_STIJLEN[landinstelling] if landinstelling else NL
+
+
+def _met_opties(opties: list[Callable[[Callable[..., Any]], Any]]) -> Callable[[Callable[..., Any]], Any]:
+    def voeg_toe(f: Callable[..., Any]) -> Any:
+        for optie in reversed(opties):
+            f = optie(f)
+        return f
+
+    return voeg_toe
 
 
 # --- the group ----------------------------------------------------------------------------
@@ -964,11 +1017,20 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
     type=click.Choice([s.value for s in Status]),
     default=None,
 )
+@click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen aanvragen voor dit budgetjaar.")
+@click.option(
+    "--zoek",
+    default=None,
+    metavar="TEKST",
+    help="Alleen aanvragen met deze tekst in de omschrijving (of in de naam, voor wie die mag zien).",
+)
 @pass_omgeving
-def aanvraag_lijst(o: Omgeving, wijkcode: str | None, status: str | None) -> None:
-    """Toon de aanvragen, in volgorde van nummer."""
+def aanvraag_lijst(
+    o: Omgeving, wijkcode: str | None, status: str | None, periode: int | None, zoek: str | None
+) -> None:
+    """Toon de aanvragen, in volgorde van nummer; zoeken negeert hoofdletters."""
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
-    rijen = o.dienst().aanvragen(code, status)
+    rijen = (_kijkende_dienst(o) if zoek else o.dienst()).aanvragen(code, status, periode=periode, zoek=zoek)
     kolommen = ["aanvraag", "wijk", "status", "ontvangen", "beslissen_voor", "kosten", "omschrijving"]
     tabel = [[_nl(r[k])[:40] for k in kolommen] for r in rijen]
     o.toon({"aanvragen": rijen}, lambda _: _tabel(kolommen, tabel))
@@ -1049,10 +1111,12 @@ def importeer() -> None:
 @click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
 @pass_omgeving
 def importeer_betalingen(o: Omgeving, bestand: Path) -> None:
-    """Boek een CSV-bestand met betalingen: alles of niets (art. 9).
+    """Boek een bestand met betalingen (CSV of xlsx): alles of niets (art. 9).
 
     \b
     Kopregel: voucher,soort,bedrag,leverancier,factuur,datum
+    CSV met ';' of ',' tussen de velden (de kopregel bepaalt welk), UTF-8; of een spreadsheet
+    (.xlsx, het eerste werkblad), waarin bedragen en datums ook getallen en datums mogen zijn.
     soort: verzilver (factuur van een leverancier) of contant (factuur = kwitantienummer).
     Eerst wordt elke regel gecontroleerd; bij één foute regel wordt niets geboekt en staan alle
     foute regels in de melding. Een factuur die al precies zo geboekt is, wordt overgeslagen.
@@ -1168,9 +1232,46 @@ def toon_voucher(o: Omgeving, code: str) -> None:
         "verstrekt",
         "uitvoeren_tot",
     ]
-    o.toon(
-        u, lambda u: f"Voucher {u['voucher']}\n" + "\n".join(f"  {k.replace('_', ' '):<14} {_nl(u[k])}" for k in velden)
-    )
+    u["betalingen"] = _leesdienst(o).betalingen(u["voucher"])
+
+    def tekst(u: dict[str, Any]) -> str:
+        regels = [f"Voucher {u['voucher']}", *(f"  {k.replace('_', ' '):<14} {_nl(u[k])}" for k in velden)]
+        rijen = [
+            [f"#{b['positie']}", b["datum"].strftime("%d-%m-%Y"), b["soort"], _nl(b["bedrag"]), _waar(b)]
+            for b in u["betalingen"]
+        ]
+        kop = ["gebeurtenis", "datum", "soort", "bedrag", "leverancier / factuur"]
+        return "\n".join([*regels, "", "Betalingen:", tabel(kop, rijen, (0, 3), inspringen=2)])
+
+    o.toon(u, tekst)
+
+
+def _waar(b: dict[str, Any]) -> str:
+    """Where a kasboek line's money went: the supplier and invoice, cash (with its receipt), or the reason."""
+    if b["soort"] == "contant":
+        return "contant" + (f", kwitantie {b['factuur']}" if b["factuur"] else "")
+    return " / ".join(x for x in (b["leverancier"], b["factuur"]) if x) or (b["reden"] or "")[:60]
+
+
+@voucher.command("vouchers")
+@click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen de vouchers van deze wijk.")
+@click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar.")
+@click.option("--met-restant", is_flag=True, help="Alleen vouchers waaruit nog betaald kan worden.")
+@pass_omgeving
+def vouchers(o: Omgeving, wijkcode: str | None, periode: int | None, met_restant: bool) -> None:
+    """Toon de vouchers: code, aanvraag, wijk, waarde, restant en status, in volgorde van code."""
+    from projections.snel import kies_vouchers, lees_als_bij
+
+    code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
+    pad = o.sqlite_pad()
+    gelezen = lees_als_bij(pad, lambda lm: (lm.voucher_rijen(), lm.saldo_rijen())) if pad else None  # no store to load
+    if gelezen is not None:
+        rijen = kies_vouchers(*gelezen, code, periode, met_restant)
+    else:
+        rijen = _leesdienst(o).vouchers(code, periode, met_restant)
+    kolommen = ["code", "aanvraag", "wijk", "periode", "waarde", "restant", "status"]
+    tekst = tabel(kolommen, [[_nl(r[k]) for k in kolommen] for r in rijen], (1, 4, 5))
+    o.toon({"vouchers": rijen}, tekst)
 
 
 # --- saldo, demo -----------------------------------------------------------------------------
@@ -1178,8 +1279,18 @@ def toon_voucher(o: Omgeving, code: str) -> None:
 @click.option("--wijk", "wijkcode", default=None, metavar="CODE")
 @click.option("--periode", type=AANTAL, default=None, metavar="JAAR")
 @click.option("--per", type=DATUM, default=None, help="De stand aan het eind van deze datum.")
+@_met_opties(_bestandsopties(_LIJSTFORMATEN))
+@_csv_optie
 @pass_omgeving
-def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | None) -> None:
+def saldo(
+    o: Omgeving,
+    wijkcode: str | None,
+    periode: int | None,
+    per: date | None,
+    formaat: str | None = None,
+    uitvoer: Path | None = None,
+    landinstelling: str | None = None,
+) -> None:
     """Toon per wijk en budgetjaar: plafond, toegekend, verzilverd, contant, vervallen, uitstaand, beschikbaar."""
     from projections.saldo import BEDRAGVELDEN, totaal
     from projections.snel import kies_saldi, lees_als_bij
@@ -1211,7 +1322,15 @@ def saldo(o: Omgeving, wijkcode: str | None, periode: int | None, per: date | No
             f"Ketenkop na gebeurtenis nr. {positie}: {kop}"
         )
 
-    o.toon(uitkomst, tekst)
+    stijl = _csv_stijl(formaat, landinstelling)
+    if formaat is None and uitvoer is None:
+        o.toon(uitkomst, tekst)
+        return
+    from projections.rapporten import bestanden
+
+    _lever_uitkomst(
+        o, uitkomst, tekst, formaat, uitvoer, lambda f: bestanden.saldo(f, uitkomst, stijl), bestanden.SALDO
+    )
 
 
 # --- integriteit: de hashketen ----------------------------------------------------------------
@@ -1358,13 +1477,35 @@ def herbouw(o: Omgeving) -> None:
 @click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen de regels van deze wijk.")
 @click.option("--voucher", "code", type=CODE, default=None, help="Alleen de regels van deze voucher.")
 @click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar.")
+@click.option("--van", type=DATUM, default=None, help="Alleen regels op of na deze datum.")
+@click.option("--tot", type=DATUM, default=None, help="Alleen regels op of voor deze datum.")
+@click.option("--leverancier", default=None, metavar="TEKST", help="Alleen leveranciers met deze tekst in de naam.")
+@click.option("--factuur", default=None, metavar="TEKST", help="Alleen factuur- of kwitantienummers met deze tekst.")
+@_met_opties(_bestandsopties(_LIJSTFORMATEN))
+@_csv_optie
 @pass_omgeving
-def kasboek(o: Omgeving, wijkcode: str | None, code: str | None, periode: int | None) -> None:
-    """Toon het kasboek: verstrekkingen, betalingen, contant, geweigerde betalingen en vervallen restanten (art. 9)."""
+def kasboek(
+    o: Omgeving,
+    wijkcode: str | None,
+    code: str | None,
+    periode: int | None,
+    formaat: str | None,
+    uitvoer: Path | None,
+    landinstelling: str | None,
+    **zoek: Any,
+) -> None:
+    """Toon het kasboek: verstrekkingen, betalingen, contant, geweigerde betalingen en vervallen restanten (art. 9).
+
+    Zoeken in de naam van de leverancier of het factuurnummer negeert hoofdletters.
+    """
+    from commands.leesmodellen import KASBOEK_KOLOMMEN
+    from projections.rijen import Kasboekvraag
+
+    stijl = _csv_stijl(formaat, landinstelling)
     lezer = _leesdienst(o)
     wijkcode = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
-    u = lezer.kasboek(wijkcode, code, periode)
-    if code and not u["regels"]:
+    u = lezer.kasboek(wijkcode, code, periode, Kasboekvraag(**zoek))
+    if code and not u["regels"] and not any(zoek.values()):
         raise NietGevonden(f"voucher {code} is nooit verstrekt" + (f" in wijk {wijkcode}" if wijkcode else ""))
 
     def tekst(u: dict[str, Any]) -> str:
@@ -1385,9 +1526,18 @@ def kasboek(o: Omgeving, wijkcode: str | None, code: str | None, periode: int | 
             for r in u["regels"]
         ]
         som = "; ".join(f"{soort} {_nl(b)}" for soort, b in u["totaal"].items() if b.centen)
-        return "Kasboek\n" + _tabel(kop, rijen, rechts={0, 5, 7, 8}) + (f"\nTotaal: {som}" if som else "")
+        gezocht = ", ".join(f"{'tot en met' if k == 'tot' else k} {_nl(v)}" for k, v in zoek.items() if v is not None)
+        titel = f"Kasboek ({gezocht})" if gezocht else "Kasboek"
+        return f"{titel}\n" + _tabel(kop, rijen, rechts={0, 5, 7, 8}) + (f"\nTotaal: {som}" if som else "")
 
-    o.toon(u, tekst)
+    if formaat is None and uitvoer is None:
+        o.toon(u, tekst)
+        return
+    from projections.rapporten import bestanden
+
+    _lever_uitkomst(
+        o, u, tekst, formaat, uitvoer, lambda f: bestanden.kasboek(f, u, KASBOEK_KOLOMMEN, stijl), bestanden.KASBOEK
+    )
 
 
 def _kasboekdetail(r: dict[str, Any]) -> str:
@@ -1427,6 +1577,26 @@ def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
 _FORMATEN = ("tekst", "csv", "json", "html")
 
 
+def _lever_uitkomst(
+    o: Omgeving,
+    uitkomst: dict[str, Any],
+    tekst: Callable[[dict[str, Any]], str],
+    formaat: str | None,
+    uitvoer: Path | None,
+    bestand: Callable[[str], str | bytes],
+    titel: str,
+) -> None:
+    """A command's result on the screen as before, or in the format asked for, to the screen or a file."""
+    formaat = _kies_formaat(o, formaat, uitvoer)
+    if formaat == "tekst":
+        inhoud: str | bytes = tekst(uitkomst) + "\n"
+    elif formaat == "json":
+        inhoud = json.dumps(uitkomst, default=json_waarde, ensure_ascii=False) + "\n"
+    else:
+        inhoud = bestand(formaat)
+    _lever(o, inhoud, formaat, uitvoer, uitkomst | {"titel": titel})
+
+
 def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[[Callable[..., Any]], Any]:
     def voeg_toe(f: Callable[..., Any]) -> Any:
         opties = [
@@ -1438,20 +1608,7 @@ def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[
                 help="De stand aan het eind van deze datum: alleen handelingen met die datum of eerder tellen "
                 "(standaard: alles).",
             ),
-            click.option(
-                "--formaat",
-                type=click.Choice(list(formaten)),
-                default=None,
-                help="Uitvoer: " + ", ".join(formaten) + " (standaard tekst; met --json: json). CSV: ';' tussen de "
-                "velden en een decimaalkomma, voor Excel.",
-            ),
-            click.option(
-                "--uitvoer",
-                type=click.Path(dir_okay=False, path_type=Path),
-                default=None,
-                metavar="PAD",
-                help="Schrijf het rapport naar dit bestand in plaats van naar het scherm.",
-            ),
+            *_bestandsopties(formaten),
         ]
         if wijk:
             opties.insert(0, click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen deze wijk."))
@@ -1489,6 +1646,8 @@ def _selectie(h: Any, wijkcode: str | None, periode: int | None) -> str | None:
 
 
 def _kies_formaat(o: Omgeving, formaat: str | None, uitvoer: Path | None) -> str:
+    if formaat == "xlsx" and uitvoer is None:
+        raise OngeldigeInvoer("--formaat xlsx schrijft een bestand: geef --uitvoer PAD (bijvoorbeeld rapport.xlsx)")
     if o.als_json and formaat not in (None, "json") and uitvoer is None:
         raise OngeldigeInvoer(
             "--json geeft één JSON-object op het scherm: kies --formaat json, of schrijf met --uitvoer naar een bestand"
@@ -1496,15 +1655,16 @@ def _kies_formaat(o: Omgeving, formaat: str | None, uitvoer: Path | None) -> str
     return formaat or ("json" if o.als_json else "tekst")
 
 
-def _lever(o: Omgeving, inhoud: str, formaat: str, uitvoer: Path | None, model: dict[str, Any]) -> None:
-    """Print the report, or write it to `uitvoer` (atomically) and say what was written."""
+def _lever(o: Omgeving, inhoud: str | bytes, formaat: str, uitvoer: Path | None, model: dict[str, Any]) -> None:
+    """Print the report, or write it to `uitvoer` (atomically) and say what was written: with the stand and
+    the ketenkop, which a CSV or spreadsheet row does not carry."""
     import hashlib
     import os
 
     if uitvoer is None:
         click.echo(inhoud, nl=False)
         return
-    data = inhoud.encode("utf-8")
+    data = inhoud if isinstance(inhoud, bytes) else inhoud.encode("utf-8")
     tijdelijk = uitvoer.with_name(f".{uitvoer.name}.{os.getpid()}.tmp")
     try:
         tijdelijk.write_bytes(data)
@@ -1518,16 +1678,22 @@ def _lever(o: Omgeving, inhoud: str, formaat: str, uitvoer: Path | None, model: 
         "bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
         "tot": model.get("tot") or model.get("per"),
-        "laatste_gebeurtenis": model["laatste_gebeurtenis"],
+        "laatste_gebeurtenis": model.get("laatste_gebeurtenis", (model.get("ketenkop") or {}).get("positie")),
         "ketenkop": model.get("ketenkop"),
     }
-    o.toon(
-        samenvatting,
-        lambda u: (
-            f"{model['titel'] if 'titel' in model else 'Rapport'} ({formaat}) geschreven naar {u['uitvoer']}: "
+
+    def tekst(u: dict[str, Any]) -> str:
+        regels = [
+            f"{model.get('titel', 'Rapport')} ({formaat}) geschreven naar {u['uitvoer']}: "
             f"{u['bytes']} bytes, sha256 {u['sha256']}."
-        ),
-    )
+        ]
+        if u["tot"]:
+            regels.append(f"Stand: {_nl(u['tot'])}.")
+        if u["ketenkop"]:
+            regels.append(f"Ketenkop na gebeurtenis nr. {u['ketenkop']['positie']}: {u['ketenkop']['hash']}")
+        return "\n".join(regels)
+
+    o.toon(samenvatting, tekst)
 
 
 @voucher.group()
@@ -1536,7 +1702,8 @@ def rapport() -> None:
 
 
 @rapport.command("verantwoording")
-@_rapportopties(_FORMATEN)
+@_rapportopties((*_FORMATEN, "xlsx"))
+@_csv_optie
 @pass_omgeving
 def rapport_verantwoording(
     o: Omgeving,
@@ -1545,6 +1712,7 @@ def rapport_verantwoording(
     tot: date | None,
     formaat: str | None,
     uitvoer: Path | None,
+    landinstelling: str | None,
 ) -> None:
     """Verantwoording per wijk en initiatief: besluiten, vouchers, betalingen, uitzonderingen.
 
@@ -1556,13 +1724,22 @@ def rapport_verantwoording(
     """
     from projections.rapporten import verantwoording as v
 
+    stijl = _csv_stijl(formaat, landinstelling)
     formaat = _kies_formaat(o, formaat, uitvoer)
     h = _geschiedenis(o, tot)
     # Names only for who may see them (college, regiegroep of the wijk): decrypted here, never stored.
     namen = _kijkende_dienst(o).aanvragers()
     model = _met_ketenkop(o, v.bouw(h, _selectie(h, wijkcode, periode), periode, aanvragers=namen))
-    schrijf = {"tekst": v.tekst, "csv": v.csv, "json": _rapport_json, "html": v.html}[formaat]
-    _lever(o, schrijf(model), formaat, uitvoer, model)
+    from projections.rapporten import handelingen
+
+    schrijf = {
+        "tekst": v.tekst,
+        "csv": lambda m: handelingen.csv(m, stijl),
+        "xlsx": handelingen.xlsx,
+        "json": _rapport_json,
+        "html": v.html,
+    }
+    _lever(o, schrijf[formaat](model), formaat, uitvoer, model)
 
 
 def _rapport_json(model: dict[str, Any]) -> str:

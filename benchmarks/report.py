@@ -25,6 +25,7 @@ DOELEN = {
     "4": ("toekenning na 100.000 wijkgebeurtenissen", "dezelfde na 100", "kosten", 1.5),
     "5": ("herbouw van alle projecties", "ruwe select + JSON-decode", "tempo", 0.5),
     "6": ("`voucher --json saldo` als proces (SQLite)", '`python -c "import click"`', "kosten", 3.0),
+    "7": ("`voucher --json vouchers` (alle vouchers) als proces (SQLite)", "`voucher --json saldo`", "kosten", 1.5),
 }
 
 

@@ -246,6 +246,19 @@ def test_6_saldo_proces_meting(benchmark, demo_opslag):
     benchmark.pedantic(lambda: subprocess.run(opdracht, check=True, capture_output=True), rounds=40, warmup_rounds=3)
 
 
+# --- 7: `voucher vouchers` reads its read model as `saldo` does -----------------------------------
+def test_7_vouchers_proces_basis(benchmark, demo_opslag):
+    benchmark.group = "7 voucher --json vouchers als proces"
+    opdracht = [_voucher(), "--database", str(demo_opslag), "--json", "saldo"]
+    benchmark.pedantic(lambda: subprocess.run(opdracht, check=True, capture_output=True), rounds=40, warmup_rounds=3)
+
+
+def test_7_vouchers_proces_meting(benchmark, demo_opslag):
+    benchmark.group = "7 voucher --json vouchers als proces"
+    opdracht = [_voucher(), "--database", str(demo_opslag), "--json", "vouchers"]
+    benchmark.pedantic(lambda: subprocess.run(opdracht, check=True, capture_output=True), rounds=40, warmup_rounds=3)
+
+
 # --- 5: rebuilding all projections from a million events ---------------------------------------
 MILJOEN = int(__import__("os").environ.get("VOUCHER_BENCH_GEBEURTENISSEN", "1000000"))
 

@@ -845,7 +845,14 @@ class Dienst:
 
         return self._lees(lees)
 
-    def aanvragen(self, wijk: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    def aanvragen(
+        self, wijk: str | None = None, status: str | None = None, *, periode: int | None = None, zoek: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The aanvragen in number order; `zoek` finds text in the description, or in the applicant's
+        name for a reader who may see it (ledger/persoonsgegevens.py), in any case."""
+        gezocht = zoek.casefold() if zoek else None
+        namen = self.aanvragers() if gezocht else {}
+
         def lees() -> list[dict[str, Any]]:
             g = self.gemeente()
             uit = []
@@ -853,7 +860,10 @@ class Dienst:
                 if wijk and e.wijk != wijk:
                     continue
                 a = self._aanvraag(e.nummer)
-                if status and a.status != status:
+                if (status and a.status != status) or (periode is not None and a.periode != periode):
+                    continue
+                teksten = (a.gegevens.get("omschrijving") or "", namen.get(a.nummer, ""))
+                if gezocht and not any(gezocht in t.casefold() for t in teksten):
                     continue
                 uit.append(
                     self._aanvraag_uitkomst(a, g) | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")}

@@ -2,7 +2,9 @@
 
 Columns, with a header row: `voucher,soort,bedrag,leverancier,factuur,datum`; `soort` is
 `verzilver` (an invoice, art. 9 lid 3 onder a) or `contant` (cash, art. 9 lid 3 onder b, with
-the receipt number in `factuur`). Amounts and dates as on the command line.
+the receipt number in `factuur`). Amounts and dates as on the command line. The file is a CSV
+with `;` or `,` between the fields (the header row tells which), or a spreadsheet (.xlsx, its
+first sheet), whose amounts and dates may also be numbers and dates.
 
 Two passes, and nothing is written unless both pass for every line:
 1. form: every line parsed; a bad line is reported with its number and reason (exit 2);
@@ -18,9 +20,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+import numbers
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,7 @@ from ledger.vouchercode import maak_code, parse_code
 KOLOMMEN = ("voucher", "soort", "bedrag", "leverancier", "factuur", "datum")
 MAX_REGELS = 1_000_000
 MAX_FOUTEN_GETOOND = 50
+ZIP = b"PK\x03\x04"  # an .xlsx is a zip file
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +82,36 @@ class BetalingenGeweigerd(ImportGeweigerd, RegelOvertreden):
 
 def lees(pad: Path) -> list[Betaling]:
     """Pass 1: the form of every line. Raises OngeldigBestand listing every bad line."""
+    data = _lees_bytes(pad)
+    rijen = _xlsx_rijen(pad, data) if data[:4] == ZIP else _csv_rijen(pad, data)
+    betalingen: list[Betaling] = []
+    fouten: list[tuple[int, str]] = []
+    for regel, velden in rijen:
+        if len(betalingen) + len(fouten) >= MAX_REGELS:
+            raise OngeldigeInvoer(f"{pad}: meer dan {MAX_REGELS} regels")
+        if isinstance(velden, OngeldigeInvoer):
+            fouten.append((regel, velden.melding))
+            continue
+        if not velden or all(not _tekst(v).strip() for v in velden):
+            continue
+        try:
+            betalingen.append(_regel(regel, velden))
+        except OngeldigeInvoer as e:
+            fouten.append((regel, e.melding))
+    if fouten:
+        raise OngeldigBestand(_samenvatting(pad, fouten, "ongeldig"), regels=fouten)
+    if not betalingen:
+        raise OngeldigeInvoer(f"{pad} bevat geen betalingen")
+    return betalingen
+
+
+Rijen = Iterator[tuple[int, "list[Any] | OngeldigeInvoer"]]
+"""(line number, the cells of that line, or why the line could not be read), after the header."""
+
+
+def _lees_bytes(pad: Path) -> bytes:
     try:
-        tekst = pad.read_bytes().decode("utf-8-sig")
+        return pad.read_bytes()
     except FileNotFoundError:
         raise OngeldigeInvoer(f"het bestand {pad} bestaat niet") from None
     except IsADirectoryError:
@@ -87,45 +120,112 @@ def lees(pad: Path) -> list[Betaling]:
         raise OngeldigeInvoer(f"geen leesrechten op {pad}") from None
     except OSError as e:
         raise OngeldigeInvoer(f"kan {pad} niet lezen (fout {e.errno})") from None
+
+
+def _kop_klopt(kop: list[Any]) -> bool:
+    return tuple(_tekst(k).strip().lower() for k in kop) == KOLOMMEN
+
+
+def _csv_rijen(pad: Path, data: bytes) -> Rijen:
+    """A CSV with `;` or `,` between the fields: the header row tells which (as Excel writes it in
+    a Dutch or an English setting); a decimal comma in a `,` file needs quotes, as Excel writes it."""
+    try:
+        tekst = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise OngeldigeInvoer(f"{pad} is geen UTF-8-tekst") from None
+        raise OngeldigeInvoer(f"{pad} is geen UTF-8-tekst en geen xlsx-bestand") from None
     if "\x00" in tekst:
         raise OngeldigeInvoer(f"{pad} bevat NUL-tekens: geen CSV-bestand")
-    lezer = csv.reader(io.StringIO(tekst, newline=""))
+    eerste = tekst.split("\n", 1)[0]
+    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
     try:
         kop = next(lezer)
     except StopIteration:
         raise OngeldigeInvoer(f"{pad} is leeg: verwacht een kopregel {','.join(KOLOMMEN)}") from None
     except csv.Error as e:
         raise OngeldigeInvoer(f"{pad}: regel 1 is geen geldige CSV ({e})") from None
-    if tuple(k.strip().lower() for k in kop) != KOLOMMEN:
-        raise OngeldigeInvoer(f"{pad}: de kopregel moet zijn {','.join(KOLOMMEN)}")
-    betalingen: list[Betaling] = []
-    fouten: list[tuple[int, str]] = []
+    if not _kop_klopt(kop):
+        raise OngeldigeInvoer(
+            f"{pad}: de kopregel moet zijn {','.join(KOLOMMEN)} (of met ';' ertussen: {';'.join(KOLOMMEN)})"
+        )
+    return _csv_regels(lezer)
+
+
+def _csv_regels(lezer: Any) -> Rijen:
     try:
         for velden in lezer:
-            regel = lezer.line_num
-            if len(betalingen) + len(fouten) >= MAX_REGELS:
-                raise OngeldigeInvoer(f"{pad}: meer dan {MAX_REGELS} regels")
-            if not velden or all(not v.strip() for v in velden):
-                continue
-            try:
-                betalingen.append(_regel(regel, velden))
-            except OngeldigeInvoer as e:
-                fouten.append((regel, e.melding))
+            yield lezer.line_num, velden
     except csv.Error as e:
-        fouten.append((lezer.line_num, f"geen geldige CSV ({e})"))
-    if fouten:
-        raise OngeldigBestand(_samenvatting(pad, fouten, "ongeldig"), regels=fouten)
-    if not betalingen:
-        raise OngeldigeInvoer(f"{pad} bevat geen betalingen")
-    return betalingen
+        yield lezer.line_num, OngeldigeInvoer(f"geen geldige CSV ({e})")
 
 
-def _regel(regel: int, velden: list[str]) -> Betaling:
+def _xlsx_rijen(pad: Path, data: bytes) -> Rijen:
+    """The first sheet of a spreadsheet: the header in row 1, a payment per row below it; amounts
+    and dates may be numbers and dates or text as on the command line."""
+    import openpyxl  # lazily: only an import of a spreadsheet needs it
+
+    try:
+        boek = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        blad = boek.worksheets[0]
+        rijen = blad.iter_rows(values_only=True)
+        kop = list(next(rijen, ()))
+    except Exception:  # a damaged or foreign zip file: openpyxl raises many kinds
+        raise OngeldigeInvoer(f"{pad} is geen leesbaar xlsx-bestand") from None
+    while kop and kop[-1] is None:
+        kop.pop()
+    if not kop:
+        raise OngeldigeInvoer(f"{pad} is leeg: verwacht in rij 1 de kolommen {','.join(KOLOMMEN)}")
+    if not _kop_klopt(kop):
+        raise OngeldigeInvoer(f"{pad}: rij 1 moet de kolommen {','.join(KOLOMMEN)} hebben")
+    return _xlsx_regels(pad, rijen, len(kop))
+
+
+def _xlsx_regels(pad: Path, rijen: Iterator[tuple[Any, ...]], breedte: int) -> Rijen:
+    try:
+        for regel, cellen in enumerate(rijen, start=2):
+            velden = list(cellen)
+            while len(velden) > breedte and velden[-1] is None:
+                velden.pop()
+            yield regel, velden
+    except Exception:  # a damaged sheet further down
+        yield 0, OngeldigeInvoer(f"{pad} is verderop beschadigd")
+
+
+def _tekst(waarde: Any) -> str:
+    """A cell as the text the command line would take: numbers and dates of a spreadsheet too."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, str):
+        return waarde
+    if isinstance(waarde, datetime):
+        if waarde.time() != time():
+            raise OngeldigeInvoer(f"een datum zonder tijd, niet {waarde.isoformat(' ')}")
+        return waarde.date().isoformat()
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    if isinstance(waarde, bool):
+        raise OngeldigeInvoer("ja/nee staat niet in deze kolommen")
+    return str(waarde)
+
+
+def _bedrag(waarde: Any) -> Bedrag:
+    """An amount cell: text as on the command line, or a number with at most two decimals."""
+    if isinstance(waarde, numbers.Real | Decimal) and not isinstance(waarde, bool):  # a number cell
+        # A spreadsheet keeps 15 significant digits (Excel's precision); the binary fraction behind them is
+        # noise of the file format, not part of the amount. A third decimal within them is refused.
+        exact = Decimal(str(waarde) if isinstance(waarde, numbers.Integral | Decimal) else f"{waarde:.15g}")
+        try:
+            return Bedrag.parse(Bedrag.uit_decimal(exact).json())
+        except (ValueError, ArithmeticError):
+            raise OngeldigeInvoer(f"ongeldig bedrag {str(waarde)[:20]}: ten hoogste twee decimalen") from None
+    return Bedrag.parse(_tekst(waarde))
+
+
+def _regel(regel: int, velden: list[Any]) -> Betaling:
     if len(velden) != len(KOLOMMEN):
         raise OngeldigeInvoer(f"verwacht {len(KOLOMMEN)} kolommen, niet {len(velden)}")
-    code_s, soort, bedrag_s, leverancier, factuur, datum_s = (v.strip() for v in velden)
+    bedrag = _bedrag(velden[2].strip() if isinstance(velden[2], str) else velden[2])
+    code_s, soort, _, leverancier, factuur, datum_s = (_tekst(v).strip() for v in velden)
     code = maak_code(*parse_code(code_s))
     soort = soort.lower()
     if soort not in ("verzilver", "contant"):
@@ -137,7 +237,7 @@ def _regel(regel: int, velden: list[str]) -> Betaling:
     for naam, waarde, grens in (("leverancier", leverancier, 200), ("factuur", factuur, 100)):
         if len(waarde) > grens or any(not t.isprintable() for t in waarde):
             raise OngeldigeInvoer(f"{naam} is te lang of bevat stuurtekens")
-    return Betaling(regel, code, soort, Bedrag.parse(bedrag_s), leverancier, factuur, parse_datum(datum_s))
+    return Betaling(regel, code, soort, bedrag, leverancier, factuur, parse_datum(datum_s))
 
 
 def boek(

@@ -20,9 +20,9 @@ from ledger.geld import Bedrag
 from ledger.keten import Logkop
 from projections import bijwerken
 from projections.bijwerken import Leesmodel, LeesmodelOnbeschikbaar
-from projections.rijen import KasboekRij, SaldoRij
+from projections.rijen import KasboekRij, Kasboekvraag, SaldoRij
 from projections.saldo import Saldo
-from projections.snel import kies_saldi
+from projections.snel import kies_saldi, kies_vouchers
 from projections.vouwen import vouw
 
 T = TypeVar("T")
@@ -65,21 +65,43 @@ class Leesdienst:
         return kies_saldi(gevonden, wijk, periode), kop
 
     def kasboek(
-        self, wijk: str | None = None, voucher: str | None = None, periode: int | None = None
+        self,
+        wijk: str | None = None,
+        voucher: str | None = None,
+        periode: int | None = None,
+        zoek: Kasboekvraag | None = None,
     ) -> dict[str, Any]:
+        """The kasboek lines of a wijk, voucher or year, narrowed by date range and supplier or invoice
+        text (`zoek`); with the totals of what was selected and the log head the answer rests on."""
+        zoek = zoek or Kasboekvraag()
         self.eis_ingericht()
 
-        def vraag(m: Leesmodel) -> list[KasboekRij]:
-            return m.kasboek_rijen(wijk, voucher, periode)
+        def vraag(m: Leesmodel) -> tuple[list[KasboekRij], tuple[int, str]]:
+            return [r for r in m.kasboek_rijen(wijk, voucher, periode) if zoek.past(r)], m.ketenkop()
 
-        rijen = self._lees(lambda: bijwerken.lees(self.app, vraag))
+        rijen, (positie, kop) = self._lees(lambda: bijwerken.lees(self.app, vraag))
         return {
             "wijk": wijk,
             "voucher": voucher,
             "periode": periode,
+            **zoek.als_dict(),
             "regels": [_kasboekregel(r) for r in rijen],
             "totaal": _kasboektotaal(rijen),
+            "ketenkop": {"positie": positie, "hash": kop},
         }
+
+    def betalingen(self, code: str) -> list[dict[str, Any]]:
+        """What was paid from one voucher and what happened to it after its issue, line by line
+        (each with its event number): the voucher's kasboek without the line that issued it."""
+        return [r for r in self.kasboek(voucher=code)["regels"] if r["soort"] != "verstrekt"]
+
+    def vouchers(
+        self, wijk: str | None = None, periode: int | None = None, met_restant: bool = False
+    ) -> list[dict[str, Any]]:
+        """Every voucher of the selection from the read model, in code order (`voucher vouchers`)."""
+        self.eis_ingericht()
+        rijen, saldi = self._lees(lambda: bijwerken.lees(self.app, lambda m: (m.voucher_rijen(), m.saldo_rijen())))
+        return kies_vouchers(rijen, saldi, wijk, periode, met_restant)
 
     def herbouw(self) -> dict[str, Any]:
         """Drop and rebuild every view from the log."""
@@ -99,6 +121,7 @@ class Leesdienst:
 
 
 def _kasboekregel(r: KasboekRij) -> dict[str, Any]:
+    """One line as `kasboek --json` prints it; its keys are the columns of the CSV and the spreadsheet."""
     return {
         "positie": r.positie,
         "datum": r.datum,
@@ -117,6 +140,14 @@ def _kasboekregel(r: KasboekRij) -> dict[str, Any]:
         "door": r.door,
     }
 
+
+KASBOEK_KOLOMMEN = tuple(
+    _kasboekregel(
+        KasboekRij(positie=0, datum=date.min, soort="", voucher="", aanvraag=0, wijk="", periode=0, bedrag=0,
+                   restant_voucher=0, saldo_wijk=0, door="")
+    )
+)  # fmt: skip
+"""The columns of a kasboek file, also when the selection has no lines."""
 
 # The totals in the words of `saldo` (CLI.md): the value of the vouchers issued is `toegekend`.
 # A corrected payment no longer counts in `verzilverd` or `contant`; `gecorrigeerd` totals the storno lines;

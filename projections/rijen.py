@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 from uuid import UUID
 
+from ledger.fouten import OngeldigeInvoer
 from ledger.geld import Bedrag
 from projections.saldo import Saldo
 
@@ -106,6 +108,20 @@ class VoucherRij:
             return "ingetrokken" if self.ingetrokken else "besteed"
         return "geldig"
 
+    def als_dict(self) -> dict[str, Any]:
+        """One voucher as `voucher vouchers` prints it (CLI.md)."""
+        return {
+            "code": self.code,
+            "aanvraag": self.aanvraag,
+            "wijk": self.wijk,
+            "periode": self.periode,
+            "waarde": Bedrag(self.waarde),
+            "restant": Bedrag(self.restant),
+            "status": self.status,
+            "verstrekt": self.verstrekt,
+            "uitvoeren_tot": self.uitvoeren_tot,
+        }
+
 
 @dataclass
 class AanvraagRij:
@@ -174,6 +190,36 @@ class KasboekRij:
     def mutatie(self) -> int:
         """The signed effect of this line on the running balances."""
         return {"verstrekt": self.bedrag, "gecorrigeerd": self.bedrag, "geweigerd": 0}.get(self.soort, -self.bedrag)
+
+
+@dataclass(frozen=True)
+class Kasboekvraag:
+    """What `kasboek` looks for beyond wijk, voucher and year: a date range (both ends included)
+    and text in the supplier's name or the invoice (or receipt) number, in any case."""
+
+    van: date | None = None
+    tot: date | None = None
+    leverancier: str | None = None
+    factuur: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.van is not None and self.tot is not None and self.van > self.tot:
+            raise OngeldigeInvoer(f"--van ({self.van.isoformat()}) ligt na --tot ({self.tot.isoformat()})")
+
+    def past(self, r: KasboekRij) -> bool:
+        return (
+            (self.van is None or r.datum >= self.van)
+            and (self.tot is None or r.datum <= self.tot)
+            and _bevat(r.leverancier, self.leverancier)
+            and _bevat(r.factuur, self.factuur)
+        )
+
+    def als_dict(self) -> dict[str, Any]:
+        return {"van": self.van, "tot": self.tot, "leverancier": self.leverancier, "factuur": self.factuur}
+
+
+def _bevat(waarde: str | None, gezocht: str | None) -> bool:
+    return gezocht is None or (waarde is not None and gezocht.casefold() in waarde.casefold())
 
 
 SOORTEN = ("verstrekt", "verzilverd", "contant", "geweigerd", "vervallen", "gecorrigeerd", "ingetrokken")

@@ -13,10 +13,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ledger.fouten import NietGevonden
-from projections.rijen import SaldoRij
+from projections.rijen import SaldoRij, VoucherRij
 from projections.saldo import Saldo
 from projections.tabellen import GEMEENTE, SQLITE, TRACKING, VERSIE, Cursor, SQLLeesmodel, lees_tracking
 
@@ -57,3 +57,17 @@ def kies_saldi(rijen: list[SaldoRij], wijk: str | None, periode: int | None) -> 
     if wijk and not saldi:
         raise NietGevonden(f"wijk {wijk} is niet aangewezen" + (f" voor {periode}" if periode else ""))
     return saldi
+
+
+def kies_vouchers(
+    rijen: list[VoucherRij], saldi: list[SaldoRij], wijk: str | None, periode: int | None, met_restant: bool
+) -> list[dict[str, Any]]:
+    """The vouchers asked for, in code order; a wijk that was never designated is not found (exit 3)."""
+    kies_saldi(saldi, wijk, periode)
+    return [
+        v.als_dict()
+        for v in rijen
+        if (wijk is None or v.wijk == wijk)
+        and (periode is None or v.periode == periode)
+        and (not met_restant or v.restant > 0)
+    ]

@@ -4,7 +4,8 @@ Rules owned here:
 - people read `€ 1.234,50` and `1 maart 2026`; JSON has `"1234.50"` and `"2026-03-01"`;
 - CSV is for Dutch Excel: `;` between fields, a decimal comma, no thousands separator, no `€`
   (`1234,50`), UTF-8 with a byte order mark so that Excel reads the accents, lines ending in
-  CRLF; the header row says so in the amount column's name;
+  CRLF; the header row says so in the amount column's name; on request (`CsvStijl` EN) `,` and a
+  decimal point, for a spreadsheet set to another language;
 - HTML is one self-contained file: inline CSS, no scripts, no fonts, images or style sheets
   from anywhere, a viewport for phones;
 - nothing depends on the clock, the locale or dict order: the same model gives the same bytes.
@@ -16,6 +17,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import Any
@@ -106,34 +108,54 @@ def json_tekst(model: dict[str, Any]) -> str:
 
 
 # --- CSV ------------------------------------------------------------------------------------------
-def bedrag_csv(b: Bedrag | None) -> str:
-    """`1234,50` (Dutch Excel), `-12,00` when negative, empty for no amount."""
-    return "" if b is None else b.json().replace(".", ",")
+@dataclass(frozen=True)
+class CsvStijl:
+    """How a CSV separates fields and writes the decimals of an amount. A spreadsheet reads amounts as
+    numbers only when these match its language setting: `nl` (`;`, decimal comma) for Excel and LibreOffice
+    set to Dutch, `en` (`,`, decimal point) for the other settings. Both: UTF-8 with BOM, CRLF."""
+
+    naam: str
+    scheiding: str
+    decimaal: str
+    bedragkolom: str
 
 
-def csv_tekst(kop: Sequence[str], rijen: Iterable[Sequence[Any]]) -> str:
+NL = CsvStijl("nl", ";", ",", "bedrag (euro, decimaalkomma)")
+EN = CsvStijl("en", ",", ".", "bedrag (euro; decimaalpunt)")
+CSV_STIJLEN = {s.naam: s for s in (NL, EN)}
+CSV_BEDRAGKOLOM = NL.bedragkolom
+
+
+def bedrag_csv(b: Bedrag | None, stijl: CsvStijl = NL) -> str:
+    """`1234,50` (Dutch Excel) or `1234.50`, `-12,00` when negative, empty for no amount."""
+    return "" if b is None else b.json().replace(".", stijl.decimaal)
+
+
+def csv_tekst(kop: Sequence[str], rijen: Iterable[Sequence[Any]], stijl: CsvStijl = NL) -> str:
     uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    schrijver = csv.writer(uit, delimiter=stijl.scheiding, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     schrijver.writerow(kop)
     for rij in rijen:
-        schrijver.writerow(["" if c is None else _csv_cel(c) for c in rij])
+        schrijver.writerow(["" if c is None else _csv_cel(c, stijl) for c in rij])
     return "\ufeff" + uit.getvalue()
 
 
-def _csv_cel(c: Any) -> str:
+def _csv_cel(c: Any, stijl: CsvStijl) -> str:
     if isinstance(c, Bedrag):
-        return bedrag_csv(c)
+        return bedrag_csv(c, stijl)
     if isinstance(c, date):
         return c.isoformat()
+    if isinstance(c, bool):
+        return "ja" if c else "nee"
     tekst = str(c)
     # A cell that starts like a formula is shown as text in Excel, never evaluated.
-    if tekst[:1] in ("=", "+", "-", "@") and not _is_getal(tekst):
+    if tekst[:1] in ("=", "+", "-", "@") and not _is_getal(tekst, stijl):
         return "'" + tekst
     return tekst
 
 
-def _is_getal(tekst: str) -> bool:
-    return tekst.lstrip("-").replace(",", "", 1).isdigit()
+def _is_getal(tekst: str, stijl: CsvStijl) -> bool:
+    return tekst.lstrip("-").replace(stijl.decimaal, "", 1).isdigit()
 
 
 # --- HTML -----------------------------------------------------------------------------------------

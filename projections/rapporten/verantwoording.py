@@ -26,7 +26,6 @@ Address, telephone and signature are never in this report.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -414,6 +413,9 @@ def _kop_regels(m: dict[str, Any]) -> list[str]:
     ]
 
 
+kop_regels = _kop_regels  # what the report is, in sentences: also on the spreadsheet's "Over dit bestand"
+
+
 def tekst(m: dict[str, Any]) -> str:
     regels = [m["titel"].upper(), *_kop_regels(m), ""]
     regels += ["== Overzicht per wijk (gelijk aan 'voucher saldo') ==", _saldotabel_tekst(m), ""]
@@ -680,204 +682,6 @@ def _voucher_tekst(v: dict[str, Any]) -> list[str]:
         f"restant {v['restant'].nl()}"
     )
     return regels
-
-
-# --- CSV: one line per act ----------------------------------------------------------------------
-CSV_KOLOMMEN = (
-    "wijk",
-    "periode",
-    "aanvraag",
-    "voucher",
-    "datum",
-    "handeling",
-    "saldopost",
-    o.CSV_BEDRAGKOLOM,
-    "leverancier",
-    "factuur",
-    "grond",
-    "toelichting",
-    "door",
-    "gebeurtenis",
-)
-
-
-def csv(m: dict[str, Any]) -> str:
-    """Every act as one line; summing the amounts per wijk, periode and `saldopost` gives `voucher saldo`."""
-    return o.csv_tekst(CSV_KOLOMMEN, _csv_regels(m))
-
-
-def _csv_regels(m: dict[str, Any]) -> Iterator[list[Any]]:
-    yield [
-        None,
-        None,
-        None,
-        None,
-        m["tot"],
-        "stand van het rapport",
-        None,
-        None,
-        None,
-        None,
-        None,
-        f"{m['gebeurtenissen']} gebeurtenissen meegeteld; ';' scheidt de velden, bedragen met decimaalkomma"
-        + "".join(f"; {r}" for r in o.ketenkop_regels(m)),
-        None,
-        m["laatste_gebeurtenis"],
-    ]
-    for w in m["wijken"]:
-        code, jaar = w["wijk"], w["periode"]
-
-        def regel(
-            handeling: str,
-            hd: dict[str, Any],
-            *,
-            aanvraag: int | None = None,
-            voucher: str | None = None,
-            saldopost: str | None = None,
-            bedrag: Bedrag | None = None,
-            leverancier: str | None = None,
-            factuur: str | None = None,
-            grond: str | None = None,
-            toelichting: str | None = None,
-            code: str = code,
-            jaar: int = jaar,
-        ) -> list[Any]:
-            return [
-                code,
-                jaar,
-                aanvraag,
-                voucher,
-                hd["datum"],
-                handeling,
-                saldopost,
-                bedrag,
-                leverancier,
-                factuur,
-                grond,
-                toelichting,
-                hd["door"],
-                hd["gebeurtenis"],
-            ]
-
-        yield regel("wijk aangewezen", w["aanwijzing"], saldopost="budget", bedrag=w["aanwijzing"]["budget"])
-        if w["reservering"]:
-            r = w["reservering"]
-            yield regel("uitvoeringskosten gereserveerd", r, saldopost="uitvoeringskosten", bedrag=r["bedrag"])
-        laatste = len(w["plafondbesluiten"]) - 1
-        for n, p in enumerate(w["plafondbesluiten"]):
-            geldend = n == laatste
-            yield regel(
-                "subsidieplafond vastgesteld",
-                p,
-                saldopost="plafond" if geldend else None,
-                bedrag=p["plafond"],
-                toelichting=None if geldend else "vervangen door een later besluit",
-            )
-        for i in w["initiatieven"]:
-            yield from _csv_initiatief(i, regel)
-        if w["afsluiting"]:
-            s = w["afsluiting"]
-            yield regel(
-                "periode afgesloten",
-                s,
-                bedrag=s["vervallen"],
-                toelichting=f"{s['vouchers']} voucher(s) vervallen; de bedragen staan bij elke voucher",
-            )
-
-
-def _csv_initiatief(i: dict[str, Any], regel: Any) -> Iterator[list[Any]]:
-    nr = i["aanvraag"]
-    toelichting = i["initiatief"]
-    if i.get("aanvrager", AFGESCHERMD) != AFGESCHERMD:
-        toelichting = f"{toelichting or '(geen omschrijving)'}; aanvrager: {i['aanvrager']}"
-    yield regel("aanvraag ingediend", i["indiening"], aanvraag=nr, bedrag=i["kosten"], toelichting=toelichting)
-    for v in i["aanvullingen"]:
-        yield regel("aanvulling gevraagd", v | {"datum": v["gevraagd_op"]}, aanvraag=nr, toelichting=v["wat"])
-        if v["aanvulling"]:
-            yield regel("aangevuld", v["aanvulling"], aanvraag=nr)
-    for b in i["besluiten"]:
-        toelichting = "; ".join(
-            x
-            for x in (
-                b.get("motivering"),
-                f"buiten de volgorde: {b['buiten_volgorde']}" if "buiten_volgorde" in b else None,
-                f"start voor {b['start_voor'].isoformat()}" if "start_voor" in b else None,
-                f"uitkomst {b['uitkomst']}" if b["soort"] == "raadpleging" else None,
-                "na de beslistermijn" if b.get("binnen_termijn") is False else None,
-                b["hoedanigheid"],
-            )
-            if x
-        )
-        yield regel(
-            BESLUITSOORT[b["soort"]],
-            b,
-            aanvraag=nr,
-            bedrag=b.get("bedrag"),
-            grond=b.get("grond"),
-            toelichting=toelichting,
-        )
-    if i["bekendmaking"]:
-        yield regel("bekendgemaakt", i["bekendmaking"], aanvraag=nr)
-    for w in i["wijzigingen"]:
-        yield regel("wijziging gemeld", w, aanvraag=nr, toelichting=w["omschrijving"])
-    if i["intrekking"]:
-        yield regel("aanvraag ingetrokken", i["intrekking"], aanvraag=nr, toelichting=i["intrekking"]["reden"])
-    for v in i["vouchers"]:
-        yield regel(
-            "voucher verstrekt",
-            v["verstrekking"],
-            aanvraag=nr,
-            voucher=v["voucher"],
-            saldopost="toegekend",
-            bedrag=v["waarde"],
-        )
-        for b in v["betalingen"]:
-            yield regel(
-                "verzilverd" if b["soort"] == "verzilverd" else "contant opgenomen",
-                b,
-                aanvraag=nr,
-                voucher=v["voucher"],
-                saldopost=b["soort"],
-                bedrag=b["bedrag"],
-                leverancier=b["leverancier"],
-                factuur=b["factuur"],
-            )
-            if (c := nazorg.bij(v, b)) is not None:
-                yield regel(
-                    "betaling gecorrigeerd",
-                    c,
-                    aanvraag=nr,
-                    voucher=v["voucher"],
-                    saldopost=b["soort"],
-                    bedrag=Bedrag.nul() - c["bedrag"],
-                    leverancier=b["leverancier"],
-                    factuur=b["factuur"],
-                    toelichting=nazorg.omschrijving(c),
-                )
-        for g in v["geweigerde_betalingen"]:
-            yield regel(
-                "betaling geweigerd",
-                g,
-                aanvraag=nr,
-                voucher=v["voucher"],
-                bedrag=g["bedrag"],
-                leverancier=g["leverancier"],
-                factuur=g["factuur"],
-                toelichting=g["reden"],
-            )
-        for x in v["vervallingen"]:
-            yield regel("vervallen", x, aanvraag=nr, voucher=v["voucher"], saldopost="vervallen", bedrag=x["bedrag"])
-        for x in v["intrekkingen"]:
-            yield regel(
-                "waarde ingetrokken",
-                x,
-                aanvraag=nr,
-                voucher=v["voucher"],
-                saldopost="vervallen",
-                bedrag=x["bedrag"],
-                grond=x["grond"],
-                toelichting=nazorg.waardeintrekking_omschrijving(x),
-            )
 
 
 # --- HTML ------------------------------------------------------------------------------------------

@@ -75,7 +75,9 @@ def test_een_leescommando_op_sqlite_laadt_geen_psycopg_en_geen_pydantic(tmp_path
     Wereld.ingericht(open_store(str(tmp_path / "vouchers.db"))).voucher("100")
     geladen = _geimporteerd(["--database", str(tmp_path / "vouchers.db"), "--json", "saldo"], tmp_path)
     assert "eventsourcing" in geladen  # it did read the store
-    assert geladen & {"psycopg", "pydantic"} == set()
+    assert geladen & {"psycopg", "pydantic", "xlsxwriter", "openpyxl"} == set()
+    geladen = _geimporteerd(["--database", str(tmp_path / "vouchers.db"), "--json", "vouchers"], tmp_path)
+    assert geladen & {"psycopg", "pydantic", "xlsxwriter", "openpyxl"} == set()
 
 
 def test_pip_install_neemt_elk_pakket_mee():

@@ -667,6 +667,10 @@ def test_json_van_verzilver_contant_en_toon(store):
         pytest.param(["aanvraag", "lijst"], id="aanvraag-lijst"),
         pytest.param(["aanvraag", "toon", "1"], id="aanvraag-toon"),
         pytest.param(["toon", VOUCHER_NOORD], id="toon"),
+        pytest.param(["vouchers"], id="vouchers"),
+        pytest.param(["vouchers", "--wijk", "NOORD", "--periode", "2026", "--met-restant"], id="vouchers-selectie"),
+        pytest.param(["kasboek", "--van", "2026-01-01", "--tot", "2026-12-31", "--leverancier", "bouw"], id="kasboek"),
+        pytest.param(["aanvraag", "lijst", "--periode", "2026", "--zoek", "plein"], id="aanvraag-zoek"),
     ],
 )
 def test_elk_leescommando_geeft_met_json_een_object_zonder_floats_en_schrijft_niets(basis_store, args):
@@ -950,7 +954,7 @@ COMMANDO_OPTIES = {
     ("aanvraag", "geschikt"): ["NR", "--datum"],
     ("aanvraag", "wijziging"): ["NR", "--omschrijving", "--datum"],
     ("aanvraag", "toon"): ["NR"],
-    ("aanvraag", "lijst"): ["--wijk", "--status"],
+    ("aanvraag", "lijst"): ["--wijk", "--status", "--periode", "--zoek"],
     ("raadpleging",): [],
     ("raadpleging", "besluit"): ["NR", "--uitkomst", "--stemmen-voor", "--stemmen-tegen", "--datum"],
     ("verzilver",): ["CODE", "--bedrag", "--leverancier", "--factuur", "--datum"],
@@ -958,7 +962,11 @@ COMMANDO_OPTIES = {
     ("betaling",): [],
     ("betaling", "weigeren"): ["CODE", "--bedrag", "--reden", "--leverancier", "--factuur", "--datum"],
     ("toon",): ["CODE"],
-    ("saldo",): ["--wijk", "--periode", "--per"],
+    ("saldo",): ["--wijk", "--periode", "--per", "--formaat", "--uitvoer", "--landinstelling"],
+    ("vouchers",): ["--wijk", "--periode", "--met-restant"],
+    ("kasboek",): ["--wijk", "--voucher", "--periode", "--van", "--tot", "--leverancier", "--factuur", "--formaat",
+                   "--uitvoer"],
+    ("rapport", "verantwoording"): ["--wijk", "--periode", "--tot", "--formaat", "--uitvoer", "xlsx", "--landinstelling"],
     ("demo",): ["--omvang", "--zaad"],
 }  # fmt: skip
 

@@ -102,6 +102,7 @@ def wijziging(omschrijving: str, nr: str = "1") -> list[str]:
 
 KOP = "voucher,soort,bedrag,leverancier,factuur,datum\n"
 GOEDE_REGEL = f"{VOUCHER_NOORD},verzilver,10,Bouwmarkt,F77,2026-04-02\n"
+PUNTKOMMA_KOP, PUNTKOMMA_REGEL = KOP.replace(",", ";"), GOEDE_REGEL.replace(",", ";")  # as Dutch Excel saves it
 
 
 def csv_bestand(inhoud: str | bytes) -> Callable[[Path], list[str]]:
@@ -416,6 +417,15 @@ CORPUS += [
     ),
     Geval("import-bestand-bestaat-niet", ["import", "betalingen", "/nergens/betalingen.csv"], 2, KAS),
     Geval("import-een-map", import_map, 2, KAS),
+    Geval("import-kapotte-xlsx", csv_bestand(b"PK\x03\x04" + b"\x00" * 64), 2, KAS),
+    Geval("import-xlsx-als-tekst", csv_bestand(b"PK\x03\x04" + KOP.encode()), 2, KAS, als_json=True),
+    Geval(
+        "import-puntkomma-decimaal-drie",
+        csv_bestand(PUNTKOMMA_KOP + PUNTKOMMA_REGEL.replace(";10;", ";10,125;")),
+        2,
+        KAS,
+    ),
+    Geval("import-gemengde-scheiding", csv_bestand(KOP.replace(",", ";") + GOEDE_REGEL), 2, KAS),
     # --- verifieer --kop (a hash or a file of hashes) -----------------------------------------------
     Geval("kop-leeg", ["verifieer", "--kop", ""], 2),
     Geval("kop-63-hex", ["verifieer", "--kop", "a" * 63], 2),

@@ -20,7 +20,7 @@ from ledger.fouten import (
 )
 from ledger.status import Status
 from projections import vouwen
-from projections.rapporten import besluit, verantwoording
+from projections.rapporten import besluit, handelingen, verantwoording
 from projections.rapporten.geschiedenis import vouw
 
 ONTVANGEN = date(PERIODE, 2, 1)
@@ -142,5 +142,5 @@ def test_een_ingetrokken_aanvraag_krijgt_geen_besluitbrief_en_staat_in_de_verant
     [initiatief] = model["wijken"][0]["initiatieven"]
     assert initiatief["status"] == "ingetrokken" and initiatief["intrekking"]["reden"] == "dubbel ingevoerd"
     assert "ingetrokken door de initiatiefnemer" in verantwoording.tekst(model)
-    assert "aanvraag ingetrokken" in verantwoording.csv(model)
+    assert "aanvraag ingetrokken" in handelingen.csv(model)
     assert "Ingetrokken door de initiatiefnemer" in verantwoording.html(model)

@@ -13,7 +13,7 @@ from commands.periode import SluitPeriodeAf, sluit_periode_af
 from ledger.fouten import GeenMandaat, OngeldigeToestand, RegelOvertreden, RestantOntoereikend
 from ledger.geld import Bedrag
 from projections import vouwen
-from projections.rapporten import besluit, verantwoording
+from projections.rapporten import besluit, handelingen, verantwoording
 from projections.rapporten.geschiedenis import vouw
 
 MOTIVERING = "het buurtfeest gaat niet door: de zaal is niet beschikbaar"
@@ -115,4 +115,4 @@ def test_de_intrekking_is_een_besluit_met_brief_en_staat_in_de_verantwoording(w)
     assert [u["soort"] for u in model["uitzonderingen"]] == ["toekenning_ingetrokken"]
     assert model["totaal"]["vervallen"] == bedrag("6.500")
     assert "toekenning ingetrokken voor € 6.500,00 (Awb 4:48)" in verantwoording.tekst(model)
-    assert "waarde ingetrokken" in verantwoording.csv(model)
+    assert "waarde ingetrokken" in handelingen.csv(model)
