@@ -395,6 +395,8 @@ def test_alleen_een_eigen_betaling_met_reden_en_niet_van_voor_de_betaling_wordt_
         f"gebeurtenis #21 hoort niet bij voucher {CODE}: een correctie wijst een betaling van dezelfde voucher aan"
     )
     assert (info.value.artikel, info.value.gegevens) == ("art. 9 lid 1", {"gebeurtenis": 21})
+    with pytest.raises(RegelOvertreden):  # iets wat geen opgeslagen gebeurtenis is, hoort bij geen voucher
+        v.corrigeer(object(), 21, "x", date(2026, 4, 2), KAS)
     v.weiger_betaling(e("80"), "drank", None, None, VERSTREKT, KAS)
     (geen_betaling,) = v.collect_events()
     with pytest.raises(RegelOvertreden) as info:
