@@ -860,6 +860,8 @@ class Dienst:
 
         def lees() -> list[dict[str, Any]]:
             g = self.gemeente()
+            if wijk and not any(e.code == wijk for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])):
+                raise NietGevonden(f"wijk {wijk} is niet aangewezen", wijk=wijk)
             uit = []
             for e in self.gebeurtenissen([gebeurtenissen.AanvraagIngediend]):
                 if wijk and e.wijk != wijk:

@@ -77,6 +77,8 @@ class Leesdienst:
         self.eis_ingericht()
 
         def vraag(m: Leesmodel) -> tuple[list[KasboekRij], tuple[int, str]]:
+            if wijk:
+                kies_saldi(m.saldo_rijen(), wijk, periode)  # a wijk that was never designated: exit 3
             return [r for r in m.kasboek_rijen(wijk, voucher, periode) if zoek.past(r)], m.ketenkop()
 
         rijen, (positie, kop) = self._lees(lambda: bijwerken.lees(self.app, vraag))

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -36,23 +37,49 @@ def equivalente_namen() -> set[str]:
     return set(re.findall(r"`(ledger\.[^`\s]+__mutmut_\d+)`", EQUIVALENT.read_text("utf-8")))
 
 
+def uitslagen() -> dict[str, dict[str, int | None]]:
+    """Per result file of mutants/ledger: mutant name -> mutmut's exit code (None: not checked)."""
+    return {meta.name: _lees(meta) for meta in sorted((ROOT / "mutants" / "ledger").glob("*.py.meta"))}
+
+
+def _lees(meta: Path) -> dict[str, int | None]:
+    # A run in progress rewrites these files; read again when one is caught half written.
+    for _ in range(10):
+        try:
+            return dict(json.loads(meta.read_text("utf-8"))["exit_code_by_key"])
+        except json.JSONDecodeError:
+            time.sleep(0.2)
+    return dict(json.loads(meta.read_text("utf-8"))["exit_code_by_key"])
+
+
+def druk_overlevers_af() -> int:
+    """Print the survivors that are not listed as equivalent, one a line (scripts/mutatie reruns them)."""
+    equivalent = equivalente_namen()
+    for uitslag in uitslagen().values():
+        for naam, code in uitslag.items():
+            if naam not in equivalent and status_van(code) in OVERLEEFD:
+                print(naam)
+    return 0
+
+
 def main(patronen: list[str]) -> int:
+    if patronen == ["--overlevers"]:
+        return druk_overlevers_af()
     grens = float(os.environ.get("MUTATIE_GRENS", "95"))
     equivalent = equivalente_namen()
-    metas = sorted((ROOT / "mutants" / "ledger").glob("*.py.meta"))
-    if not metas:
+    alle = uitslagen()
+    if not alle:
         print("fout: geen resultaten in mutants/; draai eerst scripts/mutatie", file=sys.stderr)
         return 2
     gevonden: set[str] = set()
     te_laag: list[str] = []
     print(f"{'bestand':<28} {'mutanten':>8} {'equiv.':>6} {'gedood':>6} {'overl.':>6} {'open':>5} {'score':>7}")
-    for meta in metas:
-        uitslag: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+    for naam_meta, uitslag in alle.items():
         if patronen:
             uitslag = {k: v for k, v in uitslag.items() if any(fnmatch.fnmatch(k, p) for p in patronen)}
         if not uitslag:
             continue
-        bestand = "ledger/" + meta.name.removesuffix(".meta")
+        bestand = "ledger/" + naam_meta.removesuffix(".meta")
         tel: Counter[str] = Counter()
         overlevers: list[tuple[str, str]] = []
         for naam, code in sorted(uitslag.items(), key=lambda kv: _volgorde(kv[0])):

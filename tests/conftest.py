@@ -33,6 +33,21 @@ def _load_pgserver():
 
 pgserver = _load_pgserver()
 
+
+def _hypothesis_voor_mutatietests() -> None:
+    """Under mutmut (scripts/mutatie sets MUTANT_UNDER_TEST) a failing property only has to fail:
+    no shrinking and no example database, so that a killed mutant costs seconds, not minutes.
+    Nothing changes for a normal test run."""
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    from hypothesis import Phase, settings
+
+    settings.register_profile("mutatie", phases=[Phase.explicit, Phase.generate], database=None)
+    settings.load_profile("mutatie")
+
+
+_hypothesis_voor_mutatietests()
+
 _POSTGRES_MARKER = "postgres"
 _postgres_nodeids: set[str] = set()  # tests that use PostgreSQL
 _postgres_passed: list[str] = []  # of those, the ones that passed

@@ -125,6 +125,22 @@ def test_een_verschreven_wijk_is_niet_aangewezen_ook_zonder_mandaat(store, gebru
     assert aantal_events(store) == voor
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["saldo", "--wijk", "NORD"],
+        ["kasboek", "--wijk", "NORD"],
+        ["aanvraag", "lijst", "--wijk", "NORD"],
+        ["vouchers", "--wijk", "NORD"],
+        ["rapport", "verantwoording", "--wijk", "NORD"],
+    ],
+    ids=lambda a: " ".join(a[:2]),
+)
+def test_een_verschreven_wijk_bij_het_lezen_is_niet_gevonden_en_geen_lege_lijst(store, argv):
+    melding = controleer_fout(voer_uit(*argv, db=store), 3)
+    assert "wijk NORD is niet aangewezen" in melding
+
+
 def test_een_wijk_die_in_geen_jaar_bestaat_noemt_de_wijken_die_er_wel_zijn(store):
     melding = controleer_fout(
         voer_uit("aanvraag", "indienen", "--wijk", "ZUID", "--naam", "X", "--datum", "2025-02-01", db=store), 3

@@ -8,7 +8,7 @@ import pytest
 from wereld import PERIODE, REGIE, Wereld, geheugen_app, schrijft, weigert
 
 from commands import modellen as m
-from ledger.bewaartermijnen import BewaartermijnLoopt, bewaartermijn, plus_jaren
+from ledger.bewaartermijnen import BewaartermijnLoopt, bewaartermijn, eis_verstreken, plus_jaren
 from ledger.fouten import GeenMandaat, OngeldigeToestand
 from ledger.persoonsgegevens import VERWIJDERD
 
@@ -107,3 +107,24 @@ def test_aanvullen_vergelijkt_de_leesbare_gegevens_niet_de_versleutelde():
     assert (toon["naam"], toon["adres"], toon["telefoon"]) == ("Piet", "Lindelaan 9", "06-1")
     assert "adres" not in toon["ontbreekt"] and "telefoon" not in toon["ontbreekt"]
     assert w.als("iemand").toon_aanvraag(nr)["naam"] == "aanvrager"
+
+
+def test_een_open_aanvraag_met_een_besluitdatum_telt_vanaf_de_laatste_handeling() -> None:
+    # Alleen een geweigerde aanvraag telt vanaf het besluit; een andere status met een datum niet.
+    t = bewaartermijn("raadpleging_voor", EIND_2026, date(2026, 3, 1), date(2026, 5, 1))
+    assert (t.uitkomst, t.begin, t.einde) == ("niet afgehandeld", date(2026, 5, 1), date(2027, 5, 1))
+    t = bewaartermijn("geweigerd", EIND_2026, None, date(2026, 5, 1))
+    assert (t.uitkomst, t.begin, t.einde) == ("niet afgehandeld", date(2026, 5, 1), date(2027, 5, 1))
+
+
+def test_vergeten_voor_het_einde_van_de_termijn_noemt_einde_uitkomst_jaren_begin_en_bron() -> None:
+    t = bewaartermijn("geweigerd", EIND_2026, date(2026, 3, 1), date(2026, 3, 1))
+    with pytest.raises(BewaartermijnLoopt) as info:
+        eis_verstreken(12, t, date(2031, 2, 28))
+    assert str(info.value) == (
+        "de bewaartermijn van aanvraag 12 loopt tot 01-03-2031 (Selectielijst gemeenten 2020): geweigerd, 5 jaar na "
+        "1 maart 2026; pas dan mogen de persoonsgegevens worden vernietigd"
+    )
+    assert info.value.artikel == "Archiefwet 1995 art. 5"
+    assert info.value.gegevens == {"aanvraag": 12, "einde": date(2031, 3, 1)}
+    eis_verstreken(12, t, date(2031, 3, 1))

@@ -315,3 +315,66 @@ def _is_een_nette_melding(melding: str) -> None:
     assert melding.startswith("ongeldig bedrag '")
     assert melding.isprintable()
     assert len(melding) < 600
+
+
+@pytest.mark.parametrize("ander", [5, Decimal(5), 5.0, "5"], ids=["int", "decimal", "float", "tekst"])
+def test_een_bedrag_vergelijken_met_iets_anders_dan_een_bedrag_kan_niet(ander: object) -> None:
+    b = Bedrag(500)
+    for vergelijk in (
+        lambda: b < ander,
+        lambda: b <= ander,
+        lambda: b > ander,
+        lambda: b >= ander,
+    ):
+        with pytest.raises(TypeError):
+            vergelijk()
+    assert (b == ander) is False and (b != ander) is True
+
+
+def test_vergelijkingen_op_de_grens_van_gelijke_bedragen() -> None:
+    a, b, c = Bedrag(500), Bedrag(500), Bedrag(501)
+    assert (a <= b, a >= b, a < b, a > b) == (True, True, False, False)
+    assert (a <= c, a >= c, a < c, a > c) == (True, False, True, False)
+    assert (c <= a, c >= a, c < a, c > a) == (False, True, False, True)
+
+
+def test_decimal_naar_bedrag_zegt_waarom_het_niet_kan() -> None:
+    with pytest.raises(TypeError) as info:
+        Bedrag.uit_decimal(1.5)  # type: ignore[arg-type]
+    assert str(info.value) == "uit_decimal verwacht een Decimal, niet float"
+    with pytest.raises(ValueError) as waarde:
+        Bedrag.uit_decimal(Decimal("NaN"))
+    assert str(waarde.value) == "geen bedrag: NaN"
+    with pytest.raises(ValueError) as waarde:
+        Bedrag.uit_decimal(Decimal("1234.505"))
+    assert str(waarde.value) == "bedrag met meer dan twee decimalen: 1234.505"
+    with pytest.raises(ValueError) as waarde:
+        Bedrag.uit_decimal(Decimal("1" * 31))
+    assert str(waarde.value) == f"bedrag te groot: {'1' * 31}"
+
+
+def test_decimal_van_ten_hoogste_dertig_cijfers_voor_de_komma_wordt_omgezet() -> None:
+    assert Bedrag.uit_decimal(Decimal("9" * 30)) == Bedrag(int("9" * 30) * 100)
+    assert Bedrag.uit_decimal(Decimal("9" * 28 + ".99")) == Bedrag(int("9" * 30))
+    assert Bedrag.uit_decimal(Decimal("1E+29")) == Bedrag(10**31)
+    with pytest.raises(ValueError):
+        Bedrag.uit_decimal(Decimal("1E+30"))
+
+
+def test_decimal_nul_met_drie_nullen_achter_de_komma_is_nul() -> None:
+    assert Bedrag.uit_decimal(Decimal("0.000")) == Bedrag.nul()
+    assert Bedrag.uit_decimal(Decimal("-0.000")) == Bedrag.nul()
+    assert Bedrag.uit_decimal(Decimal("0.010")) == Bedrag(1)
+
+
+def test_een_bedrag_van_iets_anders_dan_hele_centen_en_een_verdeling_over_geen_delen_zeggen_waarom() -> None:
+    with pytest.raises(TypeError) as info:
+        Bedrag(1.5)  # type: ignore[arg-type]
+    assert str(info.value) == "een Bedrag bestaat uit hele centen (int), niet float"
+    with pytest.raises(TypeError) as info:
+        Bedrag(500).verdeel(2.0)  # type: ignore[arg-type]
+    assert str(info.value) == "verdeel verwacht een int, niet float"
+    with pytest.raises(ValueError) as waarde:
+        Bedrag(500).verdeel(0)
+    assert str(waarde.value) == "verdelen over 0 delen kan niet; ten minste 1"
+    assert Bedrag(500).verdeel(1) == [Bedrag(500)]

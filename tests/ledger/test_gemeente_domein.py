@@ -15,7 +15,7 @@ import pytest
 
 from ledger.fouten import FunctiescheidingGeschonden, GeenMandaat, NietGevonden, OngeldigeInvoer, RegelOvertreden
 from ledger.gemeente import Gemeente
-from ledger.namens import upcast_v1_v2
+from ledger.namens import eis_mandaat_voor, mandaat, upcast_v1_v2
 from ledger.regeling import Regeling
 
 INGERICHT = date(2026, 1, 1)
@@ -148,8 +148,10 @@ def test_na_intrekking_kan_hetzelfde_mandaat_opnieuw_worden_gegeven_maar_niet_bi
     g = gemeente()
     g.geef_mandaat("regie.noord", "regiegroep", "NOORD", date(2026, 1, 5), "wethouder")
     g.trek_mandaat_in("regie.noord", "regiegroep", "NOORD", date(2026, 2, 1), "wethouder")
-    with pytest.raises(RegelOvertreden):
-        g.geef_mandaat("regie.noord", "regiegroep", "NOORD", date(2026, 1, 31), "wethouder")
+    for binnen in (date(2026, 1, 5), date(2026, 1, 31)):
+        with pytest.raises(RegelOvertreden) as info:
+            g.geef_mandaat("regie.noord", "regiegroep", "NOORD", binnen, "wethouder")
+        assert str(info.value) == "regie.noord heeft dit mandaat al vanaf 5 januari 2026"
     assert g.geef_mandaat("regie.noord", "regiegroep", "NOORD", date(2026, 2, 1), "wethouder") is True
     assert g.heeft_mandaat("regie.noord", "regiegroep", "NOORD", date(2026, 2, 1))
 
@@ -261,6 +263,44 @@ def test_een_besluit_van_versie_1_geldt_als_namens_het_college_met_onbekend_mand
     al: dict[str, Any] = {"namens": "college", "mandaat": {"rol": "college", "wijk": None}}
     upcast_v1_v2(al)
     assert al == {"namens": "college", "mandaat": {"rol": "college", "wijk": None}}
+
+
+def test_elk_besluit_is_versie_2_en_leest_een_opgeslagen_versie_1_met_namens_en_mandaat() -> None:
+    from ledger.aanvraag import Aanvraag
+    from ledger.wijk import Wijk
+
+    besluiten = [
+        Aanvraag.AanvullingGevraagd,  # type: ignore[attr-defined]
+        Aanvraag.Toegekend,  # type: ignore[attr-defined]
+        Aanvraag.Geweigerd,  # type: ignore[attr-defined]
+        Aanvraag.GeschiktVerklaard,  # type: ignore[attr-defined]
+        Aanvraag.RaadplegingBesloten,  # type: ignore[attr-defined]
+        Wijk.PeriodeAfgesloten,  # type: ignore[attr-defined]
+    ]
+    for klasse in besluiten:
+        assert klasse.class_version == 2, klasse.__qualname__
+        toestand: dict[str, Any] = {"datum": "2026-03-01"}
+        klasse.upcast_v1_v2(toestand)
+        assert toestand == {"datum": "2026-03-01", "namens": "college", "mandaat": None}
+    assert getattr(Aanvraag.Ingediend, "class_version", 1) == 1  # type: ignore[attr-defined]
+
+
+def test_een_besluit_vermeldt_het_collegemandaat_of_dat_van_de_regiegroep_van_de_wijk_en_niets_anders() -> None:
+    assert eis_mandaat_voor(mandaat("college", None), "NOORD") == {"rol": "college", "wijk": None}
+    assert eis_mandaat_voor(mandaat("regiegroep", "NOORD"), "NOORD") == {"rol": "regiegroep", "wijk": "NOORD"}
+    for vermelding in (
+        {"rol": "college", "wijk": "NOORD"},
+        {"rol": "regiegroep", "wijk": None},
+        {"rol": "regiegroep", "wijk": "ZUID"},
+        {"rol": "kasbeheerder", "wijk": "NOORD"},
+        {},
+    ):
+        with pytest.raises(OngeldigeInvoer) as info:
+            eis_mandaat_voor(vermelding, "NOORD")
+        assert str(info.value) == (
+            "een besluit in wijk NOORD wordt genomen namens het college, onder het mandaat van het college of van de "
+            f"regiegroep van die wijk, niet onder {vermelding!r} (art. 2 lid 6, Awb 10:10)"
+        )
 
 
 # --- regeling.py: uit een TOML-bestand --------------------------------------------------------------------------

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from typing import Any
 from uuid import UUID
+
+import pytest
 
 from ledger import keten
 
@@ -161,3 +164,35 @@ def test_koppen_in_een_tekst_worden_eenmaal_en_in_kleine_letters_gevonden() -> N
     a, b = "a" * 64, "0123456789abcdef" * 4
     tekst = f"kop {a.upper()}\n{b} en {a}; te kort {'b' * 63}, te lang {'c' * 65}"
     assert keten.koppen_in(tekst) == [a, b]
+
+
+def test_de_canonieke_vorm_weigert_kommagetallen_die_geen_getal_zijn() -> None:
+    for waarde in (math.nan, math.inf, -math.inf):
+        with pytest.raises(ValueError):
+            keten.kanoniek({"x": waarde})
+
+
+def test_de_hash_in_de_staart_wordt_gelezen_zonder_de_rest_te_ontleden() -> None:
+    h = "d" * 64
+    assert keten.opgeslagen_hash(b'{kapot,"_hash":"' + h.encode() + b'"}') == h
+
+
+def test_meldingen_over_kapotte_inhoud_tonen_hoogstens_80_tekens_van_de_oorzaak() -> None:
+    assert breuk([(1, str(A), 1, "t", b'{"n":')]).wat == (
+        "de inhoud is geen geldige JSON meer (Expecting value: line 1 column 6 (char 5))"
+    )
+    lang = b'{"a":"' + b"x" * 100_000 + b'\xc3("}'
+    oorzaak = "'utf-8' codec can't decode byte 0xc3 in position 100006: invalid continuation byte"[:80]
+    assert breuk([(1, str(A), 1, "t", lang)]).wat == f"de inhoud is geen geldige JSON meer ({oorzaak})"
+
+
+def test_een_te_lange_vorige_hash_wordt_op_64_tekens_getoond() -> None:
+    te_lang = "e" * 70
+    staat = keten.kanoniek({"n": 1, keten.VORIGE: te_lang})
+    nep = (1, str(A), 1, "t", keten.met_hash(staat, keten.hash_van(keten.omhulsel(A, 1, "t", staat))))
+    assert breuk([nep]).wat == f"_vorige van de eerste gebeurtenis is {'e' * 64}, niet 00000000…"
+    eerste = schrijf([(A, "t", {"n": 1})])[0]
+    staat2 = keten.kanoniek({"n": 2, keten.VORIGE: te_lang})
+    tweede = (2, str(A), 2, "t", keten.met_hash(staat2, keten.hash_van(keten.omhulsel(A, 2, "t", staat2))))
+    h = keten.opgeslagen_hash(eerste[4])
+    assert breuk([eerste, tweede]).wat == f"_vorige is {'e' * 64}, maar de hash van versie 1 is {h}"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import base64
+import json
 from datetime import date
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -111,3 +112,67 @@ def test_alleen_het_college_en_de_regiegroep_van_de_wijk_zien_aanvragers():
     assert not mag_zien(m, "kees", "NOORD", dag)
     assert not mag_zien(m, "", "NOORD", dag)
     assert AFGESCHERMD == "aanvrager"
+
+
+def test_wie_aanvragers_ziet_hangt_af_van_het_mandaat_op_die_dag() -> None:
+    from ledger.gemeente import Gemeente
+    from ledger.regeling import Regeling
+
+    g = Gemeente(naam="Teststad", regeling=Regeling().naar_dict(), datum=date(2026, 1, 1), gebruiker="weth")
+    g.geef_mandaat("weth", "college", None, date(2026, 2, 1), "weth")
+    g.geef_mandaat("anna", "regiegroep", "NOORD", date(2026, 3, 1), "weth")
+    assert not mag_zien(g, "weth", "NOORD", date(2026, 1, 31))
+    assert mag_zien(g, "weth", "NOORD", date(2026, 2, 1))
+    assert not mag_zien(g, "anna", "NOORD", date(2026, 2, 28))
+    assert mag_zien(g, "anna", "NOORD", date(2026, 3, 1))
+
+
+def test_gegevens_van_voor_het_verzegelen_blijven_leesbaar_naast_verzegelde() -> None:
+    sleutel, aanvraag = nieuwe_sleutel(), uuid4()
+    verzegeld = verzegel({"adres": "Quaggaweg 77"}, sleutel, aanvraag)
+    oud_en_nieuw = {"naam": "Zwanetta Kwakkelstein", "telefoon": None, **verzegeld, "ondertekend": True}
+    assert ontsleutel(oud_en_nieuw, sleutel, aanvraag) == {
+        "naam": "Zwanetta Kwakkelstein",
+        "telefoon": None,
+        "adres": "Quaggaweg 77",
+        "ondertekend": True,
+    }
+
+
+def test_een_token_is_het_voorvoegsel_en_base64url_van_nonce_en_versleutelde_json_zonder_opvulling(monkeypatch):
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from ledger import persoonsgegevens
+
+    sleutel, aanvraag, nonce = bytes(range(32)), UUID("00000000-0000-0000-0000-000000000001"), bytes(12)
+    monkeypatch.setattr(persoonsgegevens.secrets, "token_bytes", lambda n: nonce)
+
+    def verwacht(waarde: str) -> str:
+        data = json.dumps(waarde, ensure_ascii=False).encode()
+        blob = nonce + AESGCM(sleutel).encrypt(nonce, data, f"vouchers/aanvraag/{aanvraag}/naam".encode())
+        return "avg1." + base64.urlsafe_b64encode(blob).decode().rstrip("=")
+
+    # Met opvulling, en een token dat op een X eindigt (daar mag niets van af).
+    namen = [f"Zoë {i}" for i in range(400)]
+    met_opvulling = next(n for n in namen if len(verwacht(n).removeprefix("avg1.")) % 4)
+    op_x = next(n for n in namen if verwacht(n).endswith("X"))
+    for naam in (met_opvulling, op_x):
+        token = verzegel({"naam": naam}, sleutel, aanvraag)["naam"]
+        assert token == verwacht(naam) and "=" not in token
+        assert ontsleutel({"naam": token}, sleutel, aanvraag) == {"naam": naam}
+
+
+def test_wat_geen_persoonsgegeven_is_wordt_niet_verzegeld_en_een_kapot_token_zegt_welk_gegeven():
+    with pytest.raises(ValueError) as info:
+        verzegel({"iban": "NL00BANK0123456789"}, nieuwe_sleutel(), uuid4())
+    assert str(info.value) == "iban is geen persoonsgegeven"
+    with pytest.raises(PersoonsgegevensOnleesbaar) as fout:
+        ontsleutel({"adres": "avg1.AAAA"}, nieuwe_sleutel(), uuid4())
+    assert str(fout.value) == (
+        "het persoonsgegeven 'adres' is niet te ontsleutelen: de sleutel hoort er niet bij of de versleutelde tekst "
+        "is gewijzigd"
+    )
+    with pytest.raises(PersoonsgegevensOnleesbaar) as fout:
+        ontsleutel({"adres": "avg1.AAAA"}, b"kort", uuid4())
+    assert str(fout.value) == "een sleutel voor persoonsgegevens is 32 bytes"
+    assert len(nieuwe_sleutel()) == 32 and nieuwe_sleutel() != nieuwe_sleutel()

@@ -18,6 +18,7 @@ from ledger.fouten import (
     FunctiescheidingGeschonden,
     OngeldigeInvoer,
     OngeldigeToestand,
+    RegelOvertreden,
     RestantOntoereikend,
     TermijnVerstreken,
 )
@@ -278,3 +279,139 @@ def test_een_geboekte_factuur_legt_leverancier_nummer_voucher_bedrag_datum_en_ka
     )
     assert (f.leverancier, f.factuur, f.voucher, f.bedrag, f.datum) == ("Bouwmarkt", "F-1", CODE, e("80"), VERSTREKT)
     assert f.id == Factuur.create_id("Bouwmarkt", "F-1")
+
+
+# --- de waarde intrekken met de toekenning (Awb 4:48) en een factuur opnieuw boeken ------------------------
+
+
+def test_de_onbestede_waarde_intrekken_legt_bedrag_grond_datum_en_gebruiker_vast() -> None:
+    v = voucher()
+    v.verzilver(e("300"), "Bouwmarkt", "F-1", VERSTREKT, KAS)
+    v.collect_events()
+    v.trek_waarde_in(e("700"), "b", VERSTREKT, "regie.noord")
+    g = enige(v)
+    assert type(g).__name__ == "WaardeIngetrokken"
+    assert (g.bedrag, g.grond, g.datum, g.gebruiker) == (e("700"), "b", VERSTREKT, "regie.noord")
+    assert (v.ingetrokken, v.restant, v.status) == (e("700"), Bedrag.nul(), "ingetrokken")
+
+
+def test_meer_intrekken_dan_onbesteed_is_of_voor_de_verstrekking_wordt_geweigerd() -> None:
+    v = voucher()
+    v.verzilver(e("300"), "Bouwmarkt", "F-1", VERSTREKT, KAS)
+    v.collect_events()
+    with pytest.raises(RegelOvertreden) as info:
+        v.trek_waarde_in(e("700,01"), "b", VERSTREKT, "regie.noord")
+    assert str(info.value) == (
+        f"van voucher {CODE} is nog € 700,00 onbesteed; meer kan niet worden ingetrokken "
+        "(wat betaald is, wordt teruggevorderd: Awb 4:57)"
+    )
+    assert info.value.artikel == "Awb 4:48"
+    assert info.value.gegevens == {"restant": e("700")}
+    with pytest.raises(OngeldigeInvoer) as invoer:
+        v.trek_waarde_in(e("1"), "b", date(2026, 2, 28), "regie.noord")
+    assert str(invoer.value) == "de intrekking ligt voor de verstrekking van de voucher"
+    with pytest.raises(OngeldigeInvoer):
+        v.trek_waarde_in(Bedrag.nul(), "b", VERSTREKT, "regie.noord")
+    assert v.collect_events() == []
+
+
+def test_een_factuur_wordt_pas_opnieuw_geboekt_als_een_correctie_haar_vrijgaf() -> None:
+    f = Factuur(leverancier="Bouwmarkt", factuur="F-1", voucher=CODE, bedrag=e("80"), datum=VERSTREKT, gebruiker=KAS)
+    f.collect_events()
+    with pytest.raises(OngeldigeToestand) as info:
+        f.boek_opnieuw("V000001-02-5", e("90"), date(2026, 4, 1), KAS)
+    assert str(info.value) == "factuur F-1 is al geboekt"
+    assert info.value.artikel == "art. 9 lid 1"
+    assert f.collect_events() == []
+    f.geef_vrij(7, date(2026, 4, 1), KAS)
+    f.geef_vrij(7, date(2026, 4, 1), KAS)  # een tweede keer: al vrij, niets vast te leggen
+    (vrij,) = f.collect_events()
+    assert (vrij.gecorrigeerd, vrij.datum, vrij.gebruiker) == (7, date(2026, 4, 1), KAS)
+    f.boek_opnieuw("V000001-02-5", e("90"), date(2026, 4, 2), KAS)
+    (g,) = f.collect_events()
+    assert type(g).__name__ == "OpnieuwGeboekt"
+    assert (g.voucher, g.bedrag, g.datum, g.gebruiker) == ("V000001-02-5", e("90"), date(2026, 4, 2), KAS)
+    assert (f.voucher, f.bedrag, f.datum, f.vrij) == ("V000001-02-5", e("90"), date(2026, 4, 2), False)
+
+
+# --- een betaling corrigeren (storno) ------------------------------------------------------------------------
+
+
+def test_een_verzilvering_corrigeren_zet_het_bedrag_terug_en_legt_de_betaling_en_de_reden_vast() -> None:
+    v = voucher()
+    v.verzilver(e("300"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
+    (betaling,) = v.collect_events()
+    assert v.corrigeer(betaling, 17, "  dubbel geboekt ", date(2026, 4, 1), KAS) == e("300")
+    g = enige(v)
+    assert type(g).__name__ == "BetalingGecorrigeerd"
+    assert (g.gebeurtenis, g.versie, g.soort, g.bedrag, g.leverancier, g.factuur, g.reden, g.datum, g.gebruiker) == (
+        17,
+        betaling.originator_version,
+        "verzilverd",
+        e("300"),
+        "Bouwmarkt",
+        "F-1",
+        "dubbel geboekt",
+        date(2026, 4, 1),
+        KAS,
+    )
+    assert (v.verzilverd, v.restant, v.gecorrigeerd) == (Bedrag.nul(), e("1.000"), [betaling.originator_version])
+    with pytest.raises(OngeldigeToestand) as info:
+        v.corrigeer(betaling, 17, "nog eens", date(2026, 4, 2), KAS)
+    assert str(info.value) == (
+        f"betaling #17 van voucher {CODE} is al gecorrigeerd; een betaling wordt één keer gecorrigeerd"
+    )
+    assert (info.value.artikel, info.value.gegevens) == ("art. 9 lid 1", {"gebeurtenis": 17})
+
+
+def test_een_contante_opname_corrigeren_legt_de_kwitantie_vast() -> None:
+    v = voucher()
+    v.neem_contant_op(e("200"), e("500"), date(2026, 4, 1), KAS, kwitantie="K-3")
+    (opname,) = v.collect_events()
+    v.corrigeer(opname, 18, "verkeerde voucher", date(2026, 4, 3), KAS)
+    g = enige(v)
+    assert (g.soort, g.bedrag, g.leverancier, g.factuur) == ("contant", e("200"), None, "K-3")
+    assert (v.contant, v.restant) == (Bedrag.nul(), e("1.000"))
+
+
+def test_alleen_een_eigen_betaling_met_reden_en_niet_van_voor_de_betaling_wordt_gecorrigeerd() -> None:
+    v = voucher()
+    ander_code = Voucher(
+        code="V000002-01-3",
+        aanvraag=2,
+        wijk="NOORD",
+        periode=2026,
+        waarde=e("100"),
+        uitvoeren_tot=date(2026, 12, 31),
+        datum=VERSTREKT,
+        gebruiker="regie.noord",
+    )
+    ander_code.collect_events()
+    ander_code.verzilver(e("50"), "Bouwmarkt", "F-9", date(2026, 4, 1), KAS)
+    (vreemd,) = ander_code.collect_events()
+    with pytest.raises(RegelOvertreden) as info:
+        v.corrigeer(vreemd, 21, "x", date(2026, 4, 2), KAS)
+    assert str(info.value) == (
+        f"gebeurtenis #21 hoort niet bij voucher {CODE}: een correctie wijst een betaling van dezelfde voucher aan"
+    )
+    assert (info.value.artikel, info.value.gegevens) == ("art. 9 lid 1", {"gebeurtenis": 21})
+    with pytest.raises(RegelOvertreden):  # iets wat geen opgeslagen gebeurtenis is, hoort bij geen voucher
+        v.corrigeer(object(), 21, "x", date(2026, 4, 2), KAS)
+    v.weiger_betaling(e("80"), "drank", None, None, VERSTREKT, KAS)
+    (geen_betaling,) = v.collect_events()
+    with pytest.raises(RegelOvertreden) as info:
+        v.corrigeer(geen_betaling, 22, "x", date(2026, 4, 2), KAS)
+    assert str(info.value) == (
+        f"gebeurtenis #22 is geen betaling of contante opname van voucher {CODE}: alleen een geboekte betaling kan "
+        "worden gecorrigeerd"
+    )
+    assert (info.value.artikel, info.value.gegevens) == ("art. 9 lid 1", {"gebeurtenis": 22})
+    v.verzilver(e("300"), "Bouwmarkt", "F-1", date(2026, 4, 1), KAS)
+    (betaling,) = v.collect_events()
+    with pytest.raises(OngeldigeInvoer) as invoer:
+        v.corrigeer(betaling, 23, "  ", date(2026, 4, 1), KAS)
+    assert str(invoer.value) == "een correctie noemt de reden (--reden)"
+    with pytest.raises(OngeldigeInvoer) as invoer:
+        v.corrigeer(betaling, 23, "dubbel", date(2026, 3, 31), KAS)
+    assert str(invoer.value) == "de correctie ligt voor de betaling die zij corrigeert (1 april 2026)"
+    assert v.collect_events() == [] and v.verzilverd == e("300")

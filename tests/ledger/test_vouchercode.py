@@ -188,3 +188,15 @@ def _is_een_nette_melding(melding: str) -> None:
     assert melding.startswith("ongeldige vouchercode '")
     assert melding.isprintable()
     assert len(melding) < 600
+
+
+def test_een_vouchercode_maken_buiten_het_bereik_zegt_waarom() -> None:
+    with pytest.raises(TypeError) as soort:
+        maak_code(1.0, 1)  # type: ignore[arg-type]
+    assert str(soort.value) == "aanvraag en volgnummer zijn gehele getallen"
+    with pytest.raises(ValueError) as info:
+        maak_code(1_000_000, 1)
+    assert str(info.value) == "aanvraagnummer 1000000 past niet in een vouchercode (1 tot en met 999999)"
+    with pytest.raises(ValueError) as info:
+        maak_code(1, 100)
+    assert str(info.value) == "volgnummer 100 past niet in een vouchercode (1 tot en met 99)"

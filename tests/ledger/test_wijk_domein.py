@@ -271,3 +271,21 @@ def test_het_afsluiten_vermeldt_het_mandaat_voor_deze_wijk_en_geen_ander() -> No
     assert w.collect_events() == []
     w.sluit_af(Bedrag.nul(), 0, date(2027, 1, 1), "regie.noord", mandaat=mandaat("regiegroep", "NOORD"))
     assert enige(w).mandaat == {"rol": "regiegroep", "wijk": "NOORD"}
+
+
+def test_vrijgegeven_waarde_legt_aanvraag_bedrag_datum_en_gebruiker_vast_en_komt_terug_in_het_plafond() -> None:
+    w = wijk(plafond="9.000")
+    w.leg_vast(1, e("3.000"), date(2026, 3, 1), "regie.noord")
+    w.collect_events()
+    w.geef_vrij(1, e("700"), date(2026, 4, 1), "regie.noord")
+    g = enige(w)
+    assert type(g).__name__ == "WaardeVrijgegeven"
+    assert (g.nummer, g.bedrag, g.datum, g.gebruiker) == (1, e("700"), date(2026, 4, 1), "regie.noord")
+    assert (w.vrijgegeven, w.vervallen, w.vastgelegd, w.beschikbaar) == (e("700"), e("700"), e("2.300"), e("6.700"))
+    w.sluit_af(Bedrag.nul(), 0, date(2027, 1, 1), "wethouder", mandaat=mandaat("college", None))
+    w.collect_events()
+    with pytest.raises(OngeldigeToestand):
+        w.geef_vrij(1, e("1"), date(2027, 1, 2), "regie.noord")
+    with pytest.raises(OngeldigeToestand):
+        w.eis_open()
+    assert w.collect_events() == []
