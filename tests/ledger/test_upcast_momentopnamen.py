@@ -14,9 +14,16 @@ from ledger.voucher import Voucher
 from ledger.wijk import Wijk
 
 NIEUW = {
-    Aanvraag: {"intrekking": None, "toekenning_ingetrokken": [], "persoonsgegevens_vernietigd": None},
+    Aanvraag: {
+        "intrekking": None,
+        "toekenning_ingetrokken": [],
+        "persoonsgegevens_vernietigd": None,
+        "vaststelling": None,
+        "teruggevorderd": Bedrag.nul(),
+        "terugontvangen": Bedrag.nul(),
+    },
     Voucher: {"gecorrigeerd": [], "ingetrokken": Bedrag.nul()},
-    Wijk: {"vrijgegeven": Bedrag.nul()},
+    Wijk: {"vrijgegeven": Bedrag.nul(), "terugontvangen": Bedrag.nul()},
 }
 
 
