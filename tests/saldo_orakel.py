@@ -26,7 +26,10 @@ def vouw(gebeurtenissen: Iterable[Any], per: date | None = None) -> list[Saldo]:
         return saldi[sleutel]
 
     wijk_sleutel: dict[Any, tuple[str, int]] = {}
+    aanvraag_wijk: dict[Any, tuple[str, int]] = {}
     for e in gebeurtenissen:
+        if isinstance(e, g.AanvraagIngediend):  # known before `per`: what follows it is dated later anyway
+            aanvraag_wijk[e.originator_id] = (e.wijk, e.periode)
         datum = getattr(e, "datum", None)
         if per is not None and datum is not None and datum > per:
             continue
@@ -39,6 +42,15 @@ def vouw(gebeurtenissen: Iterable[Any], per: date | None = None) -> list[Saldo]:
             saldo_van(wijk_sleutel[e.originator_id]).uitvoeringskosten = e.bedrag
         elif isinstance(e, g.WijkSubsidieplafondVastgesteld):
             saldo_van(wijk_sleutel[e.originator_id]).plafond = e.plafond
+        elif isinstance(e, g.AanvraagVastgesteld):  # a lower vaststelling claims the difference back
+            s = saldo_van(aanvraag_wijk[e.originator_id])
+            s.teruggevorderd = s.teruggevorderd + e.teruggevorderd
+        elif isinstance(e, g.AanvraagTerugvorderingIngesteld):  # Awb 4:57
+            s = saldo_van(aanvraag_wijk[e.originator_id])
+            s.teruggevorderd = s.teruggevorderd + e.bedrag
+        elif isinstance(e, g.AanvraagTerugbetalingOntvangen):  # paid back: available again under the plafond
+            s = saldo_van(aanvraag_wijk[e.originator_id])
+            s.terugontvangen = s.terugontvangen + e.bedrag
         elif isinstance(e, g.VoucherVerstrekt):
             sleutel = (e.wijk, e.periode)
             voucher_wijk[e.originator_id] = sleutel

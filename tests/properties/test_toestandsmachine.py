@@ -21,12 +21,14 @@ from commands.beeindigen import TrekAanvraagIn, trek_in
 from commands.dienst import Dienst
 from commands.nazorg import CorrigeerBetaling, TrekToekenningIn, corrigeer_betaling, trek_toekenning_in
 from commands.opslag import VoucherLedger
+from commands.vaststelling import OntvangTerug, StelVast, VorderTerug, ontvang_terug, stel_vast, vorder_terug
 from ledger import gebeurtenissen as g
 from ledger import ids
 from ledger.aanvraag import Aanvraag
 from ledger.fouten import VoucherFout
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
+from ledger.status import Status
 from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code
 from ledger.wijk import Wijk
@@ -70,6 +72,11 @@ class Grootboek(RuleBasedStateMachine):
         self.wijk_van: dict[str, str] = {}  # voucher code -> wijk
         self.gecorrigeerd: set[int] = set()  # event numbers of corrected payments
         self.waarde: dict[str, int] = {}
+        self.teruggevorderd = {c: 0 for c in WIJKEN}  # Awb 4:57, per wijk
+        self.terugontvangen = {c: 0 for c in WIJKEN}
+        self.vordering: dict[int, list[int]] = {}  # aanvraag -> [teruggevorderd, terugontvangen]
+        self.vastgesteld: dict[int, int] = {}
+        self.nummers: list[int] = []  # every aanvraag, granted ones first: the acts after the grant pick from it
         self.gebeurtenissen = self.w.aantal_gebeurtenissen()
 
     def maak_app(self) -> VoucherLedger:
@@ -95,6 +102,7 @@ class Grootboek(RuleBasedStateMachine):
             wijk = WIJKEN[i % len(WIJKEN)]
             nummer = self.w.aanvraag(Bedrag.van_centen(k).nl(), wijk=wijk, ontvangen=date(PERIODE, 1, 5))
             uit = self.w.ken_toe(nummer, datum=date(PERIODE, 1, 20), buiten_volgorde="beginstand")
+            self.nummers.append(nummer)
             self.toegekend[wijk] += k
             for v in uit["vouchers"]:
                 self.waarde[v["code"]] = v["bedrag"].centen
@@ -110,6 +118,8 @@ class Grootboek(RuleBasedStateMachine):
         uit = self.doe(
             "indienen", lambda: self.w.aanvraag(Bedrag.van_centen(kosten).nl(), wijk=wijk, ontvangen=dag, **extra)
         )
+        if uit:
+            self.nummers.append(int(uit))
         return int(uit) if uit else 0
 
     @rule(nummer=aanvragen, dag=beslisdagen)
@@ -169,14 +179,16 @@ class Grootboek(RuleBasedStateMachine):
 
     @rule(
         code=vouchers,
-        bedrag=st.one_of(st.integers(1, 600_00), centen),
+        bedrag=st.one_of(st.none(), st.integers(1, 600_00), centen),
         contant=st.booleans(),
         dag=betaaldagen,
         factuur=st.integers(0, 5),
     )
-    def betalen(self, code: str | None, bedrag: int, contant: bool, dag: date, factuur: int) -> None:
+    def betalen(self, code: str | None, bedrag: int | None, contant: bool, dag: date, factuur: int) -> None:
         if not code:
             return
+        if bedrag is None:  # spend what is left, so that the grant can be vastgesteld (Awb 4:44)
+            bedrag = max(1, self.waarde[code] - self.betaald[code] - self._ingetrokken(code))
         b = Bedrag.van_centen(bedrag)
         if contant:
             uit = self.doe(
@@ -221,6 +233,78 @@ class Grootboek(RuleBasedStateMachine):
         if uit:
             assert uit["ingetrokken"].centen == (onbesteed if bedrag is None else bedrag.centen) <= onbesteed
             self.vrijgegeven[a.wijk] += uit["ingetrokken"].centen
+
+    def _vouchers_van(self, a: Aanvraag) -> list[str]:
+        return [v["code"] for v in (a.besluit or {}).get("vouchers", [])]
+
+    def _gekozen(self, welke: int) -> Aanvraag | None:
+        """One of the aanvragen: the granted ones of the beginning are as likely as those filed later."""
+        return self._aanvraag(self.nummers[welke % len(self.nummers)]) if self.nummers else None
+
+    @rule(welke=st.integers(0, 40), lager=st.sampled_from([None, None, 0, 1, 2, 3]), dag=betaaldagen)
+    def vaststellen(self, welke: int, lager: int | None, dag: date) -> None:
+        """Awb 4:42-4:47: default what was paid; lower (a quarter less per step) only on a ground of 4:46 lid 2."""
+        a = self._gekozen(welke)
+        if a is None:
+            return
+        codes = self._vouchers_van(a)
+        betaald = sum(self.betaald[c] for c in codes)
+        onbesteed = sum(self.waarde[c] - self.betaald[c] - self._ingetrokken(c) for c in codes)
+        hoogste = betaald - a.teruggevorderd.centen
+        bedrag = None if lager is None else Bedrag.van_centen(max(1, hoogste * (4 - lager) // 4))
+        opties = {"grond": "b", "motivering": "niet volgens de aanvraag"} if bedrag and bedrag.centen < hoogste else {}
+        was = a.status
+        nummer = a.nummer
+        cmd = StelVast(nummer=nummer, bedrag=bedrag, datum=dag, **opties)
+        uit = self.doe("vaststellen", lambda: stel_vast(self.w.regie, cmd))
+        kan = (
+            was == Status.TOEGEKEND
+            and onbesteed == 0
+            and dag >= (a.besluit or {})["datum"]
+            and (bedrag is None or bedrag.centen <= hoogste)
+        )
+        assert bool(uit) == kan or was == Status.VASTGESTELD, (was, onbesteed, hoogste, bedrag, uit)
+        if not uit or was != Status.TOEGEKEND:
+            return
+        vastgesteld = hoogste if bedrag is None else bedrag.centen
+        assert uit["vastgesteld"].centen == vastgesteld and uit["teruggevorderd"].centen == hoogste - vastgesteld
+        self.vastgesteld[nummer] = vastgesteld
+        self.vrijgegeven[a.wijk] += onbesteed  # the unspent rest is released (counts as vervallen)
+        self._vorder(a, hoogste - vastgesteld)
+
+    def _vorder(self, a: Aanvraag, bedrag: int) -> None:
+        self.vordering.setdefault(a.nummer, [0, 0])[0] += bedrag
+        self.teruggevorderd[a.wijk] += bedrag
+
+    @rule(welke=st.integers(0, 40), deel=st.sampled_from([1, 2, 3, -1]), dag=betaaldagen)
+    def terugvordering_instellen(self, welke: int, deel: int, dag: date) -> None:
+        """Awb 4:57: at most what was paid less what was vastgesteld less what was claimed; deel -1 claims one cent too many."""
+        a = self._gekozen(welke)
+        if a is None:
+            return
+        betaald = sum(self.betaald[c] for c in self._vouchers_van(a)) if a.besluit else 0
+        ruimte = betaald - (a.vastgesteld or Bedrag.nul()).centen - a.teruggevorderd.centen
+        bedrag = max(1, ruimte + 1 if deel == -1 else ruimte // deel)
+        cmd = VorderTerug(nummer=a.nummer, bedrag=Bedrag.van_centen(bedrag), motivering="ten onrechte besteed", datum=dag)
+        uit = self.doe("terugvordering instellen", lambda: vorder_terug(self.w.college, cmd))
+        if uit:
+            assert a.status in (Status.TOEGEKEND, Status.VASTGESTELD) and bedrag <= ruimte
+            self._vorder(a, bedrag)
+
+    @rule(welke=st.integers(0, 40), deel=st.sampled_from([1, 2, -1]), dag=betaaldagen)
+    def terugvordering_ontvangen(self, welke: int, deel: int, dag: date) -> None:
+        """The kasbeheerder books a repayment: never more than is open (deel -1 tries one cent more)."""
+        a = self._gekozen(welke)
+        if a is None:
+            return
+        open_ = a.openstaand.centen
+        bedrag = max(1, open_ + 1 if deel == -1 else open_ // deel)
+        cmd = OntvangTerug(nummer=a.nummer, bedrag=Bedrag.van_centen(bedrag), datum=dag)
+        uit = self.doe("terugvordering ontvangen", lambda: ontvang_terug(self.w.kas, cmd))
+        assert not uit or bedrag <= open_, "meer ontvangen dan openstond"
+        if uit:
+            self.vordering[a.nummer][1] += bedrag
+            self.terugontvangen[a.wijk] += bedrag
 
     def _ingetrokken(self, code: str) -> int:
         v = self.app.repository.get(ids.voucher_id(code))
@@ -282,8 +366,10 @@ class Grootboek(RuleBasedStateMachine):
             assert isinstance(w, Wijk)
             assert w.toegekend.centen == self.toegekend[code]
             assert w.plafond.centen == self.plafond[code]
-            assert w.toegekend - w.vervallen <= w.plafond
+            # what was paid back is available again (Awb 4:57): it widens the room under the plafond
+            assert w.toegekend - w.vervallen - w.terugontvangen <= w.plafond
             assert w.vervallen.centen == self.vrijgegeven[code]
+            assert w.terugontvangen.centen == self.terugontvangen[code] <= self.teruggevorderd[code]
             assert w.beschikbaar == w.plafond - w.toegekend + w.vervallen + w.terugontvangen
             assert w.plafond + w.uitvoeringskosten <= w.budget
 
@@ -297,19 +383,37 @@ class Grootboek(RuleBasedStateMachine):
             assert v.restant.centen >= 0
 
     @invariant()
+    def vorderingen_per_aanvraag(self) -> None:
+        for nummer, (gevorderd, ontvangen) in self.vordering.items():
+            a = self._aanvraag(nummer)
+            assert a is not None
+            assert (a.teruggevorderd.centen, a.terugontvangen.centen) == (gevorderd, ontvangen)
+            assert Bedrag.nul() <= a.terugontvangen <= a.teruggevorderd and a.openstaand == a.teruggevorderd - a.terugontvangen
+        for nummer, vastgesteld in self.vastgesteld.items():
+            a = self._aanvraag(nummer)
+            assert a is not None and a.status == Status.VASTGESTELD
+            assert a.vastgesteld is not None and a.vastgesteld.centen == vastgesteld
+
+    @invariant()
     def saldo_uit_de_gebeurtenissen_is_de_stand_van_de_aggregaten(self) -> None:
         orakel = vouw(self.w.college.gebeurtenissen())
         for s in orakel:
             assert s.toegekend.centen == self.toegekend[s.wijk]
-            assert s.beschikbaar.centen == self.plafond[s.wijk] - self.toegekend[s.wijk] + self.vrijgegeven[s.wijk]
+            assert s.beschikbaar.centen == (
+                self.plafond[s.wijk] - self.toegekend[s.wijk] + self.vrijgegeven[s.wijk] + self.terugontvangen[s.wijk]
+            )
             assert s.vervallen.centen == self.vrijgegeven[s.wijk]
+            assert s.teruggevorderd.centen == self.teruggevorderd[s.wijk] >= s.terugontvangen.centen
+            assert s.terugontvangen.centen == self.terugontvangen[s.wijk]
+            assert s.beschikbaar == s.plafond - s.toegekend + s.vervallen + s.terugontvangen
             assert s.uitstaand == s.toegekend - s.verzilverd - s.contant - s.vervallen
             betaald = sum(b for c, b in self.betaald.items() if self.wijk_van[c] == s.wijk)
             assert (s.verzilverd + s.contant).centen == betaald
         # the read models' fold (projections/vouwen.py) says the same as the oracle
         rijen = vouwen.vouw(self.app.genummerd()).saldo_rijen()
-        assert [(r.wijk, r.verzilverd, r.contant, r.uitstaand) for r in rijen] == [
-            (s.wijk, s.verzilverd.centen, s.contant.centen, s.uitstaand.centen) for s in orakel
+        velden = ("toegekend", "verzilverd", "contant", "vervallen", "teruggevorderd", "terugontvangen", "uitstaand")
+        assert [(r.wijk, *(getattr(r, v) for v in velden), r.beschikbaar) for r in rijen] == [
+            (s.wijk, *(getattr(s, v).centen for v in velden), s.beschikbaar.centen) for s in orakel
         ]
 
     def _aanvraag(self, nummer: int) -> Aanvraag | None:
