@@ -1588,11 +1588,11 @@ def kasboek(
                 f"#{r['positie']}",
                 r["datum"].strftime("%d-%m-%Y"),
                 f"{r['wijk']} {r['periode']}",
-                r["voucher"],
+                r["voucher"] or f"aanvraag {r['aanvraag']}",
                 r["soort"],
                 _nl(r["bedrag"]),
                 _kasboekdetail(r),
-                _nl(r["restant"]),
+                _nl(r["restant"]) if r["restant"] is not None else "",
                 _nl(r["saldo_wijk"]),
             ]
             for r in u["regels"]
