@@ -1588,11 +1588,11 @@ def kasboek(
                 f"#{r['positie']}",
                 r["datum"].strftime("%d-%m-%Y"),
                 f"{r['wijk']} {r['periode']}",
-                r["voucher"],
+                r["voucher"] or f"aanvraag {r['aanvraag']}",
                 r["soort"],
                 _nl(r["bedrag"]),
                 _kasboekdetail(r),
-                _nl(r["restant"]),
+                _nl(r["restant"]) if r["restant"] is not None else "",
                 _nl(r["saldo_wijk"]),
             ]
             for r in u["regels"]
@@ -1888,9 +1888,18 @@ def termijnen(o: Omgeving, per: date | None) -> None:
     metavar="PAD",
     help="Schrijf de brief naar dit bestand in plaats van naar het scherm.",
 )
+@click.option(
+    "--gebeurtenis",
+    type=GEBEURTENIS,
+    default=None,
+    metavar="NR",
+    help="De brief van dit besluit (het gebeurtenisnummer onder de brief), bijvoorbeeld de toekenning na een "
+    "terugvordering; standaard het laatste besluit.",
+)
 @pass_omgeving
-def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | None) -> None:
-    """De besluitbrief op een aanvraag: toekenning of weigering, namens het college, met bezwaarclausule.
+def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | None, gebeurtenis: int | None) -> None:
+    """De besluitbrief op een aanvraag: toekenning, weigering, intrekking, vaststelling of terugvordering,
+    namens het college, met bezwaarclausule.
 
     Aan de initiatiefnemer (naam en adres uit de aanvraag), gedateerd op het besluit: het bedrag en
     elke voucher met de voorwaarden (art. 5 lid 7 en 8, art. 8 en 9), of de weigeringsgrond met het
@@ -1904,7 +1913,7 @@ def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | Non
         formaat = "html"
     formaat = _kies_formaat(o, formaat, uitvoer)
     # Name and address as the acting user may see them: the service unseals and guards them.
-    model = brief.bouw(_geschiedenis(o, None), nr, lambda: o.dienst(schrijven=True).toon_aanvraag(nr))
+    model = brief.bouw(_geschiedenis(o, None), nr, lambda: o.dienst(schrijven=True).toon_aanvraag(nr), gebeurtenis)
     schrijf = {"tekst": brief.tekst, "json": _rapport_json, "html": brief.html}[formaat]
     _lever(o, schrijf(model), formaat, uitvoer, model)
 

@@ -129,7 +129,7 @@ def _kasboekregel(r: KasboekRij) -> dict[str, Any]:
         "datum": r.datum,
         "wijk": r.wijk,
         "periode": r.periode,
-        "voucher": r.voucher,
+        "voucher": r.voucher or None,  # a terugvordering or terugontvangst is the aanvraag's
         "aanvraag": r.aanvraag,
         "soort": r.soort,
         "bedrag": Bedrag(r.bedrag),
@@ -137,7 +137,7 @@ def _kasboekregel(r: KasboekRij) -> dict[str, Any]:
         "factuur": r.factuur,
         "reden": r.reden,
         "corrigeert": r.corrigeert,
-        "restant": Bedrag(r.restant_voucher),
+        "restant": Bedrag(r.restant_voucher) if r.voucher else None,
         "saldo_wijk": Bedrag(r.saldo_wijk),
         "door": r.door,
     }
@@ -155,7 +155,9 @@ KASBOEK_KOLOMMEN = tuple(
 # A corrected payment no longer counts in `verzilverd` or `contant`; `gecorrigeerd` totals the storno lines;
 # value withdrawn with a grant (Awb 4:48) counts as `vervallen`, as in `voucher saldo`.
 _TOTAAL = {"verstrekt": "toegekend", "verzilverd": "verzilverd", "contant": "contant", "geweigerd": "geweigerd",
-           "vervallen": "vervallen", "gecorrigeerd": "gecorrigeerd", "ingetrokken": "vervallen"}  # fmt: skip
+           "vervallen": "vervallen", "gecorrigeerd": "gecorrigeerd", "ingetrokken": "vervallen",
+           "teruggevorderd": "teruggevorderd", "terugontvangen": "terugontvangen"}  # fmt: skip
+# Claims and receipts (Awb 4:57) total as `teruggevorderd` and `terugontvangen`, the keys of `voucher saldo`.
 
 
 def _kasboektotaal(rijen: list[KasboekRij]) -> dict[str, Bedrag]:

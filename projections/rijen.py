@@ -175,6 +175,8 @@ class KasboekRij:
     checked line by line: `verstrekt` adds, `verzilverd`, `contant` and `vervallen`
     subtract, `geweigerd` is on record but moves nothing, `gecorrigeerd` (a storno) gives the
     amount of the line it corrects (`corrigeert`) back, `ingetrokken` (Awb 4:48) subtracts.
+    `teruggevorderd` and `terugontvangen` (Awb 4:57) are the aanvraag's, not a voucher's (`voucher`
+    is empty): money the initiatiefnemer owes and pays back, which moves no voucher value.
     """
 
     positie: int
@@ -196,7 +198,9 @@ class KasboekRij:
     @property
     def mutatie(self) -> int:
         """The signed effect of this line on the running balances."""
-        return {"verstrekt": self.bedrag, "gecorrigeerd": self.bedrag, "geweigerd": 0}.get(self.soort, -self.bedrag)
+        return {"verstrekt": self.bedrag, "gecorrigeerd": self.bedrag}.get(
+            self.soort, 0 if self.soort in ZONDER_MUTATIE else -self.bedrag
+        )
 
 
 @dataclass(frozen=True)
@@ -229,6 +233,10 @@ def _bevat(waarde: str | None, gezocht: str | None) -> bool:
     return gezocht is None or (waarde is not None and gezocht.casefold() in waarde.casefold())
 
 
-SOORTEN = ("verstrekt", "verzilverd", "contant", "geweigerd", "vervallen", "gecorrigeerd", "ingetrokken")
+SOORTEN = (
+    "verstrekt", "verzilverd", "contant", "geweigerd", "vervallen", "gecorrigeerd", "ingetrokken",
+    "teruggevorderd", "terugontvangen",
+)  # fmt: skip
+ZONDER_MUTATIE = ("geweigerd", "teruggevorderd", "terugontvangen")  # on record, they move no voucher value
 
 Rij = GemeenteRij | SaldoRij | VoucherRij | AanvraagRij | KasboekRij

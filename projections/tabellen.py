@@ -37,7 +37,7 @@ from projections.vouwen import Geheugen
 PREFIX = "vouchers_proj_"
 TRACKING = PREFIX + "tracking"
 PROJECTIE = "leesmodellen"
-VERSIE = 4
+VERSIE = 5  # 5: the kasboek carries each terugvordering and terugontvangst (Awb 4:57)
 """Raise when the fold or a table changes: a store with an older version is rebuilt on its next catch-up."""
 
 

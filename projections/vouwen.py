@@ -259,6 +259,24 @@ def _ingetrokken_reden(grond: str) -> str:
 
 
 # --- vaststelling and terugvordering (Awb 4:42-4:47, 4:57) ------------------------------------
+def _vorderingsregel(positie: int, e: Any, soort: str, a: AanvraagRij, s: SaldoRij, bedrag: int) -> KasboekRij:
+    """A claim or receipt is the aanvraag's, not a voucher's (no voucher, no restant); it moves no voucher value."""
+    return KasboekRij(
+        positie=positie,
+        datum=e.datum,
+        soort=soort,
+        voucher="",
+        aanvraag=a.nummer,
+        wijk=a.wijk,
+        periode=a.periode,
+        bedrag=bedrag,
+        restant_voucher=0,
+        saldo_wijk=s.uitstaand,
+        door=e.gebruiker,
+        reden=getattr(e, "motivering", None),
+    )
+
+
 def _vastgesteld(a: AanvraagRij, e: Any) -> None:
     a.status = st.na("Vastgesteld", a.status)
     a.vastgesteld = e.bedrag.centen
@@ -285,6 +303,9 @@ def _vordering(soort: str) -> Callable[[Toestand, int, Any], None]:
             s.teruggevorderd += bedrag
         t.bewaar(a)
         t.bewaar(s)
+        if bedrag:  # a vaststelling at what was paid claims nothing
+            t.boek(_vorderingsregel(positie, e, "terugontvangen" if soort == "terugontvangen" else "teruggevorderd",
+                                    a, s, bedrag))  # fmt: skip
 
     return toepassen
 

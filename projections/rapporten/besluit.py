@@ -6,7 +6,11 @@ Rules owned here:
   motivering, geweigerd by the wijkraadpleging (art. 5 lid 6), or buiten behandeling gesteld
   because it was not completed within the aanvullingstermijn (Awb 4:5, with the motivering and
   the same bezwaarclausule; a withdrawn aanvraag gets no letter), or a grant withdrawn or reduced
-  (Awb 4:48, with its ground a-d and motivering: the latest decision is the letter). An aanvraag still open is a
+  (Awb 4:48, with its ground a-d and motivering), settled (Awb 4:42-4:47) or a terugvordering set
+  (Awb 4:57, with the amount and motivering). Without `gebeurtenis` the latest decision is the letter;
+  `--gebeurtenis NR` gives the letter of an earlier decision on the same aanvraag (its event number,
+  as the letter's footer, the kasboek and the verantwoording print it; another number is not found,
+  exit 3, and the message names the decisions there are). An aanvraag still open is a
   refusal ("over aanvraag 12 is nog niet beslist", exit 1); an unknown number is not found (exit 3);
 - the letter states the decision with its legal ground and reasons (Awb 3:46-3:47): the amount
   and every voucher, or the ground (art. 6 onder a-e, in the verordening's words) and the
@@ -47,6 +51,7 @@ BREEDTE = 88  # characters per line of the text letter
 BUITEN_BEHANDELING = Status.BUITEN_BEHANDELING.value  # Awb 4:5
 INTREKKING = nazorg.INTREKKING  # Awb 4:48
 VASTSTELLING = "vaststelling"  # Awb 4:42-4:47
+TERUGVORDERING = "terugvordering"  # Awb 4:57 by `terugvordering instellen`; a lower vaststelling claims in its letter
 GETALLEN = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
 
 
@@ -77,15 +82,18 @@ def geadresseerde(aanvraag: Mapping[str, Any]) -> dict[str, str]:
 
 
 # --- the model ----------------------------------------------------------------------------------
-def bouw(h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]]) -> dict[str, Any]:
+def bouw(
+    h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]], gebeurtenis: int | None = None
+) -> dict[str, Any]:
     """The letter on aanvraag `nummer`: every field it shows, in a fixed order.
 
-    `aanvraag` gives the aanvraag as the application service shows it (see `geadresseerde`); it is
-    asked only once the aanvraag is known to be decided."""
+    Without `gebeurtenis` the letter of the latest decision, else of the decision recorded as that
+    event. `aanvraag` gives the aanvraag as the application service shows it (see `geadresseerde`);
+    it is asked only once the aanvraag is known to be decided."""
     a = h.aanvragen.get(nummer)
     if a is None:
         raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)
-    besluit = _beslissend(a)
+    besluit = _beslissend(a) if gebeurtenis is None else _gekozen(a, gebeurtenis)
     if besluit is None:
         raise OngeldigeToestand(_nog_niet_beslist(a), artikel="art. 5 lid 1 en 3", aanvraag=nummer, status=a.status)
     w = h.wijken[(a.wijk, a.periode)]
@@ -106,10 +114,11 @@ def bouw(h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]]
         "kosten": a.kosten,
         "geadresseerde": geadresseerde(aanvraag()),
         "uitkomst": _uitkomst(besluit),
-        "bedrag": besluit.bedrag if besluit.soort in ("toegekend", VASTSTELLING) else None,
+        "bedrag": besluit.bedrag if besluit.soort in ("toegekend", VASTSTELLING, TERUGVORDERING) else None,
         "vouchers": [],
         "voorwaarden": [],
         "weigering": _weigering(a, besluit),
+        "vordering": _vordering(a, besluit),
         "namens": _namens(h, a, w, besluit),
         "bezwaar": _bezwaar(h.gemeente, r.bezwaartermijn_weken, a.nummer, datum),
         "gebeurtenis": besluit.handeling.gebeurtenis,
@@ -122,14 +131,60 @@ def bouw(h: Geschiedenis, nummer: int, aanvraag: Callable[[], Mapping[str, Any]]
 
 
 def _uitkomst(besluit: Besluit) -> str:
-    if besluit.soort in ("toegekend", BUITEN_BEHANDELING, INTREKKING, VASTSTELLING):
+    if besluit.soort in ("toegekend", BUITEN_BEHANDELING, INTREKKING, VASTSTELLING, TERUGVORDERING):
         return besluit.soort
     return "geweigerd"
 
 
+def _terugvorderingen(a: AanvraagHistorie) -> list[Besluit]:
+    """Each `terugvordering instellen` (Awb 4:57) as the decision it is; the part claimed by a lower
+    vaststelling shares the vaststelling's event and letter."""
+    vaststellingen = {b.handeling for b in a.besluiten if b.soort == VASTSTELLING}
+    return [
+        Besluit(v.handeling, TERUGVORDERING, v.bedrag, None, v.motivering, namens=v.namens)
+        for v in a.vorderingen
+        if v.soort == "teruggevorderd" and v.handeling not in vaststellingen
+    ]
+
+
+def _brieven(a: AanvraagHistorie) -> list[Besluit]:
+    """Every decision on the aanvraag that has a letter, in the order of the log."""
+    brieven = [
+        b
+        for b in a.besluiten
+        if b.soort in ("toegekend", BUITEN_BEHANDELING, VASTSTELLING)
+        or (b.soort in ("geweigerd", INTREKKING) and b.grond is not None)
+        or (b.soort == "raadpleging" and b.uitkomst == "tegen")
+    ]
+    return sorted(brieven + _terugvorderingen(a), key=lambda b: b.handeling.gebeurtenis)
+
+
+def _gekozen(a: AanvraagHistorie, gebeurtenis: int) -> Besluit:
+    """The decision recorded as event `gebeurtenis` (`voucher besluit NR --gebeurtenis N`)."""
+    brieven = _brieven(a)
+    gevonden = next((b for b in brieven if b.handeling.gebeurtenis == gebeurtenis), None)
+    if gevonden is None:
+        welke = ", ".join(f"#{b.handeling.gebeurtenis} ({_uitkomst(b)})" for b in brieven)
+        raise NietGevonden(
+            f"gebeurtenis #{gebeurtenis} is geen besluit op aanvraag {a.nummer}"
+            + (f"; de besluiten met een brief: {welke}" if welke else f": {_nog_niet_beslist(a)}"),
+            aanvraag=a.nummer,
+            gebeurtenis=gebeurtenis,
+        )
+    return gevonden
+
+
 def _beslissend(a: AanvraagHistorie) -> Besluit | None:
-    """The decision the letter is about: the grant, the refusal, the wijkraadpleging against, or
-    the decision not to treat an aanvraag that was not completed in time (Awb 4:5)."""
+    """The latest decision: the grant, the refusal, the wijkraadpleging against, the decision not to
+    treat an aanvraag that was not completed in time (Awb 4:5), a withdrawal or reduction (Awb 4:48),
+    the vaststelling (Awb 4:42) or a terugvordering set after either (Awb 4:57)."""
+    besluit = _laatste_over_de_aanvraag(a)
+    if besluit is None:
+        return None
+    return max([besluit, *_terugvorderingen(a)], key=lambda b: b.handeling.gebeurtenis)
+
+
+def _laatste_over_de_aanvraag(a: AanvraagHistorie) -> Besluit | None:
     if a.status == "toegekend":  # the latest: a withdrawal or reduction (Awb 4:48) after the grant, or the grant
         return next((b for b in reversed(a.besluiten) if b.soort == INTREKKING), None) or a.toekenning
     if a.status in (BUITEN_BEHANDELING, Status.VASTGESTELD):
@@ -159,6 +214,16 @@ def _nog_niet_beslist(a: AanvraagHistorie) -> str:
 
 def _weigering(a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
     """The refusal, or the refused part of a partial grant (toelichting art. 6): ground, article, reasons."""
+    if besluit.soort == TERUGVORDERING:
+        return {
+            "grond": None,
+            "artikel": "art. 4:57 lid 1 Awb",
+            "grondtekst": "onverschuldigd betaalde subsidiebedragen kunnen worden teruggevorderd voor zover na de "
+            "dag waarop het verlenen of vaststellen van de subsidie is bekendgemaakt nog geen vijf jaren zijn "
+            "verstreken",
+            "motivering": besluit.motivering,
+            "bedrag": besluit.bedrag,
+        }
     if besluit.soort == INTREKKING and besluit.grond is not None:
         return {
             "grond": besluit.grond,
@@ -212,6 +277,25 @@ def _weigering(a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
         "motivering": besluit.motivering,
         "bedrag": geweigerd,
     }
+
+
+def _vordering(a: AanvraagHistorie, besluit: Besluit) -> list[dict[str, Any]]:
+    """A terugvordering's account as it stood when it was decided (later receipts do not change the letter):
+    what was claimed and received before, this claim, and what is open after it."""
+    if besluit.soort != TERUGVORDERING or besluit.bedrag is None:
+        return []
+    eerder = [v for v in a.vorderingen if v.handeling.gebeurtenis < besluit.handeling.gebeurtenis]
+
+    def som(soort: str) -> Bedrag:
+        return sum((v.bedrag for v in eerder if v.soort == soort), Bedrag.nul())
+
+    gevorderd, ontvangen = som("teruggevorderd"), som("terugontvangen")
+    return [
+        {"post": "eerder teruggevorderd", "bedrag": gevorderd},
+        {"post": "eerder terugontvangen", "bedrag": Bedrag.nul() - ontvangen},
+        {"post": "teruggevorderd met dit besluit", "bedrag": besluit.bedrag},
+        {"post": "terug te betalen", "bedrag": gevorderd - ontvangen + besluit.bedrag},
+    ]
 
 
 def _voorwaarden(besluit: Besluit, w: WijkHistorie, contant_max: Bedrag) -> list[dict[str, Any]]:
@@ -343,6 +427,12 @@ def _beslissing(m: dict[str, Any]) -> list[str]:
                 f"{w['bedrag'].nl()}, vorderen wij van u terug (art. 4:57 Awb)."
             )
         return delen
+    if m["uitkomst"] == TERUGVORDERING:
+        return [
+            f"Wij vorderen {m['bedrag'].nl()} van u terug: dat is met de vouchers betaald, maar was niet verschuldigd. "
+            f"Dat doen wij op grond van {w['artikel']}: {w['grondtekst']}. Wij verzoeken u dat bedrag terug te betalen "
+            "aan de kasbeheerder."
+        ]
     if m["uitkomst"] == BUITEN_BEHANDELING:
         return [
             f"Wij stellen uw aanvraag om vouchers buiten behandeling op grond van {w['artikel']}: {w['grondtekst']}."
@@ -391,6 +481,10 @@ def tekst(m: dict[str, Any]) -> str:
         rijen = [[v["code"], v["bedrag"].nl()] for v in m["vouchers"]]
         rijen.append(["totaal", m["bedrag"].nl()])
         regels += ["", "Vouchers", o.tabel(["code", "bedrag"], rijen, rechts=(1,), inspringen=2)]
+    if m["vordering"]:
+        *posten, te_betalen = m["vordering"]
+        rijen = [[p["post"], p["bedrag"].nl()] for p in posten] + [[te_betalen["post"], te_betalen["bedrag"].nl()]]
+        regels += ["", "Terugvordering", o.tabel(["post", "bedrag"], rijen, rechts=(1,), inspringen=2)]
     if m["voorwaarden"]:
         regels += ["", "Voorwaarden"]
         regels += [_alinea(f"{v['tekst']} ({v['artikel']})", "- ", "  ") for v in m["voorwaarden"]]
@@ -464,6 +558,20 @@ def html(m: dict[str, Any]) -> str:
                 totaal=["totaal", e(m["bedrag"])],
                 vast=(0,),
                 bijschrift="Uw vouchers",
+                verborgen=True,
+                rijkop=True,
+            ),
+        ]
+    if m["vordering"]:
+        *posten, te_betalen = m["vordering"]
+        delen += [
+            "<h2>Terugvordering</h2>",
+            o.html_tabel(
+                ["post", "bedrag"],
+                [[e(p["post"]), e(p["bedrag"])] for p in posten],
+                bedragen=(1,),
+                totaal=[e(te_betalen["post"]), e(te_betalen["bedrag"])],
+                bijschrift="De terugvordering",
                 verborgen=True,
                 rijkop=True,
             ),

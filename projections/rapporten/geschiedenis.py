@@ -67,6 +67,7 @@ class Vordering:
     soort: str  # "teruggevorderd" | "terugontvangen"
     bedrag: Bedrag
     motivering: str | None = None
+    namens: Namens | None = None  # `terugvordering instellen` records its mandate (Awb 10:10); the letter names it
 
 
 @dataclass(frozen=True)
@@ -532,7 +533,7 @@ class _Vouwer:
     def terugvordering(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        self._vordering(a, Vordering(h, "teruggevorderd", e.bedrag, e.motivering))
+        self._vordering(a, Vordering(h, "teruggevorderd", e.bedrag, e.motivering, _namens(e)))
         return True
 
     def terugbetaling(self, h: Handeling, e: Any) -> bool:

@@ -22,7 +22,8 @@ from projections.rapporten.geschiedenis import OPEN, Geschiedenis, WijkHistorie
 from projections.rapporten.verantwoording import SALDOVELDEN, saldo_van
 
 # The plafond split into parts that add up to it: verzilverd + contant + vervallen + uitstaand + niet toegekend
-# (in the order of the figures beside the bar),
+# (in the order of the figures beside the bar; _stukken says how value that was released and granted again,
+# and money paid back, fit in),
 # each drawn in its own fill (grafiek.py: colours, patterns, contrast).
 DELEN = (
     ("verzilverd", "verzilverd (facturen)"),
@@ -39,6 +40,8 @@ KOLOMMEN = (
     ("contant", "contant"),
     ("vervallen", "vervallen"),
     ("uitstaand", "nog uit te geven"),
+    ("teruggevorderd", "teruggevorderd"),
+    ("terugontvangen", "terugbetaald"),
     ("beschikbaar", "nog beschikbaar"),
 )
 
@@ -141,8 +144,23 @@ def _maandnaam(sleutel: str) -> str:
 
 # --- HTML: bars and amounts as text at the page's own size (grafiek.py) ---------------------------------
 def _stukken(w: dict[str, Any]) -> list[tuple[str, Bedrag]]:
-    waarden = {k: w[k] for k in ("verzilverd", "contant", "uitstaand", "vervallen")}
-    waarden["niet_toegekend"] = w["plafond"] - w["toegekend"]
+    """The plafond in parts that are never negative and add up to it to the cent.
+
+    plafond = verzilverd + contant − terugbetaald + uitstaand + beschikbaar (the saldo formulas). Money paid
+    back frees its share of what was spent (first of the invoices, then of the cash); what is still
+    available is what expired or was released and not granted again (vervallen, at most what is available)
+    and the rest (niet toegekend). Without withdrawals or repayments this is the plain split of the plafond."""
+    terug = w["terugontvangen"]
+    verzilverd = w["verzilverd"] - min(terug, w["verzilverd"])
+    contant = w["contant"] - (terug - (w["verzilverd"] - verzilverd))
+    vervallen = min(w["vervallen"], w["beschikbaar"])
+    waarden = {
+        "verzilverd": verzilverd,
+        "contant": contant,
+        "uitstaand": w["uitstaand"],
+        "vervallen": vervallen,
+        "niet_toegekend": w["beschikbaar"] - vervallen,
+    }
     return [(k, waarden[k]) for k, _ in DELEN]
 
 
@@ -156,6 +174,8 @@ def _kaart(w: dict[str, Any], schaal: Bedrag) -> str:
     label = f"Subsidieplafond van {w['naam']}, {w['plafond'].nl()}: " + ", ".join(
         f"{namen[k]} {b.nl()}" for k, b in _stukken(w)
     )
+    if w["terugontvangen"]:
+        label += f" (betaald na aftrek van {w['terugontvangen'].nl()} terugbetaald)"
     reeks = {"verzilverd": "verzilverd", "contant": "contant", "uitstaand": "uitstaand", "vervallen": "vervallen"}
     cijfers = "".join(
         f"<dt>{g.stip(reeks[k]) if k in reeks else ''}{o.e(_beschikbaar_naam(w) if k == 'beschikbaar' else naam)}</dt>"
@@ -304,8 +324,13 @@ def html(m: dict[str, Any]) -> str:
         "<dt>verzilverd</dt><dd>facturen die de kasbeheerder uit vouchers betaalde (art. 9 lid 3 onder a)</dd>"
         "<dt>contant</dt><dd>opnames van ten hoogste het maximum per keer (art. 9 lid 3 onder b)</dd>"
         "<dt>nog uit te geven</dt><dd>toegekend en nog niet besteed</dd>"
-        "<dt>vervallen</dt><dd>wat na de uitvoeringsdatum niet was besteed (art. 5 lid 8)</dd>"
-        "<dt>nog beschikbaar</dt><dd>subsidieplafond min toegekend plus vervallen: wat nog kan worden toegekend</dd>"
+        "<dt>vervallen</dt><dd>wat na de uitvoeringsdatum niet was besteed (art. 5 lid 8), of wat bij het "
+        "intrekken of vaststellen van een subsidie vrijkwam (Awb 4:48, 4:44); in de balk alleen voor zover het "
+        "niet opnieuw is toegekend</dd>"
+        "<dt>teruggevorderd</dt><dd>wat het college terugvorderde van wat was betaald (Awb 4:57)</dd>"
+        "<dt>terugbetaald</dt><dd>wat daarvan is terugbetaald; het telt weer als beschikbaar</dd>"
+        "<dt>nog beschikbaar</dt><dd>subsidieplafond min toegekend plus vervallen plus terugbetaald: wat nog "
+        "kan worden toegekend</dd>"
         "<dt>niet besteed (afgesloten)</dt><dd>hetzelfde bedrag na het afsluiten van de periode: er wordt niets "
         "meer toegekend</dd></dl>",
     ]

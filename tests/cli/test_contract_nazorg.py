@@ -182,3 +182,21 @@ def test_terugvordering_instellen_via_het_consolescript(store: Path) -> None:
     assert (u["aanvraag"], u["teruggevorderd"], u["openstaand"]) == (1, "100.00", "100.00")
     controleer_fout(voer_uit(*instellen, "--bedrag", "0,01", db=store, als_json=True), 1)
     assert _saldo(store, "NOORD")["teruggevorderd"] == "100.00"
+
+
+def test_besluit_geeft_de_brief_van_de_terugvordering_en_met_gebeurtenis_die_van_een_eerder_besluit(
+    store: Path,
+) -> None:
+    voor = ok(voer_uit_echt("besluit", "1", db=store, als_json=True, gebruiker=REGIE)).json()
+    brief_voor = ok(voer_uit_echt("besluit", "1", db=store, gebruiker=REGIE)).out
+    instellen = ("terugvordering", "instellen", "1", "--motivering", "onjuiste gegevens", "--datum", "2026-06-03")
+    ok(voer_uit_echt(*instellen, "--bedrag", "60", db=store, als_json=True))
+
+    na = ok(voer_uit_echt("besluit", "1", db=store, als_json=True, gebruiker=REGIE)).json()
+    assert (na["uitkomst"], na["bedrag"]) == ("terugvordering", "60.00") and na["gebeurtenis"] > voor["gebeurtenis"]
+    tekst = ok(voer_uit_echt("besluit", "1", db=store, gebruiker=REGIE)).out
+    assert "art. 4:57 lid 1 Awb" in tekst and "Motivering: onjuiste gegevens" in tekst and "Bezwaar" in tekst
+    eerder = ("besluit", "1", "--gebeurtenis", str(voor["gebeurtenis"]))
+    assert ok(voer_uit_echt(*eerder, db=store, gebruiker=REGIE)).out == brief_voor  # the same bytes
+    controleer_fout(voer_uit_echt("besluit", "1", "--gebeurtenis", str(na["gebeurtenis"] + 1), db=store,
+                                  als_json=True, gebruiker=REGIE), 3)  # fmt: skip

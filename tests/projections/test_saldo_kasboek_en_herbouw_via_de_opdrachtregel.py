@@ -9,14 +9,16 @@ from datetime import date
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+import openpyxl
 import pytest
 from cli_hulp import controleer_fout, controleer_saldo_sluit, ok, voer_uit
 from leeshulp import gevouwen, positie, view_tabellen, views
-from wereld import PERIODE, Wereld, bedrag, open_store
+from wereld import KAS, PERIODE, Wereld, bedrag, open_store
 
 from commands import modellen as m
 from commands.dienst import Dienst
 from commands.leesmodellen import Leesdienst
+from commands.vaststelling import OntvangTerug, VorderTerug, ontvang_terug, vorder_terug
 from projections.bijwerken import open_verbinding, werk_bij
 from projections.tabellen import SALDO
 
@@ -107,7 +109,8 @@ def test_het_kasboek_toont_elke_regel_met_lopende_saldi_per_voucher_en_wijk(stor
     ]
     assert u["regels"][-1]["datum"] == "2026-04-15" and u["regels"][3]["factuur"] == "F1"
     assert u["totaal"] == {"toegekend": "9500.00", "verzilverd": "1450.00", "contant": "500.00",
-                           "geweigerd": "0.00", "vervallen": "0.00", "gecorrigeerd": "0.00"}  # fmt: skip
+                           "geweigerd": "0.00", "vervallen": "0.00", "gecorrigeerd": "0.00",
+                           "teruggevorderd": "0.00", "terugontvangen": "0.00"}  # fmt: skip
     saldo = voer_uit("saldo", db=store_url, als_json=True, gebruiker=_lezer(store_url)).json()
     assert u["regels"][-1]["saldo_wijk"] == saldo["wijken"][0]["uitstaand"]
 
@@ -121,6 +124,50 @@ def test_het_kasboek_toont_elke_regel_met_lopende_saldi_per_voucher_en_wijk(stor
 
     tekst = ok(voer_uit("kasboek", "--wijk", "NOORD", db=store_url, gebruiker=_lezer(store_url))).out
     assert "Bouwmarkt / F1" in tekst and "€ 7.550,00" in tekst and "15-04-2026" in tekst
+
+
+def test_het_kasboek_toont_terugvordering_en_terugontvangst_per_aanvraag_en_sluit_met_saldo(store_url, tmp_path):
+    """Awb 4:57: a claim and its receipt are the aanvraag's lines (no voucher, no restant); the totals reconcile."""
+    app, (v1, _, _) = _jaar(store_url)
+    w = Wereld(app)
+    vorder_terug(w.college, VorderTerug(nummer=1, bedrag=bedrag("200"), motivering="niet voor het initiatief",
+                                        datum=date(PERIODE, 7, 1)))  # fmt: skip
+    ontvang_terug(w.als(KAS), OntvangTerug(nummer=1, bedrag=bedrag("150,01"), datum=date(PERIODE, 7, 2)))
+    wie = _lezer(store_url)
+    u = ok(voer_uit("kasboek", db=store_url, als_json=True, gebruiker=wie)).json()
+    *_, claim, ontvangst = u["regels"]
+    assert [(r["soort"], r["voucher"], r["aanvraag"], r["datum"], r["bedrag"], r["restant"], r["saldo_wijk"])
+            for r in (claim, ontvangst)] == [
+        ("teruggevorderd", None, 1, "2026-07-01", "200.00", None, "7550.00"),
+        ("terugontvangen", None, 1, "2026-07-02", "150.01", None, "7550.00"),  # no voucher value moves
+    ]  # fmt: skip
+    assert claim["reden"] == "niet voor het initiatief" and claim["door"] == "wethouder"
+    assert ontvangst["positie"] == claim["positie"] + 1 and ontvangst["door"] == KAS
+    saldo = voer_uit("saldo", db=store_url, als_json=True, gebruiker=wie).json()["wijken"][0]
+    assert (u["totaal"]["teruggevorderd"], u["totaal"]["terugontvangen"]) == ("200.00", "150.01")
+    assert (saldo["teruggevorderd"], saldo["terugontvangen"]) == ("200.00", "150.01")
+    assert u["totaal"]["verzilverd"] == saldo["verzilverd"] and u["regels"][-1]["saldo_wijk"] == saldo["uitstaand"]
+
+    tekst = ok(voer_uit("kasboek", "--wijk", "NOORD", db=store_url, gebruiker=wie)).out
+    regel = next(r for r in tekst.splitlines() if "terugontvangen" in r and "#" in r)
+    assert f"#{ontvangst['positie']}" in regel and "02-07-2026" in regel and "aanvraag 1" in regel
+    assert "€ 150,01" in regel
+    assert "teruggevorderd € 200,00; terugontvangen € 150,01" in tekst
+    alleen = ok(voer_uit("kasboek", "--voucher", v1, db=store_url, als_json=True, gebruiker=wie)).json()
+    assert "teruggevorderd" not in [r["soort"] for r in alleen["regels"]]  # the claim is the aanvraag's
+
+    csv_ = ok(voer_uit("kasboek", "--formaat", "csv", db=store_url, gebruiker=wie)).out.splitlines()
+    assert csv_[0].lstrip("\ufeff").split(";") == list(claim)  # the columns stay the JSON keys
+    laatste = dict(zip(list(claim), csv_[-1].split(";"), strict=True))
+    assert [laatste[k] for k in ("voucher", "aanvraag", "soort", "bedrag", "restant")] == [
+        "", "1", "terugontvangen", "150,01", ""
+    ]  # fmt: skip
+    pad = tmp_path / "kasboek.xlsx"
+    ok(voer_uit("kasboek", "--formaat", "xlsx", "--uitvoer", str(pad), db=store_url, gebruiker=wie))
+    kop, *_, rij = list(openpyxl.load_workbook(pad)["Kasboek"].iter_rows(values_only=True))
+    cel = dict(zip(kop, rij, strict=True))
+    assert (cel["soort"], cel["voucher"], cel["restant"], cel["aanvraag"]) == ("terugontvangen", None, None, 1)
+    assert Decimal(str(cel["bedrag"])) == Decimal("150.01")
 
 
 def test_het_kasboek_van_een_voucher_die_nooit_verstrekt_is_geeft_exit_3(store_url):

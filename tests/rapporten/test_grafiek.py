@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+import pytest
+
 from ledger.geld import Bedrag
 from projections.rapporten import grafiek, raad
 from projections.rapporten.grafiek import RAND, VULLING, WIT
@@ -54,3 +56,37 @@ def test_breedtes_komen_uit_centen_zonder_float_en_tellen_niet_boven_het_geheel(
     breedtes = [int(x.replace(".", "")) for x in re.findall(r"width:([\d.]+)%", html)]
     assert breedtes == [3333, 6666] and sum(breedtes) <= 10_000
     assert "niet_toegekend" not in grafiek.delen([("niet_toegekend", Bedrag.nul())], Bedrag.van_centen(1))
+
+
+def _wijk(**bedragen: str) -> dict:
+    w = {k: Bedrag.parse(v) if v != "0" else Bedrag.nul() for k, v in bedragen.items()}
+    w["toegekend"] = w["verzilverd"] + w["contant"] + w["vervallen"] + w["uitstaand"]
+    w["beschikbaar"] = w["plafond"] - w["toegekend"] + w["vervallen"] + w["terugontvangen"]
+    return w
+
+
+@pytest.mark.parametrize(
+    "w",
+    [
+        # value released by an intrekking and granted again: toegekend is above the plafond
+        _wijk(plafond="57.000", verzilverd="40.486,31", contant="2.772,56", vervallen="17.600,70",
+              uitstaand="13.640,43", terugontvangen="296,20"),
+        # paid back more than the invoices: the rest comes off the cash
+        _wijk(plafond="1.000", verzilverd="100", contant="300", vervallen="0", uitstaand="0",
+              terugontvangen="150"),
+        # the plain year: closed without withdrawals
+        _wijk(plafond="1.000", verzilverd="500", contant="100", vervallen="150", uitstaand="0",
+              terugontvangen="0"),
+    ],
+    ids=["opnieuw-toegekend", "terugbetaald", "gewoon"],
+)  # fmt: skip
+def test_de_delen_van_de_balk_zijn_nooit_negatief_en_tellen_op_tot_het_plafond(w):
+    stukken = dict(raad._stukken(w))
+    assert all(b.centen >= 0 for b in stukken.values()), stukken
+    assert sum((b for b in stukken.values()), Bedrag.nul()) == w["plafond"]
+
+
+def test_zonder_intrekking_of_terugbetaling_is_de_balk_de_gewone_verdeling_van_het_plafond():
+    w = _wijk(plafond="1.000", verzilverd="500", contant="100", vervallen="150", uitstaand="0", terugontvangen="0")
+    stukken = dict(raad._stukken(w))
+    assert stukken["vervallen"] == Bedrag.parse("150") and stukken["niet_toegekend"] == w["plafond"] - w["toegekend"]
