@@ -285,7 +285,9 @@ class Grootboek(RuleBasedStateMachine):
         betaald = sum(self.betaald[c] for c in self._vouchers_van(a)) if a.besluit else 0
         ruimte = betaald - (a.vastgesteld or Bedrag.nul()).centen - a.teruggevorderd.centen
         bedrag = max(1, ruimte + 1 if deel == -1 else ruimte // deel)
-        cmd = VorderTerug(nummer=a.nummer, bedrag=Bedrag.van_centen(bedrag), motivering="ten onrechte besteed", datum=dag)
+        cmd = VorderTerug(
+            nummer=a.nummer, bedrag=Bedrag.van_centen(bedrag), motivering="ten onrechte besteed", datum=dag
+        )
         uit = self.doe("terugvordering instellen", lambda: vorder_terug(self.w.college, cmd))
         if uit:
             assert a.status in (Status.TOEGEKEND, Status.VASTGESTELD) and bedrag <= ruimte
@@ -388,7 +390,10 @@ class Grootboek(RuleBasedStateMachine):
             a = self._aanvraag(nummer)
             assert a is not None
             assert (a.teruggevorderd.centen, a.terugontvangen.centen) == (gevorderd, ontvangen)
-            assert Bedrag.nul() <= a.terugontvangen <= a.teruggevorderd and a.openstaand == a.teruggevorderd - a.terugontvangen
+            assert (
+                Bedrag.nul() <= a.terugontvangen <= a.teruggevorderd
+                and a.openstaand == a.teruggevorderd - a.terugontvangen
+            )
         for nummer, vastgesteld in self.vastgesteld.items():
             a = self._aanvraag(nummer)
             assert a is not None and a.status == Status.VASTGESTELD
