@@ -32,6 +32,7 @@ from commands.modellen import Opdracht, Positief, Tekst
 from ledger import ids
 from ledger.fouten import NietGevonden, OngeldigeToestand, RegelOvertreden
 from ledger.geld import Bedrag
+from ledger.status import Status
 from ledger.voucher import Factuur, Voucher
 
 
@@ -57,6 +58,13 @@ def corrigeer_betaling(dienst: Dienst, cmd: CorrigeerBetaling) -> dict[str, Any]
             raise OngeldigeToestand(
                 f"de periode {w.periode} van wijk {w.code} is afgesloten: er wordt niets meer gecorrigeerd",
                 artikel="art. 5 lid 8",
+            )
+        a = dienst.laad_aanvraag(v.aanvraag)
+        if a.status == Status.VASTGESTELD:  # else betaald drops under vastgesteld and the voucher could pay again
+            raise OngeldigeToestand(
+                f"aanvraag {a.nummer} is vastgesteld op {a.vastgesteld}: een betaling wordt niet meer gecorrigeerd; "
+                "wat ten onrechte is betaald wordt teruggevorderd (voucher terugvordering instellen)",
+                artikel="Awb 4:46, 4:57",
             )
         bedrag = v.corrigeer(betaling, cmd.gebeurtenis, cmd.reden, datum, dienst.gebruiker)
         nieuw: list[Aggregate] = [v]

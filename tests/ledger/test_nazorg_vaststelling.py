@@ -11,6 +11,7 @@ from wereld import KAS, PERIODE, REGIE, WIJK, Wereld, bedrag, geheugen_app, schr
 from commands import modellen as m
 from commands.periode import SluitPeriodeAf, sluit_periode_af
 from commands.vaststelling import OntvangTerug, StelVast, VorderTerug, ontvang_terug, stel_vast, vorder_terug
+from ledger import ids
 from ledger.fouten import GeenMandaat, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
 from ledger.geld import Bedrag
 from projections import vouwen
@@ -90,6 +91,20 @@ def test_een_gecorrigeerde_betaling_telt_niet_als_betaald(w):
     laatste = max(nr for nr, e in w.app.genummerd() if type(e).__name__ == "Verzilverd")
     corrigeer_betaling(w.kas, CorrigeerBetaling(code=een, gebeurtenis=laatste, reden="dubbel", datum=DAG))
     assert vaststellen(w, nummer)["vastgesteld"] == bedrag("1.000")
+
+
+def test_na_de_vaststelling_wordt_een_betaling_niet_meer_gecorrigeerd(w):
+    """Else betaald drops under vastgesteld and the voucher's value could be spent a second time."""
+    from commands.nazorg import CorrigeerBetaling, corrigeer_betaling
+
+    nummer, (een, _) = toegekend(w)
+    w.verzilver(een, "1.000", datum=DAG)
+    vaststellen(w, nummer)
+    betaling = max(nr for nr, e in w.app.genummerd() if type(e).__name__ == "Verzilverd")
+    cmd = CorrigeerBetaling(code=een, gebeurtenis=betaling, reden="dubbel", datum=NA_UITVOERING)
+    fout = weigert(w, OngeldigeToestand, lambda: corrigeer_betaling(w.kas, cmd))
+    assert "vastgesteld" in str(fout) and "terugvordering" in str(fout)
+    assert w.app.repository.get(ids.voucher_id(een)).restant == Bedrag.nul()  # nothing to spend again
 
 
 def test_hoger_dan_betaald_nooit_precies_betaald_mag_zonder_grond(w):
