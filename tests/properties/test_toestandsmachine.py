@@ -398,6 +398,10 @@ class Grootboek(RuleBasedStateMachine):
             a = self._aanvraag(nummer)
             assert a is not None and a.status == Status.VASTGESTELD
             assert a.vastgesteld is not None and a.vastgesteld.centen == vastgesteld
+            betaald = sum(self.betaald[c] for c in self._vouchers_van(a))
+            assert vastgesteld + a.teruggevorderd.centen <= betaald, (
+                "vastgesteld en teruggevorderd boven wat betaald is"
+            )
 
     @invariant()
     def saldo_uit_de_gebeurtenissen_is_de_stand_van_de_aggregaten(self) -> None:
