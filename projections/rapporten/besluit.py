@@ -416,9 +416,10 @@ def _beslissing(m: dict[str, Any]) -> list[str]:
             "worden verzilverd."
         ]
     if m["uitkomst"] == VASTSTELLING:
+        grondslag = "wat met de vouchers is betaald" if w is None else "minder dan met de vouchers is betaald"
         delen = [
             f"Wij stellen de subsidie in de vorm van vouchers op uw aanvraag vast op {m['bedrag'].nl()} "
-            "(art. 4:42 en 4:44 Awb): wat met de vouchers is betaald. Wat van de vouchers niet is besteed, "
+            f"(art. 4:42 en 4:44 Awb): {grondslag}. Wat van de vouchers niet is besteed, "
             "kan niet meer worden verzilverd."
         ]
         if w is not None:

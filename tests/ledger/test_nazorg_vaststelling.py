@@ -204,6 +204,7 @@ def test_de_lagere_vaststelling_is_een_besluit_met_brief_en_staat_in_de_verantwo
 
     assert brief["uitkomst"] == "vaststelling" and brief["weigering"]["artikel"] == "art. 4:46 lid 2 onder a Awb"
     assert "Wij stellen de subsidie" in tekst and "€ 400,00" in tekst and MOTIVERING in tekst and "bezwaar" in tekst
+    assert "minder dan met de vouchers is betaald" in " ".join(tekst.split())  # not "wat ... is betaald"
     model = verantwoording.bouw(h)
     assert (model["totaal"]["teruggevorderd"], model["totaal"]["terugontvangen"]) == (bedrag("400"), bedrag("100"))
     assert model["totaal"]["vervallen"] == bedrag("6.500")
