@@ -227,6 +227,10 @@ class Dienst:
             raise NietGevonden(f"voucher {code} is nooit verstrekt", voucher=code)
         return v
 
+    def laad_vouchers_van(self, a: Aanvraag) -> list[Voucher]:
+        """The vouchers issued on the grant of aanvraag `a` (none when it was not granted)."""
+        return [self.laad_voucher(v["code"]) for v in (a.besluit or {}).get("vouchers", [])]
+
     @staticmethod
     def _eis_in_werking(g: Gemeente, datum: date) -> None:
         if datum < g.regeling.inwerkingtreding:

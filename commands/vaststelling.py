@@ -66,7 +66,7 @@ def stel_vast(dienst: Dienst, cmd: StelVast) -> dict[str, Any]:
         if a.status == Status.VASTGESTELD and a.vaststelling and cmd.bedrag in (None, a.vastgesteld):
             return [], _vastgesteld(a)
         w = dienst.laad_wijk(a.wijk, a.periode)
-        vouchers = [dienst.laad_voucher(v["code"]) for v in (a.besluit or {}).get("vouchers", [])]
+        vouchers = dienst.laad_vouchers_van(a)
         onbesteed = sum((v.restant for v in vouchers), Bedrag.nul())
         a.stel_vast(
             cmd.bedrag,
@@ -98,7 +98,7 @@ def vorder_terug(dienst: Dienst, cmd: VorderTerug) -> dict[str, Any]:
         g = dienst.gemeente()
         a = dienst.laad_aanvraag(cmd.nummer)
         g.eis_mandaat(dienst.gebruiker, "college", None, datum)
-        vouchers = [dienst.laad_voucher(v["code"]) for v in (a.besluit or {}).get("vouchers", [])]
+        vouchers = dienst.laad_vouchers_van(a)
         a.vorder_terug(
             cmd.bedrag,
             cmd.motivering,
