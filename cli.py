@@ -1896,8 +1896,23 @@ def termijnen(o: Omgeving, per: date | None) -> None:
     help="De brief van dit besluit (het gebeurtenisnummer onder de brief), bijvoorbeeld de toekenning na een "
     "terugvordering; standaard het laatste besluit.",
 )
+@click.option(
+    "--verzonden",
+    is_flag=True,
+    help="Leg vast dat deze brief is verzonden op --datum (art. 3:41 Awb); de bezwaartermijn loopt vanaf de dag "
+    "daarna (art. 6:8 Awb).",
+)
+@datum_optie
 @pass_omgeving
-def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | None, gebeurtenis: int | None) -> None:
+def besluit_brief(
+    o: Omgeving,
+    nr: int,
+    formaat: str | None,
+    uitvoer: Path | None,
+    gebeurtenis: int | None,
+    verzonden: bool,
+    datum: date | None,
+) -> None:
     """De besluitbrief op een aanvraag: toekenning, weigering, intrekking, vaststelling of terugvordering,
     namens het college, met bezwaarclausule.
 
@@ -1909,6 +1924,11 @@ def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | Non
     """
     from projections.rapporten import besluit as brief
 
+    if verzonden:
+        _verzend(o, nr, gebeurtenis, datum)
+        return
+    if datum is not None:
+        raise click.UsageError("--datum hoort bij --verzonden: de brief zelf is gedateerd op het besluit")
     if formaat is None and uitvoer is not None and uitvoer.suffix.lower() in (".html", ".htm"):
         formaat = "html"
     formaat = _kies_formaat(o, formaat, uitvoer)
@@ -1916,6 +1936,112 @@ def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | Non
     model = brief.bouw(_geschiedenis(o, None), nr, lambda: o.dienst(schrijven=True).toon_aanvraag(nr), gebeurtenis)
     schrijf = {"tekst": brief.tekst, "json": _rapport_json, "html": brief.html}[formaat]
     _lever(o, schrijf(model), formaat, uitvoer, model)
+
+
+def _verzend(o: Omgeving, nr: int, gebeurtenis: int | None, datum: date | None) -> None:
+    """`besluit NR --verzonden`: record the sending, answer with the letter's keys plus `verzonden`."""
+    from commands.bezwaar import VerzendBesluit, verzend_besluit, verzending_melding
+    from projections.rapporten import besluit as brief
+
+    cmd = _bouw(VerzendBesluit, nummer=nr, gebeurtenis=gebeurtenis, datum=datum)
+    u = verzend_besluit(o.dienst(schrijven=True), cmd)
+    if not o.als_json:
+        o.toon(u, lambda u: verzending_melding(u, _nl))
+        return
+    model = brief.bouw(_geschiedenis(o, None), nr, lambda: o.dienst(schrijven=True).toon_aanvraag(nr), u["gebeurtenis"])
+    o.toon(json.loads(_rapport_json(model)) | {"verzonden": u["verzonden"], "laatste_dag": u["laatste_dag"]}, "")
+
+
+@voucher.group()
+def bezwaar() -> None:
+    """Bezwaar tegen een besluit: indienen, beslissen (het college), lijst (art. 6:4-6:11, 7:10-7:12 Awb)."""
+
+
+@bezwaar.command("indienen")
+@click.argument("nr", type=NR)
+@click.option("--ontvangen", type=DATUM, required=True, help="De dag waarop het bezwaarschrift is ontvangen.")
+@click.option("--omschrijving", required=True, help="Het bezwaar en zijn gronden (art. 6:5 Awb).")
+@click.option(
+    "--verschoonbaar",
+    default=None,
+    metavar="REDEN",
+    help="Een te laat bezwaar: waarom de termijnoverschrijding verschoonbaar is (art. 6:11 Awb).",
+)
+@datum_optie
+@pass_omgeving
+def bezwaar_indienen(
+    o: Omgeving, nr: int, ontvangen: date, omschrijving: str, verschoonbaar: str | None, datum: date | None
+) -> None:
+    """Registreer een bezwaarschrift tegen het laatste besluit op aanvraag NR (regiegroep of college).
+
+    Tijdig als het uiterlijk op de laatste dag van de bezwaartermijn is ontvangen: zes weken vanaf de dag
+    na verzending (art. 6:7-6:9 Awb), verlengd tot de eerstvolgende werkdag (Algemene termijnenwet). Is het
+    besluit niet verzonden, dan loopt de termijn nog niet en is het bezwaar tijdig (art. 6:10 Awb).
+    Beslissen binnen zes weken na afloop van de bezwaartermijn (art. 7:10 Awb).
+    """
+    from commands.bezwaar import DienBezwaarIn, dien_bezwaar_in, melding
+
+    cmd = _bouw(
+        DienBezwaarIn,
+        nummer=nr,
+        ontvangen=ontvangen,
+        omschrijving=omschrijving,
+        verschoonbaar=verschoonbaar,
+        datum=datum,
+    )
+    o.toon(dien_bezwaar_in(o.dienst(schrijven=True), cmd), lambda u: melding(u, _nl))
+
+
+@bezwaar.command("beslissen")
+@click.argument("nr", type=NR, metavar="BEZWAAR")
+@click.option(
+    "--uitkomst", type=click.Choice(["gegrond", "ongegrond", "niet-ontvankelijk"]), required=True, help="De beslissing."
+)
+@click.option("--motivering", required=True, help="Motivering van de beslissing op bezwaar (art. 7:12 Awb).")
+@datum_optie
+@pass_omgeving
+def bezwaar_beslissen(o: Omgeving, nr: int, uitkomst: str, motivering: str, datum: date | None) -> None:
+    """Beslis op bezwaar BEZWAAR (alleen het college, art. 7:11 Awb), met brief en beroepsclausule.
+
+    Gegrond herroept het besluit en heropent de aanvraag voor een nieuw besluit, ook na de laatste dag
+    om vouchers te verstrekken (art. 5 lid 8) en buiten de volgorde van ontvangst (art. 4 lid 4).
+    Een te laat bezwaar dat niet verschoonbaar is, kan alleen niet-ontvankelijk zijn (art. 6:9, 6:11 Awb).
+    """
+    from commands.bezwaar import BeslisBezwaar, beslis_bezwaar, melding
+
+    cmd = _bouw(BeslisBezwaar, bezwaar=nr, uitkomst=uitkomst, motivering=motivering, datum=datum)
+    o.toon(beslis_bezwaar(o.dienst(schrijven=True), cmd), lambda u: melding(u, _nl))
+
+
+@bezwaar.command("lijst")
+@pass_omgeving
+def bezwaar_lijst(o: Omgeving) -> None:
+    """Alle bezwaren met hun termijnen: bezwaartermijn, tijdig, beslissen voor (art. 6:7-6:11, 7:10 Awb)."""
+    from commands.bezwaar import bezwaren
+
+    lijst = bezwaren(o.dienst())
+
+    def tekst(u: dict[str, Any]) -> str:
+        if not u["bezwaren"]:
+            return "Geen bezwaren."
+        rijen = [
+            [
+                str(b["bezwaar"]),
+                str(b["aanvraag"]),
+                f"#{b['besluit']} {b['soort']}",
+                _nl(b["ontvangen"]),
+                "ja" if b["tijdig"] else ("verschoonbaar" if b["verschoonbaar"] else "nee"),
+                _nl(b["beslissen_voor"]),
+                b["uitkomst"] or "open",
+            ]
+            for b in u["bezwaren"]
+        ]
+        from projections.rapporten import opmaak
+
+        kop = ["bezwaar", "aanvraag", "besluit", "ontvangen", "tijdig", "beslissen voor", "uitkomst"]
+        return opmaak.tabel(kop, rijen)
+
+    o.toon({"bezwaren": lijst}, tekst)
 
 
 @voucher.group("periode")

@@ -504,6 +504,7 @@ class Dienst:
                 raise OngeldigeToestand(f"aanvraag {a.nummer} heeft geen kostenraming", artikel="art. 4 lid 2 onder c")
             art_4_lid_4_volgorde(a.nummer, w.eerder_aan_de_beurt(a.nummer), cmd.buiten_volgorde)
             vouchers = a.verdeel(bedrag, cmd.vouchers, r.max_voucherwaarde)
+            na_bezwaar = (a.heropend or {}).get("bezwaar")  # Awb 7:11: after a herroeping (art. 5 lid 8 below)
             a.ken_toe(
                 bedrag,
                 vouchers,
@@ -519,7 +520,7 @@ class Dienst:
             )
             if cmd.start_voor is not None and cmd.start_voor > w.uitvoeren_tot:
                 raise OngeldigeInvoer("--start-voor ligt na de datum waarop het initiatief uitgevoerd moet zijn")
-            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker)
+            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker, na_bezwaar=na_bezwaar)
             nieuw: list[Aggregate] = [a, w]
             for v in vouchers:
                 nieuw.append(

@@ -26,6 +26,7 @@ from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
 from ledger import status as st
+from ledger.aanvraag_bezwaar import NaBezwaar
 from ledger.aanvraag_nazorg import NaDeVerlening
 from ledger.begrippen import WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
 from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
@@ -36,7 +37,7 @@ from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
 from ledger.vouchercode import maak_code
 
 
-class Aanvraag(NaDeVerlening, Aggregate):
+class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
     TOPIC = "voucher.Aanvraag"
 
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
@@ -49,7 +50,8 @@ class Aanvraag(NaDeVerlening, Aggregate):
     # `persoonsgegevens_vernietigd` always present (before, only once it happened).
     # Version 3: `toekenning_ingetrokken`, the decisions withdrawing or reducing the grant (Awb 4:48).
     # Version 4: `vaststelling` (Awb 4:42), `teruggevorderd` and `terugontvangen` (Awb 4:57).
-    class_version = 4
+    # Version 5: `herroepingen` (decisions revoked on a gegrond bezwaar, Awb 7:11) and `heropend`.
+    class_version = 5
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -65,6 +67,25 @@ class Aanvraag(NaDeVerlening, Aggregate):
         state["vaststelling"] = None  # nothing was vastgesteld or claimed back before these acts existed
         state["teruggevorderd"] = Bedrag.nul()
         state["terugontvangen"] = Bedrag.nul()
+
+    @staticmethod
+    def upcast_v4_v5(state: dict[str, Any]) -> None:
+        state["herroepingen"] = []  # nothing was revoked before bezwaar was recorded
+        state["heropend"] = None
+
+    class Herroepen(Aggregate.Event):
+        """Awb 7:11: on a gegrond bezwaar the decision is revoked and the aanvraag is open for a new one."""
+
+        TOPIC = "voucher.Aanvraag.Herroepen"
+        bezwaar: int
+        besluit: int  # the revoked decision's event number in the log
+        soort: str  # its kind: toegekend, geweigerd, buiten behandeling
+        status: str  # the status the aanvraag returns to (ledger/aanvraag_bezwaar.py)
+        vrijgegeven: Bedrag  # a revoked grant: the value of its vouchers that no longer counts (vervallen)
+        datum: date
+        gebruiker: str
+        namens: str
+        mandaat: dict[str, Any] | None
 
     class Vastgesteld(Aggregate.Event):
         """Awb 4:42-4:47: the grant is settled at what was paid, or lower on a ground of 4:46 lid 2; a decision."""
@@ -171,6 +192,8 @@ class Aanvraag(NaDeVerlening, Aggregate):
         self.vaststelling: dict[str, Any] | None = None
         self.teruggevorderd = Bedrag.nul()
         self.terugontvangen = Bedrag.nul()
+        self.herroepingen: list[dict[str, Any]] = []
+        self.heropend: dict[str, Any] | None = None  # revoked on bezwaar, not decided again yet
 
     # --- what is missing (art. 4 lid 2) -------------------------------------------------
     @property
@@ -256,7 +279,9 @@ class Aanvraag(NaDeVerlening, Aggregate):
             raise OngeldigeInvoer(f"{aantal} vouchers kan niet voor {bedrag}")
         delen = bedrag.verdeel(aantal)
         regels.art_1_a_voucherwaarde(delen, max_voucherwaarde)
-        return [{"code": maak_code(self.nummer, i), "bedrag": deel} for i, deel in enumerate(delen, start=1)]
+        # After a revoked grant the new vouchers are numbered on: a code is issued once (Awb 7:11).
+        eerder = sum(len(h.get("vouchers") or []) for h in self.herroepingen)
+        return [{"code": maak_code(self.nummer, i), "bedrag": deel} for i, deel in enumerate(delen, start=eerder + 1)]
 
     def ken_toe(
         self,
@@ -322,6 +347,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         mandaat: dict[str, Any] | None,
     ) -> None:
         self.status = st.na("Toegekend", self.status)
+        self.heropend = None
         self.besluit = {
             "uitkomst": "toegekend",
             "bedrag": bedrag,
@@ -356,6 +382,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         self, grond: str, motivering: str, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
     ) -> None:
         self.status = st.na("Geweigerd", self.status)
+        self.heropend = None
         self.besluit = {
             "uitkomst": "geweigerd",
             "grond": grond,
@@ -436,6 +463,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         )
         self.status = st.na("RaadplegingBesloten", self.status, uitkomst=uitkomst)
         if self.status == st.Status.GEWEIGERD:
+            self.heropend = None
             self.besluit = {
                 "uitkomst": "geweigerd",
                 "grond": None,
@@ -535,6 +563,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         mandaat: dict[str, Any] | None,
     ) -> None:
         self.status = st.na("BuitenBehandelingGesteld", self.status)
+        self.heropend = None
         self.besluit = {
             "uitkomst": st.Status.BUITEN_BEHANDELING.value,
             "grond": None,
@@ -591,6 +620,26 @@ class Aanvraag(NaDeVerlening, Aggregate):
     def _terugbetaling_ontvangen(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.terugontvangen = self.terugontvangen + bedrag
 
+    # --- revoked on bezwaar (Awb 7:11; the check in ledger/aanvraag_bezwaar.py) ---------------
+    @event(Herroepen)
+    def _herroepen(
+        self,
+        bezwaar: int,
+        besluit: int,
+        soort: str,
+        status: str,
+        vrijgegeven: Bedrag,
+        datum: date,
+        gebruiker: str,
+        namens: str,
+        mandaat: dict[str, Any] | None,
+    ) -> None:
+        herroeping = dict(self.besluit or {}) | {"bezwaar": bezwaar, "gebeurtenis": besluit, "herroepen_op": datum}
+        self.herroepingen = [*self.herroepingen, herroeping]
+        self.heropend = {"bezwaar": bezwaar, "datum": datum}
+        self.besluit = None
+        self.status = st.na("Herroepen", self.status, terug=status)
+
     # --- personal data: destroyed after the retention term (AVG, Selectielijst) ----------
     @property
     def vernietigd(self) -> date | None:
@@ -630,6 +679,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         self._eis_status(handeling)
 
     def _eis_niet_voor_ontvangst(self, datum: date) -> None:
+        self.eis_heropend_na(datum)  # after a herroeping (Awb 7:11): not before it either
         if datum < self.ontvangen:
             raise OngeldigeInvoer(
                 f"de datum {formatteer_datum(datum)} ligt voor de ontvangst van de aanvraag "

@@ -139,10 +139,16 @@ class Wijk(Aggregate):
         self.wachtrij.pop(str(nummer), None)
 
     # --- grants against the plafond ---------------------------------------------------
-    def leg_vast(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
-        """Commit a grant: art. 5 lid 8 (issue date) and art. 6 onder e (plafond)."""
+    def leg_vast(
+        self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str, *, na_bezwaar: int | None = None
+    ) -> None:
+        """Commit a grant: art. 5 lid 8 (issue date) and art. 6 onder e (plafond).
+
+        A new decision after a grant or refusal was revoked on bezwaar `na_bezwaar` (Awb 7:11) may
+        be taken after the issue date: the aanvraag was in time, the first decision was wrong."""
         self._eis_open()
-        regels.art_5_lid_8_verstrekken(datum, self.verstrekken_tot)
+        if na_bezwaar is None:
+            regels.art_5_lid_8_verstrekken(datum, self.verstrekken_tot)
         regels.art_6_e_subsidieplafond(bedrag, self.beschikbaar)
         self._vastgelegd(nummer=nummer, bedrag=bedrag, datum=datum, gebruiker=gebruiker)
 

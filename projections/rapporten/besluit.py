@@ -159,6 +159,22 @@ def _brieven(a: AanvraagHistorie) -> list[Besluit]:
     return sorted(brieven + _terugvorderingen(a), key=lambda b: b.handeling.gebeurtenis)
 
 
+def laatste_besluit(a: AanvraagHistorie) -> Besluit | None:
+    """The decision that stands as the latest on the aanvraag (what a bezwaar is made against); None
+    while it is open, also after a herroeping on bezwaar until the new decision (Awb 7:11)."""
+    return _beslissend(a)
+
+
+def brief_soort(besluit: Besluit) -> str:
+    """The kind of decision as the letter, the sending and the bezwaar name it."""
+    return _uitkomst(besluit)
+
+
+def gekozen(a: AanvraagHistorie, gebeurtenis: int) -> Besluit:
+    """The decision with a letter recorded as event `gebeurtenis` on aanvraag `a` (exit 3 if none)."""
+    return _gekozen(a, gebeurtenis)
+
+
 def _gekozen(a: AanvraagHistorie, gebeurtenis: int) -> Besluit:
     """The decision recorded as event `gebeurtenis` (`voucher besluit NR --gebeurtenis N`)."""
     brieven = _brieven(a)

@@ -18,7 +18,7 @@ so they cannot disagree with each other. Rules owned here:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -183,6 +183,46 @@ class Besluit:
     stemmen_tegen: int | None = None
     beslissen_voor: date | None = None  # the beslistermijn as it stood when this was decided
     namens: Namens | None = None  # None: recorded before decisions named their mandate (event version 1)
+    vouchers: tuple[str, ...] = ()  # a grant: the codes of its vouchers
+    na_bezwaar: int | None = None  # taken after a decision was revoked on this bezwaar (Awb 7:11)
+
+
+@dataclass(frozen=True)
+class Verzending:
+    """Awb 3:41: a decision letter sent; the bezwaartermijn (or beroepstermijn) runs to `laatste_dag`."""
+
+    handeling: Handeling
+    besluit: int  # the decision's event number
+    laatste_dag: date
+
+
+@dataclass
+class BezwaarHistorie:
+    """A bezwaar (Awb 6:4) against decision `besluit` on aanvraag `aanvraag`, and its beslissing (Awb 7:11)."""
+
+    nummer: int
+    aanvraag: int
+    wijk: str
+    periode: int
+    besluit: int
+    soort: str
+    besluitdatum: date
+    verzonden: date | None
+    laatste_dag: date | None
+    ontvangen: date
+    omschrijving: str
+    tijdig: bool
+    verschoonbaar: str | None
+    beslissen_voor: date
+    ingediend: Handeling
+    beslissing: Handeling | None = None
+    uitkomst: str | None = None
+    motivering: str | None = None
+    namens: Namens | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.beslissing is None
 
 
 @dataclass
@@ -206,6 +246,8 @@ class AanvraagHistorie:
     vouchers: list[str] = field(default_factory=list)
     intrekking: tuple[Handeling, str] | None = None  # withdrawn by the initiatiefnemer: (act, reden)
     vorderingen: list[Vordering] = field(default_factory=list)  # Awb 4:57, in order
+    herroepen: dict[int, tuple[Handeling, int]] = field(default_factory=dict)  # decision nr -> (act, bezwaar)
+    heropend: int | None = None  # revoked on this bezwaar, not decided again yet (Awb 7:11)
 
     def vorderingsom(self, soort: str) -> Bedrag:
         return sum((v.bedrag for v in self.vorderingen if v.soort == soort), Bedrag.nul())
@@ -234,7 +276,9 @@ class AanvraagHistorie:
 
     @property
     def toekenning(self) -> Besluit | None:
-        return next((b for b in self.besluiten if b.soort == "toegekend"), None)
+        """The grant that stands: the latest that was not revoked on bezwaar (Awb 7:11)."""
+        staand = (b for b in reversed(self.besluiten) if b.handeling.gebeurtenis not in self.herroepen)
+        return next((b for b in staand if b.soort == "toegekend"), None)
 
 
 @dataclass
@@ -275,6 +319,8 @@ class Geschiedenis:
     aanvragen: dict[int, AanvraagHistorie] = field(default_factory=dict)
     vouchers: dict[str, VoucherHistorie] = field(default_factory=dict)
     mandaten: list[Mandaat] = field(default_factory=list)
+    bezwaren: dict[int, BezwaarHistorie] = field(default_factory=dict)
+    verzendingen: dict[int, Verzending] = field(default_factory=dict)  # by the decision's event number
     meegeteld: int = 0
     laatste: int = 0  # the number of the last event that counts (0: none)
     laatste_datum: date | None = None  # the latest business date among them
@@ -330,6 +376,7 @@ class _Vouwer:
         self.wijk_van: dict[UUID, tuple[str, int]] = {}
         self.aanvraag_van: dict[UUID, int] = {}
         self.voucher_van: dict[UUID, str] = {}
+        self.bezwaar_van: dict[UUID, int] = {}
 
     def pas_toe(self, nummer: int, e: Any) -> None:
         datum = getattr(e, "datum", None)
@@ -452,6 +499,9 @@ class _Vouwer:
         return True
 
     def _besluit(self, a: AanvraagHistorie, besluit: Besluit, e: Any, **feiten: Any) -> None:
+        if a.heropend is not None and besluit.soort in ("toegekend", "geweigerd", "buiten behandeling", "raadpleging"):
+            besluit = replace(besluit, na_bezwaar=a.heropend)
+            a.heropend = None if besluit.soort != "raadpleging" or besluit.uitkomst == "tegen" else a.heropend
         a.besluiten.append(besluit)
         a.status = st.na(type(e).__name__, a.status, **feiten)
 
@@ -469,6 +519,7 @@ class _Vouwer:
             e.start_voor,
             beslissen_voor=termijn,
             namens=_namens(e),
+            vouchers=tuple(v["code"] for v in e.vouchers),
         )
         self._besluit(a, besluit, e)
         return True
@@ -549,6 +600,51 @@ class _Vouwer:
             w.teruggevorderd = w.teruggevorderd + v.bedrag
         else:
             w.terugontvangen = w.terugontvangen + v.bedrag
+
+    def herroepen(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        a.herroepen[e.besluit] = (h, e.bezwaar)
+        a.heropend = e.bezwaar
+        a.status = st.na("Herroepen", a.status, terug=e.status)
+        return True
+
+    # bezwaar and verzending (Awb 3:41, 6:4-6:11, 7:10-7:12) ----------------------------------
+    def verzonden(self, h: Handeling, e: Any) -> bool:
+        if e.aanvraag not in self.h.aanvragen:
+            return False
+        self.h.verzendingen[e.gebeurtenis] = Verzending(h, e.gebeurtenis, e.laatste_dag)
+        return True
+
+    def bezwaar(self, h: Handeling, e: Any) -> bool:
+        if (a := self.h.aanvragen.get(e.aanvraag)) is None:
+            return False
+        self.bezwaar_van[e.originator_id] = e.nummer
+        self.h.bezwaren[e.nummer] = BezwaarHistorie(
+            e.nummer,
+            e.aanvraag,
+            a.wijk,
+            a.periode,
+            e.besluit,
+            e.soort,
+            e.besluitdatum,
+            e.verzonden,
+            e.laatste_dag,
+            e.ontvangen,
+            e.omschrijving,
+            e.tijdig,
+            e.verschoonbaar,
+            e.beslissen_voor,
+            h,
+        )
+        return True
+
+    def bezwaar_beslist(self, h: Handeling, e: Any) -> bool:
+        nummer = self.bezwaar_van.get(e.originator_id)
+        if (b := self.h.bezwaren.get(nummer) if nummer is not None else None) is None:
+            return False
+        b.beslissing, b.uitkomst, b.motivering, b.namens = h, e.uitkomst, e.motivering, _namens(e)
+        return True
 
     def bekendgemaakt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
@@ -644,6 +740,10 @@ _VERWERKING: dict[type, Any] = {
     g.AanvraagTerugvorderingIngesteld: _Vouwer.terugvordering,
     g.AanvraagTerugbetalingOntvangen: _Vouwer.terugbetaling,
     g.AanvraagBekendgemaakt: _Vouwer.bekendgemaakt,
+    g.AanvraagHerroepen: _Vouwer.herroepen,
+    g.VerzendingVerzonden: _Vouwer.verzonden,
+    g.BezwaarIngediend: _Vouwer.bezwaar,
+    g.BezwaarBeslist: _Vouwer.bezwaar_beslist,
     g.AanvraagWijzigingGemeld: _Vouwer.wijziging,
     g.VoucherVerstrekt: _Vouwer.verstrekt,
     g.VoucherVerzilverd: _Vouwer.verzilverd,
