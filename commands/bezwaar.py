@@ -31,13 +31,12 @@ from commands.dienst import Dienst
 from commands.geschiedenis import lees_geschiedenis
 from commands.modellen import Opdracht, Tekst
 from ledger import namens
+from ledger.begrippen import HERROEPING
 from ledger.bezwaar import BESLISSING_OP_BEZWAAR, Bezwaar, Verzending, bezwaar_id, verzending_id
 from ledger.fouten import NietGevonden, OngeldigeToestand, RegelOvertreden
 from ledger.geld import Bedrag
 from projections.rapporten import besluit as brief
 from projections.rapporten.geschiedenis import AanvraagHistorie, BezwaarHistorie, Geschiedenis, vouw
-
-HERROEPING = "herroeping"  # the `grond` of a voucher value withdrawn because its grant was revoked (Awb 7:11)
 
 
 class VerzendBesluit(Opdracht):

@@ -29,7 +29,7 @@ from uuid import UUID
 
 from ledger import ids
 from ledger import status as st
-from ledger.begrippen import VASTSTELLING, aanwezig_na, aanwezig_volgens, ontbreekt
+from ledger.begrippen import HERROEPING, VASTSTELLING, aanwezig_na, aanwezig_volgens, ontbreekt
 from ledger.keten import GENESIS
 from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
 
@@ -169,6 +169,17 @@ def _buiten_behandeling(a: AanvraagRij, e: Any) -> None:
     a.besluit_datum = e.datum
 
 
+def _herroepen(a: AanvraagRij, e: Any) -> None:
+    # Awb 7:11: the decision is revoked on bezwaar; the aanvraag waits for a new one (the rows keep
+    # no decision; a revoked grant's vouchers have lost their value by VoucherWaardeIngetrokken).
+    a.status = st.na("Herroepen", a.status, terug=e.status)
+    a.besluit_datum, a.toegekend, a.vouchers, a.grond, a.start_voor = None, None, 0, None, None
+    if e.status == st.Status.RAADPLEGING_VOOR:
+        a.raadpleging = "voor"
+    elif e.status == st.Status.GESCHIKT:
+        a.raadpleging = None
+
+
 def _bekendgemaakt(a: AanvraagRij, e: Any) -> None:
     a.bekendgemaakt = e.datum
 
@@ -251,11 +262,11 @@ def _regel(positie: int, e: Any, soort: str, v: VoucherRij, s: SaldoRij, bedrag:
 
 
 def _ingetrokken_reden(grond: str) -> str:
-    return (
-        "Awb 4:44: het onbestede deel, vrijgegeven bij de vaststelling"
-        if grond == VASTSTELLING
-        else (f"Awb 4:48 lid 1 onder {grond}")
-    )
+    if grond == VASTSTELLING:
+        return "Awb 4:44: het onbestede deel, vrijgegeven bij de vaststelling"
+    if grond == HERROEPING:
+        return "Awb 7:11: de toekenning is herroepen op bezwaar"
+    return f"Awb 4:48 lid 1 onder {grond}"
 
 
 # --- vaststelling and terugvordering (Awb 4:42-4:47, 4:57) ------------------------------------
@@ -332,6 +343,7 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.AanvraagIngetrokken: _aanvraag(_ingetrokken),
         g.AanvraagBuitenBehandelingGesteld: _aanvraag(_buiten_behandeling),
         g.AanvraagBekendgemaakt: _aanvraag(_bekendgemaakt),
+        g.AanvraagHerroepen: _aanvraag(_herroepen),
         g.AanvraagWijzigingGemeld: _aanvraag(_wijziging),
         g.VoucherVerstrekt: _verstrekt,
         g.VoucherVerzilverd: _betaling("verzilverd"),
