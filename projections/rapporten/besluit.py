@@ -674,3 +674,7 @@ def html(m: dict[str, Any]) -> str:
 def _html_tekst(tekst: str) -> str:
     """Escaped; an amount never broken over two lines."""
     return escape(tekst, quote=True).replace("€ ", "€&nbsp;")
+
+
+# The shared parts of every letter, for the beslissing op bezwaar (projections/rapporten/bezwaarbrief.py).
+alinea, adresregels, namens = _alinea, _adres, _namens

@@ -56,7 +56,7 @@ def gekozen(
 def bouw(
     h: Geschiedenis, a: AanvraagHistorie, bz: BezwaarHistorie, aanvraag: Callable[[], Mapping[str, Any]]
 ) -> dict[str, Any]:
-    assert bz.beslissing is not None  # noqa: S101 - gekozen() returns only decided bezwaren
+    assert bz.beslissing is not None
     w = h.wijken[(a.wijk, a.periode)]
     besluit = Besluit(bz.beslissing, BESLISSING_OP_BEZWAAR, motivering=bz.motivering, namens=bz.namens)
     return {
@@ -84,7 +84,7 @@ def bouw(
         },
         "bestreden": {"gebeurtenis": bz.besluit, "soort": bz.soort, "datum": bz.besluitdatum},
         "motivering": bz.motivering,
-        "namens": b._namens(h, a, w, besluit),  # noqa: SLF001 - one rule for every letter (Awb 10:10)
+        "namens": b.namens(h, a, w, besluit),
         "beroep": _beroep(h.gemeente, h.regeling.bezwaartermijn_weken),
         "verzending": b.verzending(h, bz.beslissing.gebeurtenis),
         "gebeurtenis": bz.beslissing.gebeurtenis,
@@ -165,21 +165,21 @@ def tekst(m: dict[str, Any]) -> str:
     kenmerk = _kenmerk(m)
     breed = max(len(k) for k, _ in kenmerk) + 2
     regels = [f"Gemeente {m['gemeente']}", ""]
-    adres = b._adres(m)  # noqa: SLF001 - the same address block as every letter
-    regels += [b._alinea(r, "Aan:    " if i == 0 else " " * 8, " " * 8) for i, r in enumerate(adres)]  # noqa: SLF001
+    adres = b.adresregels(m)
+    regels += [b.alinea(r, "Aan:    " if i == 0 else " " * 8, " " * 8) for i, r in enumerate(adres)]
     regels.append("")
     regels += [f"{(k + ':').ljust(breed)}{v}" for k, v in kenmerk]
     regels += ["", "Geachte heer/mevrouw,", ""]
-    regels += [b._alinea(d) for d in _inleiding(m)]  # noqa: SLF001
-    regels += ["", "Beslissing op bezwaar", b._alinea(_uitspraak(m))]  # noqa: SLF001
-    regels += ["", b._alinea(f"Motivering: {m['motivering']} (art. 7:12 Awb)")]  # noqa: SLF001
-    regels += ["", "Met vriendelijke groet,", "", b._alinea(m["namens"]["regel"])]  # noqa: SLF001
+    regels += [b.alinea(d) for d in _inleiding(m)]
+    regels += ["", "Beslissing op bezwaar", b.alinea(_uitspraak(m))]
+    regels += ["", b.alinea(f"Motivering: {m['motivering']} (art. 7:12 Awb)")]
+    regels += ["", "Met vriendelijke groet,", "", b.alinea(m["namens"]["regel"])]
     r = m["beroep"]
-    regels += ["", "Beroep", b._alinea(r["tekst"])]  # noqa: SLF001
-    regels += [b._alinea(eis, f"  {letter}. ", "     ") for letter, eis in zip("abcde", r["eisen"], strict=True)]  # noqa: SLF001
+    regels += ["", "Beroep", b.alinea(r["tekst"])]
+    regels += [b.alinea(eis, f"  {letter}. ", "     ") for letter, eis in zip("abcde", r["eisen"], strict=True)]
     if (zin := b.termijnzin(m, "beroep", "Deze beslissing")) is not None:
-        regels.append(b._alinea(zin))  # noqa: SLF001
-    regels += [b._alinea(r["slot"]), "", b._alinea(_voetregel(m))]  # noqa: SLF001
+        regels.append(b.alinea(zin))
+    regels += [b.alinea(r["slot"]), "", b.alinea(_voetregel(m))]
     return "\n".join(regels) + "\n"
 
 
@@ -190,7 +190,7 @@ def html(m: dict[str, Any]) -> str:
     delen = [
         '<article class="brief">',
         f'<p class="afzender">Gemeente {e(m["gemeente"])}</p>',
-        "<address>" + "<br>".join(e(x) for x in b._adres(m)) + "</address>",  # noqa: SLF001
+        "<address>" + "<br>".join(e(x) for x in b.adresregels(m)) + "</address>",
         '<dl class="kenmerk">' + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in _kenmerk(m)) + "</dl>",
         f"<h1>Beslissing op uw bezwaar (bezwaar {e(m['bezwaar'])}, aanvraag {e(m['aanvraag'])})</h1>",
         "<p>Geachte heer/mevrouw,</p>",
