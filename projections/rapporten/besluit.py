@@ -677,4 +677,4 @@ def _html_tekst(tekst: str) -> str:
 
 
 # The shared parts of every letter, for the beslissing op bezwaar (projections/rapporten/bezwaarbrief.py).
-alinea, adresregels, namens = _alinea, _adres, _namens
+alinea, adresregels, namens, brieven = _alinea, _adres, _namens, _brieven
