@@ -23,7 +23,7 @@ from typing import Any
 
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
-from projections.rapporten import nazorg
+from projections.rapporten import bezwaren, nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.tabel import Tabel, over, stand, uit_dicts
 from projections.rapporten.verantwoording import BESLUITSOORT, SALDOVELDEN, kop_regels
@@ -143,6 +143,7 @@ def _initiatief(i: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for x in i["vorderingen"]:  # Awb 4:57: under its own saldopost, as in `voucher saldo`
         if x["gebeurtenis"] not in {b["gebeurtenis"] for b in i["besluiten"]}:
             yield _regel(x["soort"], x, saldopost=x["soort"], bedrag=x["bedrag"], toelichting=x["motivering"])
+    yield from bezwaren.regels(i, _regel)  # Awb 3:41, 6:4-7:12
     for v in i["vouchers"]:
         yield from ({"voucher": v["voucher"]} | r for r in _voucher(v))
 

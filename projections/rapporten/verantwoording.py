@@ -32,7 +32,7 @@ from typing import Any
 from ledger.begrippen import INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, WEIGERINGSGRONDEN
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
-from projections.rapporten import nazorg
+from projections.rapporten import bezwaren, nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import (
     OPEN,
@@ -58,6 +58,7 @@ UITZONDERINGEN = {
     nazorg.UITZONDERING[0]: nazorg.UITZONDERING[1],
     nazorg.UITZONDERING_INTREKKING[0]: nazorg.UITZONDERING_INTREKKING[1],
     nazorg.UITZONDERING_VORDERING[0]: nazorg.UITZONDERING_VORDERING[1],
+    **bezwaren.UITZONDERINGEN,
     "contant_aan_maximum": f"contant op of nabij het maximum per keer (≥ {CONTANT_NABIJ_PROCENT} %, art. 9 lid 3 onder b)",
     "contant_zelfde_dag": "meer opnames contant uit één voucher op één dag, samen boven het maximum per keer "
     "(art. 9 lid 3 onder b)",
@@ -178,6 +179,8 @@ def _initiatief(h: Geschiedenis, a: AanvraagHistorie) -> dict[str, Any]:
         "wijzigingen": [_handeling(hd) | {"omschrijving": t} for hd, t in a.wijzigingen],
         "intrekking": _handeling(a.intrekking[0]) | {"reden": a.intrekking[1]} if a.intrekking else None,
         "vorderingen": nazorg.vorderingen(a),
+        "verzendingen": bezwaren.verzendingen(h, a),  # Awb 3:41, 6:8
+        "bezwaren": bezwaren.van(h, a),  # Awb 6:4-7:12
         "teruggevorderd": a.vorderingsom("teruggevorderd"),
         "terugontvangen": a.vorderingsom("terugontvangen"),
         "vouchers": vouchers,
@@ -344,6 +347,7 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
                     aanvraag=a.nummer,
                     gebeurtenis=a.ingediend.gebeurtenis,
                 )
+            bezwaren.uitzonderingen(h, a, w, voeg_toe, h.stand)
         for code in sorted(w.vouchers):
             v = h.vouchers[code]
             for g in v.geweigerd:
@@ -595,7 +599,7 @@ def _feiten_na_het_besluit(i: dict[str, Any]) -> list[Feit]:
         zin = f"ingetrokken door de initiatiefnemer op {o.nl(t['datum'])}, vastgelegd door {t['door']}: {t['reden']}"
         feiten.append((f"{zin} [#{nr}]", (nr,)))
     feiten += [(nazorg.vordering_zin(v), (v["gebeurtenis"],)) for v in i["vorderingen"]]
-    return feiten
+    return feiten + bezwaren.feiten(i)
 
 
 def _feit_html(zin: str, nummers: tuple[int, ...]) -> str:
