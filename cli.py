@@ -994,10 +994,14 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
     Naam, adres en telefoon van de aanvrager ziet alleen het college en de regiegroep van de wijk;
     na 'voucher vergeet' staat er [verwijderd].
     """
-    u = _kijkende_dienst(o).toon_aanvraag(nr)
+    from commands.bezwaar import bezwaar_regels, bezwaren_van
+
+    dienst = _kijkende_dienst(o)
+    u = dienst.toon_aanvraag(nr)
+    u["bezwaren"] = bezwaren_van(dienst, nr)
 
     def tekst(u: dict[str, Any]) -> str:
-        regels = [_aanvraag_tekst(u)]
+        regels = [_aanvraag_tekst(u), *bezwaar_regels(u, _nl)]
         persoon = ("naam", "adres", "telefoon") if u["persoonsgegevens"] != "afgeschermd" else ("naam",)
         for k in (*persoon, "omschrijving", "planning", "kosten", "vouchers_gewenst", "elders_subsidie"):
             regels.append(f"  {k.replace('_', ' ')}: {_nl(u[k])}")

@@ -310,6 +310,54 @@ def melding(u: dict[str, Any], nl: Any) -> str:
     )
 
 
+def bezwaren_van(dienst: Dienst, nummer: int) -> list[dict[str, Any]]:
+    """The bezwaren against decisions on aanvraag `nummer`, from their own events only (cheap for `aanvraag toon`)."""
+    from ledger import gebeurtenissen as g
+
+    uit: dict[Any, dict[str, Any]] = {}
+
+    def lees() -> list[dict[str, Any]]:
+        for e in dienst.gebeurtenissen([g.BezwaarIngediend, g.BezwaarBeslist]):
+            if isinstance(e, g.BezwaarIngediend) and e.aanvraag == nummer:
+                uit[e.originator_id] = {
+                    "bezwaar": e.nummer,
+                    "besluit": e.besluit,
+                    "soort": e.soort,
+                    "ontvangen": e.ontvangen,
+                    "tijdig": e.tijdig,
+                    "verschoonbaar": e.verschoonbaar,
+                    "laatste_dag": e.laatste_dag,
+                    "beslissen_voor": e.beslissen_voor,
+                    "uitkomst": None,
+                    "beslist": None,
+                }
+            elif e.originator_id in uit:
+                uit[e.originator_id] |= {"uitkomst": e.uitkomst, "beslist": e.datum}
+        return sorted(uit.values(), key=lambda b: b["bezwaar"])
+
+    return dienst._lees(lees)
+
+
 def bezwaren(dienst: Dienst) -> list[dict[str, Any]]:
     h = geschiedenis(dienst)
     return [bezwaar_uitkomst(b, h.aanvragen[b.aanvraag].status) for _, b in sorted(h.bezwaren.items())]
+
+
+def bezwaar_regels(u: dict[str, Any], nl: Any) -> list[str]:
+    """`aanvraag toon`: the decisions revoked and the bezwaren with their terms, one line each."""
+    regels = [
+        f"  herroepen op bezwaar {h['bezwaar']} op {nl(h['herroepen_op'])}: besluit #{h['gebeurtenis']} "
+        f"({h.get('uitkomst')} op {nl(h.get('datum'))}) (Awb 7:11)"
+        for h in u.get("herroepingen") or []
+    ]
+    for b in u["bezwaren"]:
+        termijn = f"termijn tot en met {nl(b['laatste_dag'])}" if b["laatste_dag"] else "besluit niet verzonden"
+        tijdig = "tijdig" if b["tijdig"] else ("te laat, verschoonbaar" if b["verschoonbaar"] else "te laat")
+        stand = (
+            f"{b['uitkomst']} op {nl(b['beslist'])}" if b["uitkomst"] else f"beslissen voor {nl(b['beslissen_voor'])}"
+        )
+        regels.append(
+            f"  bezwaar {b['bezwaar']} tegen besluit #{b['besluit']} ({b['soort']}), ontvangen {nl(b['ontvangen'])}: "
+            f"{tijdig} ({termijn}); {stand}"
+        )
+    return regels

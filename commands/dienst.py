@@ -825,6 +825,7 @@ class Dienst:
                 "teruggevorderd": a.teruggevorderd,
                 "terugontvangen": a.terugontvangen,
                 "openstaand": a.openstaand,
+                "herroepingen": a.herroepingen,  # Awb 7:11: decisions revoked on a gegrond bezwaar
             }
 
         return self._lees(lees)
