@@ -7,7 +7,10 @@ one wijk that runs into its plafond (a partial grant on ground e, then refusals)
 kasbeheerder paying invoices and cash, refusing a payment now and then, until December;
 after the grant: now and then a payment booked with a wrong amount, corrected (storno, art. 9
 lid 1) and booked again; after the execution date a few grants vastgesteld lower (Awb 4:46
-lid 2 onder b), the difference claimed back and paid back (Awb 4:57).
+lid 2 onder b), the difference claimed back and paid back (Awb 4:57); every refusal on a ground a-d
+is sent two days later (Awb 3:41), and per wijk the first such refusal meets a bezwaar that is
+decided gegrond, after which the aanvraag is granted anew (Awb 7:11), the second a bezwaar that is
+ongegrond.
 Every act goes through the same application service as the command line, in business-date
 order, under simulated users; the same seed gives the same year.
 """
@@ -103,7 +106,8 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
         f"{sim.tellers['toekenning ingetrokken']} toekenning(en) ingetrokken, "
         f"{sim.tellers['lager vastgesteld']} lager vastgesteld (teruggevorderd, {sim.tellers['terugontvangen']} "
         "terugontvangen), "
-        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}."
+        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, "
+        f"{sim.tellers['verzonden']} besluiten verzonden, {sim.tellers['bezwaar']} bezwaren, in {JAAR}."
     )
 
 
@@ -140,9 +144,12 @@ class _Simulatie:
                 "toekenning ingetrokken",
                 "lager vastgesteld",
                 "terugontvangen",
+                "verzonden",
+                "bezwaar",
             ),
             0,
         )
+        self.bezwaren: dict[str, int] = {}  # per wijk: how many refusals met a bezwaar
         self.factuurnummer = 1000
         self.facturen: dict[str, str] = {}  # invoice -> supplier, of the payments to be corrected
 
@@ -311,6 +318,12 @@ class _Simulatie:
             grond = "abcd"[self.tellers["geweigerd"] % 4]
             dienst.weiger(m.maak(m.Weiger, nummer=nummer, grond=grond, motivering=GROND_MOTIVERING[grond], datum=dag))
             self.tellers["geweigerd"] += 1
+            self.plan(dag + timedelta(days=2), "verzenden", nummer=nummer, regie=regie)
+            wijk = regie.removeprefix("demo.regie.")
+            self.bezwaren[wijk] = self.bezwaren.get(wijk, 0) + 1
+            if self.bezwaren[wijk] <= 2:  # the first gegrond, the second ongegrond
+                uitkomst = "gegrond" if self.bezwaren[wijk] == 1 else "ongegrond"
+                self.plan(dag + timedelta(days=20), "bezwaar", nummer=nummer, regie=regie, uitkomst=uitkomst)
             return
         self._toekennen(dag, nummer, regie, bedrag=None)
 
@@ -390,6 +403,38 @@ class _Simulatie:
         cmd = TrekToekenningIn(nummer=nummer, grond="a", motivering=motivering, datum=dag)
         trek_toekenning_in(self.dienst(regie, dag), cmd)
         self.tellers["toekenning ingetrokken"] += 1
+
+    # --- verzending en bezwaar (Awb 3:41, 6:4-6:11, 7:10-7:12) ------------------------------
+    def _verzenden(self, dag: date, nummer: int, regie: str) -> None:
+        from commands.bezwaar import VerzendBesluit, verzend_besluit
+
+        verzend_besluit(self.dienst(regie, dag), VerzendBesluit(nummer=nummer, datum=dag))
+        self.tellers["verzonden"] += 1
+
+    def _bezwaar(self, dag: date, nummer: int, regie: str, uitkomst: str) -> None:
+        from commands.bezwaar import DienBezwaarIn, dien_bezwaar_in
+
+        omschrijving = "de initiatiefnemers wijzen op de steun in de buurt en een aangepaste planning"
+        cmd = DienBezwaarIn(nummer=nummer, ontvangen=dag, omschrijving=omschrijving, datum=dag)
+        b = dien_bezwaar_in(self.dienst(regie, dag), cmd)["bezwaar"]
+        self.tellers["bezwaar"] += 1
+        self.plan(
+            dag + timedelta(days=28), "op_bezwaar_beslissen", bezwaar=b, nummer=nummer, regie=regie, uitkomst=uitkomst
+        )
+
+    def _op_bezwaar_beslissen(self, dag: date, bezwaar: int, nummer: int, regie: str, uitkomst: str) -> None:
+        from commands.bezwaar import BeslisBezwaar, beslis_bezwaar
+
+        motivering = (
+            "na de hoorzitting blijkt het initiatief wel haalbaar: het besluit wordt herroepen"
+            if uitkomst == "gegrond"
+            else "de planning blijft onhaalbaar; het besluit blijft in stand"
+        )
+        cmd = BeslisBezwaar(bezwaar=bezwaar, uitkomst=uitkomst, motivering=motivering, datum=dag)
+        beslis_bezwaar(self.dienst(COLLEGE, dag), cmd)
+        self.plan(dag + timedelta(days=1), "verzenden", nummer=nummer, regie=COLLEGE)
+        if uitkomst == "gegrond":
+            self.plan(dag + timedelta(days=3), "toekennen", nummer=nummer, regie=regie, bedrag=None)
 
     def _bekendmaken(self, dag: date, nummer: int, regie: str) -> None:
         self.dienst(regie, dag).maak_bekend(m.MaakBekend(nummer=nummer, datum=dag))
