@@ -430,7 +430,7 @@ class _Simulatie:
             if uitkomst == "gegrond"
             else "de planning blijft onhaalbaar; het besluit blijft in stand"
         )
-        cmd = BeslisBezwaar(bezwaar=bezwaar, uitkomst=uitkomst, motivering=motivering, datum=dag)
+        cmd = m.maak(BeslisBezwaar, bezwaar=bezwaar, uitkomst=uitkomst, motivering=motivering, datum=dag)
         beslis_bezwaar(self.dienst(COLLEGE, dag), cmd)
         self.plan(dag + timedelta(days=1), "verzenden", nummer=nummer, regie=COLLEGE)
         if uitkomst == "gegrond":

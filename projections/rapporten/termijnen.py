@@ -28,7 +28,7 @@ from datetime import date
 from typing import Any
 
 from projections.rapporten import opmaak as o
-from projections.rapporten.geschiedenis import OPEN, AanvraagHistorie, Geschiedenis
+from projections.rapporten.geschiedenis import OPEN, AanvraagHistorie, Geschiedenis, Handeling
 
 BINNENKORT = 7
 VERSTREKKEN = 14
@@ -126,7 +126,7 @@ def bezwaar_termijnen(h: Geschiedenis, per: date) -> dict[str, list[dict[str, An
     for nummer in sorted(h.aanvragen):
         a = h.aanvragen[nummer]
         # a decision revoked on bezwaar (Awb 7:11) has no term left to watch
-        soorten = [
+        soorten: list[tuple[Handeling, str, int | None]] = [
             (b.handeling, brief_soort(b), None) for b in brieven(a) if b.handeling.gebeurtenis not in a.herroepen
         ]
         soorten += [
