@@ -237,6 +237,7 @@ def bezwaar_uitkomst(b: BezwaarHistorie, status: str) -> dict[str, Any]:
         "beslissen_voor": b.beslissen_voor,
         "uitkomst": b.uitkomst,
         "beslist": b.beslissing.datum if b.beslissing else None,
+        "beslissing": b.beslissing.gebeurtenis if b.beslissing else None,  # its letter: besluit NR --gebeurtenis
         "status": status,
     }
 
