@@ -18,13 +18,23 @@ from wereld import KAS, PERIODE, REGIE, Wereld, geheugen_app, open_store
 
 from commands import modellen as m
 from commands.beeindigen import TrekAanvraagIn, trek_in
+from commands.bezwaar import (
+    BeslisBezwaar,
+    DienBezwaarIn,
+    VerzendBesluit,
+    beslis_bezwaar,
+    dien_bezwaar_in,
+    verzend_besluit,
+)
 from commands.dienst import Dienst
 from commands.nazorg import CorrigeerBetaling, TrekToekenningIn, corrigeer_betaling, trek_toekenning_in
 from commands.opslag import VoucherLedger
 from commands.vaststelling import OntvangTerug, StelVast, VorderTerug, ontvang_terug, stel_vast, vorder_terug
+from ledger import bezwaartermijn, ids
 from ledger import gebeurtenissen as g
-from ledger import ids
+from ledger import status as statussen
 from ledger.aanvraag import Aanvraag
+from ledger.bezwaar import Bezwaar, bezwaar_id
 from ledger.fouten import VoucherFout
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
@@ -33,6 +43,7 @@ from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code
 from ledger.wijk import Wijk
 from projections import vouwen
+from projections.rapporten import geschiedenis
 
 WIJKEN = ("NOORD", "ZUID")
 REGELING = Regeling()
@@ -77,6 +88,8 @@ class Grootboek(RuleBasedStateMachine):
         self.vordering: dict[int, list[int]] = {}  # aanvraag -> [teruggevorderd, terugontvangen]
         self.vastgesteld: dict[int, int] = {}
         self.nummers: list[int] = []  # every aanvraag, granted ones first: the acts after the grant pick from it
+        self.verzonden: dict[int, date] = {}  # decision event number -> date sent (Awb 3:41)
+        self.bezwaren: dict[int, bool] = {}  # bezwaar number -> may be decided other than niet-ontvankelijk
         self.gebeurtenissen = self.w.aantal_gebeurtenissen()
 
     def maak_app(self) -> VoucherLedger:
@@ -338,6 +351,71 @@ class Grootboek(RuleBasedStateMachine):
             self.gecorrigeerd.add(nummer)
             self.betaald[code] -= betaling.bedrag.centen
 
+    # --- verzending en bezwaar (Awb 3:41, 6:4-6:11, 7:11) -------------------------------
+    @rule(welke=st.integers(0, 40), dag=betaaldagen)
+    def verzenden(self, welke: int, dag: date) -> None:
+        """The latest letter sent: once; a repeat with the same date writes nothing."""
+        a = self._gekozen(welke)
+        if a is None:
+            return
+        cmd = VerzendBesluit(nummer=a.nummer, datum=dag)
+        uit = self.doe("verzenden", lambda: verzend_besluit(self.w.regie, cmd))
+        if not uit:
+            return
+        eerder = self.verzonden.setdefault(uit["gebeurtenis"], dag)
+        assert uit["verzonden"] == eerder and uit["laatste_dag"] == bezwaartermijn.laatste_dag_bezwaar(eerder, 6)
+        assert dag >= uit["verzonden"] or eerder != dag
+
+    @rule(
+        welke=st.integers(0, 40),
+        dag=betaaldagen,
+        verschoonbaar=st.sampled_from([False, False, True]),
+        meteen=st.sampled_from([None, "gegrond", "gegrond", "ongegrond", "niet-ontvankelijk"]),
+        later=st.integers(0, 60),
+    )
+    def bezwaar_maken(self, welke: int, dag: date, verschoonbaar: bool, meteen: str | None, later: int) -> None:
+        """Against the latest decision; tijdig follows the sending (Awb 6:9), else excusable or not (6:11)."""
+        a = self._gekozen(welke)
+        if a is None:
+            return
+        reden = "de brief kwam te laat aan" if verschoonbaar else None
+        cmd = DienBezwaarIn(nummer=a.nummer, ontvangen=dag, omschrijving="oneens", verschoonbaar=reden, datum=dag)
+        uit = self.doe("bezwaar maken", lambda: dien_bezwaar_in(self.w.regie, cmd))
+        if not uit:
+            return
+        verzonden = self.verzonden.get(uit["besluit"])
+        laatste = bezwaartermijn.laatste_dag_bezwaar(verzonden, 6) if verzonden else None
+        assert uit["tijdig"] == (laatste is None or dag <= laatste), (uit, laatste)
+        assert a.status not in statussen.OPEN, "bezwaar tegen een aanvraag waarop niets is beslist"
+        self.bezwaren[uit["bezwaar"]] = uit["tijdig"] or uit["verschoonbaar"] is not None
+        if meteen is not None:  # decided in the same run of steps, so that herroeping is reached often
+            self._beslis(uit["bezwaar"], meteen, min(dag + timedelta(days=later), self.w.vandaag))
+
+    @rule(welke=st.integers(0, 20), uitkomst=st.sampled_from(["gegrond", "ongegrond", "niet-ontvankelijk"]),
+          dag=betaaldagen)  # fmt: skip
+    def bezwaar_beslissen(self, welke: int, uitkomst: str, dag: date) -> None:
+        """Only the college; gegrond revokes the decision (Awb 7:11): a grant's vouchers lose their unspent value."""
+        if self.bezwaren:
+            self._beslis(sorted(self.bezwaren)[welke % len(self.bezwaren)], uitkomst, dag)
+
+    def _beslis(self, nummer: int, uitkomst: str, dag: date) -> None:
+        b = self.app.repository.get(bezwaar_id(nummer))
+        assert isinstance(b, Bezwaar)
+        a = self._aanvraag(b.aanvraag)
+        assert a is not None
+        codes = self._vouchers_van(a) if b.soort == "toegekend" else []
+        vrij = sum(self.waarde[c] - self.betaald[c] - self._ingetrokken(c) for c in codes)
+        cmd = BeslisBezwaar(bezwaar=nummer, uitkomst=uitkomst, motivering="gehoord", datum=dag)  # type: ignore[arg-type]
+        uit = self.doe("bezwaar beslissen", lambda: beslis_bezwaar(self.w.college, cmd))
+        if not uit:
+            return
+        assert uitkomst == "niet-ontvankelijk" or self.bezwaren[nummer], "te laat en toch inhoudelijk beslist"
+        if uitkomst == "gegrond" and b.beslissing is None:  # not a repeat: the decision was revoked
+            assert uit["status"] in statussen.OPEN
+            event(f"herroepen: {b.soort}")
+            assert all(self.betaald[c] == 0 for c in codes), "een toekenning met betalingen werd herroepen"
+            self.vrijgegeven[a.wijk] += vrij
+
     @rule(wijk=st.sampled_from(WIJKEN), plafond=st.integers(1, 30_000_00))
     def plafond_wijzigen(self, wijk: str, plafond: int) -> None:
         if self.doe(
@@ -424,6 +502,16 @@ class Grootboek(RuleBasedStateMachine):
         assert [(r.wijk, *(getattr(r, v) for v in velden), r.beschikbaar) for r in rijen] == [
             (s.wijk, *(getattr(s, v).centen for v in velden), s.beschikbaar.centen) for s in orakel
         ]
+
+    @invariant()
+    def de_status_is_in_elke_vouw_dezelfde(self) -> None:
+        """The aggregate, the report fold and the read models' fold agree on every aanvraag's status."""
+        h = geschiedenis.vouw(self.app.genummerd())
+        rijen = {r.nummer: r.status for r in vouwen.vouw(self.app.genummerd()).aanvraag_rijen()}
+        for nummer in set(self.nummers):
+            a = self._aanvraag(nummer)
+            assert a is not None
+            assert a.status == h.aanvragen[nummer].status == rijen[nummer], nummer
 
     def _aanvraag(self, nummer: int) -> Aanvraag | None:
         if not nummer:
