@@ -159,6 +159,7 @@ def _besluit(b: dict[str, Any]) -> dict[str, Any]:
             "de wijkraadpleging stemde tegen (art. 5 lid 6)" if tegen else None,
             "uitkomst voor (art. 5 lid 6)" if b["soort"] == "raadpleging" and not tegen else None,
             "na de beslistermijn" if b.get("binnen_termijn") is False else None,
+            f"herroepen op bezwaar {b['herroepen']['bezwaar']} (Awb 7:11)" if b.get("herroepen") else None,
             b["hoedanigheid"],
         )
         if x

@@ -223,6 +223,8 @@ def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]
     if b.soort in ("toegekend", "geweigerd", "geschikt") and b is a.eerste_besluit:
         uit["beslissen_voor"] = b.beslissen_voor
         uit["binnen_termijn"] = None if b.beslissen_voor is None else b.handeling.datum <= b.beslissen_voor
+    if (herroeping := a.herroepen.get(b.handeling.gebeurtenis)) is not None:  # Awb 7:11, on a gegrond bezwaar
+        uit["herroepen"] = _handeling(herroeping[0]) | {"bezwaar": herroeping[1]}
     uit |= {
         "door": b.handeling.door,
         "hoedanigheid": h.rol(b.handeling.door, a.wijk, b.handeling.datum),
@@ -638,6 +640,10 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
         regels.append(f"      voorwaarde: start van de uitvoering voor {o.nl(b['start_voor'])} (art. 5 lid 7)")
     if b.get("binnen_termijn") is False:
         regels.append(f"      NA DE BESLISTERMIJN ({o.nl(b['beslissen_voor'])})")
+    if (x := b.get("herroepen")) is not None:
+        regels.append(
+            f"      HERROEPEN op bezwaar {x['bezwaar']} op {o.nl(x['datum'])} (Awb 7:11) [#{x['gebeurtenis']}]"
+        )
     return regels
 
 
