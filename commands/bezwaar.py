@@ -30,6 +30,7 @@ from commands.dienst import Besluit as Uitkomst
 from commands.dienst import Dienst
 from commands.geschiedenis import lees_geschiedenis
 from commands.modellen import Opdracht, Tekst
+from commands.opslag import lees_opslag
 from ledger import namens
 from ledger.begrippen import HERROEPING
 from ledger.bezwaar import BESLISSING_OP_BEZWAAR, Bezwaar, Verzending, bezwaar_id, verzending_id
@@ -336,7 +337,7 @@ def bezwaren_van(dienst: Dienst, nummer: int) -> list[dict[str, Any]]:
                 uit[e.originator_id] |= {"uitkomst": e.uitkomst, "beslist": e.datum}
         return sorted(uit.values(), key=lambda b: b["bezwaar"])
 
-    return dienst._lees(lees)
+    return lees_opslag(lees)
 
 
 def bezwaren(dienst: Dienst) -> list[dict[str, Any]]:
