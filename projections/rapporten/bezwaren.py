@@ -141,6 +141,41 @@ def regels(i: dict[str, Any], regel: Callable[..., dict[str, Any]]) -> Iterator[
             )
 
 
+KOLOMMEN = (
+    "wijk",
+    "periode",
+    "aanvraag",
+    "bezwaar",
+    "besluit",
+    "soort",
+    "ontvangen",
+    "tijdig",
+    "verschoonbaar",
+    "laatste_dag",
+    "beslissen_voor",
+    "uitkomst",
+    "beslist",
+    "herroepen",
+)
+
+
+def tabelrijen(m: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per bezwaar with its terms, for the spreadsheet's sheet `Bezwaren`."""
+    return [
+        {"wijk": w["wijk"], "periode": w["periode"], "aanvraag": i["aanvraag"]}
+        | {k: b[k] for k in ("bezwaar", "besluit", "soort", "ontvangen", "tijdig", "verschoonbaar")}
+        | {"laatste_dag": b["laatste_dag"], "beslissen_voor": b["beslissen_voor"]}
+        | {
+            "uitkomst": b["beslissing"]["uitkomst"] if b["beslissing"] else None,
+            "beslist": b["beslissing"]["datum"] if b["beslissing"] else None,
+            "herroepen": bool(b["herroeping"]),
+        }
+        for w in m["wijken"]
+        for i in w["initiatieven"]
+        for b in i.get("bezwaren", [])
+    ]
+
+
 def uitzonderingen(
     h: Geschiedenis, a: AanvraagHistorie, w: WijkHistorie, voeg_toe: Callable[..., None], per: date | None
 ) -> None:

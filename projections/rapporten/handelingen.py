@@ -12,8 +12,8 @@ Rules owned here:
   spreadsheet's "Over dit bestand" and in what `--uitvoer` reports;
 - every refusal is a row `geweigerd`, however it came about: a refusal by the regiegroep
   (with its ground) or a wijkraadpleging that voted against (art. 5 lid 6, with the votes);
-- the spreadsheet adds the saldo per wijk (the figures of `voucher saldo`) and the exceptions
-  as sheets of their own, from the same model.
+- the spreadsheet adds the saldo per wijk (the figures of `voucher saldo`), the exceptions and the
+  bezwaren with their terms as sheets of their own, from the same model.
 """
 
 from __future__ import annotations
@@ -68,7 +68,9 @@ def xlsx(m: dict[str, Any]) -> bytes:
     wijken = uit_dicts("Saldo per wijk", [{k: w[k] for k in kolommen} for w in m["wijken"]], kolommen)
     uitzonderingen = uit_dicts("Uitzonderingen", m["uitzonderingen"], ("soort", "omschrijving", "wijk", "periode"))
     titel = f"{m['titel']} — {m['gemeente']}"
-    return werkboek([tabel(m), wijken, uitzonderingen], over(m["titel"], m, kop_regels(m)), titel, stand(m))
+    lijst = uit_dicts("Bezwaren", bezwaren.tabelrijen(m), bezwaren.KOLOMMEN)  # Awb 6:4-7:12, with their terms
+    bladen = [tabel(m), wijken, uitzonderingen, lijst]
+    return werkboek(bladen, over(m["titel"], m, kop_regels(m)), titel, stand(m))
 
 
 def regels(m: dict[str, Any]) -> Iterator[dict[str, Any]]:
