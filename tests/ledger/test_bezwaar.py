@@ -198,3 +198,48 @@ def test_ongegrond_laat_het_besluit_staan(w):
     b = _bezwaar(w, nr, D(PERIODE, 3, 10))["bezwaar"]
     assert _beslis(w, b, "ongegrond")["status"] == "geweigerd"
     weigert(w, OngeldigeToestand, lambda: w.ken_toe(nr, datum=D(PERIODE, 5, 2)))
+
+
+def test_gegrond_na_een_wijkraadpleging_tegen_geeft_een_nieuwe_raadpleging(w):
+    nr = w.aanvraag("12.000", ontvangen=D(PERIODE, 2, 2))
+    w.regie.verklaar_geschikt(m.VerklaarGeschikt(nummer=nr, datum=D(PERIODE, 2, 10)))
+    w.regie.besluit_raadpleging(m.BesluitRaadpleging(nummer=nr, uitkomst="tegen", datum=D(PERIODE, 3, 1)))
+    b = _bezwaar(w, nr, D(PERIODE, 3, 10))
+    assert b["soort"] == "geweigerd"
+    assert _beslis(w, b["bezwaar"], "gegrond")["status"] == "geschikt"
+    w.regie.besluit_raadpleging(m.BesluitRaadpleging(nummer=nr, uitkomst="voor", datum=D(PERIODE, 5, 2)))
+    assert w.regie.toon_aanvraag(nr)["status"] == "raadpleging_voor"
+    w.ken_toe(nr, datum=D(PERIODE, 5, 3), bedrag="10.000", grond="e", motivering="het plafond laat niet meer toe")
+
+
+def test_gegrond_op_buiten_behandeling_maakt_de_aanvraag_weer_onvolledig(w):
+    nr = w.aanvraag("1.000", ontvangen=D(PERIODE, 2, 2), telefoon=None)
+    termijn = D(PERIODE, 2, 20)
+    w.regie.vraag_aanvulling(m.VraagAanvulling(nummer=nr, wat="telefoon", termijn=termijn, datum=D(PERIODE, 2, 5)))
+    from commands.beeindigen import StelBuitenBehandeling, stel_buiten_behandeling
+
+    cmd = StelBuitenBehandeling(nummer=nr, motivering="niet aangevuld", datum=D(PERIODE, 3, 1))
+    stel_buiten_behandeling(w.regie, cmd)
+    b = _bezwaar(w, nr, D(PERIODE, 3, 10))["bezwaar"]
+    assert _beslis(w, b, "gegrond")["status"] == "onvolledig"
+
+
+def test_gegrond_op_een_intrekking_herroept_de_administratie_niet_zelf(w):
+    code = w.voucher("1.000")
+    from commands.nazorg import TrekToekenningIn, trek_toekenning_in
+
+    cmd = TrekToekenningIn(nummer=1, grond="a", motivering="gaat niet door", datum=D(PERIODE, 3, 5))
+    trek_toekenning_in(w.regie, cmd)
+    b = _bezwaar(w, 1, D(PERIODE, 3, 10))
+    assert b["soort"] == "intrekking" and w.kas.toon_voucher(code)["status"] == "ingetrokken"
+    weigert(w, RegelOvertreden, lambda: _beslis(w, b["bezwaar"], "gegrond"))
+    assert _beslis(w, b["bezwaar"], "ongegrond")["uitkomst"] == "ongegrond"
+
+
+def test_de_beslissing_op_bezwaar_wordt_verzonden_en_er_staat_geen_bezwaar_tegen_open(w):
+    nr = _geweigerd(w)
+    b = _bezwaar(w, nr, D(PERIODE, 3, 10))["bezwaar"]
+    _beslis(w, b, "ongegrond")
+    u = _verzend(w, nr, D(PERIODE, 5, 4))
+    assert (u["soort"], u["bezwaar"], u["laatste_dag"]) == ("beslissing op bezwaar", b, D(PERIODE, 6, 15))
+    assert _bezwaar(w, nr, D(PERIODE, 5, 20))["soort"] == "geweigerd"  # a second bezwaar: against the refusal
