@@ -92,3 +92,20 @@ def test_de_brieven_van_een_herroepen_en_opnieuw_toegekende_aanvraag_zijn_de_gou
     _vergelijk("beslissing_op_bezwaar.txt", _brief(db, nr["herroepen"], "--gebeurtenis", str(bezwaar["beslissing"])))
     _vergelijk("herroepen_opnieuw_toegekend.txt", _brief(db, nr["herroepen"]))
     _vergelijk("herroepen_opnieuw_toegekend.html", _brief(db, nr["herroepen"], "--formaat", "html"))
+
+
+def test_de_brief_van_de_beslissing_op_bezwaar_voldoet_aan_wcag_volgens_axe(brieven, tmp_path):
+    from chromium import Chromium, axe_bron
+
+    db, nr = brieven
+    [bezwaar] = ok(voer_uit("bezwaar", "lijst", db=db, als_json=True, gebruiker=COLLEGE)).json()["bezwaren"]
+    pagina = tmp_path / "bezwaar.html"
+    args = ("besluit", str(nr["herroepen"]), "--gebeurtenis", str(bezwaar["beslissing"]), "--uitvoer", str(pagina))
+    ok(voer_uit(*args, db=db, gebruiker=COLLEGE))
+    axe = axe_bron()  # without axe-core or chromium: skipped (and in CI a failure)
+    with Chromium() as browser:
+        p = browser.pagina(pagina, (794, 1123))
+        try:
+            assert p.axe(axe) == [] and p.console() == []
+        finally:
+            p.sluit()
