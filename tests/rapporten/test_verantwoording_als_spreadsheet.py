@@ -70,8 +70,8 @@ def test_de_spreadsheet_telt_per_wijk_en_saldopost_op_tot_het_saldo_op_de_cent(a
 
 def test_bedragen_zijn_getallen_in_euro_met_twee_decimalen_en_datums_zijn_datums(afgesloten_store, tmp_path):
     boek = _xlsx(afgesloten_store, tmp_path / "v.xlsx")
-    assert boek.sheetnames == ["Handelingen", "Saldo per wijk", "Uitzonderingen", "Over dit bestand"]
-    for naam in ("Handelingen", "Saldo per wijk", "Uitzonderingen"):
+    assert boek.sheetnames == ["Handelingen", "Saldo per wijk", "Uitzonderingen", "Bezwaren", "Over dit bestand"]
+    for naam in ("Handelingen", "Saldo per wijk", "Uitzonderingen", "Bezwaren"):
         blad = boek[naam]
         assert blad.freeze_panes == "A2", naam  # the header row stays in view
         assert blad.auto_filter.ref and blad.auto_filter.ref.startswith("A1:"), naam
@@ -90,6 +90,10 @@ def test_bedragen_zijn_getallen_in_euro_met_twee_decimalen_en_datums_zijn_datums
     assert all(isinstance(r["gebeurtenis"].value, int) for r in rijen)
     assert all(r["voucher"].data_type == "s" for r in rijen if r["voucher"].value)
     assert not any(c.data_type == "f" for r in rijen for c in r.values())
+    # the bezwaren with their terms (Awb 6:7-6:11, 7:10): dates are dates
+    bezwaren = _rijen(boek["Bezwaren"])
+    assert bezwaren and all(r["ontvangen"].is_date and r["beslissen_voor"].is_date for r in bezwaren)
+    assert {r["uitkomst"].value for r in bezwaren} == {"gegrond", "ongegrond"}
 
 
 def test_wat_het_bestand_is_staat_op_een_eigen_blad(afgesloten_store, tmp_path):
