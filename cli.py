@@ -607,10 +607,10 @@ def toon_regeling(o: Omgeving) -> None:
 # --- mandaat -----------------------------------------------------------------------------
 @voucher.group()
 def mandaat() -> None:
-    """Mandaten van college, regiegroep en kasbeheerder (art. 2 lid 4 en 6)."""
+    """Mandaten van college, regiegroep, ambtenaar en kasbeheerder (art. 2 lid 4 en 6)."""
 
 
-ROL = click.Choice(["college", "regiegroep", "kasbeheerder"])
+ROL = click.Choice(["college", "regiegroep", "ambtenaar", "kasbeheerder"])
 
 
 def _mandaatdienst(o: Omgeving) -> Any:
@@ -625,18 +625,33 @@ def _mandaatdienst(o: Omgeving) -> Any:
 
 @mandaat.command("geven")
 @click.argument("gebruiker")
-@click.option("--rol", type=ROL, required=True, help="college, regiegroep of kasbeheerder.")
-@click.option("--wijk", metavar="CODE", default=None, help="Wijk (verplicht voor een regiegroep).")
+@click.option(
+    "--rol",
+    type=ROL,
+    required=True,
+    help="college, regiegroep, ambtenaar (doet het deel van de regiegroep waar die er niet is, toelichting "
+    "art. 2 lid 6) of kasbeheerder.",
+)
+@click.option("--wijk", metavar="CODE", default=None, help="Wijk (verplicht voor een regiegroep en een ambtenaar).")
+@click.option("--besluit", metavar="TEKST", default=None, help="Verwijzing naar het mandaatbesluit (datum, nummer).")
+@click.option("--naam", metavar="WEERGAVENAAM", default=None, help="De naam in brieven (standaard de inlognaam).")
 @datum_optie
 @pass_omgeving
-def mandaat_geven(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum: date | None) -> None:
+def mandaat_geven(
+    o: Omgeving,
+    gebruiker: str,
+    rol: str,
+    wijk: str | None,
+    besluit: str | None,
+    naam: str | None,
+    datum: date | None,
+) -> None:
     """Geef GEBRUIKER een mandaat (alleen het college)."""
-    cmd = _bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
+    cmd = _bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum, naam=naam, besluit=besluit)
     u = _mandaatdienst(o).geef_mandaat(cmd)
     waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
-    o.toon(
-        u, lambda u: f"{u['gebruiker']} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo).")
-    )
+    wie = u["gebruiker"] if u["naam"] == u["gebruiker"] else f"{u['naam']} ({u['gebruiker']})"
+    o.toon(u, lambda u: f"{wie} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo)."))
 
 
 @mandaat.command("intrekken")

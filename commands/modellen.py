@@ -88,7 +88,7 @@ WijkCode = Annotated[str, AfterValidator(_wijkcode)]
 Gebruiker = Annotated[str, AfterValidator(_gebruiker)]
 Periode = Annotated[int, Field(ge=2000, le=2100)]
 Aantal = Annotated[int, Field(ge=1, le=99)]
-Rol = Literal["college", "regiegroep", "kasbeheerder"]
+Rol = Literal["college", "regiegroep", "ambtenaar", "kasbeheerder"]
 
 
 class Opdracht(BaseModel):
@@ -102,14 +102,15 @@ class Inrichten(Opdracht):
     regeling: Regeling
 
 
-class GeefMandaat(Opdracht):
+class TrekMandaatIn(Opdracht):
     aan: Gebruiker
     rol: Rol
     wijk: WijkCode | None = None
 
 
-class TrekMandaatIn(GeefMandaat):
-    pass
+class GeefMandaat(TrekMandaatIn):
+    naam: Naam | None = None  # the display name in letters (default: the login)
+    besluit: Naam | None = None  # the reference of the mandaatbesluit (an ambtenaar's, toelichting art. 2 lid 6)
 
 
 class WijsWijkAan(Opdracht):
