@@ -222,7 +222,7 @@ def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]
         uit["binnen_termijn"] = None if b.beslissen_voor is None else b.handeling.datum <= b.beslissen_voor
     uit |= {
         "door": b.handeling.door,
-        "hoedanigheid": h.rol(b.handeling.door, a.wijk, b.handeling.datum),
+        "hoedanigheid": h.rol(b.handeling.door, a.wijk, b.handeling.datum, b.namens),
         "gebeurtenis": b.handeling.gebeurtenis,
     }
     return uit

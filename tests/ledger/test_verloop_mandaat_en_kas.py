@@ -14,6 +14,7 @@ import pytest
 from wereld import KAS, REGIE, Wereld, bedrag, geheugen_app, schrijft, weigert
 
 from commands import modellen as m
+from ledger import gebeurtenissen as g
 from ledger.fouten import (
     FactuurAlGeboekt,
     FunctiescheidingGeschonden,
@@ -21,7 +22,6 @@ from ledger.fouten import (
     NietGevonden,
     OngeldigeInvoer,
 )
-from ledger import gebeurtenissen as g
 from ledger.geld import Bedrag
 from ledger.vouchercode import maak_code
 
