@@ -482,7 +482,10 @@ def _weigeringsgronden(inspringen: str = "  ") -> str:
         "reden is om aan te nemen:",
     ]
     regels += [f"{inspringen}{letter}  {tekst}" for letter, tekst in WEIGERINGSGRONDEN.items()]
-    regels.append("Kies de grond die de weigering draagt: is het subsidieplafond bereikt, dan is dat grond e.")
+    regels.append("Kies de grond die de weigering draagt: is het subsidieplafond bereikt, dan is dat grond e,")
+    regels.append("en alleen voor het deel dat niet meer beschikbaar is (art. 4:25 lid 2 Awb).")
+    regels.append("Is de aanvraag geen initiatief in de zin van de verordening (van een instelling of bedrijf,")
+    regels.append("of van buiten de wijk), dan is de grond geen-initiatief (art. 1 onder b en c).")
     return "\n".join(regels)
 
 
@@ -852,9 +855,9 @@ def aanvraag_aanvullen(o: Omgeving, nr: int, vouchers: int | None, **velden: Any
 )
 @click.option(
     "--grond",
-    type=click.Choice(list("abcde")),
+    type=click.Choice([*"abcde", "geen-initiatief"]),
     default=None,
-    help="Bij gedeeltelijke weigering: de grond a-e (art. 6, zie onder).",
+    help="Bij gedeeltelijke weigering: de grond a-e (art. 6) of geen-initiatief (art. 1 onder b en c), zie onder.",
 )
 @click.option("--motivering", default=None, help="Bij gedeeltelijke weigering: motivering.")
 @click.option(
@@ -886,23 +889,23 @@ def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
 @click.argument("nr", type=NR)
 @click.option(
     "--grond",
-    type=click.Choice(list("abcde")),
+    type=click.Choice([*"abcde", "geen-initiatief"]),
     required=True,
-    help="Weigeringsgrond a, b, c, d of e (art. 6, zie onder).",
+    help="Weigeringsgrond a, b, c, d of e (art. 6), of geen-initiatief (art. 1 onder b en c), zie onder.",
 )
 @click.option("--motivering", required=True, help="Motivering van de weigering (Awb 3:46).")
 @datum_optie
 @pass_omgeving
 def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: date | None) -> None:
     """Weiger aanvraag NR op een grond van art. 6."""
-    from ledger.aanvraag import WEIGERINGSGRONDEN
+    from ledger.begrippen import GRONDEN, weigeringsartikel
 
     cmd = _bouw(m.Weiger, nummer=nr, grond=grond, motivering=motivering, datum=datum)
     u = o.dienst(schrijven=True).weiger(cmd)
 
     def tekst(u: dict[str, Any]) -> str:
         al, niets = ("was al geweigerd", " Er is niets veranderd.") if u.get("niets_veranderd") else ("geweigerd", "")
-        return f"Aanvraag {u['aanvraag']} {al} op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.{niets}"
+        return f"Aanvraag {u['aanvraag']} {al} op grond van {weigeringsartikel(grond)}: {GRONDEN[grond]}.{niets}"
 
     o.toon(u, tekst)
 
@@ -1009,6 +1012,8 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
     Naam, adres en telefoon van de aanvrager ziet alleen het college en de regiegroep van de wijk;
     na 'voucher vergeet' staat er [verwijderd].
     """
+    from ledger.begrippen import weigeringsartikel
+
     u = _kijkende_dienst(o).toon_aanvraag(nr)
 
     def tekst(u: dict[str, Any]) -> str:
@@ -1035,7 +1040,7 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
             if b.get("bedrag"):
                 regels.append(f"  bedrag: {_nl(b['bedrag'])}; vouchers: {', '.join(v['code'] for v in b['vouchers'])}")
             if b.get("grond"):
-                regels.append(f"  grond: art. 6 onder {b['grond']}; motivering: {b['motivering']}")
+                regels.append(f"  grond: {weigeringsartikel(b['grond'])}; motivering: {b['motivering']}")
             elif b.get("motivering"):
                 regels.append(f"  motivering: {b['motivering']}")
         for t in u["toekenning_ingetrokken"]:

@@ -520,7 +520,7 @@ class Dienst:
                 bedrag,
                 vouchers,
                 r.raadplegingsdrempel,
-                w.beschikbaar,
+                w.beschikbaar_voor(a.ontvangen),  # Awb 4:27 lid 2: the plafond of its receipt
                 datum,
                 self.gebruiker,
                 start_voor=cmd.start_voor,
@@ -531,7 +531,7 @@ class Dienst:
             )
             if cmd.start_voor is not None and cmd.start_voor > w.uitvoeren_tot:
                 raise OngeldigeInvoer("--start-voor ligt na de datum waarop het initiatief uitgevoerd moet zijn")
-            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker)
+            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker, ontvangen=a.ontvangen)
             nieuw: list[Aggregate] = [a, w]
             for v in vouchers:
                 nieuw.append(
@@ -575,7 +575,7 @@ class Dienst:
                 if a.besluit.get("motivering") == cmd.motivering:
                     return [], uitkomst
             w = self._wijk(a.wijk, a.periode)
-            a.weiger(cmd.grond, cmd.motivering, w.beschikbaar, datum, self.gebruiker, mandaat=mandaat)
+            a.weiger(cmd.grond, cmd.motivering, w.beschikbaar_voor(a.ontvangen), datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
             return [a, w], uitkomst
 

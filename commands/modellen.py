@@ -88,6 +88,7 @@ WijkCode = Annotated[str, AfterValidator(_wijkcode)]
 Gebruiker = Annotated[str, AfterValidator(_gebruiker)]
 Periode = Annotated[int, Field(ge=2000, le=2100)]
 Aantal = Annotated[int, Field(ge=1, le=99)]
+Weigeringsgrond = Literal["a", "b", "c", "d", "e", "geen-initiatief"]  # art. 6, art. 1 onder b en c
 Rol = Literal["college", "regiegroep", "ambtenaar", "kasbeheerder"]
 
 
@@ -166,14 +167,14 @@ class KenToe(Opdracht):
     bedrag: Positief | None = None
     vouchers: Aantal | None = None
     start_voor: date | None = None
-    grond: Literal["a", "b", "c", "d", "e"] | None = None
+    grond: Weigeringsgrond | None = None
     motivering: Tekst | None = None
     buiten_volgorde: Tekst | None = None
 
 
 class Weiger(Opdracht):
     nummer: int
-    grond: Literal["a", "b", "c", "d", "e"]
+    grond: Weigeringsgrond
     motivering: Tekst
 
 

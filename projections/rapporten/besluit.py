@@ -37,7 +37,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from ledger.begrippen import INTREKKINGSGRONDEN, VASTSTELLINGSGRONDEN, WEIGERINGSGRONDEN
+from ledger.begrippen import GRONDEN, INTREKKINGSGRONDEN, VASTSTELLINGSGRONDEN, weigeringsartikel
 from ledger.fouten import GeenMandaat, NietGevonden, OngeldigeToestand
 from ledger.geld import Bedrag
 from ledger.namens import MANDAAT_ARTIKEL
@@ -272,8 +272,8 @@ def _weigering(a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
         geweigerd = a.kosten - besluit.bedrag
     return {
         "grond": besluit.grond,
-        "artikel": f"art. 6 onder {besluit.grond}",
-        "grondtekst": WEIGERINGSGRONDEN[besluit.grond],
+        "artikel": weigeringsartikel(besluit.grond),
+        "grondtekst": GRONDEN[besluit.grond],
         "motivering": besluit.motivering,
         "bedrag": geweigerd,
     }

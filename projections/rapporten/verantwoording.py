@@ -29,7 +29,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ledger.begrippen import INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, WEIGERINGSGRONDEN
+from ledger.begrippen import GRONDEN, INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, weigeringsartikel
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
 from projections.rapporten import nazorg
@@ -208,7 +208,8 @@ def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]
         elif b.soort == nazorg.INTREKKING:
             uit["intrekkingsgrond"] = INTREKKINGSGRONDEN.get(b.grond)
         else:
-            uit["weigeringsgrond"] = WEIGERINGSGRONDEN.get(b.grond)
+            uit["weigeringsgrond"] = GRONDEN.get(b.grond)
+            uit["artikel"] = weigeringsartikel(b.grond)
     if b.motivering:
         uit["motivering"] = b.motivering
     if b.buiten_volgorde:
@@ -625,7 +626,7 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
         regels.append(f"      {nazorg.vaststelling_grond(b)}")
     elif "grond" in b:
         deels = "gedeeltelijk geweigerd, " if b["soort"] == "toegekend" else ""
-        regels.append(f"      {deels}grond art. 6 onder {b['grond']}: {b['weigeringsgrond']}")
+        regels.append(f"      {deels}grond {weigeringsartikel(b['grond'])}: {b['weigeringsgrond']}")
     if "motivering" in b:
         regels.append(f"      motivering: {b['motivering']}")
     if "buiten_volgorde" in b:
