@@ -677,10 +677,19 @@ def mandaat_lijst(o: Omgeving) -> None:
     """Toon alle mandaten, ook ingetrokken."""
     rijen = o.dienst().mandaten()
     tabel = [
-        [r["gebruiker"], r["rol"], r["wijk"] or "alle", _nl(r["van"]), _nl(r["tot"]) if r["tot"] else "-"]
+        [
+            r["gebruiker"],
+            r["naam"],
+            r["rol"],
+            r["wijk"] or "alle",
+            _nl(r["van"]),
+            _nl(r["tot"]) if r["tot"] else "-",
+            r["besluit"] or "-",
+        ]
         for r in rijen
     ]
-    o.toon({"mandaten": rijen}, lambda _: _tabel(["gebruiker", "rol", "wijk", "van", "tot"], tabel))
+    koppen = ["gebruiker", "naam", "rol", "wijk", "van", "tot", "mandaatbesluit"]
+    o.toon({"mandaten": rijen}, lambda _: _tabel(koppen, tabel))
 
 
 # --- wijk --------------------------------------------------------------------------------

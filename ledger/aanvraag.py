@@ -652,8 +652,9 @@ def _eis_grond_e_terecht(
 ) -> None:
     """Art. 6 onder e, Awb 4:25 lid 2: the plafond is a ground only when the initiative does not fit within it,
     and only for the part that does not fit: with money left, a full refusal on e is wrong (the right
-    decision is a partial grant of what is available), and a partial grant on e grants all of it.
-    `toegekend`: the amount of a partial grant; None for a full refusal."""
+    decision is a partial grant of what is available). `toegekend`: the amount of a partial grant, None for
+    a full refusal. A partial grant on e below what is available stays allowed (CLI.md: a grant beyond
+    `beschikbaar` is refused, one up to it is the decision-maker's); the letter names e for the rest."""
     if grond != "e":
         return
     if kosten <= beschikbaar:
@@ -663,11 +664,10 @@ def _eis_grond_e_terecht(
             kosten=kosten,
             beschikbaar=beschikbaar,
         )
-    if (toegekend or Bedrag.nul()) < beschikbaar:
-        wat = "een volledige weigering" if toegekend is None else f"een toekenning van {toegekend}"
+    if toegekend is None and beschikbaar.centen > 0:
         raise RegelOvertreden(
             f"weigeringsgrond e geldt alleen voor zover het subsidieplafond wordt overschreden: er is nog "
-            f"{beschikbaar} beschikbaar, dus {wat} op grond e kan niet; ken dat bedrag toe en weiger de rest "
+            f"{beschikbaar} beschikbaar, dus een volledige weigering op grond e kan niet; ken dat bedrag toe en weiger de rest "
             f"op grond e: voucher aanvraag toekennen {nummer} --bedrag {beschikbaar.nl().removeprefix('€ ')} "
             "--grond e --motivering TEKST",
             artikel="art. 6 onder e, Awb 4:25 lid 2",

@@ -161,7 +161,8 @@ class Gemeente(Aggregate):
         naam: str | None = None,
         besluit: str | None = None,
     ) -> bool:
-        """Returns False for a repeat (the mandate holds already): nothing to record."""
+        """Returns False for a repeat (the mandate holds already): nothing to record. For a mandate that holds,
+        another display name or mandaatbesluit is recorded (from `datum`: earlier letters keep the old one)."""
         wijk = _controleer_rol_en_wijk(rol, wijk)
         naam, besluit = _tekst_of_niets(naam), _tekst_of_niets(besluit)
         if datum < self.ingericht_op:
@@ -171,8 +172,12 @@ class Gemeente(Aggregate):
             )
         for van, tot in self.mandaten.get(_sleutel(aan, rol, wijk), []):
             if tot is None and van <= datum:
-                self._eis_zelfde_gegevens(aan, rol, wijk, naam, besluit)
-                return False
+                if not self._andere_gegevens(aan, rol, wijk, naam, besluit):
+                    return False
+                self._mandaat_gegeven(
+                    aan=aan, rol=rol, wijk=wijk, datum=datum, gebruiker=gebruiker, naam=naam, besluit=besluit
+                )
+                return True
             if tot is None or van <= datum < tot:
                 raise RegelOvertreden(
                     f"{aan} heeft dit mandaat al vanaf {formatteer_datum(van)}", artikel=ROL_ARTIKEL[rol]
@@ -181,15 +186,10 @@ class Gemeente(Aggregate):
         self._mandaat_gegeven(aan=aan, rol=rol, wijk=wijk, datum=datum, gebruiker=gebruiker, naam=naam, besluit=besluit)
         return True
 
-    def _eis_zelfde_gegevens(self, aan: str, rol: str, wijk: str, naam: str | None, besluit: str | None) -> None:
-        """A repeat is the same mandate: another name or mandaatbesluit is not silently dropped."""
+    def _andere_gegevens(self, aan: str, rol: str, wijk: str, naam: str | None, besluit: str | None) -> bool:
+        """A mandate that holds, given again with another display name or mandaatbesluit: not a repeat."""
         eerder = self.mandaatbesluiten.get(_sleutel(aan, rol, wijk))
-        if (naam is not None and naam != self.weergavenaam(aan)) or (besluit is not None and besluit != eerder):
-            raise RegelOvertreden(
-                f"{aan} heeft dit mandaat al (als {self.weergavenaam(aan)}, mandaatbesluit {eerder or 'niet vermeld'}); "
-                "een andere naam of een ander mandaatbesluit: trek het mandaat in en geef het opnieuw",
-                artikel=ROL_ARTIKEL[rol],
-            )
+        return (naam is not None and naam != self.weergavenaam(aan)) or (besluit is not None and besluit != eerder)
 
     def trek_mandaat_in(self, aan: str, rol: str, wijk: str | None, datum: date, gebruiker: str) -> None:
         wijk = _controleer_rol_en_wijk(rol, wijk)
@@ -225,7 +225,9 @@ class Gemeente(Aggregate):
     def _mandaat_gegeven(
         self, aan: str, rol: str, wijk: str, datum: date, gebruiker: str, naam: str | None, besluit: str | None
     ) -> None:
-        self.mandaten.setdefault(_sleutel(aan, rol, wijk), []).append([datum, None])
+        perioden = self.mandaten.setdefault(_sleutel(aan, rol, wijk), [])
+        if not any(tot is None and van <= datum for van, tot in perioden):  # else: only the name or reference
+            perioden.append([datum, None])
         if naam is not None:
             self.weergavenamen[aan] = naam
         if besluit is not None:

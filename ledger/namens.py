@@ -26,7 +26,7 @@ from ledger.fouten import OngeldigeInvoer
 NAMENS_COLLEGE = "college"
 MANDAAT_ARTIKEL = {
     "regiegroep": "art. 2 lid 6",
-    "ambtenaar": "art. 2 lid 6 en de toelichting daarop",
+    "ambtenaar": "art. 2 lid 6 (toelichting)",
     "college": "art. 2",
 }
 

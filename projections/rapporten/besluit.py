@@ -360,10 +360,10 @@ def _namens(h: Geschiedenis, a: AanvraagHistorie, w: WijkHistorie, besluit: Besl
             f"(mandaat {MANDAAT_ARTIKEL['regiegroep']} van de verordening; art. 10:10 Awb)"
         )
     elif rol == "ambtenaar":
-        grondslag = f"mandaatbesluit {mandaatbesluit}; " if mandaatbesluit else ""
+        grondslag = f"mandaatbesluit: {mandaatbesluit}; " if mandaatbesluit else ""
         regel = (
             f"Namens {college}, {naam}, ambtenaar met mandaat voor wijk {wijknaam} ({grondslag}"
-            f"{MANDAAT_ARTIKEL['ambtenaar']} van de verordening; art. 10:10 Awb)"
+            "art. 2 lid 6 van de verordening en de toelichting daarop; art. 10:10 Awb)"
         )
     elif rol == "college":
         regel = (
@@ -429,6 +429,11 @@ def _beslissing(m: dict[str, Any]) -> list[str]:
                 f"Voor het overige, {w['bedrag'].nl()}, weigeren wij uw aanvraag op grond van {w['artikel']} van de "
                 f"verordening: {w['grondtekst']}."
             )
+            if w["grond"] == "e":  # Awb 4:25 lid 2: refused only to the extent the plafond would be exceeded
+                delen.append(
+                    "Wij verstrekken wat onder het subsidieplafond nog beschikbaar was en weigeren alleen het deel "
+                    "dat het plafond zou overschrijden (art. 4:25 lid 2 Awb)."
+                )
         return delen
     if m["uitkomst"] == INTREKKING:
         return [

@@ -305,13 +305,14 @@ class Geschiedenis:
 
     def mandaatbesluit(self, gebruiker: str, rol: str, wijk: str, datum: date) -> str | None:
         """The mandaatbesluit of the mandate in force on `datum` (for a decision that did not record it)."""
-        for m in self.mandaten:
+        for m in reversed(self.mandaten):  # the latest given: a mandate given again with another reference
             if (
                 (m.gebruiker, m.rol, m.wijk) == (gebruiker, rol, wijk)
                 and m.van <= datum
                 and (m.tot is None or datum < m.tot)
             ):
-                return m.besluit
+                if m.besluit:
+                    return m.besluit
         return None
 
     def mandaat_op(self, gebruiker: str, wijk: str, datum: date) -> tuple[str | None, str | None]:

