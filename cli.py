@@ -759,7 +759,11 @@ def wijk_aanwijzen(
 @datum_optie
 @pass_omgeving
 def wijk_plafond(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: date | None) -> None:
-    """Stel het subsidieplafond van wijk CODE vast op BEDRAG (art. 2 lid 5, Awb 4:25)."""
+    """Stel het subsidieplafond van wijk CODE vast op BEDRAG (art. 2 lid 5, Awb 4:25).
+
+    Een verlaging geldt niet voor aanvragen die vóór de datum ervan zijn ontvangen: die worden beoordeeld
+    tegen het plafond zoals het was (Awb 4:27 lid 2).
+    """
     cmd = _bouw(m.StelPlafondVast, code=code, periode=periode, plafond=bedrag, datum=datum)
     u = o.dienst(schrijven=True).stel_plafond_vast(cmd)
     o.toon(
