@@ -5,6 +5,7 @@ beschermde aanvraag wordt overschreden."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -157,3 +158,16 @@ def test_een_plafondgebeurtenis_van_versie_1_telt_niet_als_verlaging():
     vastgelegd: dict[str, Any] = {"nummer": 1, "bedrag": Bedrag.nul()}
     g.WijkVouchersVastgelegd.upcast_v1_v2(vastgelegd)
     assert vastgelegd["plafond"] is None
+
+
+def test_het_raadsrapport_tekent_een_overschreden_verlaagd_plafond_binnen_de_staaf_en_zegt_waarom():
+    from projections.rapporten import raad
+
+    w = Wereld.ingericht(geheugen_app(), plafond="10.000")
+    eerder = w.aanvraag("8.000", ontvangen=date(PERIODE, 2, 1))
+    plafond(w, "5.000", date(PERIODE, 2, 10))
+    w.ken_toe(eerder)
+    pagina = raad.html(raad.bouw(vouw(w.app.genummerd())))
+    breedtes = [float(x) for x in re.findall(r'class="deel s-[a-z_]+" style="width:([0-9.]+)%"', pagina)]
+    assert breedtes and sum(breedtes) <= 100.0  # the parts fit in the bar: no part beyond its outline
+    assert "€ 3.000,00 boven het verlaagde plafond" in pagina and "Awb 4:27 lid 2" in pagina
