@@ -251,6 +251,7 @@ class WijkHistorie:
     reservering: Handeling | None = None
     plafond: Bedrag = field(default_factory=Bedrag.nul)
     plafondbesluiten: list[tuple[Handeling, Bedrag]] = field(default_factory=list)
+    verlaagd_van: dict[int, Bedrag] = field(default_factory=dict)  # event nr -> plafond before a lowering (Awb 4:27)
     afsluiting: tuple[Handeling, Bedrag, int] | None = None  # (act, total expired, vouchers)
     aanvragen: list[int] = field(default_factory=list)
     vouchers: list[str] = field(default_factory=list)
@@ -410,6 +411,8 @@ class _Vouwer:
             return False
         w.plafond = e.plafond
         w.plafondbesluiten.append((h, e.plafond))
+        if e.vorig is not None and e.plafond < e.vorig:
+            w.verlaagd_van[h.gebeurtenis] = e.vorig
         return True
 
     def afgesloten(self, h: Handeling, e: Any) -> bool:

@@ -124,7 +124,10 @@ def _wijk(h: Geschiedenis, w: WijkHistorie, namen: dict[int, str]) -> dict[str, 
         "uitvoeren_tot": w.uitvoeren_tot,
         "aanwijzing": _handeling(w.aangewezen) | {"budget": w.budget},
         "reservering": _handeling(w.reservering) | {"bedrag": w.uitvoeringskosten} if w.reservering else None,
-        "plafondbesluiten": [_handeling(hd) | {"plafond": p} for hd, p in w.plafondbesluiten],
+        "plafondbesluiten": [
+            _handeling(hd) | {"plafond": p, "verlaagd_van": w.verlaagd_van.get(hd.gebeurtenis)}
+            for hd, p in w.plafondbesluiten
+        ],
         "uitvoeringskosten_toets": {
             "uitvoeringskosten": w.uitvoeringskosten,
             "grens": grens,
@@ -509,7 +512,8 @@ def _wijk_tekst(w: dict[str, Any]) -> list[str]:
         )
     for p in w["plafondbesluiten"]:
         regels.append(
-            f"Subsidieplafond vastgesteld op {o.nl(p['datum'])} door {p['door']}: {p['plafond'].nl()} [#{p['gebeurtenis']}]."
+            f"Subsidieplafond vastgesteld op {o.nl(p['datum'])} door {p['door']}: {p['plafond'].nl()}"
+            f"{_verlaging(p)} [#{p['gebeurtenis']}]."
         )
     if w["afsluiting"]:
         s = w["afsluiting"]
@@ -605,6 +609,16 @@ def _feit_html(zin: str, nummers: tuple[int, ...]) -> str:
     for nr in nummers:
         tekst = tekst.replace(o.e(f"[#{nr}]"), o.nr(nr))
     return f"<li>{tekst}</li>"
+
+
+def _verlaging(p: dict[str, Any]) -> str:
+    """A lowering of the plafond does not touch aanvragen received before it (Awb 4:27 lid 2)."""
+    if p.get("verlaagd_van") is None:
+        return ""
+    return (
+        f" (verlaagd van {p['verlaagd_van'].nl()}; aanvragen ontvangen vóór {o.nl(p['datum'])} houden dat plafond, "
+        "Awb 4:27 lid 2)"
+    )
 
 
 def _besluit_tekst(b: dict[str, Any]) -> list[str]:
@@ -800,7 +814,8 @@ def _wijk_html(w: dict[str, Any]) -> list[str]:
         )
     for p in w["plafondbesluiten"]:
         delen.append(
-            f"<li>Subsidieplafond vastgesteld op {o.e(p['datum'])} door {o.e(p['door'])}: {o.e(p['plafond'])} {o.nr(p['gebeurtenis'])}</li>"
+            f"<li>Subsidieplafond vastgesteld op {o.e(p['datum'])} door {o.e(p['door'])}: {o.e(p['plafond'])}"
+            f"{o.e(_verlaging(p))} {o.nr(p['gebeurtenis'])}</li>"
         )
     if w["afsluiting"]:
         s = w["afsluiting"]

@@ -171,3 +171,17 @@ def test_het_raadsrapport_tekent_een_overschreden_verlaagd_plafond_binnen_de_sta
     breedtes = [float(x) for x in re.findall(r'class="deel s-[a-z_]+" style="width:([0-9.]+)%"', pagina)]
     assert breedtes and sum(breedtes) <= 100.0  # the parts fit in the bar: no part beyond its outline
     assert "€ 3.000,00 boven het verlaagde plafond" in pagina and "Awb 4:27 lid 2" in pagina
+
+
+def test_de_verantwoording_noemt_de_verlaging_en_voor_welke_aanvragen_zij_niet_geldt():
+    from projections.rapporten import verantwoording
+
+    w = Wereld.ingericht(geheugen_app(), plafond="10.000")
+    plafond(w, "5.000", date(PERIODE, 2, 10))
+    plafond(w, "6.000", date(PERIODE, 2, 11))  # a raise is no lowering
+    model = verantwoording.bouw(vouw(w.app.genummerd()))
+    assert [p["verlaagd_van"] for p in model["wijken"][0]["plafondbesluiten"]] == [None, bedrag("10.000"), None]
+    assert (
+        "€ 5.000,00 (verlaagd van € 10.000,00; aanvragen ontvangen vóór 10 februari 2026 houden dat plafond, "
+        "Awb 4:27 lid 2)"
+    ) in verantwoording.tekst(model)
