@@ -171,7 +171,7 @@ class _Simulatie:
         college.geef_mandaat(m.GeefMandaat(aan=KASBEHEERDER, rol="kasbeheerder", datum=begin))
         for code, naam, budget in self.wijken:
             regie = beslisser(code)
-            rol = "ambtenaar" if regie == AMBTENAAR else "regiegroep"
+            rol: m.Rol = "ambtenaar" if regie == AMBTENAAR else "regiegroep"
             extra = {"naam": AMBTENAAR_NAAM, "besluit": MANDAATBESLUIT} if rol == "ambtenaar" else {}
             college.geef_mandaat(m.GeefMandaat(aan=regie, rol=rol, wijk=code, datum=begin, **extra))
             procent = self.rng.choice([5, 8, 10])
