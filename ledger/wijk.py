@@ -97,6 +97,8 @@ class Wijk(Aggregate):
 
     def plafond_voor(self, ontvangen: date) -> Bedrag:
         """Awb 4:27 lid 2: the plafond an aanvraag received on `ontvangen` is judged against."""
+        if not self.verlagingen:  # the common case, on every grant: no lowering, the plafond itself
+            return self.plafond
         return regels.awb_4_27_lid_2_plafond_bij_ontvangst(
             ontvangen, self.plafond, [(d, p) for d, p in self.verlagingen]
         )
@@ -104,7 +106,11 @@ class Wijk(Aggregate):
     def beschikbaar_voor(self, ontvangen: date) -> Bedrag:
         """What is available for an aanvraag received on `ontvangen` (art. 6 onder e), never below nul: after a
         lowering, grants under the earlier plafond (Awb 4:27 lid 2) may have taken more than the lower one holds."""
-        return max(Bedrag.nul(), self.plafond_voor(ontvangen) - self.vastgelegd + self.terugontvangen)
+        if self.verlagingen and any(d > ontvangen for d, _ in self.verlagingen):
+            beschikbaar = self.plafond_voor(ontvangen) - self.vastgelegd + self.terugontvangen
+        else:
+            beschikbaar = self.beschikbaar  # the running figure: plafond - vastgelegd + terugontvangen
+        return beschikbaar if beschikbaar.centen >= 0 else Bedrag.nul()
 
     def _herbereken(self) -> None:
         """Keep `beschikbaar` as a running figure: the plafond check reads it, never re-sums it."""
