@@ -91,6 +91,8 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.AanvraagVastgesteld,  # Awb 4:42: the college settles too (art. 5 "het college of")
         g.AanvraagTerugvorderingIngesteld,  # Awb 4:57: only the college claims back
         g.VoucherVervallen,
+        g.GemeenteRegelingGewijzigd,  # art. 10: a changed verordening, in force from its date
+        g.WijkBudgetGewijzigd,  # art. 2 lid 2: the college divides (and changes) the budget
         g.VerzoekVastgelegd,
     ),
     # aanvragen registreren (de gemeente nummert), aanvulling, beslissen, raadpleging, vouchers verstrekken.

@@ -91,7 +91,16 @@ def _regel(handeling: str, hd: dict[str, Any], **velden: Any) -> dict[str, Any]:
 def _wijk(w: dict[str, Any]) -> Iterator[dict[str, Any]]:
     waar = {"wijk": w["wijk"], "periode": w["periode"]}
     a = w["aanwijzing"]
-    yield waar | _regel("wijk aangewezen", a, saldopost="budget", bedrag=a["budget"])
+    budgetten = w.get("budgetwijzigingen", [])
+    vervangen = {"saldopost": None, "toelichting": "vervangen door een later besluit"}
+    yield waar | _regel(
+        "wijk aangewezen", a, bedrag=a["budget"], **(vervangen if budgetten else {"saldopost": "budget"})
+    )
+    for n, b in enumerate(budgetten):  # art. 2 lid 2: only the budget in force counts in the saldo
+        geldend = {"saldopost": "budget", "toelichting": f"was {b['was'].nl()}"}
+        yield waar | _regel(
+            "budget gewijzigd", b, bedrag=b["budget"], **(geldend if n == len(budgetten) - 1 else vervangen)
+        )
     if w["reservering"]:
         r = w["reservering"]
         yield waar | _regel("uitvoeringskosten gereserveerd", r, saldopost="uitvoeringskosten", bedrag=r["bedrag"])
