@@ -50,8 +50,16 @@ def test_de_opgeslagen_vorm_is_json_en_leest_terug_als_dezelfde_regeling() -> No
         "uitvoeringskosten_max_procent": 10,
         "verstrekken_tot": "--02-29",
         "uitvoeren_tot": "--12-31",
+        "verstrekken_tot_jaar": 0,
+        "uitvoeren_tot_jaar": 0,
+        "budgetjaren": {},
+        "betaaltermijn_dagen": 30,
+        "wijkdata_later_toegestaan": False,
     }
     assert Regeling.uit_dict(opgeslagen) == r
+    # A regeling stored before the parameters of time existed loads with their defaults.
+    tijd = ("verstrekken_tot_jaar", "uitvoeren_tot_jaar", "budgetjaren", "betaaltermijn_dagen", "wijkdata_later_toegestaan")
+    assert Regeling.uit_dict({k: v for k, v in opgeslagen.items() if k not in tijd}) == r
     assert Regeling.uit_dict({}) == Regeling()
 
 
