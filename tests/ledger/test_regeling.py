@@ -58,7 +58,13 @@ def test_de_opgeslagen_vorm_is_json_en_leest_terug_als_dezelfde_regeling() -> No
     }
     assert Regeling.uit_dict(opgeslagen) == r
     # A regeling stored before the parameters of time existed loads with their defaults.
-    tijd = ("verstrekken_tot_jaar", "uitvoeren_tot_jaar", "budgetjaren", "betaaltermijn_dagen", "wijkdata_later_toegestaan")
+    tijd = (
+        "verstrekken_tot_jaar",
+        "uitvoeren_tot_jaar",
+        "budgetjaren",
+        "betaaltermijn_dagen",
+        "wijkdata_later_toegestaan",
+    )
     assert Regeling.uit_dict({k: v for k, v in opgeslagen.items() if k not in tijd}) == r
     assert Regeling.uit_dict({}) == Regeling()
 
