@@ -3,9 +3,10 @@
 Rules owned here:
 - a wijk is designated per budget year (toelichting art. 2 lid 1); an aanvraag registered
   without `--periode` belongs to the designated budget year of its wijk that is still open for
-  grants on the date of receipt (received on or before its last issue date, not closed), else to
-  the next designated one; when there is none the registration is refused (exit 1), naming the
-  years that are designated and how to designate the next;
+  grants on the date of receipt (received on or before its last issue date), else to the next
+  designated one; when there is none the registration is refused (exit 1), naming the years that
+  are designated and how to designate the next. When that year has been closed since, the
+  registration is refused (art. 5 lid 8): a late paper record is not moved to another year;
 - the dates of a wijk's year come from the regeling in force on the day of the designation
   (`Regeling.verstrekken_tot_in`, `uitvoeren_tot_in`: relative to the budget year); the college
   may set earlier dates for one wijk (`--verstrekken-tot`, `--uitvoeren-tot`), later ones only
@@ -34,7 +35,8 @@ def kies(dienst: Dienst, code: str, ontvangen: date) -> Wijk:
         raise dienst.niet_aangewezen(code, ontvangen.year)
     for jaar in jaren:
         w = dienst.laad_wijk(code, jaar)
-        if not w.gesloten and ontvangen <= w.verstrekken_tot:
+        if ontvangen <= w.verstrekken_tot:
+            w.eis_open()  # that year was closed since: refused (art. 5 lid 8), not moved to another year
             return w
     laatste = dienst.laad_wijk(code, jaren[-1])
     raise RegelOvertreden(

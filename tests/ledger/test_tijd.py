@@ -19,6 +19,7 @@ from ledger.fouten import (
     GeenMandaat,
     NietGevonden,
     OngeldigeInvoer,
+    OngeldigeToestand,
     RegelOvertreden,
     TermijnVerstreken,
 )
@@ -281,3 +282,14 @@ def _aanvraag(ontvangen: date, **extra: object) -> m.DienAanvraagIn:
         datum=ontvangen,
         **extra,  # type: ignore[arg-type]
     )
+
+
+def test_een_aanvraag_voor_een_inmiddels_afgesloten_jaar_wordt_geweigerd_niet_verplaatst() -> None:
+    from commands.periode import SluitPeriodeAf, sluit_periode_af
+
+    w = _wereld()
+    _wijk_voor(w, PERIODE + 1)
+    sluit_periode_af(w.college, SluitPeriodeAf(periode=PERIODE, datum=date(PERIODE + 1, 1, 5)))
+    fout = weigert(w, OngeldigeToestand, lambda: w.regie.dien_in(_aanvraag(date(PERIODE, 5, 1))))
+    assert fout.artikel == "art. 5 lid 8" and "afgesloten" in fout.melding
+    assert w.regie.dien_in(_aanvraag(date(PERIODE, 7, 1)))["periode"] == PERIODE + 1
