@@ -1710,8 +1710,15 @@ def _kasboekdetail(r: dict[str, Any]) -> str:
 @click.option(
     "--zaad", type=AANTAL, default=2025, show_default=True, help="Zaad van de simulatie (zelfde zaad, zelfde jaar)."
 )
+@click.option(
+    "--jaren",
+    type=click.IntRange(1, 2),
+    default=1,
+    show_default=True,
+    help="2: ook het volgende budgetjaar van een wijk, onder een gewijzigde regeling.",
+)
 @click.pass_context
-def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
+def demo(ctx: click.Context, omvang: int, zaad: int, jaren: int) -> None:
     """Vul een lege opslag met een gesimuleerd jaar van een gemeente en toon het saldo."""
     from commands.demo import vul
 
@@ -1719,7 +1726,7 @@ def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
     if not 1 <= omvang <= 1000:
         raise OngeldigeInvoer("--omvang ligt tussen 1 en 1000")
     dienst = o.dienst(inrichten=True)
-    verslag = vul(dienst.app, omvang=omvang, zaad=zaad)
+    verslag = vul(dienst.app, omvang=omvang, zaad=zaad, jaren=jaren)
     if not o.als_json:
         click.echo(verslag + "\n")
     ctx.invoke(saldo)

@@ -7,7 +7,7 @@ one wijk that runs into its plafond (a partial grant on ground e, then refusals)
 kasbeheerder paying invoices and cash, refusing a payment now and then, until December;
 after the grant: now and then a payment booked with a wrong amount, corrected (storno, art. 9
 lid 1) and booked again; after the execution date a few grants vastgesteld lower (Awb 4:46
-lid 2 onder b), the difference claimed back and paid back (Awb 4:57). Time: in November the
+lid 2 onder b), the difference claimed back and paid back (Awb 4:57). With `jaren=2`, time: in November the
 college records a changed verordening in force from 1 January of the next year (cash at most
 € 400 per time) and designates the first wijk for that next budget year; aanvragen received from
 December on belong to it and are judged under the new version; in January a few invoices for
@@ -90,7 +90,7 @@ class Handeling:
     gegevens: dict[str, Any] = field(compare=False, default_factory=dict)
 
 
-def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
+def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025, jaren: int = 1) -> str:
     """Fill an empty store with the simulated year; returns a one-paragraph report."""
     bestaand = _gemeente(app)
     if bestaand is not None:
@@ -100,7 +100,7 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
             f"de opslag bevat al de administratie van {bestaand.naam}: kies voor de demo een andere --database",
             artikel="art. 2",
         )
-    sim = _Simulatie(app, omvang, random.Random(zaad))  # noqa: S311 - a simulation, not a secret
+    sim = _Simulatie(app, omvang, random.Random(zaad), twee_jaren=jaren == 2)  # noqa: S311 - a simulation
     sim.speel()
     return (
         f"Demo: gemeente {GEMEENTE}, {len(sim.wijken)} wijken, {sim.tellers['aanvraag']} aanvragen, "
@@ -109,7 +109,8 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
         f"{sim.tellers['toekenning ingetrokken']} toekenning(en) ingetrokken, "
         f"{sim.tellers['lager vastgesteld']} lager vastgesteld (teruggevorderd, {sim.tellers['terugontvangen']} "
         "terugontvangen), "
-        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}."
+        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}"
+        + (f" en {JAAR + 1} (wijk {sim.wijken[0][0]}, onder een gewijzigde regeling)." if jaren == 2 else ".")
     )
 
 
@@ -124,8 +125,9 @@ def _gemeente(app: VoucherLedger) -> Gemeente | None:
 
 
 class _Simulatie:
-    def __init__(self, app: VoucherLedger, omvang: int, rng: random.Random) -> None:
+    def __init__(self, app: VoucherLedger, omvang: int, rng: random.Random, *, twee_jaren: bool = False) -> None:
         self.app = app
+        self.twee_jaren = twee_jaren  # the next budget year under a changed verordening; one year keeps its figures
         self.rng = rng
         self.wijken = [
             (f"{code}{i if i > 1 else ''}", f"{naam}{f' {i}' if i > 1 else ''}", budget)
@@ -179,8 +181,9 @@ class _Simulatie:
                 )
             )
             self._plan_aanvragen(code, regie)
-        self.plan(date(JAAR, 11, 3), "regeling_wijzigen")
-        self.plan(date(JAAR, 11, 10), "tweede_jaar")
+        if self.twee_jaren:
+            self.plan(date(JAAR, 11, 3), "regeling_wijzigen")
+            self.plan(date(JAAR, 11, 10), "tweede_jaar")
         while self.agenda:
             handeling = heapq.heappop(self.agenda)
             getattr(self, f"_{handeling.wat}")(handeling.datum, **handeling.gegevens)
@@ -457,7 +460,7 @@ class _Simulatie:
     def _plan_betalingen(self, dag: date, code: str, waarde: int, tot: date = date(JAAR, 12, 20)) -> None:
         te_besteden = waarde * self.rng.choice([100, 100, 95, 80, 60]) // 100
         dag = dag + timedelta(days=self.rng.randint(10, 40))
-        if te_besteden > 100_00 and self.rng.randrange(100) < 6 and tot.year == JAAR:
+        if self.twee_jaren and tot.year == JAAR and te_besteden > 100_00 and self.rng.randrange(100) < 6:
             # the last invoice, for work done in December, arrives in January (the betaaltermijn)
             laatste = min(te_besteden, 100_00)
             self.plan(date(JAAR + 1, 1, self.rng.randint(5, 25)), "na_uitvoering", code=code, bedrag=laatste,

@@ -116,9 +116,13 @@ def versie_tekst(h: Geschiedenis, datum: date) -> str:
 
 
 def _versies(h: Geschiedenis) -> list[dict[str, Any]]:
+    """The versions in force by the report's date (a later one judged none of its acts), each with the
+    act that recorded it when that act counts (dated by `tot`)."""
     return [
-        {"versie": n, "vanaf": vanaf, "naam": r.naam} | ({"vastgelegd": _handeling(hd)} if hd else {})
+        {"versie": n, "vanaf": vanaf, "naam": r.naam}
+        | ({"vastgelegd": _handeling(hd)} if hd and (h.tot is None or hd.datum <= h.tot) else {})
         for n, vanaf, r, hd in h.regelingversies
+        if n == 1 or h.tot is None or vanaf <= h.tot
     ]
 
 

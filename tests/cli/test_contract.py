@@ -970,7 +970,7 @@ COMMANDO_OPTIES = {
     ("kasboek",): ["--wijk", "--voucher", "--periode", "--van", "--tot", "--leverancier", "--factuur", "--formaat",
                    "--uitvoer"],
     ("rapport", "verantwoording"): ["--wijk", "--periode", "--tot", "--formaat", "--uitvoer", "xlsx", "--landinstelling"],
-    ("demo",): ["--omvang", "--zaad"],
+    ("demo",): ["--omvang", "--zaad", "--jaren"],
 }  # fmt: skip
 
 

@@ -113,3 +113,16 @@ def test_import_betalingen_leest_een_kolom_factuurdatum(store: Path, tmp_path: P
         encoding="utf-8",
     )
     _weigert(store, "import", "betalingen", str(zonder), gebruiker=KAS, artikel=False)  # each line names its own
+
+
+def test_de_demo_met_twee_budgetjaren_onder_een_gewijzigde_regeling(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    u = ok(voer_uit_echt("demo", "--jaren", "2", db=db, als_json=True)).json()
+    jaren = {(r["wijk"], r["periode"]) for r in u["wijken"]}
+    assert ("NOORD", 2025) in jaren and ("NOORD", 2026) in jaren
+    regeling = ok(voer_uit("regeling", "--per", "2026-01-01", db=db, als_json=True)).json()
+    assert (regeling["versie"], regeling["contant_max"]) == (2, "400.00")
+    tekst = ok(voer_uit("rapport", "verantwoording", "--wijk", "NOORD", db=db)).out
+    assert "versie 2 (Subsidieverordening vouchers bewonersinitiatieven 2026) vanaf 1 januari 2026" in tekst
+    assert "Budget gewijzigd op 2 februari 2026" in tekst
+    assert ok(voer_uit("verifieer", db=db)).code == 0
