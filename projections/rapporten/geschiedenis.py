@@ -48,6 +48,7 @@ class Betaling:
     bedrag: Bedrag
     leverancier: str | None = None
     factuur: str | None = None
+    factuurdatum: date | None = None  # an invoice paid after the execution date within the betaaltermijn
 
 
 @dataclass(frozen=True)
@@ -605,7 +606,7 @@ class _Vouwer:
     def verzilverd(self, h: Handeling, e: Any) -> bool:
         if (v := self._voucher(e)) is None:
             return False
-        v.betalingen.append(Betaling(h, "verzilverd", e.bedrag, e.leverancier, e.factuur))
+        v.betalingen.append(Betaling(h, "verzilverd", e.bedrag, e.leverancier, e.factuur, e.factuurdatum))
         return True
 
     def contant(self, h: Handeling, e: Any) -> bool:

@@ -263,6 +263,7 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
                 "soort": b.soort,
                 "leverancier": b.leverancier,
                 "factuur": b.factuur,
+                "factuurdatum": b.factuurdatum,
                 "bedrag": b.bedrag,
                 "door": b.handeling.door,
                 "gebeurtenis": b.handeling.gebeurtenis,
@@ -677,6 +678,11 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
     return regels
 
 
+def _factuurdatum(b: dict[str, Any]) -> str:
+    """A factuurdatum is shown where it was given: the payment may then lie within the betaaltermijn."""
+    return f" van {o.kort(b['factuurdatum'])}" if b.get("factuurdatum") else ""
+
+
 def _voucher_tekst(v: dict[str, Any]) -> list[str]:
     regels = [
         f"  voucher {v['voucher']}: waarde {v['waarde'].nl()}, verstrekt {o.nl(v['verstrekt'])} door "
@@ -685,7 +691,7 @@ def _voucher_tekst(v: dict[str, Any]) -> list[str]:
     rijen = []
     for b in v["betalingen"]:
         waar = (
-            f"{b['leverancier']}, factuur {b['factuur']}"
+            f"{b['leverancier']}, factuur {b['factuur']}{_factuurdatum(b)}"
             if b["soort"] == "verzilverd"
             else "contant (art. 9 lid 3 onder b)"
         )
@@ -896,7 +902,11 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
             ]
         ]
         for b in v["betalingen"]:
-            waar = f"{b['leverancier']}, factuur {b['factuur']}" if b["soort"] == "verzilverd" else "contant"
+            waar = (
+                f"{b['leverancier']}, factuur {b['factuur']}{_factuurdatum(b)}"
+                if b["soort"] == "verzilverd"
+                else "contant"
+            )
             rijen.append(
                 [
                     o.e(o.kort(b["datum"])),

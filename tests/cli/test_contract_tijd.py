@@ -92,6 +92,7 @@ def test_verzilver_met_factuurdatum_na_de_uitvoeringsdatum_binnen_de_betaaltermi
     _weigert(store, *verzilver("G2", "2025-12-31", "2026-01-31"), gebruiker=KAS)  # the day after the term
     u = ok(voer_uit_echt(*verzilver("G3", "2025-12-31", "2026-01-30"), db=store, als_json=True, gebruiker=KAS))
     assert (u.json()["voucher"], u.json()["restant"]) == (VOUCHER_OUD, "750.00")
+    assert "Bouwmarkt, factuur G3 van 31-12-2025" in ok(voer_uit("rapport", "verantwoording", db=store)).out
     _weigert(store, "contant", VOUCHER_OUD, "--bedrag", "10", "--datum", "2026-01-02", gebruiker=KAS)
     fout = voer_uit_echt("verzilver", VOUCHER_OUD, "--bedrag", "5", "--leverancier", "B", "--factuur", "G4",
                          "--datum", "2026-01-02", db=store, gebruiker=KAS)  # fmt: skip
