@@ -646,7 +646,7 @@ def regeling_wijzigen(o: Omgeving, regeling_pad: Path, vanaf: date, datum: date 
     o.toon(
         u,
         lambda u: (
-            f"Regeling versie {u['versie']} ({u['regeling'].naam}) geldt vanaf {_nl(u['vanaf'])}"
+            f"Regeling versie {u['versie']} ({u['naam']}) geldt vanaf {_nl(u['vanaf'])}"
             + ("." if u["nieuw"] else " (al zo; er is niets veranderd).")
         ),
     )

@@ -46,7 +46,8 @@ def wijzig_regeling(dienst: Dienst, cmd: WijzigRegeling) -> dict[str, Any]:
         versie = g.wijzig_regeling(regeling, cmd.vanaf, laatste_handeling(dienst), datum, dienst.gebruiker)
         nieuw = versie > 0
         nummer = versie if nieuw else g.versies()[-1][0]
-        return ([g] if nieuw else []), {"regeling": regeling, "versie": nummer, "vanaf": cmd.vanaf, "nieuw": nieuw}
+        uitkomst = {"regeling": regeling, "naam": regeling.naam, "versie": nummer, "vanaf": cmd.vanaf, "nieuw": nieuw}
+        return ([g] if nieuw else []), uitkomst
 
     return dienst.voer_uit(beslis, cmd)
 

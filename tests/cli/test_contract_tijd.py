@@ -80,6 +80,13 @@ def test_wijk_budget_nooit_onder_toegekend_plus_reserve_en_het_saldo_klopt(store
     assert oud["budget"] == "100000.00"
     tekst = ok(voer_uit("rapport", "verantwoording", "--wijk", "NOORD", db=store)).out
     assert "Budget gewijzigd op 1 november 2026 door wethouder: van € 100.000,00 naar € 120.000,00" in tekst
+    # a repeated request with the same --sleutel answers as the first time and writes nothing
+    args = ("wijk", "budget", "KLEIN", "--periode", "2026", "3.000", "--datum", "2026-11-01", "--sleutel", "b-1")
+    eerst = ok(voer_uit(*args, db=store, gebruiker=COLLEGE)).out
+    voor = aantal_events(store)
+    opnieuw = ok(voer_uit(*args, db=store, gebruiker=COLLEGE)).out
+    assert aantal_events(store) == voor and "was al uitgevoerd" in opnieuw and eerst.strip() in opnieuw
+    assert "(was € 2.000,00)" in opnieuw
 
 
 def test_verzilver_met_factuurdatum_na_de_uitvoeringsdatum_binnen_de_betaaltermijn(store: Path) -> None:
