@@ -71,6 +71,9 @@ AanvraagHerroepen = Aanvraag.Herroepen
 VerzendingVerzonden: Any = Verzending.Verzonden  # voucher.Verzending.Verzonden
 BezwaarIngediend: Any = Bezwaar.Ingediend  # voucher.Bezwaar.Ingediend
 BezwaarBeslist = Bezwaar.Beslist
+# Time (issue 12): a verordening that changes, a budget that changes.
+GemeenteRegelingGewijzigd = Gemeente.RegelingGewijzigd
+WijkBudgetGewijzigd = Wijk.BudgetGewijzigd
 
 ALLE: tuple[Any, ...] = (
     GemeenteIngericht,
@@ -117,6 +120,8 @@ ALLE: tuple[Any, ...] = (
     VerzendingVerzonden,
     BezwaarIngediend,
     BezwaarBeslist,
+    GemeenteRegelingGewijzigd,
+    WijkBudgetGewijzigd,
 )
 
 # Snapshots: each snapshotted aggregate has its own snapshot class with an explicit topic (so that
