@@ -84,12 +84,18 @@ def bouw(
         },
         "bestreden": {"gebeurtenis": bz.besluit, "soort": bz.soort, "datum": bz.besluitdatum},
         "motivering": bz.motivering,
-        "namens": b.namens(h, a, w, besluit),
+        "namens": _namens(b.namens(h, a, w, besluit)),
         "beroep": _beroep(h.gemeente, h.regeling.bezwaartermijn_weken),
         "verzending": b.verzending(h, bz.beslissing.gebeurtenis),
         "gebeurtenis": bz.beslissing.gebeurtenis,
         "laatste_gebeurtenis": bz.beslissing.gebeurtenis,
     }
+
+
+def _namens(namens: dict[str, Any]) -> dict[str, Any]:
+    """Awb 10:10 as for every letter; the college decides on bezwaar itself by Awb 7:11, not by art. 5."""
+    zelf = "(het college besluit zelf: art. 5 van de verordening; art. 10:7 Awb)"
+    return namens | {"regel": namens["regel"].replace(zelf, "(het college beslist zelf op het bezwaar: art. 7:11 Awb)")}
 
 
 def _beroep(gemeente: str, weken: int) -> dict[str, Any]:
