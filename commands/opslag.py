@@ -14,6 +14,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 from uuid import UUID
@@ -239,6 +240,10 @@ class KetenMapper(Mapper[UUID]):
         self._koppen_slot = threading.Lock()
         self._per_draad = threading.local()
         self.lees_hash: Callable[[UUID, int], str] = lambda _id, _versie: ""
+        # The moment an event is recorded is the library's `timestamp` (ledger/vastlegging.py), never a
+        # person's input. Only tests and the simulated year of `voucher demo` set a clock here (it is
+        # no option, no setting and no environment variable): a simulation lives its own days.
+        self.klok: Callable[[], datetime] | None = None
 
     @property
     def _nieuw(self) -> dict[UUID, tuple[int, str]]:
@@ -266,6 +271,8 @@ class KetenMapper(Mapper[UUID]):
             toestand[keten.KOP] = self._hash_van(originator_id, versie)
             return self._opgeslagen(originator_id, versie, topic, self.transcoder.encode(toestand))
         toestand[keten.VORIGE] = self._hash_van(originator_id, versie - 1) if versie > 1 else keten.GENESIS
+        if self.klok is not None:
+            toestand["timestamp"] = self.klok()
         staat = self.transcoder.encode(toestand)
         h = keten.hash_van(keten.omhulsel(originator_id, versie, topic, staat))
         self._nieuw[originator_id] = (versie, h)

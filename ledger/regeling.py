@@ -74,6 +74,7 @@ class Regeling:
     uitvoeringskosten_max_procent: int = 10  # art. 2 lid 3
     verstrekken_tot: DagMaand = DagMaand(30, 6)  # art. 5 lid 8, eerste zin
     uitvoeren_tot: DagMaand = DagMaand(31, 12)  # art. 5 lid 8, tweede zin
+    laat_geboekt_dagen: int = 14  # verantwoording: later vastgelegd dan dit na de datum van de handeling
 
     def __post_init__(self) -> None:
         valideer(self)
@@ -164,6 +165,8 @@ def valideer(r: Regeling) -> None:
         fouten.append("beslistermijn_weken ligt tussen 1 en 52 (art. 5 lid 1)")
     if not 1 <= r.bezwaartermijn_weken <= 52:
         fouten.append("bezwaartermijn_weken ligt tussen 1 en 52 (Awb 6:7)")
+    if not 0 <= r.laat_geboekt_dagen <= 366:
+        fouten.append("laat_geboekt_dagen ligt tussen 0 en 366 (uitzonderingen in de verantwoording)")
     if (r.verstrekken_tot.maand, r.verstrekken_tot.dag) > (r.uitvoeren_tot.maand, r.uitvoeren_tot.dag):
         fouten.append("verstrekken_tot moet op of voor uitvoeren_tot liggen (art. 5 lid 8)")
     if fouten:

@@ -43,6 +43,7 @@ def bouw(h: Geschiedenis, wijk: str | None = None, periode: int | None = None) -
         "gemeente": h.gemeente,
         "tot": h.stand,
         "tot_gevraagd": h.tot is not None,
+        "bekend_op": h.bekend_op,
         "laatste_gebeurtenis": h.laatste,
         "selectie": {"wijk": wijk, "periode": periode},
         "initiatieven": initiatieven,

@@ -95,6 +95,7 @@ def bouw(
         "regeling": h.regeling.naam,
         "tot": h.stand,
         "tot_gevraagd": h.tot is not None,
+        "bekend_op": h.bekend_op,
         "laatste_gebeurtenis": h.laatste,
         "gebeurtenissen": h.meegeteld,
         "selectie": {"wijk": wijk, "periode": periode},
