@@ -1049,6 +1049,10 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
                 f"  teruggevorderd {_nl(u['teruggevorderd'])}, terugontvangen {_nl(u['terugontvangen'])}, "
                 f"openstaand {_nl(u['openstaand'])} (Awb 4:57)"
             )
+        regels.append("  handelingen (datum van de handeling; vastgelegd op, Nederlandse tijd):")
+        for h in u["handelingen"]:
+            vastgelegd = h["vastgelegd"].replace("T", " ")[:19] if h["vastgelegd"] else "onbekend"
+            regels.append(f"    {_nl(h['datum'])}  {h['handeling']} door {h['door']}; vastgelegd {vastgelegd}")
         return "\n".join(regels)
 
     o.toon(u, tekst)

@@ -29,7 +29,7 @@ from eventsourcing.utils import get_topic
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
-from ledger import gebeurtenissen, ids, namens
+from ledger import gebeurtenissen, ids, namens, vastlegging
 from ledger import persoonsgegevens as pg
 from ledger.aanvraag import Aanvraag
 from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
@@ -824,6 +824,8 @@ class Dienst:
                 "teruggevorderd": a.teruggevorderd,
                 "terugontvangen": a.terugontvangen,
                 "openstaand": a.openstaand,
+                # Every act on the aanvraag with both its times (ledger/vastlegging.py): dated, and recorded when.
+                "handelingen": [vastlegging.handeling(e) for e in self.app.events.get(a.id)],
             }
 
         return self._lees(lees)

@@ -22,6 +22,7 @@ Rules owned here:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -117,3 +118,21 @@ def bekend_op(genummerd: Iterable[tuple[int, Any]], d: date | None) -> Iterator[
         if moment is not None and moment >= grens:
             return
         yield nummer, e
+
+
+def wat(e: Any) -> str:
+    """The kind of act an event records, in words from its name: "voucher verzilverd", "aanvraag toegekend"."""
+    soort, _, naam = type(e).__qualname__.rpartition(".")
+    return " ".join(w.lower() for w in re.findall(r"[A-Z][a-z]*", f"{soort}{naam}"))
+
+
+def handeling(e: Any) -> dict[str, Any]:
+    """Both times of one act, as `aanvraag toon` shows them: its business date and when it was recorded."""
+    moment = vastgelegd(e)
+    return {
+        "versie": e.originator_version,
+        "handeling": wat(e),
+        "datum": getattr(e, "datum", None),
+        "vastgelegd": lokaal(moment).isoformat() if moment is not None else None,
+        "door": getattr(e, "gebruiker", None),
+    }

@@ -22,7 +22,6 @@ so they cannot disagree with each other. Rules owned here:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -388,8 +387,7 @@ class _Vouwer:
                 self.h.vertraagd.append(self._vertraagd(h, e, dagen))
 
     def _vertraagd(self, h: Handeling, e: Any, dagen: int) -> Vertraagd:
-        soort, _, naam = type(e).__qualname__.rpartition(".")
-        wat = " ".join(w.lower() for w in re.findall(r"[A-Z][a-z]*", f"{soort}{naam}"))
+        wat = vastlegging.wat(e)
         if (code := self.voucher_van.get(e.originator_id)) is not None:
             v = self.h.vouchers[code]
             return Vertraagd(h, wat, dagen, v.wijk, v.periode, v.aanvraag, v.code)
