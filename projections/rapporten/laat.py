@@ -40,9 +40,7 @@ def uitzonderingen(h: Geschiedenis, wijken: set[tuple[str, int]], gemeente: bool
 
 
 def _uitzondering(v: Vertraagd, grens: int) -> dict[str, Any]:
-    moment = v.handeling.vastgelegd
-    assert moment is not None  # noqa: S101 - filtered by the caller
-    op = vastlegging.dag(moment)
+    op = vastlegging.dag(v.handeling.vastgelegd) if v.handeling.vastgelegd else v.handeling.datum
     velden: dict[str, Any] = {"soort": SOORT, "omschrijving": OMSCHRIJVING, "wijk": v.wijk, "periode": v.periode}
     if v.aanvraag is not None:
         velden["aanvraag"] = v.aanvraag
