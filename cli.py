@@ -804,7 +804,12 @@ def _aanvraag_tekst(u: dict[str, Any]) -> str:
 @click.option("--wijk", "wijkcode", required=True, metavar="CODE")
 @click.option("--naam", required=True, help="Naam van de initiatiefnemer.")
 @_aanvraagvelden
-@click.option("--ontvangen", type=DATUM, default=None, help="Datum van ontvangst (standaard --datum).")
+@click.option(
+    "--ontvangen",
+    type=DATUM,
+    default=None,
+    help="Datum van ontvangst (standaard --datum); zonder --datum wordt de aanvraag op deze datum geregistreerd.",
+)
 @datum_optie
 @pass_omgeving
 def aanvraag_indienen(o: Omgeving, wijkcode: str, vouchers: int | None, **velden: Any) -> None:

@@ -29,7 +29,7 @@ from eventsourcing.utils import get_topic
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
-from ledger import gebeurtenissen, ids, namens, vastlegging
+from ledger import gebeurtenissen, ids, namens, regels, vastlegging
 from ledger import persoonsgegevens as pg
 from ledger.aanvraag import Aanvraag
 from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
@@ -387,16 +387,19 @@ class Dienst:
 
     # === aanvragen (art. 4) ===========================================================
     def dien_in(self, cmd: m.DienAanvraagIn) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+        # Registered with only --ontvangen: recorded on that date (the paper's own day), not on the day it was typed.
+        datum = self._datum(cmd.datum if cmd.datum is not None else cmd.ontvangen)
         ontvangen = self._datum(cmd.ontvangen) if cmd.ontvangen else datum
-        if ontvangen > datum:
-            raise OngeldigeInvoer("--ontvangen ligt na de datum van registratie (--datum)")
+        regels.samenhangende_data(datum, ontvangen, "de ontvangst (--ontvangen)", handeling="de registratie")
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente(wijzigen=True)
             w = self._wijk(cmd.wijk, ontvangen.year)  # a mistyped wijk is not found (exit 3), before the mandate
             self._eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
+            regels.samenhangende_data(
+                datum, w.aangewezen_op, f"de aanwijzing van wijk {w.code}", handeling="de registratie"
+            )
             nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
             aanvraag_id = ids.aanvraag_id(nummer)
             sleutel = self.sleutels.maak_of_haal(aanvraag_id)  # committed before the events (commands/sleutels.py)

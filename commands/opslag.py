@@ -243,7 +243,7 @@ class KetenMapper(Mapper[UUID]):
         # The moment an event is recorded is the library's `timestamp` (ledger/vastlegging.py), never a
         # person's input. Only tests and the simulated year of `voucher demo` set a clock here (it is
         # no option, no setting and no environment variable): a simulation lives its own days.
-        self.klok: Callable[[], datetime] | None = None
+        self.klok: Callable[[Any], datetime] | None = None  # event -> the moment it is recorded
 
     @property
     def _nieuw(self) -> dict[UUID, tuple[int, str]]:
@@ -272,7 +272,7 @@ class KetenMapper(Mapper[UUID]):
             return self._opgeslagen(originator_id, versie, topic, self.transcoder.encode(toestand))
         toestand[keten.VORIGE] = self._hash_van(originator_id, versie - 1) if versie > 1 else keten.GENESIS
         if self.klok is not None:
-            toestand["timestamp"] = self.klok()
+            toestand["timestamp"] = self.klok(domain_event)
         staat = self.transcoder.encode(toestand)
         h = keten.hash_van(keten.omhulsel(originator_id, versie, topic, staat))
         self._nieuw[originator_id] = (versie, h)

@@ -49,7 +49,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
     # `persoonsgegevens_vernietigd` always present (before, only once it happened).
     # Version 3: `toekenning_ingetrokken`, the decisions withdrawing or reducing the grant (Awb 4:48).
     # Version 4: `vaststelling` (Awb 4:42), `teruggevorderd` and `terugontvangen` (Awb 4:57).
-    class_version = 4
+    class_version = 5
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -65,6 +65,12 @@ class Aanvraag(NaDeVerlening, Aggregate):
         state["vaststelling"] = None  # nothing was vastgesteld or claimed back before these acts existed
         state["teruggevorderd"] = Bedrag.nul()
         state["terugontvangen"] = Bedrag.nul()
+
+    @staticmethod
+    def upcast_v4_v5(state: dict[str, Any]) -> None:
+        # Version 5 keeps the date of registration (coherent dates). A snapshot taken before it did not:
+        # the date of receipt, never later than the registration, is the bound it can still enforce.
+        state["geregistreerd"] = state["ontvangen"]
 
     class Vastgesteld(Aggregate.Event):
         """Awb 4:42-4:47: the grant is settled at what was paid, or lower on a ground of 4:46 lid 2; a decision."""
@@ -155,6 +161,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         self.wijk = wijk
         self.periode = periode
         self.ontvangen = ontvangen
+        self.geregistreerd = datum
         self.persoon = dict(persoon)
         self.gegevens = dict(gegevens)
         self.aanvulling: dict[str, Any] | None = None
@@ -219,6 +226,8 @@ class Aanvraag(NaDeVerlening, Aggregate):
         """Returns whether the aanvraag became complete (and joins the order of receipt)."""
         self._eis_status("aanvullen")
         self._eis_niet_voor_ontvangst(datum)
+        if self.aanvulling is not None:
+            regels.samenhangende_data(datum, self.aanvulling["gevraagd_op"], "het verzoek om aanvulling")
         if self.vernietigd is not None and any(v is not None for v in persoon.values()):
             raise OngeldigeToestand(
                 f"de persoonsgegevens van aanvraag {self.nummer} zijn vernietigd op "
@@ -630,11 +639,9 @@ class Aanvraag(NaDeVerlening, Aggregate):
         self._eis_status(handeling)
 
     def _eis_niet_voor_ontvangst(self, datum: date) -> None:
-        if datum < self.ontvangen:
-            raise OngeldigeInvoer(
-                f"de datum {formatteer_datum(datum)} ligt voor de ontvangst van de aanvraag "
-                f"({formatteer_datum(self.ontvangen)})"
-            )
+        """Nothing is decided or done on an aanvraag before it was received and registered (coherent dates)."""
+        regels.samenhangende_data(datum, self.ontvangen, f"de ontvangst van aanvraag {self.nummer}")
+        regels.samenhangende_data(datum, self.geregistreerd, f"de registratie van aanvraag {self.nummer}")
 
 
 # Decisions record on whose behalf and under which mandate (Awb 10:10): version 2 of these events.

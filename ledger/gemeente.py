@@ -17,7 +17,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
 
-from ledger import ids
+from ledger import ids, regels
 from ledger.datum import formatteer_datum
 from ledger.fouten import FunctiescheidingGeschonden, GeenMandaat, NietGevonden, OngeldigeInvoer, RegelOvertreden
 from ledger.regeling import Regeling
@@ -74,12 +74,32 @@ class Gemeente(Aggregate):
             sleutels.append(_sleutel(gebruiker, rol, wijk))
         return any(_actief(self.mandaten.get(s, []), datum) for s in sleutels)
 
+    def eis_na_inrichting(self, datum: date, handeling: str = "de handeling") -> None:
+        """Nothing in this administration is dated before `voucher init --datum` (coherent dates): the first
+        college mandate holds from that day. Paper records of earlier days belong in an administration
+        set up on the first of their days."""
+        regels.samenhangende_data(
+            datum,
+            self.ingericht_op,
+            "de inrichting van deze administratie",
+            handeling=handeling,
+            hulp=f"het eerste collegemandaat geldt vanaf de inrichting. Wie papieren van voor "
+            f"{formatteer_datum(self.ingericht_op)} invoert, richt de administratie in op de eerste datum ervan: "
+            f"'voucher init --gemeente {self.naam} --datum {datum.isoformat()}' in een nieuwe opslag (README, "
+            "'Een jaar met de hand'); in deze opslag kan alleen wat op of na die dag plaatsvond",
+        )
+
     def eis_mandaat(self, gebruiker: str, rol: str, wijk: str | None, datum: date) -> None:
         if self.heeft_mandaat(gebruiker, rol, wijk, datum):
             return
+        self.eis_na_inrichting(datum)
         waar = f" voor wijk {wijk}" if wijk and rol != "college" else ""
+        sleutels = [_sleutel(gebruiker, rol, ALLE_WIJKEN)] + ([_sleutel(gebruiker, rol, wijk)] if wijk else [])
+        later = sorted(van for s in sleutels for van, _ in self.mandaten.get(s, []) if van > datum)
+        # A mandate used before it was given: both dates (coherent dates).
+        pas = f": het mandaat geldt pas vanaf {formatteer_datum(later[0])}" if later else ""
         raise GeenMandaat(
-            f"{gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als {rol}{waar}",
+            f"{gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als {rol}{waar}{pas}",
             artikel=ROL_ARTIKEL[rol],
             gebruiker=gebruiker,
             rol=rol,
@@ -106,11 +126,7 @@ class Gemeente(Aggregate):
     def geef_mandaat(self, aan: str, rol: str, wijk: str | None, datum: date, gebruiker: str) -> bool:
         """Returns False for a repeat (the mandate holds already): nothing to record."""
         wijk = _controleer_rol_en_wijk(rol, wijk)
-        if datum < self.ingericht_op:
-            raise RegelOvertreden(
-                f"een mandaat kan niet ingaan voor de inrichting op {formatteer_datum(self.ingericht_op)}",
-                artikel="art. 2",
-            )
+        self.eis_na_inrichting(datum, "het mandaat")
         for van, tot in self.mandaten.get(_sleutel(aan, rol, wijk), []):
             if tot is None and van <= datum:
                 return False

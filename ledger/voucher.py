@@ -146,10 +146,9 @@ class Voucher(Aggregate):
                 f"{gebruiker} heeft deze voucher zelf toegekend en mag hem niet uitbetalen (functiescheiding)",
                 artikel="art. 2 lid 4 en 6",
             )
-        if datum < self.verstrekt_op:
-            raise OngeldigeInvoer(
-                f"de voucher is verstrekt op {formatteer_datum(self.verstrekt_op)}; een betaling kan niet eerder"
-            )
+        regels.samenhangende_data(
+            datum, self.verstrekt_op, f"de verstrekking van voucher {self.code}", handeling="de betaling"
+        )
         regels.art_5_lid_8_uitvoeren(datum, self.uitvoeren_tot)
         regels.art_9_restant(bedrag, self.restant, self.code)
 

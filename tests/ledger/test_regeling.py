@@ -50,7 +50,10 @@ def test_de_opgeslagen_vorm_is_json_en_leest_terug_als_dezelfde_regeling() -> No
         "uitvoeringskosten_max_procent": 10,
         "verstrekken_tot": "--02-29",
         "uitvoeren_tot": "--12-31",
+        "laat_geboekt_dagen": 14,
     }
+    assert Regeling.uit_dict(opgeslagen) == r
+    del opgeslagen["laat_geboekt_dagen"]  # a regeling stored before the parameter existed: the default
     assert Regeling.uit_dict(opgeslagen) == r
     assert Regeling.uit_dict({}) == Regeling()
 
