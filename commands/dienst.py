@@ -647,7 +647,8 @@ class Dienst:
                     "deze databaselogin mag geen sleutels vernietigen: vraag de beheerder om DELETE op "
                     "vouchers_sleutels (README, Persoonsgegevens en bewaartermijnen)"
                 )
-            nieuw = a.vergeet(termijn, datum, self.gebruiker)
+            gesloten = self._wijk(a.wijk, a.periode).gesloten
+            nieuw = a.vergeet(termijn, datum, self.gebruiker, periode_gesloten=gesloten)
             return ([a] if nieuw else []), {
                 "aanvraag": a.nummer,
                 "wijk": a.wijk,

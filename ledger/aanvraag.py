@@ -28,7 +28,7 @@ from ledger import ids, regels
 from ledger import status as st
 from ledger.aanvraag_nazorg import NaDeVerlening
 from ledger.begrippen import WEIGERINGSGRONDEN, aanwezig_na, ontbreekt
-from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
+from ledger.bewaartermijnen import Bewaartermijn, eis_afgerond, eis_verstreken
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
 from ledger.geld import Bedrag
@@ -605,11 +605,13 @@ class Aanvraag(NaDeVerlening, Aggregate):
     def vernietigd(self) -> date | None:
         return self.persoonsgegevens_vernietigd
 
-    def vergeet(self, termijn: Bewaartermijn, datum: date, gebruiker: str) -> bool:
-        """Record that the key of the personal data is destroyed. False when it was done already."""
+    def vergeet(self, termijn: Bewaartermijn, datum: date, gebruiker: str, *, periode_gesloten: bool = False) -> bool:
+        """Record that the key of the personal data is destroyed, of a finished file only. False when it was
+        done already."""
         if self.vernietigd is not None:
             return False
         self._eis_niet_voor_ontvangst(datum)
+        eis_afgerond(self.nummer, self.status, periode_gesloten=periode_gesloten)
         eis_verstreken(self.nummer, termijn, datum)
         self._persoonsgegevens_vernietigd(bewaren_tot=termijn.einde, datum=datum, gebruiker=gebruiker)
         return True
