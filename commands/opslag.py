@@ -57,6 +57,28 @@ class VoucherLedger(Application):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.mapper.lees_hash = self._hash_uit_de_opslag  # type: ignore[attr-defined]
+        # The moment an event is recorded is the library's `timestamp` (ledger/vastlegging.py), never a
+        # person's input. Only tests and the simulated year of `voucher demo` set a clock here (it is no
+        # option, no setting and no environment variable): a simulation lives its own days.
+        self.klok: Callable[[Any], datetime] | None = None  # event -> the moment it is recorded
+
+    def save(self, *objs: Any, **kwargs: Any) -> Any:
+        if self.klok is not None:
+            for obj in objs:
+                self._stempel(obj)
+        return super().save(*objs, **kwargs)
+
+    def _stempel(self, aggregate: Any) -> None:
+        """Give the pending events the simulated clock's moments, and the aggregate its own times with them,
+        so that a snapshot taken now is what the stored events replay to."""
+        wachtend = getattr(aggregate, "_pending_events", None)
+        if not wachtend or self.klok is None:
+            return
+        for e in wachtend:
+            object.__setattr__(e, "timestamp", self.klok(e))
+        if wachtend[0].originator_version == 1:
+            aggregate._created_on = wachtend[0].timestamp
+        aggregate.modified_on = wachtend[-1].timestamp
 
     def construct_env(self, name: str, env: Any = None) -> Environment:
         """The settings come from the project alone (commands/adres.py `Opslag.env`), never from os.environ.
@@ -240,10 +262,6 @@ class KetenMapper(Mapper[UUID]):
         self._koppen_slot = threading.Lock()
         self._per_draad = threading.local()
         self.lees_hash: Callable[[UUID, int], str] = lambda _id, _versie: ""
-        # The moment an event is recorded is the library's `timestamp` (ledger/vastlegging.py), never a
-        # person's input. Only tests and the simulated year of `voucher demo` set a clock here (it is
-        # no option, no setting and no environment variable): a simulation lives its own days.
-        self.klok: Callable[[Any], datetime] | None = None  # event -> the moment it is recorded
 
     @property
     def _nieuw(self) -> dict[UUID, tuple[int, str]]:
@@ -271,8 +289,6 @@ class KetenMapper(Mapper[UUID]):
             toestand[keten.KOP] = self._hash_van(originator_id, versie)
             return self._opgeslagen(originator_id, versie, topic, self.transcoder.encode(toestand))
         toestand[keten.VORIGE] = self._hash_van(originator_id, versie - 1) if versie > 1 else keten.GENESIS
-        if self.klok is not None:
-            toestand["timestamp"] = self.klok(domain_event)
         staat = self.transcoder.encode(toestand)
         h = keten.hash_van(keten.omhulsel(originator_id, versie, topic, staat))
         self._nieuw[originator_id] = (versie, h)
