@@ -248,11 +248,13 @@ class Dienst:
         try:
             g.eis_mandaat(self.gebruiker, "regiegroep", wijk, datum)
             return namens.mandaat("regiegroep", wijk)
-        except GeenMandaat:
+        except GeenMandaat as e:
             if ook_college:
+                vanaf = e.gegevens.get("vanaf")
+                pas = f": het mandaat als regiegroep geldt pas vanaf {formatteer_datum(vanaf)}" if vanaf else ""
                 raise GeenMandaat(
                     f"{self.gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als regiegroep voor wijk "
-                    f"{wijk} of als college",
+                    f"{wijk} of als college{pas}",
                     artikel="art. 2 lid 6, art. 4 lid 1",
                 ) from None
             raise
