@@ -105,7 +105,7 @@ class Gemeente(Aggregate):
             rol=rol,
             wijk=wijk,
             datum=datum,
-            vanaf=later[0] if later else None,
+            **({"vanaf": later[0]} if later else {}),
         )
 
     def mandaathouders(self, rol: str, datum: date) -> list[str]:
