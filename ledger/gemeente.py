@@ -87,6 +87,7 @@ class Gemeente(Aggregate):
             f"{formatteer_datum(self.ingericht_op)} invoert, richt de administratie in op de eerste datum ervan: "
             f"'voucher init --gemeente {self.naam} --datum {datum.isoformat()}' in een nieuwe opslag (README, "
             "'Een jaar met de hand'); in deze opslag kan alleen wat op of na die dag plaatsvond",
+            artikel="art. 2: samenhangende data, vanaf de inrichting",
         )
 
     def eis_mandaat(self, gebruiker: str, rol: str, wijk: str | None, datum: date) -> None:

@@ -29,7 +29,15 @@ from ledger.geld import Bedrag
 MAX_VOUCHERS_PER_AANVRAAG = 99  # the voucher code has two digits for the index
 
 
-def samenhangende_data(datum: date, eerder: date, wat: str, *, handeling: str = "de handeling", hulp: str = "") -> None:
+def samenhangende_data(
+    datum: date,
+    eerder: date,
+    wat: str,
+    *,
+    handeling: str = "de handeling",
+    hulp: str = "",
+    artikel: str = "art. 4-9, Awb 4:1: samenhangende data",
+) -> None:
     """Coherent dates: an act is never dated before the act it depends on (`wat`, dated `eerder`); the
     same day is allowed. Both dates are named, and what to do (`hulp`, else a --datum on or after it)."""
     if datum >= eerder:
@@ -38,7 +46,7 @@ def samenhangende_data(datum: date, eerder: date, wat: str, *, handeling: str = 
         f"{handeling} is gedateerd op {formatteer_datum(datum)}, vóór {wat} op {formatteer_datum(eerder)}: een "
         f"handeling kan niet eerder zijn dan de handeling waarvan zij afhangt; "
         + (hulp or f"geef --datum {eerder.isoformat()} of later"),
-        artikel="samenhangende data (volgorde van de handelingen)",
+        artikel=artikel,
         datum=datum,
         eerder=eerder,
     )
