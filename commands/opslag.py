@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 from uuid import UUID
@@ -63,22 +63,14 @@ class VoucherLedger(Application):
         self.klok: Callable[[Any], datetime] | None = None  # event -> the moment it is recorded
 
     def save(self, *objs: Any, **kwargs: Any) -> Any:
-        if self.klok is not None:
+        """Every event of one save is recorded at one moment (ledger/vastlegging.py): an act is known whole
+        or not at all on a day, also when its events were built on either side of midnight."""
+        wachtend = [e for obj in objs for e in getattr(obj, "_pending_events", None) or ()]
+        if wachtend:
+            moment = self.klok(wachtend[0]) if self.klok is not None else datetime.now(UTC)
             for obj in objs:
-                self._stempel(obj)
+                _stempel(obj, moment)
         return super().save(*objs, **kwargs)
-
-    def _stempel(self, aggregate: Any) -> None:
-        """Give the pending events the simulated clock's moments, and the aggregate its own times with them,
-        so that a snapshot taken now is what the stored events replay to."""
-        wachtend = getattr(aggregate, "_pending_events", None)
-        if not wachtend or self.klok is None:
-            return
-        for e in wachtend:
-            object.__setattr__(e, "timestamp", self.klok(e))
-        if wachtend[0].originator_version == 1:
-            aggregate._created_on = wachtend[0].timestamp
-        aggregate.modified_on = wachtend[-1].timestamp
 
     def construct_env(self, name: str, env: Any = None) -> Environment:
         """The settings come from the project alone (commands/adres.py `Opslag.env`), never from os.environ.
@@ -230,6 +222,20 @@ class VoucherLedger(Application):
                     )
                     gevonden.update(UUID(r[0]) for r in curs.fetchall())
         return gevonden
+
+
+def _stempel(aggregate: Any, moment: datetime) -> None:
+    """Give the pending events of an aggregate the moment of the save, and the aggregate its own times with
+    them, so that a snapshot taken now is what the stored events replay to. (The library's events are
+    frozen dataclasses and its `timestamp` the time of building each; eventsourcing 9.5.6 is pinned.)"""
+    wachtend = getattr(aggregate, "_pending_events", None)
+    if not wachtend:
+        return
+    for e in wachtend:
+        object.__setattr__(e, "timestamp", moment)
+    if wachtend[0].originator_version == 1:
+        aggregate._created_on = moment
+    aggregate.modified_on = moment
 
 
 class KanoniekeTranscoder(JSONTranscoder):

@@ -2,8 +2,10 @@
 
 Every event has two times. Its business date (`datum`) is what the law looks at: a person
 gives it (`--datum`, default today). The moment it was recorded is what an auditor looks at:
-it is never given by a person. It is eventsourcing's own `timestamp` of the event (UTC, the
-application clock when the command built the event, a few milliseconds before the commit).
+it is never given by a person. It is eventsourcing's own `timestamp` of the event (UTC): since
+this version one moment for all events of one save, taken as the save begins, a few
+milliseconds before the commit (commands/opslag.py `VoucherLedger.save`); before it, the
+moment the command built each event, microseconds apart within one act.
 It has been in every stored event from the first one, and it is inside the state the hash
 chain covers (ledger/keten.py): an old store has it for every event, and it cannot be
 changed without breaking the chain. Nothing new is stored for it.
