@@ -147,6 +147,7 @@ class _Simulatie:
             0,
         )
         self.factuurnummer = 1000
+        self.dag, self.tik = date(JAAR, 1, 2), 0  # the simulated day and the acts recorded on it so far
         self.facturen: dict[str, str] = {}  # invoice -> supplier, of the payments to be corrected
 
     def dienst(self, gebruiker: str, datum: date) -> Dienst:
