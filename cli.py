@@ -608,6 +608,8 @@ def toon_regeling(o: Omgeving) -> None:
         f"  vouchers verstrekken tot en met {r.verstrekken_tot} van het budgetjaar (art. 5 lid 8)",
         f"  initiatief uitgevoerd uiterlijk {r.uitvoeren_tot} van het budgetjaar (art. 5 lid 8)",
         f"  bezwaartermijn                 {r.bezwaartermijn_weken} weken (Awb 6:7)",
+        f"  laat vastgelegd na             {r.laat_geboekt_dagen} dagen na de datum van de handeling (uitzondering in "
+        "de verantwoording)",
         "",
         _weigeringsgronden(),
     ]
