@@ -47,12 +47,10 @@ def ketenkop_regels(m: dict[str, Any]) -> list[str]:
     ]
 
 
-def bekend_op_zin(d: date) -> str:
+def bekend_op_zin(d: date, *, met_kop: bool = True) -> str:
     """What `--bekend-op` means, in one sentence (ledger/vastlegging.py)."""
-    return (
-        f"Bekend op {nl(d)}: alleen wat aan het eind van die dag (Nederlandse tijd) was vastgelegd telt mee; "
-        "de ketenkop is die van het log op dat moment."
-    )
+    zin = f"Bekend op {nl(d)}: alleen wat aan het eind van die dag (Nederlandse tijd) was vastgelegd telt mee"
+    return zin + ("; de ketenkop is die van het log op dat moment." if met_kop else ".")
 
 
 def ketenkop_voet(m: dict[str, Any]) -> list[str]:
