@@ -103,8 +103,8 @@ def test_een_mandaat_gebruikt_voor_het_is_gegeven_noemt_beide_data():
         return later.dien_in(m.DienAanvraagIn(wijk=WIJK, naam="Piet", datum=d))
 
     fout = weigert(w, GeenMandaat, lambda: dien_in(date(PERIODE, 2, 28)))
-    assert "op 28 februari 2026 geen mandaat als regiegroep voor wijk NOORD" in str(fout)
-    assert "het mandaat als regiegroep geldt pas vanaf 1 maart 2026" in str(fout)
+    assert "op 28 februari 2026 geen mandaat als regiegroep of ambtenaar voor wijk NOORD" in str(fout)
+    assert "het mandaat geldt pas vanaf 1 maart 2026" in str(fout)
     schrijft(w, lambda: dien_in(date(PERIODE, 3, 1)))
 
 
