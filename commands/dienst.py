@@ -26,6 +26,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
+from commands import budgetjaren
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
@@ -73,6 +74,7 @@ class Betaalopdracht:
     bedrag: Bedrag
     leverancier: str | None  # the supplier of an invoice; None for cash
     factuur: str | None  # the invoice number; for cash the receipt number (kwitantie), if any
+    factuurdatum: date | None = None  # the invoice's date (art. 5 lid 8 and the betaaltermijn); None for cash
 
     @property
     def register(self) -> tuple[str, str] | None:
@@ -344,17 +346,17 @@ class Dienst:
             g = self.gemeente()
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             self._eis_in_werking(g, datum)
-            r = g.regeling
-            if cmd.periode < r.inwerkingtreding.year:
+            r = g.regeling_op(datum)  # the version in force on the day of the designation
+            if cmd.periode < g.regeling.inwerkingtreding.year:
                 raise RegelOvertreden(
-                    f"de verordening geldt vanaf {r.inwerkingtreding.year}, niet voor {cmd.periode}", artikel="art. 10"
+                    f"de verordening geldt vanaf {g.regeling.inwerkingtreding.year}, niet voor {cmd.periode}",
+                    artikel="art. 10",
                 )
             reserve = _uitvoeringskosten(cmd)
             plafond = cmd.plafond if cmd.plafond is not None else cmd.budget - reserve
-            verstrekken_tot = cmd.verstrekken_tot or r.verstrekken_tot.in_jaar(cmd.periode)
-            uitvoeren_tot = cmd.uitvoeren_tot or r.uitvoeren_tot.in_jaar(cmd.periode)
-            if verstrekken_tot > uitvoeren_tot:
-                raise OngeldigeInvoer("--verstrekken-tot moet op of voor --uitvoeren-tot liggen (art. 5 lid 8)")
+            verstrekken_tot, uitvoeren_tot = budgetjaren.data_van_de_wijk(
+                r, cmd.periode, cmd.verstrekken_tot, cmd.uitvoeren_tot
+            )
             bestaand = self._get(Wijk, ids.wijk_id(cmd.code, cmd.periode))
             if bestaand is not None:
                 gelijk = (bestaand.naam, bestaand.budget, bestaand.uitvoeringskosten, bestaand.plafond) == (
@@ -364,7 +366,7 @@ class Dienst:
                     plafond,
                 )
                 if gelijk:
-                    return [], _wijk_uitkomst(bestaand)
+                    return [], wijk_uitkomst(bestaand)
                 raise RegelOvertreden(
                     f"wijk {cmd.code} is al aangewezen voor {cmd.periode}; wijzig het plafond met 'voucher wijk plafond'",
                     artikel="art. 2 lid 1",
@@ -382,7 +384,7 @@ class Dienst:
             if reserve.centen:
                 w.reserveer_uitvoeringskosten(reserve, r.uitvoeringskosten_max_procent, datum, self.gebruiker)
             w.stel_plafond_vast(plafond, datum, self.gebruiker)
-            return [w], _wijk_uitkomst(w)
+            return [w], wijk_uitkomst(w)
 
         return self._voer_uit(beslis, cmd)
 
@@ -394,9 +396,9 @@ class Dienst:
             w = self._wijk(cmd.code, cmd.periode)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             if w.plafond == cmd.plafond:
-                return [], _wijk_uitkomst(w)
+                return [], wijk_uitkomst(w)
             w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
-            return [w], _wijk_uitkomst(w)
+            return [w], wijk_uitkomst(w)
 
         return self._voer_uit(beslis, cmd)
 
@@ -409,7 +411,9 @@ class Dienst:
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente(wijzigen=True)
-            w = self._wijk(cmd.wijk, ontvangen.year)  # a mistyped wijk is not found (exit 3), before the mandate
+            # a mistyped wijk is not found (exit 3), before the mandate; without --periode the budget year
+            # open for grants on the date of receipt, else the next designated one (commands/budgetjaren.py)
+            w = self._wijk(cmd.wijk, cmd.periode) if cmd.periode else budgetjaren.kies(self, cmd.wijk, ontvangen)
             self._eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
             regels.samenhangende_data(
@@ -500,7 +504,7 @@ class Dienst:
             "status": a.status,
             "ontbreekt": a.ontbreekt,
             "ontvangen": a.ontvangen,
-            "beslissen_voor": a.beslissen_voor(g.regeling.beslistermijn_weken),
+            "beslissen_voor": a.beslissen_voor(g.regeling_op(a.ontvangen).beslistermijn_weken),
             "vastgesteld": a.vastgesteld,  # Awb 4:42-4:47; None until then
         }
 
@@ -516,7 +520,7 @@ class Dienst:
                 return [], self._herhaalde_toekenning(a, cmd)
             a.eis_beslisbaar("toekennen")
             w = self._wijk(a.wijk, a.periode)
-            r = g.regeling
+            r = g.regeling_op(datum)
             bedrag = cmd.bedrag if cmd.bedrag is not None else a.kosten
             if bedrag is None:  # a complete aanvraag has a kostenraming (art. 4 lid 2 onder c)
                 raise OngeldigeToestand(f"aanvraag {a.nummer} heeft geen kostenraming", artikel="art. 4 lid 2 onder c")
@@ -597,7 +601,7 @@ class Dienst:
             if a.status == "geschikt":
                 return [], {"aanvraag": a.nummer, "status": a.status}
             w = self._wijk(a.wijk, a.periode)
-            a.verklaar_geschikt(g.regeling.raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
+            a.verklaar_geschikt(g.regeling_op(datum).raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "naar wijkraadpleging", datum, self.gebruiker)
             return [a, w], {"aanvraag": a.nummer, "status": a.status}
 
@@ -691,7 +695,7 @@ class Dienst:
     # === kasbeheer (art. 9) ===========================================================
     def verzilver(self, cmd: m.Verzilver) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
-        betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur)
+        betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur, cmd.factuurdatum)
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
@@ -732,10 +736,19 @@ class Dienst:
             al = herhaling() if herhaling else self.factuur_al_geboekt(*register, v.code, b.bedrag)
             if al:
                 return []
+        r = g.regeling_op(datum)
         if b.soort == VERZILVER:
-            v.verzilver(b.bedrag, b.leverancier or "", b.factuur or "", datum, self.gebruiker)
+            v.verzilver(
+                b.bedrag,
+                b.leverancier or "",
+                b.factuur or "",
+                datum,
+                self.gebruiker,
+                factuurdatum=b.factuurdatum,
+                betaaltermijn_dagen=r.betaaltermijn_dagen,
+            )
         else:
-            v.neem_contant_op(b.bedrag, g.regeling.contant_max, datum, self.gebruiker, kwitantie=b.factuur)
+            v.neem_contant_op(b.bedrag, r.contant_max, datum, self.gebruiker, kwitantie=b.factuur)
         if register is None:
             return [v]
         return [v, self.boek_factuur(*register, v.code, b.bedrag, datum)]
@@ -813,9 +826,12 @@ class Dienst:
         return gevonden
 
     # === reading =====================================================================
-    def regeling(self) -> dict[str, Any]:
+    def regeling(self, per: date | None = None) -> dict[str, Any]:
+        """The regeling in force on `per` (default today), with every version and its date."""
         g = self._lees(self.gemeente)
-        return {"gemeente": g.naam, "regeling": g.regeling}
+        versie, vanaf, r = g.versie_op(per or self.vandaag)
+        versies = [{"versie": n, "vanaf": d, "naam": x.naam} for n, d, x in g.versies()]
+        return {"gemeente": g.naam, "regeling": r, "versie": versie, "vanaf": vanaf, "versies": versies, "per": per}
 
     def mandaten(self) -> list[dict[str, Any]]:
         return self._lees(self.gemeente).mandaten_lijst()
@@ -976,7 +992,7 @@ def _gegevens(cmd: m.Aanvraaggegevens) -> dict[str, Any]:
     }
 
 
-def _wijk_uitkomst(w: Wijk) -> dict[str, Any]:
+def wijk_uitkomst(w: Wijk) -> dict[str, Any]:
     return {
         "wijk": w.code,
         "naam": w.naam,

@@ -101,6 +101,8 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.WijkVouchersVastgelegd,
         g.VoucherVerstrekt,
         g.VoucherVervallen,
+        g.GemeenteRegelingGewijzigd,  # art. 10: a changed verordening, in force from its date
+        g.WijkBudgetGewijzigd,  # art. 2 lid 2: the college divides (and changes) the budget
         g.VerzoekVastgelegd,
     ),
     # aanvragen registreren (de gemeente nummert), aanvulling, beslissen, raadpleging, vouchers verstrekken.

@@ -1,6 +1,8 @@
 """De gemeente: the regeling in force and who holds a mandate (art. 2).
 
-Owns: the regeling vastgesteld (act 1), mandates of college, regiegroep, ambtenaar and
+Owns: the regeling vastgesteld (act 1) and its later versions (a verordening that changes:
+`RegelingGewijzigd`, in force from `vanaf`; every rule is judged with the version in force on
+the act's business date, `regeling_op`), mandates of college, regiegroep, ambtenaar and
 kasbeheerder (art. 2 lid 4 and 6, act 4), the separation of duties (who decides on grants
 does not pay them out), and the register that numbers incoming aanvragen (art. 4 lid 4: the
 order of receipt needs a number).
@@ -9,6 +11,10 @@ Where no regiegroep forms, the college mandates an ambtenaar to do the regiegroe
 wijk (toelichting art. 2 lid 6): the mandate kind `ambtenaar`, with the reference of the
 mandaatbesluit (`besluit`). Every mandate may carry the display name a letter uses (`naam`);
 version 1 of MandaatGegeven had neither: the upcast gives None (the letter then uses the login).
+
+A change never reaches back before an act already recorded: `--vanaf` lies after the latest
+business date in the log (`wijzig_regeling` gets it from the caller), so no act that was judged
+under one version is judged again under another.
 """
 
 from __future__ import annotations
@@ -67,13 +73,25 @@ class Gemeente(Aggregate):
         TOPIC = "voucher.Gemeente.Snapshot"
 
     # Version 2 of the state: `weergavenamen` (login -> the name a letter shows) and `mandaatbesluiten`
-    # (mandate -> the reference of the mandaatbesluit), both given with `mandaat geven --naam/--besluit`.
+    # (mandate -> the reference of the mandaatbesluit), both given with `mandaat geven --naam/--besluit`;
+    # `regelingversies`, the later versions of the regeling ([vanaf, gegevens]).
     class_version = 2
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         state["weergavenamen"] = {}  # no mandate carried a name or a reference before version 2
         state["mandaatbesluiten"] = {}
+        state["regelingversies"] = []  # the regeling could not change before version 2
+
+    class RegelingGewijzigd(Aggregate.Event):
+        """The raad changed the verordening; the college records it, in force from `vanaf`."""
+
+        TOPIC = "voucher.Gemeente.RegelingGewijzigd"
+        regeling: dict[str, Any]
+        versie: int
+        vanaf: date
+        datum: date
+        gebruiker: str
 
     @staticmethod
     def create_id(**_: Any) -> UUID:
@@ -88,10 +106,67 @@ class Gemeente(Aggregate):
         self.weergavenamen: dict[str, str] = {}
         self.mandaatbesluiten: dict[str, str] = {}
         self.laatste_aanvraag = 0
+        self.regelingversies: list[list[Any]] = []  # [vanaf, gegevens] of version 2, 3, ...
 
     @property
     def regeling(self) -> Regeling:
+        """The regeling as first vastgesteld (version 1)."""
         return _regeling(json.dumps(self.regeling_gegevens, sort_keys=True))
+
+    def regeling_op(self, datum: date) -> Regeling:
+        """The version in force on `datum`: the latest whose `vanaf` is on or before it."""
+        return self.versie_op(datum)[2]
+
+    def versie_op(self, datum: date) -> tuple[int, date, Regeling]:
+        """(version number, in force from, regeling) on `datum`."""
+        return next((v for v in reversed(self.versies()) if v[1] <= datum or v[0] == 1), self.versies()[0])
+
+    def versies(self) -> list[tuple[int, date, Regeling]]:
+        """Every version in order: (number, in force from, regeling); version 1 from its inwerkingtreding."""
+        eerste = self.regeling
+        uit = [(1, eerste.inwerkingtreding, eerste)]
+        for i, (vanaf, gegevens) in enumerate(self.regelingversies, start=2):
+            uit.append((i, vanaf, _regeling(json.dumps(gegevens, sort_keys=True))))
+        return uit
+
+    def wijzig_regeling(
+        self, regeling: Regeling, vanaf: date, laatste_handeling: date, datum: date, gebruiker: str
+    ) -> int:
+        """Record a new version in force from `vanaf`; returns its number. `laatste_handeling` is the latest
+        business date of any recorded act: a version may not reach back before it (no retroactive force)."""
+        vorige_nr, vorige_vanaf, vorige = self.versies()[-1]
+        if vorige == regeling and vorige_nr > 1 and vorige_vanaf == vanaf:
+            return 0  # a repeat
+        if datum < self.ingericht_op:
+            raise RegelOvertreden(
+                f"de wijziging kan niet worden vastgelegd voor de inrichting op {formatteer_datum(self.ingericht_op)}",
+                artikel="art. 10",
+            )
+        if vanaf <= vorige_vanaf:
+            raise RegelOvertreden(
+                f"versie {vorige_nr} van de regeling geldt vanaf {formatteer_datum(vorige_vanaf)}; een nieuwe versie "
+                f"gaat later in, niet op {formatteer_datum(vanaf)}",
+                artikel="art. 10 lid 1",
+                vanaf=vanaf,
+            )
+        if vanaf <= laatste_handeling:
+            raise RegelOvertreden(
+                f"er is al een handeling vastgelegd op {formatteer_datum(laatste_handeling)}, beoordeeld onder versie "
+                f"{self.versie_op(laatste_handeling)[0]}; een wijziging werkt niet terug: kies --vanaf na {formatteer_datum(laatste_handeling)}",
+                artikel="art. 10 lid 1",
+                vanaf=vanaf,
+                laatste_handeling=laatste_handeling,
+            )
+        self._regeling_gewijzigd(
+            regeling=regeling.naar_dict(), versie=vorige_nr + 1, vanaf=vanaf, datum=datum, gebruiker=gebruiker
+        )
+        return vorige_nr + 1
+
+    @event(RegelingGewijzigd)
+    def _regeling_gewijzigd(
+        self, regeling: dict[str, Any], versie: int, vanaf: date, datum: date, gebruiker: str
+    ) -> None:
+        self.regelingversies = [*self.regelingversies, [vanaf, regeling]]
 
     # --- mandates ---------------------------------------------------------------------
     def heeft_mandaat(self, gebruiker: str, rol: str, wijk: str | None, datum: date) -> bool:

@@ -97,8 +97,8 @@ def bouw(
     if besluit is None:
         raise OngeldigeToestand(_nog_niet_beslist(a), artikel="art. 5 lid 1 en 3", aanvraag=nummer, status=a.status)
     w = h.wijken[(a.wijk, a.periode)]
-    r = h.regeling
     datum = besluit.handeling.datum
+    r = h.regeling_op(datum)  # the version in force on the day of the decision
     model: dict[str, Any] = {
         "rapport": "besluit",
         "titel": f"Besluit op aanvraag {a.nummer}",

@@ -68,6 +68,7 @@ class Betaling:
     bedrag: Bedrag
     leverancier: str | None = None
     factuur: str | None = None
+    factuurdatum: date | None = None  # an invoice paid after the execution date within the betaaltermijn
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,7 @@ class WijkHistorie:
     plafond: Bedrag = field(default_factory=Bedrag.nul)
     plafondbesluiten: list[tuple[Handeling, Bedrag]] = field(default_factory=list)
     verlaagd_van: dict[int, Bedrag] = field(default_factory=dict)  # event nr -> plafond before a lowering (Awb 4:27)
+    budgetwijzigingen: list[tuple[Handeling, Bedrag, Bedrag]] = field(default_factory=list)  # (act, was, wordt)
     afsluiting: tuple[Handeling, Bedrag, int] | None = None  # (act, total expired, vouchers)
     aanvragen: list[int] = field(default_factory=list)
     vouchers: list[str] = field(default_factory=list)
@@ -296,6 +298,8 @@ class Geschiedenis:
     bekend_op: date | None = None
     gemeente: str = ""
     regeling: Regeling = field(default_factory=Regeling)
+    # Every version of the regeling: (number, in force from, regeling, the act that recorded it)
+    regelingversies: list[tuple[int, date, Regeling, Handeling | None]] = field(default_factory=list)
     wijken: dict[tuple[str, int], WijkHistorie] = field(default_factory=dict)
     aanvragen: dict[int, AanvraagHistorie] = field(default_factory=dict)
     vouchers: dict[str, VoucherHistorie] = field(default_factory=dict)
@@ -311,6 +315,15 @@ class Geschiedenis:
         """Where the report's ketenkop is taken (one rule for every report and `saldo`): with `bekend_op`
         the end of the log as it stood then, else the last event that counts."""
         return self.gelezen if self.bekend_op is not None else self.laatste
+
+    def versie_op(self, datum: date) -> tuple[int, date, Regeling]:
+        """(number, from, regeling) of the version in force on `datum` (as `Gemeente.versie_op`)."""
+        versies = self.regelingversies or [(1, self.regeling.inwerkingtreding, self.regeling, None)]
+        n, vanaf, r, _ = next((v for v in reversed(versies) if v[1] <= datum or v[0] == 1), versies[0])
+        return n, vanaf, r
+
+    def regeling_op(self, datum: date) -> Regeling:
+        return self.versie_op(datum)[2]
 
     @property
     def stand(self) -> date | None:
@@ -395,6 +408,10 @@ class _Vouwer:
             # The gemeente's name and regeling govern the whole history, whatever `tot`; the act itself
             # counts only from its date.
             self.ingericht(Handeling(nummer, e.datum, e.gebruiker, moment), e)
+        if isinstance(e, g.GemeenteRegelingGewijzigd):
+            # Like the first regeling, every version governs the acts of its dates, whatever `tot`.
+            nr, r = e.versie, Regeling.uit_dict(e.regeling)
+            self.h.regelingversies.append((nr, e.vanaf, r, Handeling(nummer, e.datum, e.gebruiker, moment)))
         if datum is None or (self.h.tot is not None and datum > self.h.tot):
             return
         # The gemeente's register, the queue and the invoice register have no verwerking: no
@@ -429,6 +446,7 @@ class _Vouwer:
     def ingericht(self, h: Handeling, e: Any) -> None:
         self.h.gemeente = e.naam
         self.h.regeling = Regeling.uit_dict(e.regeling)
+        self.h.regelingversies.insert(0, (1, self.h.regeling.inwerkingtreding, self.h.regeling, h))
 
     def mandaat_gegeven(self, h: Handeling, e: Any) -> None:
         self.h.mandaten.append(Mandaat(e.aan, e.rol, e.wijk or "", e.datum, None, e.naam, e.besluit))
@@ -463,6 +481,13 @@ class _Vouwer:
         w.plafondbesluiten.append((h, e.plafond))
         if e.vorig is not None and e.plafond < e.vorig:
             w.verlaagd_van[h.gebeurtenis] = e.vorig
+        return True
+
+    def budget(self, h: Handeling, e: Any) -> bool:
+        if (w := self._wijk(e)) is None:
+            return False
+        w.budgetwijzigingen.append((h, e.vorig, e.budget))
+        w.budget = e.budget
         return True
 
     def afgesloten(self, h: Handeling, e: Any) -> bool:
@@ -537,7 +562,7 @@ class _Vouwer:
     def toegekend(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        termijn = a.beslissen_voor(self.h.regeling_op(a.ontvangen).beslistermijn_weken)
         besluit = Besluit(
             h,
             "toegekend",
@@ -555,7 +580,7 @@ class _Vouwer:
     def geweigerd(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        termijn = a.beslissen_voor(self.h.regeling_op(a.ontvangen).beslistermijn_weken)
         besluit = Besluit(h, "geweigerd", None, e.grond, e.motivering, beslissen_voor=termijn, namens=_namens(e))
         self._besluit(a, besluit, e)
         return True
@@ -563,7 +588,7 @@ class _Vouwer:
     def geschikt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        termijn = a.beslissen_voor(self.h.regeling_op(a.ontvangen).beslistermijn_weken)
         self._besluit(a, Besluit(h, "geschikt", beslissen_voor=termijn, namens=_namens(e)), e)
         return True
 
@@ -660,7 +685,7 @@ class _Vouwer:
     def verzilverd(self, h: Handeling, e: Any) -> bool:
         if (v := self._voucher(e)) is None:
             return False
-        v.betalingen.append(Betaling(h, "verzilverd", e.bedrag, e.leverancier, e.factuur))
+        v.betalingen.append(Betaling(h, "verzilverd", e.bedrag, e.leverancier, e.factuur, e.factuurdatum))
         return True
 
     def contant(self, h: Handeling, e: Any) -> bool:
@@ -708,6 +733,7 @@ _VERWERKING: dict[type, Any] = {
     g.WijkAangewezen: _Vouwer.aangewezen,
     g.WijkUitvoeringskostenGereserveerd: _Vouwer.uitvoeringskosten,
     g.WijkSubsidieplafondVastgesteld: _Vouwer.plafond,
+    g.WijkBudgetGewijzigd: _Vouwer.budget,
     g.WijkPeriodeAfgesloten: _Vouwer.afgesloten,
     g.AanvraagIngediend: _Vouwer.ingediend,
     g.AanvraagAanvullingGevraagd: _Vouwer.aanvulling_gevraagd,

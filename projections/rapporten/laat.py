@@ -3,7 +3,7 @@
 Paper records are often entered later, and the ledger allows it (`--datum`); an auditor wants
 to see where the books of a day were filled in afterwards. Rules owned here:
 - an act is late when the day it was recorded (Amsterdam) is more than N days after its
-  business date, N the regeling's `laat_geboekt_dagen` (default 14): exactly N days is in
+  business date, N the `laat_geboekt_dagen` (default 14) of the regeling in force on that date: exactly N days is in
   time, N + 1 is late (ledger/vastlegging.py `is_laat`);
 - every late act is listed, with both dates and who entered it; an act of the gemeente
   (inrichting, mandaten) is listed when the report covers every wijk and year;
@@ -25,9 +25,9 @@ OMSCHRIJVING = "laat vastgelegd: meer dagen na de datum van de handeling dan de 
 
 def uitzonderingen(h: Geschiedenis, wijken: set[tuple[str, int]], gemeente: bool) -> list[dict[str, Any]]:
     """One exception per late act in the selection (`wijken`; the gemeente's own acts when `gemeente`)."""
-    grens = h.regeling.laat_geboekt_dagen
     uit = []
     for v in h.vertraagd:
+        grens = h.regeling_op(v.handeling.datum).laat_geboekt_dagen  # the regeling in force on the act's date
         if not vastlegging.is_laat(v.dagen, grens) or v.handeling.vastgelegd is None:
             continue
         if v.wijk is None or v.periode is None:

@@ -29,7 +29,7 @@ NIEUW = {
     },
     Voucher: {"gecorrigeerd": [], "ingetrokken": Bedrag.nul()},
     Wijk: {"vrijgegeven": Bedrag.nul(), "terugontvangen": Bedrag.nul(), "verlagingen": []},
-    Gemeente: {"weergavenamen": {}, "mandaatbesluiten": {}},
+    Gemeente: {"weergavenamen": {}, "mandaatbesluiten": {}, "regelingversies": []},  # issues 11 and 12
 }
 
 
