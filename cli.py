@@ -317,6 +317,16 @@ def datum_optie(f: Callable[..., Any]) -> Callable[..., Any]:
     )(met_sleutel)
 
 
+_BEKEND_OP = click.option(
+    "--bekend-op",
+    type=DATUM,
+    default=None,
+    help="De boeken zoals ze aan het eind van deze dag (Nederlandse tijd) waren vastgelegd: wat later is "
+    "ingevoerd telt niet mee, ook niet als het terug is gedateerd; de ketenkop is die van het log op dat moment. "
+    "Samen te gebruiken met --tot/--per.",
+)
+
+
 def _bestandsopties(formaten: tuple[str, ...]) -> list[Callable[[Callable[..., Any]], Any]]:
     """--formaat and --uitvoer, for every command that can write a file."""
     return [
@@ -622,6 +632,8 @@ def _regeling_regels(u: dict[str, Any], r: Regeling) -> list[str]:
         "van uiterlijk die datum",
         f"  latere data per wijk           {'toegestaan' if r.wijkdata_later_toegestaan else 'niet toegestaan'}",
         f"  bezwaartermijn                 {r.bezwaartermijn_weken} weken (Awb 6:7)",
+        f"  laat vastgelegd na             {r.laat_geboekt_dagen} dagen na de datum van de handeling (uitzondering in "
+        "de verantwoording)",
     ]
     if len(u["versies"]) > 1:
         regels.append("  versies: " + "; ".join(f"{v['versie']} vanaf {_nl(v['vanaf'])}" for v in u["versies"]))
@@ -895,7 +907,12 @@ def _aanvraag_tekst(u: dict[str, Any]) -> str:
 @click.option("--wijk", "wijkcode", required=True, metavar="CODE")
 @click.option("--naam", required=True, help="Naam van de initiatiefnemer.")
 @_aanvraagvelden
-@click.option("--ontvangen", type=DATUM, default=None, help="Datum van ontvangst (standaard --datum).")
+@click.option(
+    "--ontvangen",
+    type=DATUM,
+    default=None,
+    help="Datum van ontvangst (standaard --datum); zonder --datum wordt de aanvraag op deze datum geregistreerd.",
+)
 @click.option(
     "--periode",
     type=AANTAL,
@@ -1152,6 +1169,10 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
                 f"  teruggevorderd {_nl(u['teruggevorderd'])}, terugontvangen {_nl(u['terugontvangen'])}, "
                 f"openstaand {_nl(u['openstaand'])} (Awb 4:57)"
             )
+        regels.append("  handelingen (datum van de handeling; vastgelegd op, Nederlandse tijd):")
+        for h in u["handelingen"]:
+            vastgelegd = h["vastgelegd"].replace("T", " ")[:19] if h["vastgelegd"] else "onbekend"
+            regels.append(f"    {_nl(h['datum'])}  {h['handeling']} door {h['door']}; vastgelegd {vastgelegd}")
         return "\n".join(regels)
 
     o.toon(u, tekst)
@@ -1470,6 +1491,7 @@ def vouchers(o: Omgeving, wijkcode: str | None, periode: int | None, met_restant
 @click.option("--wijk", "wijkcode", default=None, metavar="CODE")
 @click.option("--periode", type=AANTAL, default=None, metavar="JAAR")
 @click.option("--per", type=DATUM, default=None, help="De stand aan het eind van deze datum.")
+@_BEKEND_OP
 @_met_opties(_bestandsopties(_LIJSTFORMATEN))
 @_csv_optie
 @pass_omgeving
@@ -1478,6 +1500,7 @@ def saldo(
     wijkcode: str | None,
     periode: int | None,
     per: date | None,
+    bekend_op: date | None = None,
     formaat: str | None = None,
     uitvoer: Path | None = None,
     landinstelling: str | None = None,
@@ -1488,16 +1511,19 @@ def saldo(
 
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
     gelezen = None
-    if per is None and (pad := o.sqlite_pad()) is not None:
+    if bekend_op is not None:
+        o.dienst().datum(bekend_op)  # a day that has not ended yet: bad input
+    if per is None and bekend_op is None and (pad := o.sqlite_pad()) is not None:
         # current views: no event store to load
         gelezen = lees_als_bij(pad, lambda model: (model.saldo_rijen(), model.ketenkop()))
     if gelezen is not None:
         saldi, (positie, kop) = kies_saldi(gelezen[0], code, periode), gelezen[1]
     else:  # projections: the saldo view, caught up first; --per replays the log
-        saldi, (positie, kop) = _leesdienst(o).saldi_met_kop(code, periode, per)
+        saldi, (positie, kop) = _leesdienst(o).saldi_met_kop(code, periode, per, bekend_op)
     som = totaal(saldi)
     uitkomst = {
         "per": per,
+        "bekend_op": bekend_op,
         "wijken": [s.als_dict() for s in saldi],
         "totaal": som,
         "ketenkop": {"positie": positie, "hash": kop},
@@ -1508,6 +1534,8 @@ def saldo(
         rijen = [[s.wijk, str(s.periode), *(getattr(s, k).nl() for k in BEDRAGVELDEN)] for s in saldi]
         rijen.append(["totaal", "", *(som[k].nl() for k in BEDRAGVELDEN)])
         titel = f"Saldo per {formatteer_datum(per)}" if per else "Saldo"
+        if bekend_op:
+            titel += f", bekend op {formatteer_datum(bekend_op)}"
         return (
             f"{titel}\n{_tabel(kolommen, rijen, rechts=set(range(2, len(kolommen))))}\n"
             f"Ketenkop na gebeurtenis nr. {positie}: {kop}"
@@ -1806,6 +1834,7 @@ def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[
                 help="De stand aan het eind van deze datum: alleen handelingen met die datum of eerder tellen "
                 "(standaard: alles).",
             ),
+            _BEKEND_OP,
             *_bestandsopties(formaten),
         ]
         if wijk:
@@ -1817,18 +1846,23 @@ def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[
     return voeg_toe
 
 
-def _geschiedenis(o: Omgeving, tot: date | None) -> Any:
+def _geschiedenis(o: Omgeving, tot: date | None, bekend_op: date | None = None) -> Any:
     from commands.geschiedenis import lees_geschiedenis
     from projections.rapporten.geschiedenis import vouw
 
-    return lees_geschiedenis(o.dienst(), lambda genummerd: vouw(genummerd, tot))
+    dienst = o.dienst()
+    if bekend_op is not None:
+        dienst.datum(bekend_op)  # a day that has not ended yet is no day the books were known on: bad input
+    return lees_geschiedenis(dienst, lambda genummerd: vouw(genummerd, tot, bekend_op))
 
 
-def _met_ketenkop(o: Omgeving, model: dict[str, Any]) -> dict[str, Any]:
-    """The log head at the last event the report counts: what 'voucher verifieer --kop' checks later."""
+def _met_ketenkop(o: Omgeving, model: dict[str, Any], h: Any) -> dict[str, Any]:
+    """The log head the report rests on, by the one rule of every report and `saldo` (Geschiedenis.kop_positie):
+    with --bekend-op the head of the log as it stood then, else at the last event that counts. What
+    'voucher verifieer --kop' checks later."""
     from commands.opslag import lees_opslag
 
-    positie, kop = lees_opslag(lambda: o.app().logkop(model["laatste_gebeurtenis"]))
+    positie, kop = lees_opslag(lambda: o.app().logkop(h.kop_positie))
     return model | {"ketenkop": {"positie": positie, "hash": kop}}
 
 
@@ -1876,6 +1910,7 @@ def _lever(o: Omgeving, inhoud: str | bytes, formaat: str, uitvoer: Path | None,
         "bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
         "tot": model.get("tot") or model.get("per"),
+        "bekend_op": model.get("bekend_op"),
         "laatste_gebeurtenis": model.get("laatste_gebeurtenis", (model.get("ketenkop") or {}).get("positie")),
         "ketenkop": model.get("ketenkop"),
     }
@@ -1887,6 +1922,8 @@ def _lever(o: Omgeving, inhoud: str | bytes, formaat: str, uitvoer: Path | None,
         ]
         if u["tot"]:
             regels.append(f"Stand: {_nl(u['tot'])}.")
+        if u["bekend_op"]:
+            regels.append(f"Bekend op: {_nl(u['bekend_op'])}.")
         if u["ketenkop"]:
             regels.append(f"Ketenkop na gebeurtenis nr. {u['ketenkop']['positie']}: {u['ketenkop']['hash']}")
         return "\n".join(regels)
@@ -1908,6 +1945,7 @@ def rapport_verantwoording(
     wijkcode: str | None,
     periode: int | None,
     tot: date | None,
+    bekend_op: date | None,
     formaat: str | None,
     uitvoer: Path | None,
     landinstelling: str | None,
@@ -1924,10 +1962,10 @@ def rapport_verantwoording(
 
     stijl = _csv_stijl(formaat, landinstelling)
     formaat = _kies_formaat(o, formaat, uitvoer)
-    h = _geschiedenis(o, tot)
+    h = _geschiedenis(o, tot, bekend_op)
     # Names only for who may see them (college, regiegroep of the wijk): decrypted here, never stored.
     namen = _kijkende_dienst(o).aanvragers()
-    model = _met_ketenkop(o, v.bouw(h, _selectie(h, wijkcode, periode), periode, aanvragers=namen))
+    model = _met_ketenkop(o, v.bouw(h, _selectie(h, wijkcode, periode), periode, aanvragers=namen), h)
     from projections.rapporten import handelingen
 
     schrijf = {
@@ -1949,7 +1987,14 @@ def _rapport_json(model: dict[str, Any]) -> str:
 @rapport.command("raad")
 @_rapportopties(("tekst", "json", "html"), wijk=False)
 @pass_omgeving
-def rapport_raad(o: Omgeving, periode: int | None, tot: date | None, formaat: str | None, uitvoer: Path | None) -> None:
+def rapport_raad(
+    o: Omgeving,
+    periode: int | None,
+    tot: date | None,
+    bekend_op: date | None,
+    formaat: str | None,
+    uitvoer: Path | None,
+) -> None:
     """Besteding per wijk voor de gemeenteraad, met grafieken (HTML: één bestand, leesbaar op een telefoon).
 
     Per wijk: budget, subsidieplafond, toegekend, verzilverd, contant, vervallen, nog uit te geven,
@@ -1958,9 +2003,9 @@ def rapport_raad(o: Omgeving, periode: int | None, tot: date | None, formaat: st
     from projections.rapporten import raad
 
     formaat = _kies_formaat(o, formaat, uitvoer)
-    h = _geschiedenis(o, tot)
+    h = _geschiedenis(o, tot, bekend_op)
     _selectie(h, None, periode)
-    model = _met_ketenkop(o, raad.bouw(h, periode))
+    model = _met_ketenkop(o, raad.bouw(h, periode), h)
     schrijf = {"tekst": raad.tekst, "json": _rapport_json, "html": raad.html}[formaat]
     _lever(o, schrijf(model), formaat, uitvoer, model)
 
@@ -1973,6 +2018,7 @@ def publicatie(
     wijkcode: str | None,
     periode: int | None,
     tot: date | None,
+    bekend_op: date | None,
     formaat: str | None,
     uitvoer: Path | None,
 ) -> None:
@@ -1980,7 +2026,7 @@ def publicatie(
     from projections.rapporten import publicatie as p
 
     formaat = _kies_formaat(o, formaat, uitvoer)
-    h = _geschiedenis(o, tot)
+    h = _geschiedenis(o, tot, bekend_op)
     model = p.bouw(h, _selectie(h, wijkcode, periode), periode)
     schrijf = {"tekst": p.tekst, "csv": p.csv, "json": _rapport_json, "html": p.html}[formaat]
     _lever(o, schrijf(model), formaat, uitvoer, model)

@@ -18,7 +18,9 @@ college raises the new year's budget. Every refusal on a ground a-d is sent two 
 and per wijk the first such refusal meets a bezwaar that is decided gegrond, after which the
 aanvraag is granted anew (Awb 7:11), the second a bezwaar that is ongegrond.
 Every act goes through the same application service as the command line, in business-date
-order, under simulated users; the same seed gives the same year.
+order, under simulated users; the same seed gives the same year. The simulation lives its own
+days: each act is recorded on the simulated day it happens (ledger/vastlegging.py), so the
+demo's verantwoording has no late entries and `--bekend-op` shows the year as it went.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from __future__ import annotations
 import heapq
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from commands import modellen as m
@@ -38,6 +40,7 @@ from ledger.fouten import RegelOvertreden, RestantOntoereikend
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
 from ledger.regeling import Regeling
+from ledger.vastlegging import AMSTERDAM
 
 DUBBEL = 8  # per wijk the 9th aanvraag is entered twice; the copy is withdrawn (art. 4)
 NIET_AANGEVULD = 17  # per wijk the 3rd incomplete aanvraag is never completed (Awb 4:5)
@@ -169,10 +172,20 @@ class _Simulatie:
         )
         self.bezwaren: dict[str, int] = {}  # per wijk: how many refusals met a bezwaar
         self.factuurnummer = 1000
+        self.dag, self.tik = date(JAAR, 1, 2), 0  # the simulated day and the acts recorded on it so far
         self.facturen: dict[str, str] = {}  # invoice -> supplier, of the payments to be corrected
 
     def dienst(self, gebruiker: str, datum: date) -> Dienst:
         return Dienst(self.app, gebruiker, vandaag=datum)
+
+    def _klok(self, e: Any) -> datetime:
+        """The moment an act of the simulated day is recorded: that day from 09:00 (Amsterdam), in order (the
+        clock never runs back, so the log's order is the order of recording)."""
+        datum = getattr(e, "datum", None)
+        if isinstance(datum, date) and datum > self.dag:
+            self.dag, self.tik = datum, 0
+        self.tik += 1
+        return datetime.combine(self.dag, time(9), AMSTERDAM).astimezone(UTC) + timedelta(milliseconds=self.tik)
 
     def plan(self, datum: date, wat: str, rang: tuple[int, ...] = (), **gegevens: Any) -> None:
         self.volgnummer += 1
@@ -180,6 +193,8 @@ class _Simulatie:
 
     def speel(self) -> None:
         begin = date(JAAR, 1, 2)
+        self.dag, self.tik = begin, 0
+        self.app.klok = self._klok
         college = self.dienst(COLLEGE, begin)
         college.richt_in(m.Inrichten(gemeente=GEMEENTE, regeling=Regeling(), datum=begin))
         college.geef_mandaat(m.GeefMandaat(aan=KASBEHEERDER, rol="kasbeheerder", datum=begin))
@@ -205,6 +220,8 @@ class _Simulatie:
             self.plan(date(JAAR, 11, 10), "tweede_jaar")
         while self.agenda:
             handeling = heapq.heappop(self.agenda)
+            if handeling.datum > self.dag:
+                self.dag, self.tik = handeling.datum, 0
             getattr(self, f"_{handeling.wat}")(handeling.datum, **handeling.gegevens)
 
     # --- planning ---------------------------------------------------------------------

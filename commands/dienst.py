@@ -30,7 +30,7 @@ from commands import budgetjaren
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
-from ledger import gebeurtenissen, ids, namens
+from ledger import gebeurtenissen, ids, namens, regels, vastlegging
 from ledger import persoonsgegevens as pg
 from ledger.aanvraag import Aanvraag
 from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
@@ -46,7 +46,7 @@ from ledger.fouten import (
     RegelOvertreden,
 )
 from ledger.geld import Bedrag
-from ledger.gemeente import Gemeente
+from ledger.gemeente import BESLISSERS, Gemeente
 from ledger.regels import art_4_lid_4_volgorde
 from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
@@ -257,9 +257,12 @@ class Dienst:
             return namens.mandaat(rol, wijk, g.mandaatbesluit(self.gebruiker, rol, wijk))
         if college:
             return namens.mandaat("college", None)
+        g.eis_na_inrichting(datum)  # before `init --datum`: what to do (coherent dates)
+        vanaf = g.later_mandaat(self.gebruiker, (*BESLISSERS, "college"), wijk, datum)
+        pas = f": het mandaat geldt pas vanaf {formatteer_datum(vanaf)}" if vanaf else ""
         raise GeenMandaat(
             f"{self.gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als regiegroep of ambtenaar voor wijk "
-            f"{wijk}, of als college",
+            f"{wijk}, of als college{pas}",
             artikel="art. 2 lid 6, art. 5",
             gebruiker=self.gebruiker,
             rol="regiegroep",
@@ -401,10 +404,10 @@ class Dienst:
 
     # === aanvragen (art. 4) ===========================================================
     def dien_in(self, cmd: m.DienAanvraagIn) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+        # Registered with only --ontvangen: recorded on that date (the paper's own day), not on the day it was typed.
+        datum = self._datum(cmd.datum if cmd.datum is not None else cmd.ontvangen)
         ontvangen = self._datum(cmd.ontvangen) if cmd.ontvangen else datum
-        if ontvangen > datum:
-            raise OngeldigeInvoer("--ontvangen ligt na de datum van registratie (--datum)")
+        regels.samenhangende_data(datum, ontvangen, "de ontvangst (--ontvangen)", handeling="de registratie")
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente(wijzigen=True)
@@ -413,6 +416,9 @@ class Dienst:
             w = self._wijk(cmd.wijk, cmd.periode) if cmd.periode else budgetjaren.kies(self, cmd.wijk, ontvangen)
             self._eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
+            regels.samenhangende_data(
+                datum, w.aangewezen_op, f"de aanwijzing van wijk {w.code}", handeling="de registratie"
+            )
             nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
             aanvraag_id = ids.aanvraag_id(nummer)
             sleutel = self.sleutels.maak_of_haal(aanvraag_id)  # committed before the events (commands/sleutels.py)
@@ -661,7 +667,8 @@ class Dienst:
                     "deze databaselogin mag geen sleutels vernietigen: vraag de beheerder om DELETE op "
                     "vouchers_sleutels (README, Persoonsgegevens en bewaartermijnen)"
                 )
-            nieuw = a.vergeet(termijn, datum, self.gebruiker)
+            gesloten = self._wijk(a.wijk, a.periode).gesloten
+            nieuw = a.vergeet(termijn, datum, self.gebruiker, periode_gesloten=gesloten)
             return ([a] if nieuw else []), {
                 "aanvraag": a.nummer,
                 "wijk": a.wijk,
@@ -854,6 +861,8 @@ class Dienst:
                 "terugontvangen": a.terugontvangen,
                 "openstaand": a.openstaand,
                 "herroepingen": a.herroepingen,  # Awb 7:11: decisions revoked on a gegrond bezwaar
+                # Every act on the aanvraag with both its times (ledger/vastlegging.py): dated, and recorded when.
+                "handelingen": [vastlegging.handeling(e) for e in self.app.events.get(a.id)],
             }
 
         return self._lees(lees)

@@ -29,7 +29,7 @@ from ledger import status as st
 from ledger.aanvraag_bezwaar import NaBezwaar
 from ledger.aanvraag_nazorg import NaDeVerlening
 from ledger.begrippen import GRONDEN, aanwezig_na, ontbreekt
-from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
+from ledger.bewaartermijnen import Bewaartermijn, eis_afgerond, eis_verstreken
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
 from ledger.geld import Bedrag
@@ -50,7 +50,8 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
     # `persoonsgegevens_vernietigd` always present (before, only once it happened).
     # Version 3: `toekenning_ingetrokken`, the decisions withdrawing or reducing the grant (Awb 4:48).
     # Version 4: `vaststelling` (Awb 4:42), `teruggevorderd` and `terugontvangen` (Awb 4:57).
-    # Version 5: `herroepingen` (decisions revoked on a gegrond bezwaar, Awb 7:11) and `heropend`.
+    # Version 5: `herroepingen` (decisions revoked on a gegrond bezwaar, Awb 7:11), `heropend`, and
+    # `geregistreerd`, the date of registration (coherent dates).
     class_version = 5
 
     @staticmethod
@@ -72,6 +73,9 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
     def upcast_v4_v5(state: dict[str, Any]) -> None:
         state["herroepingen"] = []  # nothing was revoked before bezwaar was recorded
         state["heropend"] = None
+        # Version 5 keeps the date of registration (coherent dates). A snapshot taken before it did not:
+        # the date of receipt, never later than the registration, is the bound it can still enforce.
+        state["geregistreerd"] = state["ontvangen"]
 
     class Herroepen(Aggregate.Event):
         """Awb 7:11: on a gegrond bezwaar the decision is revoked and the aanvraag is open for a new one."""
@@ -176,6 +180,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         self.wijk = wijk
         self.periode = periode
         self.ontvangen = ontvangen
+        self.geregistreerd = datum
         self.persoon = dict(persoon)
         self.gegevens = dict(gegevens)
         self.aanvulling: dict[str, Any] | None = None
@@ -242,6 +247,8 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         """Returns whether the aanvraag became complete (and joins the order of receipt)."""
         self._eis_status("aanvullen")
         self._eis_niet_voor_ontvangst(datum)
+        if self.aanvulling is not None:
+            regels.samenhangende_data(datum, self.aanvulling["gevraagd_op"], "het verzoek om aanvulling")
         if self.vernietigd is not None and any(v is not None for v in persoon.values()):
             raise OngeldigeToestand(
                 f"de persoonsgegevens van aanvraag {self.nummer} zijn vernietigd op "
@@ -645,11 +652,13 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
     def vernietigd(self) -> date | None:
         return self.persoonsgegevens_vernietigd
 
-    def vergeet(self, termijn: Bewaartermijn, datum: date, gebruiker: str) -> bool:
-        """Record that the key of the personal data is destroyed. False when it was done already."""
+    def vergeet(self, termijn: Bewaartermijn, datum: date, gebruiker: str, *, periode_gesloten: bool = False) -> bool:
+        """Record that the key of the personal data is destroyed, of a finished file only. False when it was
+        done already."""
         if self.vernietigd is not None:
             return False
         self._eis_niet_voor_ontvangst(datum)
+        eis_afgerond(self.nummer, self.status, periode_gesloten=periode_gesloten)
         eis_verstreken(self.nummer, termijn, datum)
         self._persoonsgegevens_vernietigd(bewaren_tot=termijn.einde, datum=datum, gebruiker=gebruiker)
         return True
@@ -679,12 +688,10 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         self._eis_status(handeling)
 
     def _eis_niet_voor_ontvangst(self, datum: date) -> None:
+        """Nothing is decided or done on an aanvraag before it was received and registered (coherent dates)."""
         self.eis_heropend_na(datum)  # after a herroeping (Awb 7:11): not before it either
-        if datum < self.ontvangen:
-            raise OngeldigeInvoer(
-                f"de datum {formatteer_datum(datum)} ligt voor de ontvangst van de aanvraag "
-                f"({formatteer_datum(self.ontvangen)})"
-            )
+        regels.samenhangende_data(datum, self.ontvangen, f"de ontvangst van aanvraag {self.nummer}")
+        regels.samenhangende_data(datum, self.geregistreerd, f"de registratie van aanvraag {self.nummer}")
 
 
 # Decisions record on whose behalf and under which mandate (Awb 10:10): version 2 of these events.

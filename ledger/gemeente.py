@@ -28,7 +28,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
 
-from ledger import ids
+from ledger import ids, regels
 from ledger.datum import formatteer_datum
 from ledger.fouten import FunctiescheidingGeschonden, GeenMandaat, NietGevonden, OngeldigeInvoer, RegelOvertreden
 from ledger.regeling import Regeling
@@ -175,18 +175,44 @@ class Gemeente(Aggregate):
             sleutels.append(_sleutel(gebruiker, rol, wijk))
         return any(_actief(self.mandaten.get(s, []), datum) for s in sleutels)
 
+    def eis_na_inrichting(self, datum: date, handeling: str = "de handeling") -> None:
+        """Nothing in this administration is dated before `voucher init --datum` (coherent dates): the first
+        college mandate holds from that day. Paper records of earlier days belong in an administration
+        set up on the first of their days."""
+        regels.samenhangende_data(
+            datum,
+            self.ingericht_op,
+            "de inrichting van deze administratie",
+            handeling=handeling,
+            hulp=f"het eerste collegemandaat geldt vanaf de inrichting. Wie papieren van voor "
+            f"{formatteer_datum(self.ingericht_op)} invoert, richt de administratie in op de eerste datum ervan: "
+            f"'voucher init --gemeente {self.naam} --datum {datum.isoformat()}' in een nieuwe opslag (README, "
+            "'Een jaar met de hand'); in deze opslag kan alleen wat op of na die dag plaatsvond",
+            artikel="art. 2: samenhangende data, vanaf de inrichting",
+        )
+
     def eis_mandaat(self, gebruiker: str, rol: str, wijk: str | None, datum: date) -> None:
         if self.heeft_mandaat(gebruiker, rol, wijk, datum):
             return
+        self.eis_na_inrichting(datum)
         waar = f" voor wijk {wijk}" if wijk and rol != "college" else ""
+        vanaf = self.later_mandaat(gebruiker, (rol,), wijk, datum)
+        # A mandate used before it was given: both dates (coherent dates).
+        pas = f": het mandaat geldt pas vanaf {formatteer_datum(vanaf)}" if vanaf else ""
         raise GeenMandaat(
-            f"{gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als {rol}{waar}",
+            f"{gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als {rol}{waar}{pas}",
             artikel=ROL_ARTIKEL[rol],
             gebruiker=gebruiker,
             rol=rol,
             wijk=wijk,
             datum=datum,
+            **({"vanaf": vanaf} if vanaf else {}),
         )
+
+    def later_mandaat(self, gebruiker: str, rollen: tuple[str, ...], wijk: str | None, datum: date) -> date | None:
+        """The first day after `datum` from which `gebruiker` holds one of these mandates (None: never later)."""
+        sleutels = [_sleutel(gebruiker, r, w) for r in rollen for w in {ALLE_WIJKEN, wijk or ALLE_WIJKEN}]
+        return min((van for s in sleutels for van, _ in self.mandaten.get(s, []) if van > datum), default=None)
 
     def mandaathouders(self, rol: str, datum: date) -> list[str]:
         uit = []
@@ -240,11 +266,7 @@ class Gemeente(Aggregate):
         another display name or mandaatbesluit is recorded (from `datum`: earlier letters keep the old one)."""
         wijk = _controleer_rol_en_wijk(rol, wijk)
         naam, besluit = _tekst_of_niets(naam), _tekst_of_niets(besluit)
-        if datum < self.ingericht_op:
-            raise RegelOvertreden(
-                f"een mandaat kan niet ingaan voor de inrichting op {formatteer_datum(self.ingericht_op)}",
-                artikel="art. 2",
-            )
+        self.eis_na_inrichting(datum, "het mandaat")
         for van, tot in self.mandaten.get(_sleutel(aan, rol, wijk), []):
             if tot is None and van <= datum:
                 if not self._andere_gegevens(aan, rol, wijk, naam, besluit):

@@ -87,6 +87,7 @@ class Regeling:
     budgetjaren: tuple[tuple[int, date, date], ...] = ()  # (budget year, verstrekken tot, uitvoeren tot)
     betaaltermijn_dagen: int = 30  # a factuur dated by the execution date is paid up to this many days after it
     wijkdata_later_toegestaan: bool = False  # may `wijk aanwijzen` set dates after the regeling's?
+    laat_geboekt_dagen: int = 14  # verantwoording: later vastgelegd dan dit na de datum van de handeling
 
     def __post_init__(self) -> None:
         valideer(self)
@@ -228,6 +229,8 @@ def valideer(r: Regeling) -> None:
         fouten.append("beslistermijn_weken ligt tussen 1 en 52 (art. 5 lid 1)")
     if not 1 <= r.bezwaartermijn_weken <= 52:
         fouten.append("bezwaartermijn_weken ligt tussen 1 en 52 (Awb 6:7)")
+    if not 0 <= r.laat_geboekt_dagen <= 366:
+        fouten.append("laat_geboekt_dagen ligt tussen 0 en 366 (uitzonderingen in de verantwoording)")
     if (r.verstrekken_tot_jaar, r.verstrekken_tot.maand, r.verstrekken_tot.dag) > (
         r.uitvoeren_tot_jaar,
         r.uitvoeren_tot.maand,

@@ -14,6 +14,7 @@ from ledger.datum import formatteer_datum
 from ledger.fouten import (
     BudgetOverschreden,
     ContantBovenMaximum,
+    DatumVoorAfhankelijkeHandeling,
     OngeldigeInvoer,
     PlafondOverschreden,
     RaadplegingVereist,
@@ -26,6 +27,29 @@ from ledger.fouten import (
 from ledger.geld import Bedrag
 
 MAX_VOUCHERS_PER_AANVRAAG = 99  # the voucher code has two digits for the index
+
+
+def samenhangende_data(
+    datum: date,
+    eerder: date,
+    wat: str,
+    *,
+    handeling: str = "de handeling",
+    hulp: str = "",
+    artikel: str = "art. 4-9, Awb 4:1: samenhangende data",
+) -> None:
+    """Coherent dates: an act is never dated before the act it depends on (`wat`, dated `eerder`); the
+    same day is allowed. Both dates are named, and what to do (`hulp`, else a --datum on or after it)."""
+    if datum >= eerder:
+        return
+    raise DatumVoorAfhankelijkeHandeling(
+        f"{handeling} is gedateerd op {formatteer_datum(datum)}, vóór {wat} op {formatteer_datum(eerder)}: een "
+        f"handeling kan niet eerder zijn dan de handeling waarvan zij afhangt; "
+        + (hulp or f"geef --datum {eerder.isoformat()} of later"),
+        artikel=artikel,
+        datum=datum,
+        eerder=eerder,
+    )
 
 
 def art_2_lid_3_uitvoeringskosten(budget: Bedrag, uitvoeringskosten: Bedrag, max_procent: int) -> None:

@@ -156,10 +156,9 @@ class Voucher(Aggregate):
                 f"{gebruiker} heeft deze voucher zelf toegekend en mag hem niet uitbetalen (functiescheiding)",
                 artikel="art. 2 lid 4 en 6",
             )
-        if datum < self.verstrekt_op:
-            raise OngeldigeInvoer(
-                f"de voucher is verstrekt op {formatteer_datum(self.verstrekt_op)}; een betaling kan niet eerder"
-            )
+        regels.samenhangende_data(
+            datum, self.verstrekt_op, f"de verstrekking van voucher {self.code}", handeling="de betaling"
+        )
         if factuurdatum is None or betalen_tot is None:
             regels.art_5_lid_8_uitvoeren(datum, self.uitvoeren_tot, betaaltermijn=betalen_tot is not None)
         else:

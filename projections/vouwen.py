@@ -13,6 +13,7 @@ Rules owned here:
   they were entered: the figures as they stood at the end of that day, by replay, never
   by subtracting later acts. An act on something that did not exist yet at `per` (which
   the rules do not allow) is left out rather than guessed at;
+- with `bekend_op`, only the log as it was recorded by the end of that day (ledger/vastlegging.py);
 - every event kind this fold does not know is ignored (the catch-up still tracks it);
 - the aanvragen register copies which items of art. 4 lid 2 are present, never their
   content: no name, address, telephone or signature enters a view.
@@ -30,7 +31,8 @@ from uuid import UUID
 from ledger import ids
 from ledger import status as st
 from ledger.begrippen import HERROEPING, VASTSTELLING, aanwezig_na, aanwezig_volgens, ontbreekt
-from ledger.keten import GENESIS
+from ledger.keten import GENESIS, Logkop
+from ledger.vastlegging import bekend_op as bekend_op_van
 from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
 
 
@@ -442,12 +444,29 @@ class Geheugen:
         ]
 
 
-def vouw(notificaties: Iterable[tuple[int, Any]], per: date | None = None) -> Geheugen:
-    """Fold (notification id, event) pairs, in commit order, into rows in memory."""
+def vouw(
+    notificaties: Iterable[tuple[int, Any]],
+    per: date | None = None,
+    bekend_op: date | None = None,
+    kop: Logkop | None = None,
+) -> Geheugen:
+    """Fold (notification id, event) pairs, in commit order, into rows in memory: the figures at the end
+    of `per`, as far as they were recorded by the end of `bekend_op` (ledger/vastlegging.py).
+
+    With `kop` (the log head the reader follows), `ketenkop()` answers by the reports' rule
+    (projections/rapporten/geschiedenis.py `kop_positie`): with `bekend_op` the head of the log as it
+    stood then, else the head at the last event with a business date on or before `per`."""
     geheugen = Geheugen()
-    for positie, e in notificaties:
+    laatste = (0, GENESIS)
+    for positie, e in bekend_op_van(notificaties, bekend_op):
         pas_toe(geheugen, positie, e, per)
-        geheugen.positie = positie
+        h = kop.hash if kop is not None else GENESIS
+        geheugen.positie, geheugen.kop = positie, h
+        datum = getattr(e, "datum", None)
+        if datum is not None and (per is None or datum <= per):
+            laatste = (positie, h)
+    if bekend_op is None and kop is not None:
+        geheugen.positie, geheugen.kop = laatste
     return geheugen
 
 

@@ -11,6 +11,11 @@ so they cannot disagree with each other. Rules owned here:
   the log), so every euro in a report ties back to one event;
 - the model records the number of the last event that counts and how many counted: the
   same history gives the same model, and a report shows which part of the log it rests on;
+- `bekend_op`: only the log as it was recorded by the end of that day counts (its longest
+  prefix, ledger/vastlegging.py); `gelezen` is the last event of that prefix, whose log head
+  is the ketenkop a report with `--bekend-op` prints;
+- every act keeps the moment it was recorded next to its business date; the acts recorded
+  after their date are kept (`vertraagd`) for the verantwoording's late entries;
 - no personal data enters the model: of the items of art. 4 lid 2 onder a it keeps only
   whether they are present, never the name, address, telephone or signature.
 """
@@ -19,12 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from ledger import gebeurtenissen as g
 from ledger import status as st
+from ledger import vastlegging
 from ledger.begrippen import aanwezig_na, ontbreekt
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
@@ -39,6 +45,20 @@ class Handeling:
     gebeurtenis: int
     datum: date
     door: str
+    vastgelegd: datetime | None = None  # when it was recorded (ledger/vastlegging.py); never from a person
+
+
+@dataclass(frozen=True)
+class Vertraagd:
+    """An act recorded after its business date: what it was and what it was about."""
+
+    handeling: Handeling
+    wat: str  # the kind of act, in words ("voucher verzilverd")
+    dagen: int  # days between the business date and the day it was recorded (Amsterdam)
+    wijk: str | None = None
+    periode: int | None = None
+    aanvraag: int | None = None
+    voucher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -319,6 +339,7 @@ class Mandaat:
 @dataclass
 class Geschiedenis:
     tot: date | None
+    bekend_op: date | None = None
     gemeente: str = ""
     regeling: Regeling = field(default_factory=Regeling)
     # Every version of the regeling: (number, in force from, regeling, the act that recorded it)
@@ -332,6 +353,14 @@ class Geschiedenis:
     meegeteld: int = 0
     laatste: int = 0  # the number of the last event that counts (0: none)
     laatste_datum: date | None = None  # the latest business date among them
+    gelezen: int = 0  # the last event read: with `bekend_op`, the end of the log as it was then
+    vertraagd: list[Vertraagd] = field(default_factory=list)
+
+    @property
+    def kop_positie(self) -> int:
+        """Where the report's ketenkop is taken (one rule for every report and `saldo`): with `bekend_op`
+        the end of the log as it stood then, else the last event that counts."""
+        return self.gelezen if self.bekend_op is not None else self.laatste
 
     def versie_op(self, datum: date) -> tuple[int, date, Regeling]:
         """(number, from, regeling) of the version in force on `datum` (as `Gemeente.versie_op`)."""
@@ -411,33 +440,54 @@ class Geschiedenis:
 
 # --- the fold ---------------------------------------------------------------------------------
 class _Vouwer:
-    def __init__(self, tot: date | None) -> None:
-        self.h = Geschiedenis(tot=tot)
+    def __init__(self, tot: date | None, bekend_op: date | None = None) -> None:
+        self.h = Geschiedenis(tot=tot, bekend_op=bekend_op)
         self.wijk_van: dict[UUID, tuple[str, int]] = {}
         self.aanvraag_van: dict[UUID, int] = {}
         self.voucher_van: dict[UUID, str] = {}
         self.bezwaar_van: dict[UUID, int] = {}
 
     def pas_toe(self, nummer: int, e: Any) -> None:
+        self.h.gelezen = nummer
         datum = getattr(e, "datum", None)
+        moment = vastlegging.vastgelegd(e)
         if isinstance(e, g.GemeenteIngericht):
             # The gemeente's name and regeling govern the whole history, whatever `tot`; the act itself
             # counts only from its date.
-            self.ingericht(Handeling(nummer, e.datum, e.gebruiker), e)
+            self.ingericht(Handeling(nummer, e.datum, e.gebruiker, moment), e)
         if isinstance(e, g.GemeenteRegelingGewijzigd):
             # Like the first regeling, every version governs the acts of its dates, whatever `tot`.
             nr, r = e.versie, Regeling.uit_dict(e.regeling)
-            self.h.regelingversies.append((nr, e.vanaf, r, Handeling(nummer, e.datum, e.gebruiker)))
+            self.h.regelingversies.append((nr, e.vanaf, r, Handeling(nummer, e.datum, e.gebruiker, moment)))
         if datum is None or (self.h.tot is not None and datum > self.h.tot):
             return
         # The gemeente's register, the queue and the invoice register have no verwerking: no
         # report reads them, but they are part of the history up to `tot` and count.
+        # The ketenkop rule is the same as `saldo --per`'s (projections/vouwen.py): the last event with a
+        # business date on or before `tot`.
+        self.h.laatste = max(self.h.laatste, nummer)
         verwerk = _VERWERKING.get(type(e))
-        if verwerk is not None and verwerk(self, Handeling(nummer, datum, getattr(e, "gebruiker", "")), e) is False:
+        h = Handeling(nummer, datum, getattr(e, "gebruiker", ""), moment)
+        if verwerk is not None and verwerk(self, h, e) is False:
             return
         self.h.meegeteld += 1
-        self.h.laatste = max(self.h.laatste, nummer)
         self.h.laatste_datum = max(self.h.laatste_datum or datum, datum)
+        if verwerk is not None or isinstance(e, g.GemeenteIngericht):
+            dagen = vastlegging.dagen_laat(e)
+            if dagen is not None and dagen > 0:
+                self.h.vertraagd.append(self._vertraagd(h, e, dagen))
+
+    def _vertraagd(self, h: Handeling, e: Any, dagen: int) -> Vertraagd:
+        wat = vastlegging.wat(e)
+        if (code := self.voucher_van.get(e.originator_id)) is not None:
+            v = self.h.vouchers[code]
+            return Vertraagd(h, wat, dagen, v.wijk, v.periode, v.aanvraag, v.code)
+        if (nummer := self.aanvraag_van.get(e.originator_id)) is not None:
+            a = self.h.aanvragen[nummer]
+            return Vertraagd(h, wat, dagen, a.wijk, a.periode, a.nummer)
+        if (sleutel := self.wijk_van.get(e.originator_id)) is not None:
+            return Vertraagd(h, wat, dagen, *sleutel)
+        return Vertraagd(h, wat, dagen)
 
     # gemeente -------------------------------------------------------------------------------
     def ingericht(self, h: Handeling, e: Any) -> None:
@@ -810,9 +860,10 @@ _VERWERKING: dict[type, Any] = {
 }
 
 
-def vouw(genummerd: Iterable[tuple[int, Any]], tot: date | None = None) -> Geschiedenis:
-    """Fold (number, event) pairs, in commit order, into the history as it stood at the end of `tot`."""
-    vouwer = _Vouwer(tot)
-    for nummer, e in genummerd:
+def vouw(genummerd: Iterable[tuple[int, Any]], tot: date | None = None, bekend_op: date | None = None) -> Geschiedenis:
+    """Fold (number, event) pairs, in commit order, into the history as it stood at the end of `tot`,
+    as far as it was recorded by the end of `bekend_op`."""
+    vouwer = _Vouwer(tot, bekend_op)
+    for nummer, e in vastlegging.bekend_op(genummerd, bekend_op):
         vouwer.pas_toe(nummer, e)
     return vouwer.h

@@ -45,6 +45,8 @@ KOLOMMEN = (
     "toelichting",
     "door",
     "gebeurtenis",
+    "laat_geboekt_op",
+    "dagen_laat",
     "stand",
 )
 GEWEIGERD = "geweigerd"
@@ -76,8 +78,12 @@ def xlsx(m: dict[str, Any]) -> bytes:
 def regels(m: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every act of the model; each row also names the report's stand, so that files of different
     dates can be put side by side (and a saved file still says which day it speaks of)."""
+    laat = {u["gebeurtenis"]: u for u in m["uitzonderingen"] if u["soort"] == "laat_geboekt"}
     for w in m["wijken"]:
-        yield from (r | {"stand": m["tot"]} for r in _wijk(w))
+        for r in _wijk(w):
+            if (u := laat.get(r["gebeurtenis"])) is not None:  # projections/rapporten/laat.py
+                r = r | {"laat_geboekt_op": u["vastgelegd"], "dagen_laat": u["dagen_laat"]}
+            yield r | {"stand": m["tot"]}
 
 
 def _regel(handeling: str, hd: dict[str, Any], **velden: Any) -> dict[str, Any]:

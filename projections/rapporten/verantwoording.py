@@ -11,7 +11,8 @@ What it shows, for every wijk and budget year up to a date (`tot`):
 - the exceptions: decisions out of the order of receipt with their reason (art. 4 lid 4),
   decisions after the beslistermijn and aanvragen still open after it (art. 5 lid 1),
   refused payments (art. 9 lid 2), cash at or near the maximum per withdrawal and several
-  withdrawals from one voucher on one day that together exceed it (art. 9 lid 3 onder b).
+  withdrawals from one voucher on one day that together exceed it (art. 9 lid 3 onder b), and
+  acts recorded more than the regeling's `laat_geboekt_dagen` after their date (rapporten/laat.py).
 
 Every amount names the event it rests on (`gebeurtenis`, its number in the log); the report
 states the date it speaks of and the number of the last event it includes, never the time
@@ -32,7 +33,7 @@ from typing import Any
 from ledger.begrippen import GRONDEN, INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, weigeringsartikel
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
-from projections.rapporten import bezwaren, nazorg
+from projections.rapporten import bezwaren, laat, nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import (
     OPEN,
@@ -62,6 +63,7 @@ UITZONDERINGEN = {
     "contant_aan_maximum": f"contant op of nabij het maximum per keer (≥ {CONTANT_NABIJ_PROCENT} %, art. 9 lid 3 onder b)",
     "contant_zelfde_dag": "meer opnames contant uit één voucher op één dag, samen boven het maximum per keer "
     "(art. 9 lid 3 onder b)",
+    laat.SOORT: laat.OMSCHRIJVING,
 }
 NAMEN_ZIN = (
     "Dit rapport noemt de namen van aanvragers omdat de lezer college of regiegroep van de wijk is (AVG: alleen "
@@ -97,12 +99,13 @@ def bouw(
         "regelingversies": _versies(h),
         "tot": h.stand,
         "tot_gevraagd": h.tot is not None,
+        "bekend_op": h.bekend_op,
         "laatste_gebeurtenis": h.laatste,
         "gebeurtenissen": h.meegeteld,
         "selectie": {"wijk": wijk, "periode": periode},
         "namen_zichtbaar": any(i["aanvraag"] in namen for w in model_wijken for i in w["initiatieven"]),
         "wijken": model_wijken,
-        "uitzonderingen": _uitzonderingen(h, wijken),
+        "uitzonderingen": _uitzonderingen(h, wijken, alles=wijk is None and periode is None),
         "totaal": {k: sum((w[k] for w in model_wijken), Bedrag.nul()) for k in SALDOVELDEN},
     }
 
@@ -303,8 +306,8 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
 
 
 # --- exceptions ---------------------------------------------------------------------------------
-def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[str, Any]]:
-    uit: list[dict[str, Any]] = []
+def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie], alles: bool = True) -> list[dict[str, Any]]:
+    uit: list[dict[str, Any]] = laat.uitzonderingen(h, {(w.code, w.periode) for w in wijken}, gemeente=alles)
 
     def voeg_toe(soort: str, w: WijkHistorie, datum: date, toelichting: str, **velden: Any) -> None:
         uit.append(
@@ -520,7 +523,7 @@ def _uitzonderingen_tekst(m: dict[str, Any]) -> list[str]:
             huidige = u["soort"]
             aantal = sum(1 for x in m["uitzonderingen"] if x["soort"] == huidige)
             regels.append(f"{u['omschrijving'][:1].upper()}{u['omschrijving'][1:]}: {aantal}")
-        waar = f"wijk {u['wijk']} {u['periode']}"
+        waar = f"wijk {u['wijk']} {u['periode']}" if u["wijk"] else "gemeente"
         if "aanvraag" in u:
             waar += f", aanvraag {u['aanvraag']}"
         if "voucher" in u:
@@ -829,7 +832,7 @@ def html(m: dict[str, Any]) -> str:
                 [
                     o.e(u["omschrijving"]),
                     o.e(o.kort(u["datum"])),
-                    o.e(f"{u['wijk']} {u['periode']}"),
+                    o.e(f"{u['wijk']} {u['periode']}" if u["wijk"] else "gemeente"),
                     o.e(u.get("aanvraag")),
                     o.e(u.get("voucher")),
                     o.e(u.get("bedrag")),

@@ -324,8 +324,9 @@ FOUTGEVALLEN = [
                               "--datum", "2026-01-02"], [], id="2-ongeldige-wijkcode"),
     pytest.param(2, COLLEGE, ["wijk", "aanwijzen", "ZUID", "--naam", "x\x07", "--periode", "2026", "--budget", "1",
                               "--datum", "2026-01-02"], [], id="2-stuurteken-in-naam"),
-    pytest.param(2, REGIE, ["aanvraag", "indienen", "--wijk", "NOORD", "--naam", "x", "--ontvangen", "2026-02-03",
-                            "--datum", "2026-02-02"], [], id="2-ontvangen-na-registratie"),
+    # Registered before it was received: an act dated before the act it depends on is refused by a rule (CLI.md).
+    pytest.param(1, REGIE, ["aanvraag", "indienen", "--wijk", "NOORD", "--naam", "x", "--ontvangen", "2026-02-03",
+                            "--datum", "2026-02-02"], [], id="1-registratie-voor-de-ontvangst"),
     # --- 3: not found ---------------------------------------------------------------------------------
     pytest.param(3, COLLEGE, ["aanvraag", "toon", "999"], [], id="3-aanvraag-999-tonen"),
     pytest.param(3, REGIE, ["aanvraag", "toekennen", "999", "--datum", "2026-03-01"], [], id="3-aanvraag-999-toekennen"),

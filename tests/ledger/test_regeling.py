@@ -55,6 +55,7 @@ def test_de_opgeslagen_vorm_is_json_en_leest_terug_als_dezelfde_regeling() -> No
         "budgetjaren": {},
         "betaaltermijn_dagen": 30,
         "wijkdata_later_toegestaan": False,
+        "laat_geboekt_dagen": 14,
     }
     assert Regeling.uit_dict(opgeslagen) == r
     # A regeling stored before the parameters of time existed loads with their defaults.
@@ -64,6 +65,7 @@ def test_de_opgeslagen_vorm_is_json_en_leest_terug_als_dezelfde_regeling() -> No
         "budgetjaren",
         "betaaltermijn_dagen",
         "wijkdata_later_toegestaan",
+        "laat_geboekt_dagen",
     )
     assert Regeling.uit_dict({k: v for k, v in opgeslagen.items() if k not in tijd}) == r
     assert Regeling.uit_dict({}) == Regeling()
