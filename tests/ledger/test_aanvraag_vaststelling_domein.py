@@ -96,9 +96,7 @@ def test_vaststellen_op_wat_betaald_is_legt_bedrag_betaald_vrijgegeven_datum_geb
 
 def test_lager_vaststellen_op_de_dag_van_de_toekenning_legt_grond_en_motivering_vast_en_vordert_het_verschil_terug():
     a = toegekend()
-    vastgesteld = stel_vast(
-        a, "600", "b", "  ander doel ", datum=TOEGEKEND_OP, door=COLLEGE, mandaat_=HET_COLLEGE
-    )
+    vastgesteld = stel_vast(a, "600", "b", "  ander doel ", datum=TOEGEKEND_OP, door=COLLEGE, mandaat_=HET_COLLEGE)
     assert vastgesteld == e("600")
     g = enige(a)
     assert (g.bedrag, g.betaald, g.teruggevorderd, g.vrijgegeven, g.grond, g.motivering) == (
