@@ -21,6 +21,7 @@ EIND_2026 = date(2026, 12, 31)  # uitvoeringsdatum of the test wijk (model: 31 D
     ("status", "besluit", "laatste", "uitkomst", "einde"),
     [
         ("toegekend", date(2026, 3, 1), date(2026, 9, 1), "toegekend", date(2033, 12, 31)),
+        ("vastgesteld", date(2026, 3, 1), date(2027, 1, 5), "toegekend", date(2033, 12, 31)),  # Awb 4:42
         ("geweigerd", date(2026, 3, 1), date(2026, 9, 1), "geweigerd", date(2031, 3, 1)),
         ("onvolledig", None, date(2026, 2, 10), "niet afgehandeld", date(2027, 2, 10)),
         ("ingediend", None, date(2026, 2, 10), "niet afgehandeld", date(2027, 2, 10)),
