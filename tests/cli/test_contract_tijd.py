@@ -33,7 +33,7 @@ def test_aanvraag_indienen_kiest_het_open_budgetjaar_of_met_periode_het_gevraagd
     na_de_uitgiftedag = volledige_aanvraag("NOORD", "B. Bakker", "500", "2026-07-01")
     _weigert(store, *na_de_uitgiftedag, gebruiker=REGIE)  # NOORD has only 2026, issued until 30 June
     ok(voer_uit("wijk", "aanwijzen", "NOORD", "--naam", "Noord", "--periode", "2027", "--budget", "10.000",
-                "--datum", "2026-11-01", db=store, gebruiker=COLLEGE))  # fmt: skip
+                "--datum", "2026-06-15", db=store, gebruiker=COLLEGE))  # fmt: skip
     u = ok(voer_uit_echt(*na_de_uitgiftedag, db=store, als_json=True, gebruiker=REGIE)).json()
     assert (u["periode"], u["ontvangen"]) == (2027, "2026-07-01")
     op_de_dag = volledige_aanvraag("NOORD", "C. Claes", "500", "2026-06-30")
