@@ -8,9 +8,12 @@ directory) is masked by `normaliseer`. The demo's store gives the reports and re
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from cli_hulp import COLLEGE, KAS, REGIE, voer_uit
+
+from ledger.datum import formatteer_datum
 
 
 def _voucher(nummer: int, volgnummer: int = 1) -> str:
@@ -166,8 +169,11 @@ _BYTES = re.compile(r'("bytes": |: )\d+( bytes)')
 
 
 def normaliseer(tekst: str, map: Path) -> str:
-    """What differs between two runs of the same scenario: hashes, recording moments, the directory."""
+    """What differs between two runs of the same scenario: hashes, recording moments, the directory, today."""
     tekst = tekst.replace(str(map), "<map>")
+    vandaag = date.today()
+    for vorm in (vandaag.isoformat(), formatteer_datum(vandaag), vandaag.strftime("%d-%m-%Y")):
+        tekst = tekst.replace(vorm, "<vandaag>")  # reports without --tot: the stand of today
     return _TIJD.sub("<tijd>", _HASH.sub("<hash>", tekst))
 
 
