@@ -15,7 +15,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,6 +26,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
+from commands import resultaten as r
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
@@ -47,6 +48,7 @@ from ledger.fouten import (
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
 from ledger.regels import art_4_lid_4_volgorde
+from ledger.status import Status
 from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
 from ledger.vouchercode import maak_code, parse_code
@@ -113,11 +115,13 @@ class Dienst:
             raise OngeldigeInvoer(f"de datum {formatteer_datum(datum)} ligt in de toekomst")
         return datum
 
-    def voer_uit(self, beslis: Callable[[], Besluit[R]], cmd: Any = None) -> R:
+    def voer_uit(
+        self, beslis: Callable[[], Besluit[R]], cmd: Any = None, resultaat: type[r.Resultaat] | None = None
+    ) -> R:
         """Decide and save atomically; on a lost race decide again, bounded.
 
         With a sleutel, the key is recorded in the same transaction, so a retried command
-        answers with the first result and acts once."""
+        answers with the first result (read back as `resultaat`) and acts once."""
         handeling = beslis
 
         def beslis_en_onthoud() -> Besluit[R]:
@@ -127,7 +131,7 @@ class Dienst:
 
         beslis = beslis_en_onthoud
         if self.sleutel and cmd is not None:
-            beslis = self._met_sleutel(beslis, self.sleutel, cmd)
+            beslis = self._met_sleutel(beslis, self.sleutel, cmd, resultaat)
         for poging in range(MAX_POGINGEN):
             try:
                 self._ook_uitvoeren = []
@@ -147,15 +151,18 @@ class Dienst:
                 raise
         raise Conflict(f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw")
 
-    def _met_sleutel(self, beslis: Callable[[], Besluit[R]], sleutel: str, cmd: Any) -> Callable[[], Besluit[R]]:
+    def _met_sleutel(
+        self, beslis: Callable[[], Besluit[R]], sleutel: str, cmd: Any, resultaat: type[r.Resultaat] | None
+    ) -> Callable[[], Besluit[R]]:
         opdracht = type(cmd).__name__
         inhoud = hashlib.sha256(cmd.model_dump_json().encode("utf-8")).hexdigest()
 
         def met_sleutel() -> Besluit[R]:
             eerder = self._get(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
-            if eerder is not None:  # the first answer, as recorded (JSON values)
+            if eerder is not None:  # the first answer, as recorded, read back into its type
                 self.herhaald_verzoek = eerder
-                return [], eerder.herhaling(opdracht, inhoud, self.gebruiker)  # type: ignore[return-value]
+                vastgelegd = eerder.herhaling(opdracht, inhoud, self.gebruiker)
+                return [], (resultaat.uit_json(vastgelegd) if resultaat else vastgelegd)  # type: ignore[return-value]
             nieuw, uitkomst = beslis()
             verzoek = Verzoek(
                 sleutel=sleutel,
@@ -268,64 +275,58 @@ class Dienst:
     )
 
     # === college: inrichten, mandaten, wijken ============================================
-    def richt_in(self, cmd: m.Inrichten) -> dict[str, Any]:
+    def richt_in(self, cmd: m.Inrichten) -> r.Inrichting:
         datum = self._datum(cmd.datum)
 
         self._lees(self.sleutels.richt_in)  # the key table of the personal data; changes nothing if it exists
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Inrichting]:
             bestaand = self._get(Gemeente, ids.gemeente_id())
             if bestaand is not None:
                 if bestaand.naam == cmd.gemeente and bestaand.regeling == cmd.regeling:
-                    return [], {"gemeente": bestaand.naam, "regeling": bestaand.regeling, "nieuw": False}
+                    return [], r.Inrichting(bestaand.naam, bestaand.regeling, nieuw=False)
                 raise RegelOvertreden(
                     f"deze administratie is al ingericht voor gemeente {bestaand.naam}", artikel="art. 2"
                 )
             g = Gemeente(naam=cmd.gemeente, regeling=cmd.regeling.naar_dict(), datum=datum, gebruiker=self.gebruiker)
             g.geef_mandaat(self.gebruiker, "college", None, datum, self.gebruiker)
-            return [g], {"gemeente": g.naam, "regeling": g.regeling, "nieuw": True}
+            return [g], r.Inrichting(g.naam, g.regeling, nieuw=True)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Inrichting)
 
-    def geef_mandaat(self, cmd: m.GeefMandaat) -> dict[str, Any]:
+    def geef_mandaat(self, cmd: m.GeefMandaat) -> r.MandaatGegeven:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.MandaatGegeven]:
             g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             nieuw = g.geef_mandaat(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
             self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=True)
-            return ([g] if nieuw else []), {
-                "gebruiker": cmd.aan,
-                "rol": cmd.rol,
-                "wijk": cmd.wijk,
-                "van": datum,
-                "nieuw": nieuw,
-            }
+            return ([g] if nieuw else []), r.MandaatGegeven(cmd.aan, cmd.rol, cmd.wijk, datum, nieuw)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.MandaatGegeven)
 
-    def trek_mandaat_in(self, cmd: m.TrekMandaatIn) -> dict[str, Any]:
+    def trek_mandaat_in(self, cmd: m.TrekMandaatIn) -> r.MandaatIngetrokken:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.MandaatIngetrokken]:
             g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             g.trek_mandaat_in(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
             self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=False)
-            return [g], {"gebruiker": cmd.aan, "rol": cmd.rol, "wijk": cmd.wijk, "tot": datum}
+            return [g], r.MandaatIngetrokken(cmd.aan, cmd.rol, cmd.wijk, datum)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.MandaatIngetrokken)
 
     def _volg_mandaat(self, g: Gemeente, aan: str, rol: str, *, gegeven: bool) -> None:
         """The database privilege follows the mandate as it holds today (not at --datum)."""
         if self.databaserechten is not None:
             self._ook_uitvoeren = self.databaserechten.volg_mandaat(g, aan, rol, self.vandaag, gegeven=gegeven)
 
-    def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> dict[str, Any]:
+    def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> r.Wijkstand:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Wijkstand]:
             g = self.gemeente()
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             self._eis_in_werking(g, datum)
@@ -349,7 +350,7 @@ class Dienst:
                     plafond,
                 )
                 if gelijk:
-                    return [], _wijk_uitkomst(bestaand)
+                    return [], wijkstand(bestaand)
                 raise RegelOvertreden(
                     f"wijk {cmd.code} is al aangewezen voor {cmd.periode}; wijzig het plafond met 'voucher wijk plafond'",
                     artikel="art. 2 lid 1",
@@ -367,32 +368,32 @@ class Dienst:
             if reserve.centen:
                 w.reserveer_uitvoeringskosten(reserve, r.uitvoeringskosten_max_procent, datum, self.gebruiker)
             w.stel_plafond_vast(plafond, datum, self.gebruiker)
-            return [w], _wijk_uitkomst(w)
+            return [w], wijkstand(w)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Wijkstand)
 
-    def stel_plafond_vast(self, cmd: m.StelPlafondVast) -> dict[str, Any]:
+    def stel_plafond_vast(self, cmd: m.StelPlafondVast) -> r.Wijkstand:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Wijkstand]:
             g = self.gemeente()
             w = self._wijk(cmd.code, cmd.periode)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             if w.plafond == cmd.plafond:
-                return [], _wijk_uitkomst(w)
+                return [], wijkstand(w)
             w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
-            return [w], _wijk_uitkomst(w)
+            return [w], wijkstand(w)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Wijkstand)
 
     # === aanvragen (art. 4) ===========================================================
-    def dien_in(self, cmd: m.DienAanvraagIn) -> dict[str, Any]:
+    def dien_in(self, cmd: m.DienAanvraagIn) -> r.Aanvraagstand:
         datum = self._datum(cmd.datum)
         ontvangen = self._datum(cmd.ontvangen) if cmd.ontvangen else datum
         if ontvangen > datum:
             raise OngeldigeInvoer("--ontvangen ligt na de datum van registratie (--datum)")
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Aanvraagstand]:
             g = self.gemeente(wijzigen=True)
             w = self._wijk(cmd.wijk, ontvangen.year)  # a mistyped wijk is not found (exit 3), before the mandate
             self._eis_regie(g, cmd.wijk, datum, ook_college=True)
@@ -416,27 +417,27 @@ class Dienst:
                 nieuw.append(w)
             return nieuw, self._aanvraag_uitkomst(a, g)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Aanvraagstand)
 
-    def vraag_aanvulling(self, cmd: m.VraagAanvulling) -> dict[str, Any]:
+    def vraag_aanvulling(self, cmd: m.VraagAanvulling) -> r.AanvullingGevraagd:
         datum = self._datum(cmd.datum)
         termijn = cmd.termijn or datum + STANDAARD_AANVULTERMIJN
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.AanvullingGevraagd]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             mandaat = self._eis_regie(g, a.wijk, datum)
             w = self._wijk(a.wijk, a.periode)
             a.vraag_aanvulling(cmd.wat, termijn, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "aanvulling gevraagd", datum, self.gebruiker)
-            return [a, w], self._aanvraag_uitkomst(a, g) | {"termijn": termijn}
+            return [a, w], r.AanvullingGevraagd(**self._aanvraag_uitkomst(a, g).__dict__, termijn=termijn)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.AanvullingGevraagd)
 
-    def vul_aan(self, cmd: m.VulAanvraagAan) -> dict[str, Any]:
+    def vul_aan(self, cmd: m.VulAanvraagAan) -> r.Aanvraagstand:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Aanvraagstand]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             self._eis_regie(g, a.wijk, datum, ook_college=True)
@@ -452,7 +453,7 @@ class Dienst:
                 nieuw.append(w)
             return nieuw, self._aanvraag_uitkomst(a, g)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Aanvraagstand)
 
     def _verzegel_aanvulling(self, a: Aanvraag, persoon: dict[str, Any]) -> dict[str, Any]:
         """Seal the personal items that change; the ones equal to what the aanvraag holds are left out."""
@@ -474,23 +475,23 @@ class Dienst:
             return {"persoonsgegevens": "verwijderd"} | pg.onleesbaar(persoon)
         return {"persoonsgegevens": "zichtbaar"} | (pg.ontsleutel(persoon, sleutel, a.id) if sleutel else persoon)
 
-    def _aanvraag_uitkomst(self, a: Aanvraag, g: Gemeente) -> dict[str, Any]:
-        return {
-            "aanvraag": a.nummer,
-            "wijk": a.wijk,
-            "periode": a.periode,
-            "status": a.status,
-            "ontbreekt": a.ontbreekt,
-            "ontvangen": a.ontvangen,
-            "beslissen_voor": a.beslissen_voor(g.regeling.beslistermijn_weken),
-            "vastgesteld": a.vastgesteld,  # Awb 4:42-4:47; None until then
-        }
+    def _aanvraag_uitkomst(self, a: Aanvraag, g: Gemeente) -> r.Aanvraagstand:
+        return r.Aanvraagstand(
+            a.nummer,
+            a.wijk,
+            a.periode,
+            a.status,
+            a.ontbreekt,
+            a.ontvangen,
+            a.beslissen_voor(g.regeling.beslistermijn_weken),
+            a.vastgesteld,  # Awb 4:42-4:47; None until then
+        )
 
     # === beslissen (art. 5 en 6) =========================================================
-    def ken_toe(self, cmd: m.KenToe) -> dict[str, Any]:
+    def ken_toe(self, cmd: m.KenToe) -> r.Toekenning:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Toekenning]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             mandaat = self._eis_regie(g, a.wijk, datum)
@@ -536,10 +537,10 @@ class Dienst:
                 )
             return nieuw, _toekenning_uitkomst(a)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Toekenning)
 
     @staticmethod
-    def _herhaalde_toekenning(a: Aanvraag, cmd: m.KenToe) -> dict[str, Any]:
+    def _herhaalde_toekenning(a: Aanvraag, cmd: m.KenToe) -> r.Toekenning:
         besluit = a.besluit or {}
         zelfde = (cmd.bedrag is None or cmd.bedrag == besluit["bedrag"]) and (
             cmd.vouchers is None or cmd.vouchers == len(besluit["vouchers"])
@@ -551,14 +552,14 @@ class Dienst:
             )
         return _toekenning_uitkomst(a)
 
-    def weiger(self, cmd: m.Weiger) -> dict[str, Any]:
+    def weiger(self, cmd: m.Weiger) -> r.Weigering:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Weigering]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             mandaat = self._eis_regie(g, a.wijk, datum)
-            uitkomst = {"aanvraag": a.nummer, "grond": cmd.grond, "status": "geweigerd"}
+            uitkomst = r.Weigering(a.nummer, cmd.grond, Status.GEWEIGERD)
             if a.status == "geweigerd" and a.besluit and a.besluit.get("grond") == cmd.grond:
                 if a.besluit.get("motivering") == cmd.motivering:
                     return [], uitkomst
@@ -567,74 +568,73 @@ class Dienst:
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
             return [a, w], uitkomst
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Weigering)
 
-    def verklaar_geschikt(self, cmd: m.VerklaarGeschikt) -> dict[str, Any]:
+    def verklaar_geschikt(self, cmd: m.VerklaarGeschikt) -> r.Geschikt:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Geschikt]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             mandaat = self._eis_regie(g, a.wijk, datum)
             if a.status == "geschikt":
-                return [], {"aanvraag": a.nummer, "status": a.status}
+                return [], r.Geschikt(a.nummer, a.status)
             w = self._wijk(a.wijk, a.periode)
             a.verklaar_geschikt(g.regeling.raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "naar wijkraadpleging", datum, self.gebruiker)
-            return [a, w], {"aanvraag": a.nummer, "status": a.status}
+            return [a, w], r.Geschikt(a.nummer, a.status)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Geschikt)
 
-    def besluit_raadpleging(self, cmd: m.BesluitRaadpleging) -> dict[str, Any]:
+    def besluit_raadpleging(self, cmd: m.BesluitRaadpleging) -> r.Raadpleging:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Raadpleging]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             mandaat = self._eis_regie(g, a.wijk, datum)
-            uitkomst = {"aanvraag": a.nummer, "uitkomst": cmd.uitkomst}
             if a.raadpleging and a.raadpleging.get("uitkomst") == cmd.uitkomst and a.status != "geschikt":
-                return [], uitkomst | {"status": a.status}
+                return [], r.Raadpleging(a.nummer, cmd.uitkomst, a.status)
             a.besluit_raadpleging(
                 cmd.uitkomst, cmd.stemmen_voor, cmd.stemmen_tegen, datum, self.gebruiker, mandaat=mandaat
             )
-            return [a], uitkomst | {"status": a.status}
+            return [a], r.Raadpleging(a.nummer, cmd.uitkomst, a.status)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Raadpleging)
 
-    def meld_wijziging(self, cmd: m.MeldWijziging) -> dict[str, Any]:
+    def meld_wijziging(self, cmd: m.MeldWijziging) -> r.Wijziging:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Wijziging]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             self._eis_regie(g, a.wijk, datum, ook_college=True)
             a.meld_wijziging(cmd.omschrijving, datum, self.gebruiker)
-            return [a], {"aanvraag": a.nummer, "wijzigingen": a.wijzigingen}
+            return [a], r.Wijziging(a.nummer, a.wijzigingen)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Wijziging)
 
-    def maak_bekend(self, cmd: m.MaakBekend) -> dict[str, Any]:
+    def maak_bekend(self, cmd: m.MaakBekend) -> r.Bekendmaking:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Bekendmaking]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
             self._eis_regie(g, a.wijk, datum, ook_college=True)
             nieuw = a.maak_bekend(datum, self.gebruiker)
-            return ([a] if nieuw else []), {"aanvraag": a.nummer, "bekendgemaakt": a.bekendgemaakt}
+            return ([a] if nieuw else []), r.Bekendmaking(a.nummer, a.bekendgemaakt)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Bekendmaking)
 
     # === personal data: destroyed after the retention term (AVG, Archiefwet) ===============
-    def vergeet(self, cmd: m.Vergeet) -> dict[str, Any]:
+    def vergeet(self, cmd: m.Vergeet) -> r.Vergeten:
         """The college destroys the key of an aanvraag's personal data once its term has ended.
 
         The event is saved first, then the key is destroyed: a key whose destruction failed is
         destroyed by a repeat (which writes no second event); an event never goes missing."""
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Vergeten]:
             g = self.gemeente()
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             a = self._aanvraag(cmd.nummer)
@@ -645,23 +645,12 @@ class Dienst:
                     "vouchers_sleutels (README, Persoonsgegevens en bewaartermijnen)"
                 )
             nieuw = a.vergeet(termijn, datum, self.gebruiker)
-            return ([a] if nieuw else []), {
-                "aanvraag": a.nummer,
-                "wijk": a.wijk,
-                "periode": a.periode,
-                "uitkomst": termijn.uitkomst,
-                "bewaren_tot": termijn.einde,
-                "vernietigd": a.vernietigd,
-                "nieuw": nieuw,
-            }
+            uit = r.Vergeten(a.nummer, a.wijk, a.periode, termijn.uitkomst, termijn.einde, a.vernietigd, nieuw)
+            return ([a] if nieuw else []), uit
 
-        uitkomst = self._voer_uit(beslis, cmd)
-        v = self._lees(lambda: self.sleutels.vernietig(ids.aanvraag_id(uitkomst["aanvraag"])))
-        return uitkomst | {
-            "sleutel_verwijderd": v.verwijderd,
-            "opgeschoond": v.opgeschoond,
-            "toelichting": v.toelichting,
-        }
+        uitkomst = self.voer_uit(beslis, cmd, r.Vergeten)
+        v = self._lees(lambda: self.sleutels.vernietig(ids.aanvraag_id(uitkomst.aanvraag)))
+        return replace(uitkomst, sleutel_verwijderd=v.verwijderd, opgeschoond=v.opgeschoond, toelichting=v.toelichting)
 
     def _bewaartermijn(self, a: Aanvraag) -> Bewaartermijn:
         from projections.rapporten.bewaartermijnen import dossier_uit
@@ -670,27 +659,27 @@ class Dienst:
         return bewaartermijn(d.status, self._wijk(a.wijk, a.periode).uitvoeren_tot, d.besluit, d.laatste)
 
     # === kasbeheer (art. 9) ===========================================================
-    def verzilver(self, cmd: m.Verzilver) -> dict[str, Any]:
+    def verzilver(self, cmd: m.Verzilver) -> r.Betaling:
         datum = self._datum(cmd.datum)
         betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Betaling]:
             g = self.gemeente()
             v = self._voucher(cmd.code)
             return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Betaling)
 
-    def neem_contant_op(self, cmd: m.NeemContantOp) -> dict[str, Any]:
+    def neem_contant_op(self, cmd: m.NeemContantOp) -> r.Betaling:
         datum = self._datum(cmd.datum)
         betaling = Betaalopdracht(CONTANT_OPNEMEN, cmd.bedrag, None, cmd.kwitantie)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Betaling]:
             g = self.gemeente()
             v = self._voucher(cmd.code)
             return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Betaling)
 
     def betaal(
         self,
@@ -753,19 +742,19 @@ class Dienst:
             leverancier=leverancier, factuur=factuur, voucher=code, bedrag=bedrag, datum=datum, gebruiker=self.gebruiker
         )
 
-    def weiger_betaling(self, cmd: m.WeigerBetaling) -> dict[str, Any]:
+    def weiger_betaling(self, cmd: m.WeigerBetaling) -> r.BetalingGeweigerd:
         datum = self._datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.BetalingGeweigerd]:
             g = self.gemeente()
             v = self._voucher(cmd.code)
             g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
             if cmd.leverancier and cmd.factuur:
                 self._eis_niet_betaald(cmd.leverancier, cmd.factuur)
             v.weiger_betaling(cmd.bedrag, cmd.reden, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
-            return [v], {"voucher": v.code, "bedrag": cmd.bedrag, "reden": cmd.reden, "restant": v.restant}
+            return [v], r.BetalingGeweigerd(v.code, cmd.bedrag, cmd.reden, v.restant)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.BetalingGeweigerd)
 
     def _eis_niet_betaald(self, leverancier: str, factuur: str) -> None:
         """Art. 9 lid 2 refuses a payment before it is made; a paid invoice is corrected, not refused."""
@@ -805,7 +794,7 @@ class Dienst:
         def lees() -> dict[str, Any]:
             g = self.gemeente()
             a = self._aanvraag(nummer)
-            uit = self._aanvraag_uitkomst(a, g) | self._persoon_voor_kijker(g, a)
+            uit = self._aanvraag_uitkomst(a, g).als_dict() | self._persoon_voor_kijker(g, a)
             return uit | {
                 "persoonsgegevens_vernietigd": a.vernietigd,
                 "omschrijving": a.gegevens.get("omschrijving"),
@@ -877,7 +866,8 @@ class Dienst:
                 if gezocht and not any(gezocht in t.casefold() for t in teksten):
                     continue
                 uit.append(
-                    self._aanvraag_uitkomst(a, g) | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")}
+                    self._aanvraag_uitkomst(a, g).als_dict()
+                    | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")}
                 )
             return uit
 
@@ -955,33 +945,33 @@ def _gegevens(cmd: m.Aanvraaggegevens) -> dict[str, Any]:
     }
 
 
-def _wijk_uitkomst(w: Wijk) -> dict[str, Any]:
-    return {
-        "wijk": w.code,
-        "naam": w.naam,
-        "periode": w.periode,
-        "budget": w.budget,
-        "uitvoeringskosten": w.uitvoeringskosten,
-        "plafond": w.plafond,
-        "toegekend": w.toegekend,
-        "vervallen": w.vervallen,
-        "beschikbaar": w.beschikbaar,
-        "verstrekken_tot": w.verstrekken_tot,
-        "uitvoeren_tot": w.uitvoeren_tot,
-    }
+def wijkstand(w: Wijk) -> r.Wijkstand:
+    return r.Wijkstand(
+        w.code,
+        w.naam,
+        w.periode,
+        w.budget,
+        w.uitvoeringskosten,
+        w.plafond,
+        w.toegekend,
+        w.vervallen,
+        w.beschikbaar,
+        w.verstrekken_tot,
+        w.uitvoeren_tot,
+    )
 
 
-def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
+def _toekenning_uitkomst(a: Aanvraag) -> r.Toekenning:
     besluit = a.besluit or {}
-    return {
-        "aanvraag": a.nummer,
-        "status": a.status,
-        "bedrag": besluit.get("bedrag"),
-        "vouchers": [{"code": v["code"], "bedrag": v["bedrag"]} for v in besluit.get("vouchers", [])],
-        "start_voor": besluit.get("start_voor"),
-        "datum": besluit.get("datum"),
-    }
+    return r.Toekenning(
+        a.nummer,
+        a.status,
+        besluit.get("bedrag"),
+        [r.VoucherBedrag(v["code"], v["bedrag"]) for v in besluit.get("vouchers", [])],
+        besluit.get("start_voor"),
+        besluit.get("datum"),
+    )
 
 
-def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
-    return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk}
+def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> r.Betaling:
+    return r.Betaling(v.code, bedrag, v.restant, v.wijk)

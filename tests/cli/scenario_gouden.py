@@ -177,8 +177,9 @@ def normaliseer(tekst: str, map: Path) -> str:
     return _TIJD.sub("<tijd>", _HASH.sub("<hash>", tekst))
 
 
-def speel(map: Path, als_json: bool) -> dict[str, str]:
-    """Run the scenario on a new store in `map`; returns per name the normalised stdout (and exit code)."""
+def speel(map: Path, als_json: bool, ruw: bool = False) -> dict[str, str]:
+    """Run the scenario on a new store in `map`; returns per name stdout, normalised unless `ruw`."""
+    schoon = (lambda t: t) if ruw else (lambda t: normaliseer(t, map))
     db = map / "vouchers.db"
     uit: dict[str, str] = {}
     posities: dict[str, str] = {}
@@ -186,19 +187,19 @@ def speel(map: Path, als_json: bool) -> dict[str, str]:
         argv = [a.format(**posities) if "{" in a else a for a in argv]
         u = voer_uit(*argv, db=db, gebruiker=wie, als_json=als_json)
         assert u.code == 0, u
-        uit[naam] = normaliseer(u.out, map)
+        uit[naam] = schoon(u.out)
         if naam == "verzilver-fout":
             regels = voer_uit("kasboek", "--voucher", argv[1], db=db, als_json=True).json()["regels"]
             posities[naam] = str(regels[-1]["positie"])
     demo = map / "demo.db"
     u = voer_uit("demo", db=demo, gebruiker="demo.wethouder", als_json=als_json)
     assert u.code == 0, u
-    uit["demo"] = normaliseer(u.out, map)
+    uit["demo"] = schoon(u.out)
     eerste = voer_uit("vouchers", db=demo, als_json=True).json()["vouchers"][6]
     posities["demo-voucher"] = eerste["code"]
     for naam, argv in DEMO_LEZINGEN:
         argv = [a.format(**posities) if "{" in a else a for a in argv]
         u = voer_uit(*argv, db=demo, gebruiker="demo.wethouder", als_json=als_json)
         assert u.code == 0, u
-        uit[naam] = normaliseer(u.out, map)
+        uit[naam] = schoon(u.out)
     return uit
