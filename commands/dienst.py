@@ -105,8 +105,8 @@ class Dienst:
         self.herhaald_verzoek: Verzoek | None = None
 
     # === plumbing: the public core the area modules use (commands/periode.py, nazorg.py) ===
-    # The older private names (_datum, _voer_uit, _wijk, _aanvraag, _voucher, _eis_regie) stay as
-    # aliases for the callers that still use them.
+    # datum, voer_uit, laad, laad_wijk, laad_aanvraag, laad_voucher, eis_regie; no other module
+    # uses a private name of this one (tests/architectuur/test_geen_private_namen.py).
     def datum(self, datum: date | None) -> date:
         """The business date of an act: today by default, never in the future."""
         if datum is None:
@@ -158,7 +158,7 @@ class Dienst:
         inhoud = hashlib.sha256(cmd.model_dump_json().encode("utf-8")).hexdigest()
 
         def met_sleutel() -> Besluit[R]:
-            eerder = self._get(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
+            eerder = self.laad(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
             if eerder is not None:  # the first answer, as recorded, read back into its type
                 self.herhaald_verzoek = eerder
                 vastgelegd = eerder.herhaling(opdracht, inhoud, self.gebruiker)
@@ -196,13 +196,13 @@ class Dienst:
         return agg
 
     def gemeente(self, *, wijzigen: bool = False) -> Gemeente:
-        g = self._get(Gemeente, ids.gemeente_id(), wijzigen=wijzigen)
+        g = self.laad(Gemeente, ids.gemeente_id(), wijzigen=wijzigen)
         if g is None:
             raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
         return g
 
     def laad_wijk(self, code: str, periode: int) -> Wijk:
-        w = self._get(Wijk, ids.wijk_id(code, periode))
+        w = self.laad(Wijk, ids.wijk_id(code, periode))
         if w is None:
             raise self.niet_aangewezen(code, periode)
         return w
@@ -222,14 +222,14 @@ class Dienst:
         )
 
     def laad_aanvraag(self, nummer: int) -> Aanvraag:
-        a = self._get(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
+        a = self.laad(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
         if a is None:
             raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)
         return a
 
     def laad_voucher(self, tekst: str) -> Voucher:
         code = maak_code(*parse_code(tekst))
-        v = self._get(Voucher, ids.voucher_id(code))
+        v = self.laad(Voucher, ids.voucher_id(code))
         if v is None:
             raise NietGevonden(f"voucher {code} is nooit verstrekt", voucher=code)
         return v
@@ -264,24 +264,14 @@ class Dienst:
                 ) from None
             raise
 
-    _get, _datum, _voer_uit, _wijk, _aanvraag, _voucher, _eis_regie = (
-        laad,
-        datum,
-        voer_uit,
-        laad_wijk,
-        laad_aanvraag,
-        laad_voucher,
-        eis_regie,
-    )
-
     # === college: inrichten, mandaten, wijken ============================================
     def richt_in(self, cmd: m.Inrichten) -> r.Inrichting:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         self._lees(self.sleutels.richt_in)  # the key table of the personal data; changes nothing if it exists
 
         def beslis() -> Besluit[r.Inrichting]:
-            bestaand = self._get(Gemeente, ids.gemeente_id())
+            bestaand = self.laad(Gemeente, ids.gemeente_id())
             if bestaand is not None:
                 if bestaand.naam == cmd.gemeente and bestaand.regeling == cmd.regeling:
                     return [], r.Inrichting(bestaand.naam, bestaand.regeling, nieuw=False)
@@ -295,7 +285,7 @@ class Dienst:
         return self.voer_uit(beslis, cmd, r.Inrichting)
 
     def geef_mandaat(self, cmd: m.GeefMandaat) -> r.MandaatGegeven:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.MandaatGegeven]:
             g = self.gemeente(wijzigen=True)
@@ -307,7 +297,7 @@ class Dienst:
         return self.voer_uit(beslis, cmd, r.MandaatGegeven)
 
     def trek_mandaat_in(self, cmd: m.TrekMandaatIn) -> r.MandaatIngetrokken:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.MandaatIngetrokken]:
             g = self.gemeente(wijzigen=True)
@@ -324,7 +314,7 @@ class Dienst:
             self._ook_uitvoeren = self.databaserechten.volg_mandaat(g, aan, rol, self.vandaag, gegeven=gegeven)
 
     def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> r.Wijkstand:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Wijkstand]:
             g = self.gemeente()
@@ -341,7 +331,7 @@ class Dienst:
             uitvoeren_tot = cmd.uitvoeren_tot or r.uitvoeren_tot.in_jaar(cmd.periode)
             if verstrekken_tot > uitvoeren_tot:
                 raise OngeldigeInvoer("--verstrekken-tot moet op of voor --uitvoeren-tot liggen (art. 5 lid 8)")
-            bestaand = self._get(Wijk, ids.wijk_id(cmd.code, cmd.periode))
+            bestaand = self.laad(Wijk, ids.wijk_id(cmd.code, cmd.periode))
             if bestaand is not None:
                 gelijk = (bestaand.naam, bestaand.budget, bestaand.uitvoeringskosten, bestaand.plafond) == (
                     cmd.naam,
@@ -373,11 +363,11 @@ class Dienst:
         return self.voer_uit(beslis, cmd, r.Wijkstand)
 
     def stel_plafond_vast(self, cmd: m.StelPlafondVast) -> r.Wijkstand:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Wijkstand]:
             g = self.gemeente()
-            w = self._wijk(cmd.code, cmd.periode)
+            w = self.laad_wijk(cmd.code, cmd.periode)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             if w.plafond == cmd.plafond:
                 return [], wijkstand(w)
@@ -388,15 +378,15 @@ class Dienst:
 
     # === aanvragen (art. 4) ===========================================================
     def dien_in(self, cmd: m.DienAanvraagIn) -> r.Aanvraagstand:
-        datum = self._datum(cmd.datum)
-        ontvangen = self._datum(cmd.ontvangen) if cmd.ontvangen else datum
+        datum = self.datum(cmd.datum)
+        ontvangen = self.datum(cmd.ontvangen) if cmd.ontvangen else datum
         if ontvangen > datum:
             raise OngeldigeInvoer("--ontvangen ligt na de datum van registratie (--datum)")
 
         def beslis() -> Besluit[r.Aanvraagstand]:
             g = self.gemeente(wijzigen=True)
-            w = self._wijk(cmd.wijk, ontvangen.year)  # a mistyped wijk is not found (exit 3), before the mandate
-            self._eis_regie(g, cmd.wijk, datum, ook_college=True)
+            w = self.laad_wijk(cmd.wijk, ontvangen.year)  # a mistyped wijk is not found (exit 3), before the mandate
+            self.eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
             nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
             aanvraag_id = ids.aanvraag_id(nummer)
@@ -420,14 +410,14 @@ class Dienst:
         return self.voer_uit(beslis, cmd, r.Aanvraagstand)
 
     def vraag_aanvulling(self, cmd: m.VraagAanvulling) -> r.AanvullingGevraagd:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
         termijn = cmd.termijn or datum + STANDAARD_AANVULTERMIJN
 
         def beslis() -> Besluit[r.AanvullingGevraagd]:
             g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
-            w = self._wijk(a.wijk, a.periode)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum)
+            w = self.laad_wijk(a.wijk, a.periode)
             a.vraag_aanvulling(cmd.wat, termijn, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "aanvulling gevraagd", datum, self.gebruiker)
             return [a, w], r.AanvullingGevraagd(**self._aanvraag_uitkomst(a, g).__dict__, termijn=termijn)
@@ -435,12 +425,12 @@ class Dienst:
         return self.voer_uit(beslis, cmd, r.AanvullingGevraagd)
 
     def vul_aan(self, cmd: m.VulAanvraagAan) -> r.Aanvraagstand:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Aanvraagstand]:
             g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum, ook_college=True)
+            a = self.laad_aanvraag(cmd.nummer)
+            self.eis_regie(g, a.wijk, datum, ook_college=True)
             versie = a.version
             persoon = self._verzegel_aanvulling(a, _persoon(cmd, ondertekend=cmd.ondertekend))
             werd_volledig = a.vul_aan(persoon, _gegevens(cmd), datum, self.gebruiker)
@@ -448,7 +438,7 @@ class Dienst:
                 return [], self._aanvraag_uitkomst(a, g)
             nieuw: list[Aggregate] = [a]
             if werd_volledig:
-                w = self._wijk(a.wijk, a.periode)
+                w = self.laad_wijk(a.wijk, a.periode)
                 w.neem_in_behandeling(a.nummer, datum, datum, self.gebruiker)
                 nieuw.append(w)
             return nieuw, self._aanvraag_uitkomst(a, g)
@@ -489,16 +479,16 @@ class Dienst:
 
     # === beslissen (art. 5 en 6) =========================================================
     def ken_toe(self, cmd: m.KenToe) -> r.Toekenning:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Toekenning]:
             g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum)
             if a.status == "toegekend" and a.besluit is not None:
                 return [], self._herhaalde_toekenning(a, cmd)
             a.eis_beslisbaar("toekennen")
-            w = self._wijk(a.wijk, a.periode)
+            w = self.laad_wijk(a.wijk, a.periode)
             r = g.regeling
             bedrag = cmd.bedrag if cmd.bedrag is not None else a.kosten
             if bedrag is None:  # a complete aanvraag has a kostenraming (art. 4 lid 2 onder c)
@@ -553,17 +543,17 @@ class Dienst:
         return _toekenning_uitkomst(a)
 
     def weiger(self, cmd: m.Weiger) -> r.Weigering:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Weigering]:
             g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum)
             uitkomst = r.Weigering(a.nummer, cmd.grond, Status.GEWEIGERD)
             if a.status == "geweigerd" and a.besluit and a.besluit.get("grond") == cmd.grond:
                 if a.besluit.get("motivering") == cmd.motivering:
                     return [], uitkomst
-            w = self._wijk(a.wijk, a.periode)
+            w = self.laad_wijk(a.wijk, a.periode)
             a.weiger(cmd.grond, cmd.motivering, w.beschikbaar, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
             return [a, w], uitkomst
@@ -571,15 +561,15 @@ class Dienst:
         return self.voer_uit(beslis, cmd, r.Weigering)
 
     def verklaar_geschikt(self, cmd: m.VerklaarGeschikt) -> r.Geschikt:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Geschikt]:
             g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum)
             if a.status == "geschikt":
                 return [], r.Geschikt(a.nummer, a.status)
-            w = self._wijk(a.wijk, a.periode)
+            w = self.laad_wijk(a.wijk, a.periode)
             a.verklaar_geschikt(g.regeling.raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "naar wijkraadpleging", datum, self.gebruiker)
             return [a, w], r.Geschikt(a.nummer, a.status)
@@ -587,12 +577,12 @@ class Dienst:
         return self.voer_uit(beslis, cmd, r.Geschikt)
 
     def besluit_raadpleging(self, cmd: m.BesluitRaadpleging) -> r.Raadpleging:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Raadpleging]:
             g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum)
             if a.raadpleging and a.raadpleging.get("uitkomst") == cmd.uitkomst and a.status != "geschikt":
                 return [], r.Raadpleging(a.nummer, cmd.uitkomst, a.status)
             a.besluit_raadpleging(
@@ -603,24 +593,24 @@ class Dienst:
         return self.voer_uit(beslis, cmd, r.Raadpleging)
 
     def meld_wijziging(self, cmd: m.MeldWijziging) -> r.Wijziging:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Wijziging]:
             g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum, ook_college=True)
+            a = self.laad_aanvraag(cmd.nummer)
+            self.eis_regie(g, a.wijk, datum, ook_college=True)
             a.meld_wijziging(cmd.omschrijving, datum, self.gebruiker)
             return [a], r.Wijziging(a.nummer, a.wijzigingen)
 
         return self.voer_uit(beslis, cmd, r.Wijziging)
 
     def maak_bekend(self, cmd: m.MaakBekend) -> r.Bekendmaking:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Bekendmaking]:
             g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum, ook_college=True)
+            a = self.laad_aanvraag(cmd.nummer)
+            self.eis_regie(g, a.wijk, datum, ook_college=True)
             nieuw = a.maak_bekend(datum, self.gebruiker)
             return ([a] if nieuw else []), r.Bekendmaking(a.nummer, a.bekendgemaakt)
 
@@ -632,12 +622,12 @@ class Dienst:
 
         The event is saved first, then the key is destroyed: a key whose destruction failed is
         destroyed by a repeat (which writes no second event); an event never goes missing."""
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Vergeten]:
             g = self.gemeente()
             g.eis_mandaat(self.gebruiker, "college", None, datum)
-            a = self._aanvraag(cmd.nummer)
+            a = self.laad_aanvraag(cmd.nummer)
             termijn = self._bewaartermijn(a)
             if a.vernietigd is None and termijn.verstreken(datum) and not self.sleutels.mag_vernietigen():
                 raise OpslagOnbeschikbaar(
@@ -656,27 +646,27 @@ class Dienst:
         from projections.rapporten.bewaartermijnen import dossier_uit
 
         d = dossier_uit(self.app.events.get(a.id))
-        return bewaartermijn(d.status, self._wijk(a.wijk, a.periode).uitvoeren_tot, d.besluit, d.laatste)
+        return bewaartermijn(d.status, self.laad_wijk(a.wijk, a.periode).uitvoeren_tot, d.besluit, d.laatste)
 
     # === kasbeheer (art. 9) ===========================================================
     def verzilver(self, cmd: m.Verzilver) -> r.Betaling:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
         betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur)
 
         def beslis() -> Besluit[r.Betaling]:
             g = self.gemeente()
-            v = self._voucher(cmd.code)
+            v = self.laad_voucher(cmd.code)
             return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
         return self.voer_uit(beslis, cmd, r.Betaling)
 
     def neem_contant_op(self, cmd: m.NeemContantOp) -> r.Betaling:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
         betaling = Betaalopdracht(CONTANT_OPNEMEN, cmd.bedrag, None, cmd.kwitantie)
 
         def beslis() -> Besluit[r.Betaling]:
             g = self.gemeente()
-            v = self._voucher(cmd.code)
+            v = self.laad_voucher(cmd.code)
             return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
         return self.voer_uit(beslis, cmd, r.Betaling)
@@ -716,7 +706,7 @@ class Dienst:
         factuur_id = ids.factuur_id(leverancier, factuur)
         if factuur_id not in self.app.bestaande([factuur_id]):  # one cheap query; most invoices are new
             return False
-        geboekt = self._get(Factuur, factuur_id)
+        geboekt = self.laad(Factuur, factuur_id)
         if geboekt is None:
             return False
         if geboekt.vrij:  # its payment was corrected: it may be booked again (boek_factuur)
@@ -743,11 +733,11 @@ class Dienst:
         )
 
     def weiger_betaling(self, cmd: m.WeigerBetaling) -> r.BetalingGeweigerd:
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.BetalingGeweigerd]:
             g = self.gemeente()
-            v = self._voucher(cmd.code)
+            v = self.laad_voucher(cmd.code)
             g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
             if cmd.leverancier and cmd.factuur:
                 self._eis_niet_betaald(cmd.leverancier, cmd.factuur)
@@ -759,7 +749,7 @@ class Dienst:
     def _eis_niet_betaald(self, leverancier: str, factuur: str) -> None:
         """Art. 9 lid 2 refuses a payment before it is made; a paid invoice is corrected, not refused."""
         factuur_id = ids.factuur_id(leverancier, factuur)
-        geboekt = self._get(Factuur, factuur_id, wijzigen=False) if self.app.bestaande([factuur_id]) else None
+        geboekt = self.laad(Factuur, factuur_id, wijzigen=False) if self.app.bestaande([factuur_id]) else None
         if geboekt is None or geboekt.vrij:
             return
         nummer = self.betaalgebeurtenis(geboekt.voucher, leverancier, factuur)
@@ -793,7 +783,7 @@ class Dienst:
     def toon_aanvraag(self, nummer: int) -> dict[str, Any]:
         def lees() -> dict[str, Any]:
             g = self.gemeente()
-            a = self._aanvraag(nummer)
+            a = self.laad_aanvraag(nummer)
             uit = self._aanvraag_uitkomst(a, g).als_dict() | self._persoon_voor_kijker(g, a)
             return uit | {
                 "persoonsgegevens_vernietigd": a.vernietigd,
@@ -818,7 +808,7 @@ class Dienst:
         return self._lees(lees)
 
     def toon_voucher(self, code: str) -> dict[str, Any]:
-        v = self._lees(lambda: self._voucher(code))
+        v = self._lees(lambda: self.laad_voucher(code))
         return {
             "voucher": v.code,
             "wijk": v.wijk,
@@ -839,7 +829,7 @@ class Dienst:
         def lees() -> list[Wijk]:
             self.gemeente()
             sleutels = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
-            return [self._wijk(code, periode) for code, periode in sleutels]
+            return [self.laad_wijk(code, periode) for code, periode in sleutels]
 
         return self._lees(lees)
 
@@ -859,7 +849,7 @@ class Dienst:
             for e in self.gebeurtenissen([gebeurtenissen.AanvraagIngediend]):
                 if wijk and e.wijk != wijk:
                     continue
-                a = self._aanvraag(e.nummer)
+                a = self.laad_aanvraag(e.nummer)
                 if (status and a.status != status) or (periode is not None and a.periode != periode):
                     continue
                 teksten = (a.gegevens.get("omschrijving") or "", namen.get(a.nummer, ""))
