@@ -38,7 +38,7 @@ def trek_in(dienst: Dienst, cmd: TrekAanvraagIn) -> r.Beeindiging:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Beeindiging]:
-        g = dienst.gemeente()
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         mandaat = dienst.eis_regie(g, a.wijk, datum, ook_college=True)
         if a.status == Status.INGETROKKEN and a.intrekking and a.intrekking["reden"] == cmd.reden:
@@ -55,7 +55,7 @@ def stel_buiten_behandeling(dienst: Dienst, cmd: StelBuitenBehandeling) -> r.Bee
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Beeindiging]:
-        g = dienst.gemeente()
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         mandaat = dienst.eis_regie(g, a.wijk, datum, ook_college=True)
         if a.status == Status.BUITEN_BEHANDELING and a.besluit and a.besluit["motivering"] == cmd.motivering:

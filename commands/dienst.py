@@ -195,7 +195,8 @@ class Dienst:
             raise OpslagOnbeschikbaar(f"onverwacht soort gegevens onder {aggregate_id}")
         return agg
 
-    def gemeente(self, *, wijzigen: bool = False) -> Gemeente:
+    def gemeente(self, *, wijzigen: bool = True) -> Gemeente:
+        """The gemeente; like `laad`, a copy unless the caller says it changes nothing (`wijzigen=False`)."""
         g = self.laad(Gemeente, ids.gemeente_id(), wijzigen=wijzigen)
         if g is None:
             raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
@@ -317,7 +318,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Wijkstand]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             self._eis_in_werking(g, datum)
             r = g.regeling
@@ -366,7 +367,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Wijkstand]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             w = self.laad_wijk(cmd.code, cmd.periode)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             if w.plafond == cmd.plafond:
@@ -414,7 +415,7 @@ class Dienst:
         termijn = cmd.termijn or datum + STANDAARD_AANVULTERMIJN
 
         def beslis() -> Besluit[r.AanvullingGevraagd]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
             mandaat = self.eis_regie(g, a.wijk, datum)
             w = self.laad_wijk(a.wijk, a.periode)
@@ -428,7 +429,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Aanvraagstand]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
             self.eis_regie(g, a.wijk, datum, ook_college=True)
             versie = a.version
@@ -482,7 +483,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Toekenning]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
             mandaat = self.eis_regie(g, a.wijk, datum)
             if a.status == "toegekend" and a.besluit is not None:
@@ -546,7 +547,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Weigering]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
             mandaat = self.eis_regie(g, a.wijk, datum)
             uitkomst = r.Weigering(a.nummer, cmd.grond, Status.GEWEIGERD)
@@ -564,7 +565,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Geschikt]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
             mandaat = self.eis_regie(g, a.wijk, datum)
             if a.status == "geschikt":
@@ -580,7 +581,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Raadpleging]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
             mandaat = self.eis_regie(g, a.wijk, datum)
             if a.raadpleging and a.raadpleging.get("uitkomst") == cmd.uitkomst and a.status != "geschikt":
@@ -596,7 +597,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Wijziging]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
             self.eis_regie(g, a.wijk, datum, ook_college=True)
             a.meld_wijziging(cmd.omschrijving, datum, self.gebruiker)
@@ -608,7 +609,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Bekendmaking]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
             self.eis_regie(g, a.wijk, datum, ook_college=True)
             nieuw = a.maak_bekend(datum, self.gebruiker)
@@ -625,7 +626,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.Vergeten]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             a = self.laad_aanvraag(cmd.nummer)
             termijn = self._bewaartermijn(a)
@@ -654,7 +655,7 @@ class Dienst:
         betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur)
 
         def beslis() -> Besluit[r.Betaling]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             v = self.laad_voucher(cmd.code)
             return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
@@ -665,7 +666,7 @@ class Dienst:
         betaling = Betaalopdracht(CONTANT_OPNEMEN, cmd.bedrag, None, cmd.kwitantie)
 
         def beslis() -> Besluit[r.Betaling]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             v = self.laad_voucher(cmd.code)
             return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
@@ -736,7 +737,7 @@ class Dienst:
         datum = self.datum(cmd.datum)
 
         def beslis() -> Besluit[r.BetalingGeweigerd]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             v = self.laad_voucher(cmd.code)
             g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
             if cmd.leverancier and cmd.factuur:
@@ -774,15 +775,15 @@ class Dienst:
 
     # === reading =====================================================================
     def regeling(self) -> dict[str, Any]:
-        g = self._lees(self.gemeente)
+        g = self._lees(lambda: self.gemeente(wijzigen=False))
         return {"gemeente": g.naam, "regeling": g.regeling}
 
     def mandaten(self) -> list[dict[str, Any]]:
-        return self._lees(self.gemeente).mandaten_lijst()
+        return self._lees(lambda: self.gemeente(wijzigen=False)).mandaten_lijst()
 
     def toon_aanvraag(self, nummer: int) -> dict[str, Any]:
         def lees() -> dict[str, Any]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(nummer)
             uit = self._aanvraag_uitkomst(a, g).als_dict() | self._persoon_voor_kijker(g, a)
             return uit | {
@@ -827,7 +828,7 @@ class Dienst:
 
     def wijken(self) -> list[Wijk]:
         def lees() -> list[Wijk]:
-            self.gemeente()
+            self.gemeente(wijzigen=False)
             sleutels = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
             return [self.laad_wijk(code, periode) for code, periode in sleutels]
 
@@ -842,7 +843,7 @@ class Dienst:
         namen = self.aanvragers() if gezocht else {}
 
         def lees() -> list[dict[str, Any]]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             if wijk and not any(e.code == wijk for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])):
                 raise NietGevonden(f"wijk {wijk} is niet aangewezen", wijk=wijk)
             uit = []
@@ -869,7 +870,7 @@ class Dienst:
         left out: a report shows them as AFGESCHERMD. Reads the key table only for what it shows."""
 
         def lees() -> dict[int, str]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             namen: dict[UUID, tuple[int, Any]] = {}
             soorten = [
                 gebeurtenissen.AanvraagIngediend,

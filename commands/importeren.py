@@ -251,7 +251,7 @@ def boek(
         dienst.datum(b.datum)  # a future date is bad input, before any rule
 
     def beslis() -> tuple[list[Aggregate], r.Import]:
-        g = dienst.gemeente()
+        g = dienst.gemeente(wijzigen=False)
         vouchers: dict[str, Voucher] = {}
         in_bestand: dict[tuple[str, str], Betaling] = {}
         nieuwe_facturen: list[Aggregate] = []

@@ -40,6 +40,6 @@ def richt_in(
         raise
     Leesdienst(dienst).richt_in()
     if postgres:
-        rollen = rechten.richt_in(dienst.app, dienst.gemeente(), dienst.vandaag)
+        rollen = rechten.richt_in(dienst.app, dienst.gemeente(wijzigen=False), dienst.vandaag)
         uitkomst = replace(uitkomst, **rollen)
     return uitkomst

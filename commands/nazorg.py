@@ -48,7 +48,7 @@ def corrigeer_betaling(dienst: Dienst, cmd: CorrigeerBetaling) -> r.Correctie:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Correctie]:
-        g = dienst.gemeente()
+        g = dienst.gemeente(wijzigen=False)
         v = dienst.laad_voucher(cmd.code)
         g.eis_mandaat(dienst.gebruiker, "kasbeheerder", v.wijk, datum)
         betaling = dienst.app.gebeurtenis(cmd.gebeurtenis)
@@ -92,7 +92,7 @@ def trek_toekenning_in(dienst: Dienst, cmd: TrekToekenningIn) -> r.ToekenningIng
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.ToekenningIngetrokken]:
-        g = dienst.gemeente()
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         mandaat = dienst.eis_regie(g, a.wijk, datum, ook_college=True)
         toekenning = a.eis_toekenning_intrekbaar()

@@ -49,7 +49,7 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> r.Afsluiting:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Afsluiting]:
-        g = dienst.gemeente()
+        g = dienst.gemeente(wijzigen=False)
         codes = _wijken(dienst, cmd)  # a mistyped wijk is not found (exit 3), before the mandate
         g.eis_mandaat(dienst.gebruiker, "college", None, datum)
         vouchers = _vouchers_per_wijk(dienst, cmd.periode)

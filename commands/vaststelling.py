@@ -61,7 +61,7 @@ def stel_vast(dienst: Dienst, cmd: StelVast) -> r.Vaststelling:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Vaststelling]:
-        g = dienst.gemeente()
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         mandaat = dienst.eis_regie(g, a.wijk, datum, ook_college=True)
         if a.status == Status.VASTGESTELD and a.vaststelling and cmd.bedrag in (None, a.vastgesteld):
@@ -96,7 +96,7 @@ def vorder_terug(dienst: Dienst, cmd: VorderTerug) -> r.Terugvordering:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Terugvordering]:
-        g = dienst.gemeente()
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         g.eis_mandaat(dienst.gebruiker, "college", None, datum)
         vouchers = dienst.laad_vouchers_van(a)
@@ -117,7 +117,7 @@ def ontvang_terug(dienst: Dienst, cmd: OntvangTerug) -> r.Terugontvangst:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Terugontvangst]:
-        g = dienst.gemeente()
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         g.eis_mandaat(dienst.gebruiker, "kasbeheerder", a.wijk, datum)
         a.ontvang_terug(cmd.bedrag, datum, dienst.gebruiker)
