@@ -364,6 +364,8 @@ def _csv_stijl(formaat: str | None, landinstelling: str | None) -> Any:
 
 
 def _met_opties(opties: list[Callable[[Callable[..., Any]], Any]]) -> Callable[[Callable[..., Any]], Any]:
+    """One decorator for a shared set of options, in the order of the list (as --help shows them)."""
+
     def voeg_toe(f: Callable[..., Any]) -> Any:
         for optie in reversed(opties):
             f = optie(f)
@@ -749,8 +751,9 @@ def aanvraag() -> None:
     """Aanvragen: indienen, aanvullen, beslissen (art. 4-8)."""
 
 
-def _aanvraagvelden(f: Callable[..., Any]) -> Callable[..., Any]:
-    opties = [
+# The items of art. 4 lid 2, for `aanvraag indienen` and `aanvraag aanvullen`.
+_aanvraagvelden = _met_opties(
+    [
         click.option("--adres", default=None, help="Contactadres van de initiatiefnemer."),
         click.option("--telefoon", default=None, help="Telefoonnummer."),
         click.option("--ondertekend", is_flag=True, default=None, help="De aanvraag is ondertekend."),
@@ -762,9 +765,7 @@ def _aanvraagvelden(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--vouchers", type=AANTAL, default=None, help="Gewenst aantal vouchers."),
         click.option("--elders-subsidie", type=JANEE, default=None, help="Elders subsidie aangevraagd: ja of nee."),
     ]
-    for optie in reversed(opties):
-        f = optie(f)
-    return f
+)
 
 
 def _aanvraag_tekst(u: dict[str, Any]) -> str:
@@ -1653,25 +1654,21 @@ def _lever_uitkomst(
 
 
 def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[[Callable[..., Any]], Any]:
-    def voeg_toe(f: Callable[..., Any]) -> Any:
-        opties = [
-            click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar."),
-            click.option(
-                "--tot",
-                type=DATUM,
-                default=None,
-                help="De stand aan het eind van deze datum: alleen handelingen met die datum of eerder tellen "
-                "(standaard: alles).",
-            ),
-            *_bestandsopties(formaten),
-        ]
-        if wijk:
-            opties.insert(0, click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen deze wijk."))
-        for optie in reversed(opties):
-            f = optie(f)
-        return f
-
-    return voeg_toe
+    """--wijk, --periode, --tot and the file options, for every report."""
+    opties = [
+        click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar."),
+        click.option(
+            "--tot",
+            type=DATUM,
+            default=None,
+            help="De stand aan het eind van deze datum: alleen handelingen met die datum of eerder tellen "
+            "(standaard: alles).",
+        ),
+        *_bestandsopties(formaten),
+    ]
+    if wijk:
+        opties.insert(0, click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen deze wijk."))
+    return _met_opties(opties)
 
 
 def _geschiedenis(o: Omgeving, tot: date | None) -> Any:
