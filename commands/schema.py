@@ -18,7 +18,7 @@ from pydantic_core import core_schema
 
 from commands import resultaten as r
 from commands.leesresultaten import LEESRESULTATEN
-from ledger.fouten import NietGevonden
+from ledger.fouten import OngeldigeInvoer
 from ledger.geld import Bedrag
 
 T = TypeVar("T")
@@ -120,7 +120,7 @@ def schema(commando: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the `--json` answer of `commando` ("aanvraag toekennen")."""
     soort = RESULTATEN.get(" ".join(commando.split()))
     if soort is None:
-        raise NietGevonden(
+        raise OngeldigeInvoer(
             f"geen commando {commando!r} met een --json-antwoord; 'voucher schema' noemt ze", commando=commando
         )
     uit = _adapter(soort).json_schema(mode="serialization")

@@ -14,7 +14,7 @@ import click
 import jsonschema
 import pytest
 from cli_hulp import ok, voer_uit
-from scenario_gouden import DEMO_LEZINGEN, handelingen, speel
+from scenario_gouden import DEMO_LEZINGEN, handelingen
 
 import cli
 from commands import schema as s
@@ -69,17 +69,16 @@ def test_schema_zonder_commando_noemt_elk_commando():
     assert tekst.startswith("Commando's met een --json-antwoord") and "aanvraag toekennen" in tekst
 
 
-def test_schema_van_een_onbekend_commando_is_niet_gevonden():
+def test_schema_van_een_onbekend_commando_is_ongeldige_invoer():
     u = voer_uit("schema", "aanvraag", "verzinnen")
-    assert u.code == 3 and "geen commando 'aanvraag verzinnen' met een --json-antwoord" in u.err
+    assert u.code == 2 and "geen commando 'aanvraag verzinnen' met een --json-antwoord" in u.err
 
 
-@pytest.fixture(scope="module")
-def antwoorden(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, dict]]:
+@pytest.fixture
+def antwoorden(gouden_uitvoer, tmp_path: Path) -> list[tuple[str, str, dict]]:
     """(name, command, answer) of every step of the golden scenario, as printed with --json."""
-    map = tmp_path_factory.mktemp("schema")
-    uit = speel(map, als_json=True, ruw=True)
-    argv = {naam: a for naam, _, a in handelingen(map)} | dict(DEMO_LEZINGEN) | {"demo": ["demo"]}
+    _, uit = gouden_uitvoer(True)
+    argv = {naam: a for naam, _, a in handelingen(tmp_path)} | dict(DEMO_LEZINGEN) | {"demo": ["demo"]}
     return [(naam, _pad(argv[naam]), json.loads(tekst)) for naam, tekst in uit.items()]
 
 
@@ -109,9 +108,9 @@ def test_een_vastgelegd_antwoord_leest_terug_als_hetzelfde_resultaat(antwoorden)
         assert json.loads(json.dumps(terug, default=json_waarde)) == antwoord, naam
 
 
-def test_een_herhaling_met_sleutel_drukt_bedragen_en_datums_zoals_het_eerste_antwoord(tmp_path: Path):
-    """Before typed results a repeat printed the stored JSON ("450.00", "2025-03-01") in its text."""
-    uit = speel(tmp_path, als_json=False, ruw=True)
+def test_een_herhaling_met_sleutel_drukt_bedragen_en_datums_zoals_het_eerste_antwoord(gouden_uitvoer):
+    """Without its type a repeat would print the stored JSON ("450.00", "2025-03-01") in its text."""
+    _, uit = gouden_uitvoer(False)
     for eerste, herhaald in (("verzilver", "verzilver-sleutel"), ("toekennen-1", "toekennen-1-sleutel")):
         kop, _, rest = uit[herhaald].partition("\n")
         assert kop.startswith("Dit verzoek (sleutel ") and kop.endswith("Het antwoord van toen:")
