@@ -488,7 +488,10 @@ def _weigeringsgronden(inspringen: str = "  ") -> str:
         "reden is om aan te nemen:",
     ]
     regels += [f"{inspringen}{letter}  {tekst}" for letter, tekst in WEIGERINGSGRONDEN.items()]
-    regels.append("Kies de grond die de weigering draagt: is het subsidieplafond bereikt, dan is dat grond e.")
+    regels.append("Kies de grond die de weigering draagt: is het subsidieplafond bereikt, dan is dat grond e,")
+    regels.append("en alleen voor het deel dat niet meer beschikbaar is (art. 4:25 lid 2 Awb).")
+    regels.append("Is de aanvraag geen initiatief in de zin van de verordening (van een instelling of bedrijf,")
+    regels.append("of van buiten de wijk), dan is de grond geen-initiatief (art. 1 onder b en c).")
     return "\n".join(regels)
 
 
@@ -569,39 +572,87 @@ def init(o: Omgeving, gemeente: str, regeling_pad: Path | None, datum: date | No
     o.toon(uitkomst, tekst)
 
 
-@voucher.command("regeling")
-@pass_omgeving
-def toon_regeling(o: Omgeving) -> None:
-    """Toon de parameters van de regeling en de weigeringsgronden (art. 6)."""
-    uitkomst = o.dienst().regeling()
+@voucher.group("regeling", invoke_without_command=True)
+@click.option("--per", type=DATUM, default=None, help="De versie die op deze datum gold (standaard vandaag).")
+@click.pass_context
+def toon_regeling(ctx: click.Context, per: date | None) -> None:
+    """Toon de parameters van de regeling en de weigeringsgronden (art. 6); 'wijzigen' legt een nieuwe versie vast."""
+    if ctx.invoked_subcommand is not None:
+        return
+    o: Omgeving = ctx.find_object(Omgeving)
+    uitkomst = o.dienst().regeling(per)
     r: Regeling = uitkomst["regeling"]
     if o.als_json:
-        o.toon({"gemeente": uitkomst["gemeente"], **r.naar_dict()}, "")
+        extra = {k: uitkomst[k] for k in ("versie", "vanaf", "versies", "per")}
+        o.toon({"gemeente": uitkomst["gemeente"], **r.naar_dict(), **extra}, "")
         return
+    click.echo("\n".join(_regeling_regels(uitkomst, r)))
+
+
+def _regeling_regels(u: dict[str, Any], r: Regeling) -> list[str]:
+    def jaar(n: int) -> str:
+        return "het budgetjaar" if n == 0 else f"{n} jaar na het budgetjaar"
+
+    per = f" op {_nl(u['per'])}" if u["per"] else ""
     regels = [
-        f"Gemeente {uitkomst['gemeente']}: {r.naam}",
+        f"Gemeente {u['gemeente']}: {r.naam}",
+        f"  versie {u['versie']}{per}, geldt vanaf {_nl(u['vanaf'])}",
         f"  in werking sinds               {_nl(r.inwerkingtreding)} (art. 10)",
         f"  maximale voucherwaarde         {_nl(r.max_voucherwaarde)} (art. 1 onder a)",
         f"  wijkraadpleging boven          {_nl(r.raadplegingsdrempel)} (art. 5 lid 3)",
         f"  contant per keer ten hoogste   {_nl(r.contant_max)} (art. 9 lid 3 onder b)",
         f"  beslistermijn                  {r.beslistermijn_weken} weken (art. 5 lid 1)",
         f"  uitvoeringskosten ten hoogste  {r.uitvoeringskosten_max_procent}% van het budget (art. 2 lid 3)",
-        f"  vouchers verstrekken tot en met {r.verstrekken_tot} van het budgetjaar (art. 5 lid 8)",
-        f"  initiatief uitgevoerd uiterlijk {r.uitvoeren_tot} van het budgetjaar (art. 5 lid 8)",
+        f"  vouchers verstrekken tot en met {r.verstrekken_tot} van {jaar(r.verstrekken_tot_jaar)} (art. 5 lid 8)",
+        f"  initiatief uitgevoerd uiterlijk {r.uitvoeren_tot} van {jaar(r.uitvoeren_tot_jaar)} (art. 5 lid 8)",
+        *(
+            f"  budgetjaar {j}: verstrekken tot en met {_nl(v)}, uitgevoerd uiterlijk {_nl(t)} (art. 5 lid 8)"
+            for j, v, t in r.budgetjaren
+        ),
+        f"  betaaltermijn                  {r.betaaltermijn_dagen} dagen na de uitvoeringsdatum, voor een factuur "
+        "van uiterlijk die datum",
+        f"  latere data per wijk           {'toegestaan' if r.wijkdata_later_toegestaan else 'niet toegestaan'}",
         f"  bezwaartermijn                 {r.bezwaartermijn_weken} weken (Awb 6:7)",
-        "",
-        _weigeringsgronden(),
     ]
-    click.echo("\n".join(regels))
+    if len(u["versies"]) > 1:
+        regels.append("  versies: " + "; ".join(f"{v['versie']} vanaf {_nl(v['vanaf'])}" for v in u["versies"]))
+    return [*regels, "", _weigeringsgronden()]
+
+
+@toon_regeling.command("wijzigen")
+@click.option(
+    "--regeling",
+    "regeling_pad",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="TOML-bestand met de parameters van de gewijzigde verordening.",
+)
+@click.option("--vanaf", type=DATUM, required=True, help="De datum waarop de gewijzigde verordening in werking treedt.")
+@datum_optie
+@pass_omgeving
+def regeling_wijzigen(o: Omgeving, regeling_pad: Path, vanaf: date, datum: date | None) -> None:
+    """Leg een gewijzigde verordening vast, in werking vanaf --vanaf (alleen het college; art. 10)."""
+    from commands import tijd
+    from ledger.regeling import Regeling
+
+    cmd = _bouw(tijd.WijzigRegeling, regeling=Regeling.uit_toml(regeling_pad), vanaf=vanaf, datum=datum)
+    u = tijd.wijzig_regeling(o.dienst(schrijven=True), cmd)
+    o.toon(
+        u,
+        lambda u: (
+            f"Regeling versie {u['versie']} ({u['naam']}) geldt vanaf {_nl(u['vanaf'])}"
+            + ("." if u["nieuw"] else " (al zo; er is niets veranderd).")
+        ),
+    )
 
 
 # --- mandaat -----------------------------------------------------------------------------
 @voucher.group()
 def mandaat() -> None:
-    """Mandaten van college, regiegroep en kasbeheerder (art. 2 lid 4 en 6)."""
+    """Mandaten van college, regiegroep, ambtenaar en kasbeheerder (art. 2 lid 4 en 6)."""
 
 
-ROL = click.Choice(["college", "regiegroep", "kasbeheerder"])
+ROL = click.Choice(["college", "regiegroep", "ambtenaar", "kasbeheerder"])
 
 
 def _mandaatdienst(o: Omgeving) -> Any:
@@ -616,18 +667,33 @@ def _mandaatdienst(o: Omgeving) -> Any:
 
 @mandaat.command("geven")
 @click.argument("gebruiker")
-@click.option("--rol", type=ROL, required=True, help="college, regiegroep of kasbeheerder.")
-@click.option("--wijk", metavar="CODE", default=None, help="Wijk (verplicht voor een regiegroep).")
+@click.option(
+    "--rol",
+    type=ROL,
+    required=True,
+    help="college, regiegroep, ambtenaar (doet het deel van de regiegroep waar die er niet is, toelichting "
+    "art. 2 lid 6) of kasbeheerder.",
+)
+@click.option("--wijk", metavar="CODE", default=None, help="Wijk (verplicht voor een regiegroep en een ambtenaar).")
+@click.option("--besluit", metavar="TEKST", default=None, help="Verwijzing naar het mandaatbesluit (datum, nummer).")
+@click.option("--naam", metavar="WEERGAVENAAM", default=None, help="De naam in brieven (standaard de inlognaam).")
 @datum_optie
 @pass_omgeving
-def mandaat_geven(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum: date | None) -> None:
+def mandaat_geven(
+    o: Omgeving,
+    gebruiker: str,
+    rol: str,
+    wijk: str | None,
+    besluit: str | None,
+    naam: str | None,
+    datum: date | None,
+) -> None:
     """Geef GEBRUIKER een mandaat (alleen het college)."""
-    cmd = _bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
+    cmd = _bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum, naam=naam, besluit=besluit)
     u = _mandaatdienst(o).geef_mandaat(cmd)
-    waar = f" voor wijk {u.wijk}" if u.wijk else ""
-    o.toon(
-        u, lambda u: f"{u['gebruiker']} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo).")
-    )
+    waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
+    wie = u["gebruiker"] if u["naam"] == u["gebruiker"] else f"{u['naam']} ({u['gebruiker']})"
+    o.toon(u, lambda u: f"{wie} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo)."))
 
 
 @mandaat.command("intrekken")
@@ -650,10 +716,19 @@ def mandaat_lijst(o: Omgeving) -> None:
     """Toon alle mandaten, ook ingetrokken."""
     rijen = o.dienst().mandaten()
     tabel = [
-        [r["gebruiker"], r["rol"], r["wijk"] or "alle", _nl(r["van"]), _nl(r["tot"]) if r["tot"] else "-"]
+        [
+            r["gebruiker"],
+            r["naam"],
+            r["rol"],
+            r["wijk"] or "alle",
+            _nl(r["van"]),
+            _nl(r["tot"]) if r["tot"] else "-",
+            r["besluit"] or "-",
+        ]
         for r in rijen
     ]
-    o.toon({"mandaten": rijen}, lambda _: _tabel(["gebruiker", "rol", "wijk", "van", "tot"], tabel))
+    koppen = ["gebruiker", "naam", "rol", "wijk", "van", "tot", "mandaatbesluit"]
+    o.toon({"mandaten": rijen}, lambda _: _tabel(koppen, tabel))
 
 
 # --- wijk --------------------------------------------------------------------------------
@@ -723,7 +798,11 @@ def wijk_aanwijzen(
 @datum_optie
 @pass_omgeving
 def wijk_plafond(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: date | None) -> None:
-    """Stel het subsidieplafond van wijk CODE vast op BEDRAG (art. 2 lid 5, Awb 4:25)."""
+    """Stel het subsidieplafond van wijk CODE vast op BEDRAG (art. 2 lid 5, Awb 4:25).
+
+    Een verlaging geldt niet voor aanvragen die vóór de datum ervan zijn ontvangen: die worden beoordeeld
+    tegen het plafond zoals het was (Awb 4:27 lid 2).
+    """
     cmd = _bouw(m.StelPlafondVast, code=code, periode=periode, plafond=bedrag, datum=datum)
     u = o.dienst(schrijven=True).stel_plafond_vast(cmd)
     o.toon(
@@ -734,13 +813,35 @@ def wijk_plafond(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: da
     )
 
 
+@wijk.command("budget")
+@click.argument("code")
+@click.argument("bedrag", type=BEDRAG)
+@click.option("--periode", type=AANTAL, required=True, metavar="JAAR")
+@datum_optie
+@pass_omgeving
+def wijk_budget(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: date | None) -> None:
+    """Wijzig het budget van wijk CODE voor een budgetjaar (alleen het college; art. 2 lid 2, 3 en 5)."""
+    from commands import tijd
+
+    cmd = _bouw(tijd.WijzigBudget, code=code, periode=periode, budget=bedrag, datum=datum)
+    u = tijd.wijzig_budget(o.dienst(schrijven=True), cmd)
+    o.toon(
+        u,
+        lambda u: (
+            f"Budget van wijk {u['wijk']} {u['periode']}: {_nl(u['budget'])} (was {_nl(u['vorig'])}); "
+            f"subsidieplafond {_nl(u['plafond'])}, beschikbaar {_nl(u['beschikbaar'])}."
+            + ("" if u["nieuw"] else " Er is niets veranderd.")
+        ),
+    )
+
+
 @wijk.command("lijst")
 @pass_omgeving
 def wijk_lijst(o: Omgeving) -> None:
     """Toon de aangewezen wijken."""
-    from commands.dienst import wijkstand
+    from commands.dienst import wijk_uitkomst
 
-    rijen = [wijkstand(w).als_dict() for w in o.dienst().wijken()]
+    rijen = [wijk_uitkomst(w) for w in o.dienst().wijken()]
     kolommen = ["wijk", "naam", "periode", "budget", "uitvoeringskosten", "plafond", "toegekend", "beschikbaar"]
     o.toon({"wijken": rijen}, lambda _: _tabel(kolommen, [[_nl(r[k]) for k in kolommen] for r in rijen]))
 
@@ -785,6 +886,13 @@ def _aanvraag_tekst(u: dict[str, Any]) -> str:
 @click.option("--naam", required=True, help="Naam van de initiatiefnemer.")
 @_aanvraagvelden
 @click.option("--ontvangen", type=DATUM, default=None, help="Datum van ontvangst (standaard --datum).")
+@click.option(
+    "--periode",
+    type=AANTAL,
+    default=None,
+    metavar="JAAR",
+    help="Budgetjaar (standaard het jaar dat op de ontvangstdatum nog open is voor toekenningen, anders het volgende).",
+)
 @datum_optie
 @pass_omgeving
 def aanvraag_indienen(o: Omgeving, wijkcode: str, vouchers: int | None, **velden: Any) -> None:
@@ -827,9 +935,9 @@ def aanvraag_aanvullen(o: Omgeving, nr: int, vouchers: int | None, **velden: Any
 )
 @click.option(
     "--grond",
-    type=click.Choice(list("abcde")),
+    type=click.Choice([*"abcde", "geen-initiatief"]),
     default=None,
-    help="Bij gedeeltelijke weigering: de grond a-e (art. 6, zie onder).",
+    help="Bij gedeeltelijke weigering: de grond a-e (art. 6) of geen-initiatief (art. 1 onder b en c), zie onder.",
 )
 @click.option("--motivering", default=None, help="Bij gedeeltelijke weigering: motivering.")
 @click.option(
@@ -861,23 +969,23 @@ def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
 @click.argument("nr", type=NR)
 @click.option(
     "--grond",
-    type=click.Choice(list("abcde")),
+    type=click.Choice([*"abcde", "geen-initiatief"]),
     required=True,
-    help="Weigeringsgrond a, b, c, d of e (art. 6, zie onder).",
+    help="Weigeringsgrond a, b, c, d of e (art. 6), of geen-initiatief (art. 1 onder b en c), zie onder.",
 )
 @click.option("--motivering", required=True, help="Motivering van de weigering (Awb 3:46).")
 @datum_optie
 @pass_omgeving
 def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: date | None) -> None:
     """Weiger aanvraag NR op een grond van art. 6."""
-    from ledger.aanvraag import WEIGERINGSGRONDEN
+    from ledger.begrippen import GRONDEN, weigeringsartikel
 
     cmd = _bouw(m.Weiger, nummer=nr, grond=grond, motivering=motivering, datum=datum)
     u = o.dienst(schrijven=True).weiger(cmd)
 
     def tekst(u: dict[str, Any]) -> str:
         al, niets = ("was al geweigerd", " Er is niets veranderd.") if u.get("niets_veranderd") else ("geweigerd", "")
-        return f"Aanvraag {u['aanvraag']} {al} op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.{niets}"
+        return f"Aanvraag {u['aanvraag']} {al} op grond van {weigeringsartikel(grond)}: {GRONDEN[grond]}.{niets}"
 
     o.toon(u, tekst)
 
@@ -984,6 +1092,8 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
     Naam, adres en telefoon van de aanvrager ziet alleen het college en de regiegroep van de wijk;
     na 'voucher vergeet' staat er [verwijderd].
     """
+    from ledger.begrippen import weigeringsartikel
+
     u = _kijkende_dienst(o).toon_aanvraag(nr)
 
     def tekst(u: dict[str, Any]) -> str:
@@ -1010,7 +1120,7 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
             if b.get("bedrag"):
                 regels.append(f"  bedrag: {_nl(b['bedrag'])}; vouchers: {', '.join(v['code'] for v in b['vouchers'])}")
             if b.get("grond"):
-                regels.append(f"  grond: art. 6 onder {b['grond']}; motivering: {b['motivering']}")
+                regels.append(f"  grond: {weigeringsartikel(b['grond'])}; motivering: {b['motivering']}")
             elif b.get("motivering"):
                 regels.append(f"  motivering: {b['motivering']}")
         for t in u["toekenning_ingetrokken"]:
@@ -1099,11 +1209,17 @@ def _betaling_tekst(soort: str, wat: str) -> Callable[[dict[str, Any]], str]:
 @click.option("--bedrag", type=BEDRAG, required=True)
 @click.option("--leverancier", required=True, metavar="NAAM")
 @click.option("--factuur", required=True, metavar="NR")
+@click.option(
+    "--factuurdatum",
+    type=DATUM,
+    default=None,
+    help="Datum van de factuur: op of voor de uitvoeringsdatum; dan wordt zij binnen de betaaltermijn nog betaald.",
+)
 @datum_optie
 @pass_omgeving
-def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur: str, datum: date | None) -> None:
+def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur: str, **datums: date | None) -> None:
     """Betaal een factuur van een leverancier uit voucher CODE (art. 9 lid 3 onder a)."""
-    cmd = _bouw(m.Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, datum=datum)
+    cmd = _bouw(m.Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, **datums)
     o.toon(
         o.dienst(schrijven=True).verzilver(cmd), _betaling_tekst("Verzilverd:", f"Factuur {factuur} van {leverancier}")
     )
@@ -1611,8 +1727,15 @@ def _kasboekdetail(r: dict[str, Any]) -> str:
 @click.option(
     "--zaad", type=AANTAL, default=2025, show_default=True, help="Zaad van de simulatie (zelfde zaad, zelfde jaar)."
 )
+@click.option(
+    "--jaren",
+    type=click.IntRange(1, 2),
+    default=1,
+    show_default=True,
+    help="2: ook het volgende budgetjaar van een wijk, onder een gewijzigde regeling.",
+)
 @click.pass_context
-def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
+def demo(ctx: click.Context, omvang: int, zaad: int, jaren: int) -> None:
     """Vul een lege opslag met een gesimuleerd jaar van een gemeente en toon het saldo."""
     from commands.demo import vul
 
@@ -1620,7 +1743,7 @@ def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
     if not 1 <= omvang <= 1000:
         raise OngeldigeInvoer("--omvang ligt tussen 1 en 1000")
     dienst = o.dienst(inrichten=True)
-    verslag = vul(dienst.app, omvang=omvang, zaad=zaad)
+    verslag = vul(dienst.app, omvang=omvang, zaad=zaad, jaren=jaren)
     if not o.als_json:
         click.echo(verslag + "\n")
     ctx.invoke(saldo)

@@ -7,7 +7,14 @@ one wijk that runs into its plafond (a partial grant on ground e, then refusals)
 kasbeheerder paying invoices and cash, refusing a payment now and then, until December;
 after the grant: now and then a payment booked with a wrong amount, corrected (storno, art. 9
 lid 1) and booked again; after the execution date a few grants vastgesteld lower (Awb 4:46
-lid 2 onder b), the difference claimed back and paid back (Awb 4:57).
+lid 2 onder b), the difference claimed back and paid back (Awb 4:57). Westerveld has no regiegroep:
+an ambtenaar does its part under a mandaatbesluit (toelichting art. 2 lid 6), and in Noorderkwartier
+the college decides one aanvraag itself (art. 5, Awb 10:7). With `jaren=2`, time: in November the
+college records a changed verordening in force from 1 January of the next year (cash at most
+€ 400 per time) and designates the first wijk for that next budget year; aanvragen received from
+December on belong to it and are judged under the new version; in January a few invoices for
+work done in December are paid within the betaaltermijn (`--factuurdatum`), and in February the
+college raises the new year's budget.
 Every act goes through the same application service as the command line, in business-date
 order, under simulated users; the same seed gives the same year.
 """
@@ -36,10 +43,15 @@ NIET_AANGEVULD = 17  # per wijk the 3rd incomplete aanvraag is never completed (
 NIET_DOORGEGAAN = 23  # every 23rd aanvraag granted does not take place: the grant is withdrawn (Awb 4:48)
 LAGER_VASTGESTELD = 19  # every 19th aanvraag granted is vastgesteld lower, claimed back and paid back (Awb 4:46, 4:57)
 VERKEERD_GEBOEKT = 37  # every 37th invoice is first booked with a wrong amount, then corrected (storno)
+CONTANT_NIEUW = Bedrag.van_centen(400_00)  # cash per time under the changed verordening of the next year
 GEMEENTE = "Voorbeeldstad"
 JAAR = 2025
 COLLEGE = "demo.wethouder"
 KASBEHEERDER = "demo.kasbeheerder"
+AMBTENAAR = "demo.ambtenaar.west"  # where no regiegroep formed: an ambtenaar with the college's mandate
+AMBTENAAR_NAAM = "Anna de Vries"
+MANDAATBESLUIT = "besluit van het college van 2 januari 2025, nr. 2025/01"
+COLLEGE_BESLIST = 4  # in NOORD the college decides the 5th aanvraag itself (art. 5 "het college of")
 WIJKEN = [
     ("NOORD", "Noorderkwartier", 220_000_00),
     ("OOST", "Oosterpark", 180_000_00),
@@ -76,6 +88,11 @@ GROND_MOTIVERING = {
 }
 
 
+def beslisser(wijk: str) -> str:
+    """Who decides on the aanvragen of `wijk` in the demo: its regiegroep, or in WEST the ambtenaar."""
+    return AMBTENAAR if wijk == "WEST" else f"demo.regie.{wijk.lower()}"
+
+
 @dataclass(order=True)
 class Handeling:
     datum: date
@@ -85,7 +102,7 @@ class Handeling:
     gegevens: dict[str, Any] = field(compare=False, default_factory=dict)
 
 
-def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
+def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025, jaren: int = 1) -> str:
     """Fill an empty store with the simulated year; returns a one-paragraph report."""
     bestaand = _gemeente(app)
     if bestaand is not None:
@@ -95,7 +112,7 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
             f"de opslag bevat al de administratie van {bestaand.naam}: kies voor de demo een andere --database",
             artikel="art. 2",
         )
-    sim = _Simulatie(app, omvang, random.Random(zaad))  # noqa: S311 - a simulation, not a secret
+    sim = _Simulatie(app, omvang, random.Random(zaad), twee_jaren=jaren == 2)  # noqa: S311 - a simulation
     sim.speel()
     return (
         f"Demo: gemeente {GEMEENTE}, {len(sim.wijken)} wijken, {sim.tellers['aanvraag']} aanvragen, "
@@ -104,7 +121,8 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
         f"{sim.tellers['toekenning ingetrokken']} toekenning(en) ingetrokken, "
         f"{sim.tellers['lager vastgesteld']} lager vastgesteld (teruggevorderd, {sim.tellers['terugontvangen']} "
         "terugontvangen), "
-        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}."
+        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}"
+        + (f" en {JAAR + 1} (wijk {sim.wijken[0][0]}, onder een gewijzigde regeling)." if jaren == 2 else ".")
     )
 
 
@@ -119,8 +137,9 @@ def _gemeente(app: VoucherLedger) -> Gemeente | None:
 
 
 class _Simulatie:
-    def __init__(self, app: VoucherLedger, omvang: int, rng: random.Random) -> None:
+    def __init__(self, app: VoucherLedger, omvang: int, rng: random.Random, *, twee_jaren: bool = False) -> None:
         self.app = app
+        self.twee_jaren = twee_jaren  # the next budget year under a changed verordening; one year keeps its figures
         self.rng = rng
         self.wijken = [
             (f"{code}{i if i > 1 else ''}", f"{naam}{f' {i}' if i > 1 else ''}", budget)
@@ -160,8 +179,10 @@ class _Simulatie:
         college.richt_in(m.Inrichten(gemeente=GEMEENTE, regeling=Regeling(), datum=begin))
         college.geef_mandaat(m.GeefMandaat(aan=KASBEHEERDER, rol="kasbeheerder", datum=begin))
         for code, naam, budget in self.wijken:
-            regie = f"demo.regie.{code.lower()}"
-            college.geef_mandaat(m.GeefMandaat(aan=regie, rol="regiegroep", wijk=code, datum=begin))
+            regie = beslisser(code)
+            rol: m.Rol = "ambtenaar" if regie == AMBTENAAR else "regiegroep"
+            extra = {"naam": AMBTENAAR_NAAM, "besluit": MANDAATBESLUIT} if rol == "ambtenaar" else {}
+            college.geef_mandaat(m.GeefMandaat(aan=regie, rol=rol, wijk=code, datum=begin, **extra))
             procent = self.rng.choice([5, 8, 10])
             self.dienst(COLLEGE, date(JAAR, 1, 6)).wijs_wijk_aan(
                 m.WijsWijkAan(
@@ -174,6 +195,9 @@ class _Simulatie:
                 )
             )
             self._plan_aanvragen(code, regie)
+        if self.twee_jaren:
+            self.plan(date(JAAR, 11, 3), "regeling_wijzigen")
+            self.plan(date(JAAR, 11, 10), "tweede_jaar")
         while self.agenda:
             handeling = heapq.heappop(self.agenda)
             getattr(self, f"_{handeling.wat}")(handeling.datum, **handeling.gegevens)
@@ -194,6 +218,49 @@ class _Simulatie:
                 )
             )
             self.plan(dag, "indienen", wijk=code, regie=regie, kosten=kosten, onvolledig=i % 7 == 3, groot=groot, i=i)
+
+    # --- the next budget year, under a changed verordening (DOMAIN.md "Time") -------------
+    def _regeling_wijzigen(self, dag: date) -> None:
+        from commands.tijd import WijzigRegeling, wijzig_regeling
+
+        nieuw = Regeling(
+            naam=f"Subsidieverordening vouchers bewonersinitiatieven {JAAR + 1}", contant_max=CONTANT_NIEUW
+        )
+        wijzig_regeling(
+            self.dienst(COLLEGE, dag), WijzigRegeling(regeling=nieuw, vanaf=date(JAAR + 1, 1, 1), datum=dag)
+        )
+
+    def _tweede_jaar(self, dag: date) -> None:
+        code, naam, budget = self.wijken[0]
+        self.dienst(COLLEGE, dag).wijs_wijk_aan(
+            m.WijsWijkAan(code=code, naam=naam, periode=JAAR + 1, budget=Bedrag.van_centen(budget // 2),
+                          uitvoeringskosten=Bedrag.van_centen(budget // 2 * 5 // 100), datum=dag)
+        )  # fmt: skip
+        regie = f"demo.regie.{code.lower()}"
+        for i, ontvangen in enumerate((date(JAAR, 12, 1), date(JAAR, 12, 15), date(JAAR + 1, 1, 12))):
+            kosten = self.rng.randint(500_00, 4_000_00)
+            self.plan(
+                ontvangen, "indienen", wijk=code, regie=regie, kosten=kosten, onvolledig=False, groot=False, i=i * 6
+            )
+        self.plan(date(JAAR + 1, 2, 2), "budget_verhogen", code=code, budget=budget // 2 + budget // 10)
+
+    def _budget_verhogen(self, dag: date, code: str, budget: int) -> None:
+        from commands.tijd import WijzigBudget, wijzig_budget
+
+        cmd = WijzigBudget(code=code, periode=JAAR + 1, budget=Bedrag.van_centen(budget), datum=dag)
+        wijzig_budget(self.dienst(COLLEGE, dag), cmd)
+
+    def _na_uitvoering(self, dag: date, code: str, bedrag: int, factuurdatum: date) -> None:
+        """An invoice for work done before the execution date, paid within the betaaltermijn after it."""
+        self.factuurnummer += 1
+        leverancier, factuur = self.rng.choice(LEVERANCIERS), f"{JAAR}-{self.factuurnummer}"
+        cmd = m.Verzilver(code=code, bedrag=Bedrag.van_centen(bedrag), leverancier=leverancier, factuur=factuur,
+                          datum=dag, factuurdatum=factuurdatum)  # fmt: skip
+        try:
+            self.dienst(KASBEHEERDER, dag).verzilver(cmd)
+        except RestantOntoereikend:  # a correction or refusal left less than planned: nothing to pay
+            return
+        self.tellers["betaling"] += 1
 
     # --- the acts --------------------------------------------------------------------
     def _indienen(self, dag: date, wijk: str, regie: str, kosten: int, onvolledig: bool, groot: bool, i: int) -> None:
@@ -307,6 +374,8 @@ class _Simulatie:
             self.tellers["geweigerd"] += 1
 
     def _beslissen(self, dag: date, nummer: int, regie: str, kosten: int, i: int) -> None:
+        if i == COLLEGE_BESLIST and regie == beslisser("NOORD"):
+            regie = COLLEGE  # the college decides itself, and does what follows on this aanvraag
         dienst = self.dienst(regie, dag)
         if i % 6 == 1:
             grond = "abcd"[self.tellers["geweigerd"] % 4]
@@ -320,14 +389,15 @@ class _Simulatie:
         a = dienst.toon_aanvraag(nummer)
         w = dienst.laad_wijk(a["wijk"], a["periode"])
         kosten: Bedrag = a["kosten"]
-        if kosten > w.beschikbaar:
-            if w.beschikbaar.centen >= 100_00:  # art. 6 onder e, Awb 4:25: refused to the extent it exceeds
+        beschikbaar = w.beschikbaar_voor(a["ontvangen"])  # Awb 4:27 lid 2
+        if kosten > beschikbaar:
+            if beschikbaar.centen > 0:  # art. 6 onder e, Awb 4:25 lid 2: refused to the extent it exceeds
                 uit = dienst.ken_toe(
                     m.KenToe(
                         nummer=nummer,
-                        bedrag=w.beschikbaar,
+                        bedrag=beschikbaar,
                         grond="e",
-                        motivering=f"het subsidieplafond laat nog {w.beschikbaar} toe; de rest wordt geweigerd",
+                        motivering=f"het subsidieplafond laat nog {beschikbaar} toe; de rest wordt geweigerd",
                         datum=dag,
                     )
                 )
@@ -346,13 +416,17 @@ class _Simulatie:
 
     def _na_toekenning(self, dag: date, uit: Toekenning, regie: str) -> None:
         self.tellers["toegekend"] += 1
-        self.plan(dag + timedelta(days=7), "bekendmaken", nummer=uit.aanvraag, regie=regie)
-        if uit.aanvraag % 9 == 0:
-            self.plan(dag + timedelta(days=40), "wijziging", nummer=uit.aanvraag, regie=regie)
-        if uit.aanvraag % NIET_DOORGEGAAN == 0:  # the initiative will not take place after all (Awb 4:48)
-            eerste = uit.vouchers[0]
-            self.plan(dag + timedelta(days=14), "verzilver", code=eerste.code, bedrag=eerste.bedrag.centen // 4)
-            self.plan(dag + timedelta(days=30), "toekenning_intrekken", nummer=uit.aanvraag, regie=regie)
+        self.plan(dag + timedelta(days=7), "bekendmaken", nummer=uit["aanvraag"], regie=regie)
+        if dag > date(JAAR, 6, 30):  # a grant of the next budget year: only its payments, until June
+            for v in uit["vouchers"]:
+                self._plan_betalingen(dag, v["code"], v["bedrag"].centen, tot=date(JAAR + 1, 6, 20))
+            return
+        if uit["aanvraag"] % 9 == 0:
+            self.plan(dag + timedelta(days=40), "wijziging", nummer=uit["aanvraag"], regie=regie)
+        if uit["aanvraag"] % NIET_DOORGEGAAN == 0:  # the initiative will not take place after all (Awb 4:48)
+            eerste = uit["vouchers"][0]
+            self.plan(dag + timedelta(days=14), "verzilver", code=eerste["code"], bedrag=eerste["bedrag"].centen // 4)
+            self.plan(dag + timedelta(days=30), "toekenning_intrekken", nummer=uit["aanvraag"], regie=regie)
             return
         for v in uit.vouchers:
             self._plan_betalingen(dag, v.code, v.bedrag.centen)
@@ -400,10 +474,16 @@ class _Simulatie:
             m.MeldWijziging(nummer=nummer, omschrijving="de uitvoering schuift twee maanden op", datum=dag)
         )
 
-    def _plan_betalingen(self, dag: date, code: str, waarde: int) -> None:
+    def _plan_betalingen(self, dag: date, code: str, waarde: int, tot: date = date(JAAR, 12, 20)) -> None:
         te_besteden = waarde * self.rng.choice([100, 100, 95, 80, 60]) // 100
         dag = dag + timedelta(days=self.rng.randint(10, 40))
-        while te_besteden > 0 and dag <= date(JAAR, 12, 20):
+        if self.twee_jaren and tot.year == JAAR and te_besteden > 100_00 and self.rng.randrange(100) < 6:
+            # the last invoice, for work done in December, arrives in January (the betaaltermijn)
+            laatste = min(te_besteden, 100_00)
+            self.plan(date(JAAR + 1, 1, self.rng.randint(5, 25)), "na_uitvoering", code=code, bedrag=laatste,
+                      factuurdatum=date(JAAR, 12, self.rng.randint(15, 31)))  # fmt: skip
+            te_besteden -= laatste
+        while te_besteden > 0 and dag <= tot:
             if self.rng.randrange(100) < 20:
                 bedrag = min(te_besteden, self.rng.choice([200_00, 350_00, 500_00]))
                 self.plan(dag, "contant", code=code, bedrag=bedrag)
@@ -461,9 +541,9 @@ class _Simulatie:
         self._betaal(dag, code, bedrag, self.facturen.pop(factuur), factuur)
 
     def _contant(self, dag: date, code: str, bedrag: int) -> None:
-        self.dienst(KASBEHEERDER, dag).neem_contant_op(
-            m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(bedrag), datum=dag)
-        )
+        dienst = self.dienst(KASBEHEERDER, dag)
+        maximum = dienst.gemeente(wijzigen=False).regeling_op(dag).contant_max.centen  # the version in force that day
+        dienst.neem_contant_op(m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(min(bedrag, maximum)), datum=dag))
         self.tellers["betaling"] += 1
 
     def _betaling_weigeren(self, dag: date, code: str, bedrag: int) -> None:

@@ -26,6 +26,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
+from commands import budgetjaren
 from commands import resultaten as r
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.sleutels import Sleutelopslag, sleutels_van
@@ -75,6 +76,7 @@ class Betaalopdracht:
     bedrag: Bedrag
     leverancier: str | None  # the supplier of an invoice; None for cash
     factuur: str | None  # the invoice number; for cash the receipt number (kwitantie), if any
+    factuurdatum: date | None = None  # the invoice's date (art. 5 lid 8 and the betaaltermijn); None for cash
 
     @property
     def register(self) -> tuple[str, str] | None:
@@ -247,23 +249,31 @@ class Dienst:
                 artikel="art. 10 lid 1",
             )
 
-    def eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = False) -> dict[str, Any]:
-        """Art. 2 lid 6 (and art. 4 lid 1: an aanvraag may be handed to the college too).
+    def eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = True) -> dict[str, Any]:
+        """Art. 5 "het college of de regiegroep": the college decides on any aanvraag of any wijk
+        (Awb 10:7: it keeps its power when it mandates), the regiegroep or the ambtenaar with its
+        mandate (toelichting art. 2 lid 6) on those of its wijk; art. 4 lid 1: an aanvraag may be
+        handed to the college too. `ook_college` says whose mandate goes first when the user holds
+        both: the college's (registering, the acts after the grant) or the wijk's (the decisions).
 
         Returns the mandate held, as a decision records it (Awb 10:10, ledger/namens.py)."""
-        if ook_college and g.heeft_mandaat(self.gebruiker, "college", None, datum):
+        college = g.heeft_mandaat(self.gebruiker, "college", None, datum)
+        if ook_college and college:
             return namens.mandaat("college", None)
-        try:
-            g.eis_mandaat(self.gebruiker, "regiegroep", wijk, datum)
-            return namens.mandaat("regiegroep", wijk)
-        except GeenMandaat:
-            if ook_college:
-                raise GeenMandaat(
-                    f"{self.gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als regiegroep voor wijk "
-                    f"{wijk} of als college",
-                    artikel="art. 2 lid 6, art. 4 lid 1",
-                ) from None
-            raise
+        rol = g.beslist_in(self.gebruiker, wijk, datum)
+        if rol is not None:
+            return namens.mandaat(rol, wijk, g.mandaatbesluit(self.gebruiker, rol, wijk))
+        if college:
+            return namens.mandaat("college", None)
+        raise GeenMandaat(
+            f"{self.gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als regiegroep of ambtenaar voor wijk "
+            f"{wijk}, of als college",
+            artikel="art. 2 lid 6, art. 5",
+            gebruiker=self.gebruiker,
+            rol="regiegroep",
+            wijk=wijk,
+            datum=datum,
+        )
 
     # === college: inrichten, mandaten, wijken ============================================
     def richt_in(self, cmd: m.Inrichten) -> r.Inrichting:
@@ -291,9 +301,20 @@ class Dienst:
         def beslis() -> Besluit[r.MandaatGegeven]:
             g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
-            nieuw = g.geef_mandaat(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
+            nieuw = g.geef_mandaat(
+                cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker, naam=cmd.naam, besluit=cmd.besluit
+            )
             self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=True)
-            return ([g] if nieuw else []), r.MandaatGegeven(cmd.aan, cmd.rol, cmd.wijk, datum, nieuw)
+            uit = r.MandaatGegeven(
+                cmd.aan,
+                cmd.rol,
+                cmd.wijk,
+                datum,
+                nieuw,
+                g.weergavenaam(cmd.aan),
+                g.mandaatbesluit(cmd.aan, cmd.rol, cmd.wijk),
+            )
+            return ([g] if nieuw else []), uit
 
         return self.voer_uit(beslis, cmd, r.MandaatGegeven)
 
@@ -321,17 +342,17 @@ class Dienst:
             g = self.gemeente(wijzigen=False)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             self._eis_in_werking(g, datum)
-            r = g.regeling
-            if cmd.periode < r.inwerkingtreding.year:
+            r = g.regeling_op(datum)  # the version in force on the day of the designation
+            if cmd.periode < g.regeling.inwerkingtreding.year:
                 raise RegelOvertreden(
-                    f"de verordening geldt vanaf {r.inwerkingtreding.year}, niet voor {cmd.periode}", artikel="art. 10"
+                    f"de verordening geldt vanaf {g.regeling.inwerkingtreding.year}, niet voor {cmd.periode}",
+                    artikel="art. 10",
                 )
             reserve = _uitvoeringskosten(cmd)
             plafond = cmd.plafond if cmd.plafond is not None else cmd.budget - reserve
-            verstrekken_tot = cmd.verstrekken_tot or r.verstrekken_tot.in_jaar(cmd.periode)
-            uitvoeren_tot = cmd.uitvoeren_tot or r.uitvoeren_tot.in_jaar(cmd.periode)
-            if verstrekken_tot > uitvoeren_tot:
-                raise OngeldigeInvoer("--verstrekken-tot moet op of voor --uitvoeren-tot liggen (art. 5 lid 8)")
+            verstrekken_tot, uitvoeren_tot = budgetjaren.data_van_de_wijk(
+                r, cmd.periode, cmd.verstrekken_tot, cmd.uitvoeren_tot
+            )
             bestaand = self.laad(Wijk, ids.wijk_id(cmd.code, cmd.periode))
             if bestaand is not None:
                 gelijk = (bestaand.naam, bestaand.budget, bestaand.uitvoeringskosten, bestaand.plafond) == (
@@ -341,7 +362,7 @@ class Dienst:
                     plafond,
                 )
                 if gelijk:
-                    return [], wijkstand(bestaand)
+                    return [], wijk_uitkomst(bestaand)
                 raise RegelOvertreden(
                     f"wijk {cmd.code} is al aangewezen voor {cmd.periode}; wijzig het plafond met 'voucher wijk plafond'",
                     artikel="art. 2 lid 1",
@@ -359,7 +380,7 @@ class Dienst:
             if reserve.centen:
                 w.reserveer_uitvoeringskosten(reserve, r.uitvoeringskosten_max_procent, datum, self.gebruiker)
             w.stel_plafond_vast(plafond, datum, self.gebruiker)
-            return [w], wijkstand(w)
+            return [w], wijk_uitkomst(w)
 
         return self.voer_uit(beslis, cmd, r.Wijkstand)
 
@@ -371,9 +392,9 @@ class Dienst:
             w = self.laad_wijk(cmd.code, cmd.periode)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             if w.plafond == cmd.plafond:
-                return [], wijkstand(w)
+                return [], wijk_uitkomst(w)
             w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
-            return [w], wijkstand(w)
+            return [w], wijk_uitkomst(w)
 
         return self.voer_uit(beslis, cmd, r.Wijkstand)
 
@@ -386,7 +407,9 @@ class Dienst:
 
         def beslis() -> Besluit[r.Aanvraagstand]:
             g = self.gemeente(wijzigen=True)
-            w = self.laad_wijk(cmd.wijk, ontvangen.year)  # a mistyped wijk is not found (exit 3), before the mandate
+            # a mistyped wijk is not found (exit 3), before the mandate; without --periode the budget year
+            # open for grants on the date of receipt, else the next designated one (commands/budgetjaren.py)
+            w = self.laad_wijk(cmd.wijk, cmd.periode) if cmd.periode else budgetjaren.kies(self, cmd.wijk, ontvangen)
             self.eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
             nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
@@ -417,7 +440,7 @@ class Dienst:
         def beslis() -> Besluit[r.AanvullingGevraagd]:
             g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
-            mandaat = self.eis_regie(g, a.wijk, datum)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
             w = self.laad_wijk(a.wijk, a.periode)
             a.vraag_aanvulling(cmd.wat, termijn, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "aanvulling gevraagd", datum, self.gebruiker)
@@ -474,7 +497,7 @@ class Dienst:
             a.status,
             a.ontbreekt,
             a.ontvangen,
-            a.beslissen_voor(g.regeling.beslistermijn_weken),
+            a.beslissen_voor(g.regeling_op(a.ontvangen).beslistermijn_weken),
             a.vastgesteld,  # Awb 4:42-4:47; None until then
         )
 
@@ -485,12 +508,12 @@ class Dienst:
         def beslis() -> Besluit[r.Toekenning]:
             g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
-            mandaat = self.eis_regie(g, a.wijk, datum)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
             if a.status == "toegekend" and a.besluit is not None:
                 return [], self._herhaalde_toekenning(a, cmd)
             a.eis_beslisbaar("toekennen")
             w = self.laad_wijk(a.wijk, a.periode)
-            r = g.regeling
+            r = g.regeling_op(datum)
             bedrag = cmd.bedrag if cmd.bedrag is not None else a.kosten
             if bedrag is None:  # a complete aanvraag has a kostenraming (art. 4 lid 2 onder c)
                 raise OngeldigeToestand(f"aanvraag {a.nummer} heeft geen kostenraming", artikel="art. 4 lid 2 onder c")
@@ -500,7 +523,7 @@ class Dienst:
                 bedrag,
                 vouchers,
                 r.raadplegingsdrempel,
-                w.beschikbaar,
+                w.beschikbaar_voor(a.ontvangen),  # Awb 4:27 lid 2: the plafond of its receipt
                 datum,
                 self.gebruiker,
                 start_voor=cmd.start_voor,
@@ -511,7 +534,7 @@ class Dienst:
             )
             if cmd.start_voor is not None and cmd.start_voor > w.uitvoeren_tot:
                 raise OngeldigeInvoer("--start-voor ligt na de datum waarop het initiatief uitgevoerd moet zijn")
-            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker)
+            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker, ontvangen=a.ontvangen)
             nieuw: list[Aggregate] = [a, w]
             for v in vouchers:
                 nieuw.append(
@@ -549,13 +572,13 @@ class Dienst:
         def beslis() -> Besluit[r.Weigering]:
             g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
-            mandaat = self.eis_regie(g, a.wijk, datum)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
             uitkomst = r.Weigering(a.nummer, cmd.grond, Status.GEWEIGERD)
             if a.status == "geweigerd" and a.besluit and a.besluit.get("grond") == cmd.grond:
                 if a.besluit.get("motivering") == cmd.motivering:
                     return [], uitkomst
             w = self.laad_wijk(a.wijk, a.periode)
-            a.weiger(cmd.grond, cmd.motivering, w.beschikbaar, datum, self.gebruiker, mandaat=mandaat)
+            a.weiger(cmd.grond, cmd.motivering, w.beschikbaar_voor(a.ontvangen), datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
             return [a, w], uitkomst
 
@@ -567,11 +590,11 @@ class Dienst:
         def beslis() -> Besluit[r.Geschikt]:
             g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
-            mandaat = self.eis_regie(g, a.wijk, datum)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
             if a.status == "geschikt":
                 return [], r.Geschikt(a.nummer, a.status)
             w = self.laad_wijk(a.wijk, a.periode)
-            a.verklaar_geschikt(g.regeling.raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
+            a.verklaar_geschikt(g.regeling_op(datum).raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "naar wijkraadpleging", datum, self.gebruiker)
             return [a, w], r.Geschikt(a.nummer, a.status)
 
@@ -583,7 +606,7 @@ class Dienst:
         def beslis() -> Besluit[r.Raadpleging]:
             g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(cmd.nummer)
-            mandaat = self.eis_regie(g, a.wijk, datum)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
             if a.raadpleging and a.raadpleging.get("uitkomst") == cmd.uitkomst and a.status != "geschikt":
                 return [], r.Raadpleging(a.nummer, cmd.uitkomst, a.status)
             a.besluit_raadpleging(
@@ -652,7 +675,7 @@ class Dienst:
     # === kasbeheer (art. 9) ===========================================================
     def verzilver(self, cmd: m.Verzilver) -> r.Betaling:
         datum = self.datum(cmd.datum)
-        betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur)
+        betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur, cmd.factuurdatum)
 
         def beslis() -> Besluit[r.Betaling]:
             g = self.gemeente(wijzigen=False)
@@ -693,10 +716,19 @@ class Dienst:
             al = herhaling() if herhaling else self.factuur_al_geboekt(*register, v.code, b.bedrag)
             if al:
                 return []
+        r = g.regeling_op(datum)
         if b.soort == VERZILVER:
-            v.verzilver(b.bedrag, b.leverancier or "", b.factuur or "", datum, self.gebruiker)
+            v.verzilver(
+                b.bedrag,
+                b.leverancier or "",
+                b.factuur or "",
+                datum,
+                self.gebruiker,
+                factuurdatum=b.factuurdatum,
+                betaaltermijn_dagen=r.betaaltermijn_dagen,
+            )
         else:
-            v.neem_contant_op(b.bedrag, g.regeling.contant_max, datum, self.gebruiker, kwitantie=b.factuur)
+            v.neem_contant_op(b.bedrag, r.contant_max, datum, self.gebruiker, kwitantie=b.factuur)
         if register is None:
             return [v]
         return [v, self.boek_factuur(*register, v.code, b.bedrag, datum)]
@@ -774,9 +806,12 @@ class Dienst:
         return gevonden
 
     # === reading =====================================================================
-    def regeling(self) -> dict[str, Any]:
+    def regeling(self, per: date | None = None) -> dict[str, Any]:
+        """The regeling in force on `per` (default today), with every version and its date."""
         g = self._lees(lambda: self.gemeente(wijzigen=False))
-        return {"gemeente": g.naam, "regeling": g.regeling}
+        versie, vanaf, r = g.versie_op(per or self.vandaag)
+        versies = [{"versie": n, "vanaf": d, "naam": x.naam} for n, d, x in g.versies()]
+        return {"gemeente": g.naam, "regeling": r, "versie": versie, "vanaf": vanaf, "versies": versies, "per": per}
 
     def mandaten(self) -> list[dict[str, Any]]:
         return self._lees(lambda: self.gemeente(wijzigen=False)).mandaten_lijst()
@@ -936,7 +971,7 @@ def _gegevens(cmd: m.Aanvraaggegevens) -> dict[str, Any]:
     }
 
 
-def wijkstand(w: Wijk) -> r.Wijkstand:
+def wijk_uitkomst(w: Wijk) -> r.Wijkstand:
     return r.Wijkstand(
         w.code,
         w.naam,

@@ -102,6 +102,8 @@ class MandaatGegeven(Resultaat):
     wijk: str | None
     van: date
     nieuw: bool
+    naam: str  # the name in letters (default the login name)
+    besluit: str | None  # the mandaatbesluit it rests on
 
 
 @dataclass(frozen=True)

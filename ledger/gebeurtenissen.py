@@ -65,6 +65,9 @@ AanvraagTerugvorderingIngesteld = Aanvraag.TerugvorderingIngesteld
 AanvraagTerugbetalingOntvangen = Aanvraag.TerugbetalingOntvangen
 WijkTerugbetalingGeboekt = Wijk.TerugbetalingGeboekt
 VerzoekVastgelegd: Any = Verzoek.Vastgelegd  # voucher.Verzoek.Vastgelegd
+# Time (issue 12): a verordening that changes, a budget that changes.
+GemeenteRegelingGewijzigd = Gemeente.RegelingGewijzigd
+WijkBudgetGewijzigd = Wijk.BudgetGewijzigd
 
 ALLE: tuple[Any, ...] = (
     GemeenteIngericht,
@@ -107,6 +110,8 @@ ALLE: tuple[Any, ...] = (
     AanvraagTerugvorderingIngesteld,
     AanvraagTerugbetalingOntvangen,
     WijkTerugbetalingGeboekt,
+    GemeenteRegelingGewijzigd,
+    WijkBudgetGewijzigd,
 )
 
 # Snapshots: each snapshotted aggregate has its own snapshot class with an explicit topic (so that

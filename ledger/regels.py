@@ -56,6 +56,21 @@ def art_2_lid_5_plafond_binnen_budget(budget: Bedrag, uitvoeringskosten: Bedrag,
         )
 
 
+def art_2_lid_2_budget_niet_onder_vastgelegd(budget: Bedrag, vastgelegd: Bedrag, uitvoeringskosten: Bedrag) -> None:
+    """Art. 2 lid 2 en 3, Awb 4:27: a changed budget covers what is granted (less what expired) plus the reserve."""
+    if budget.centen <= 0:
+        raise OngeldigeInvoer("het budget moet groter zijn dan nul")
+    ondergrens = vastgelegd + uitvoeringskosten
+    if budget < ondergrens:
+        raise BudgetOverschreden(
+            f"het budget kan niet lager worden dan wat is toegekend ({vastgelegd}) plus de gereserveerde "
+            f"uitvoeringskosten ({uitvoeringskosten}): ten minste {ondergrens}, niet {budget}",
+            artikel="art. 2 lid 2 en 3, Awb 4:27",
+            budget=budget,
+            ondergrens=ondergrens,
+        )
+
+
 def awb_4_27_plafond_niet_onder_verstrekt(plafond: Bedrag, vastgelegd: Bedrag) -> None:
     """Awb 4:27 / 4:28: lowering the plafond does not touch vouchers already issued."""
     if plafond < vastgelegd:
@@ -67,13 +82,28 @@ def awb_4_27_plafond_niet_onder_verstrekt(plafond: Bedrag, vastgelegd: Bedrag) -
         )
 
 
-def art_6_e_subsidieplafond(bedrag: Bedrag, beschikbaar: Bedrag) -> None:
-    """Art. 6 onder e, Awb 4:25 lid 2: refused to the extent the plafond would be exceeded."""
+def awb_4_27_lid_2_plafond_bij_ontvangst(
+    ontvangen: date, plafond: Bedrag, verlagingen: Sequence[tuple[date, Bedrag]]
+) -> Bedrag:
+    """Awb 4:27 lid 2: a lowering of the plafond has no effect on aanvragen received before it.
+
+    `verlagingen` are (date of the lowering, the plafond before it). An aanvraag received before a
+    lowering is judged against the plafond as it was; one received on or after its date against the
+    lower one; a raise counts for every aanvraag. So: the highest plafond in force on or after receipt."""
+    return max([plafond, *(vorig for datum, vorig in verlagingen if datum > ontvangen)])
+
+
+def art_6_e_subsidieplafond(bedrag: Bedrag, beschikbaar: Bedrag, plafond: Bedrag | None = None) -> None:
+    """Art. 6 onder e, Awb 4:25 lid 2: refused to the extent the plafond would be exceeded.
+
+    `plafond`: the plafond the aanvraag is judged against, when a lowering after its receipt does
+    not apply to it (Awb 4:27 lid 2); the message then says so."""
     if bedrag > beschikbaar:
+        oud = f" onder het plafond van {plafond} van vóór de verlaging (Awb 4:27 lid 2)" if plafond else ""
         raise PlafondOverschreden(
-            f"toekenning van {bedrag} overschrijdt het subsidieplafond: nog beschikbaar {beschikbaar} "
+            f"toekenning van {bedrag} overschrijdt het subsidieplafond: nog beschikbaar {beschikbaar}{oud} "
             "(weigeringsgrond e; ken ten hoogste het beschikbare bedrag toe)",
-            artikel="art. 6 onder e",
+            artikel="art. 6 onder e, Awb 4:27 lid 2" if plafond else "art. 6 onder e",
             bedrag=bedrag,
             beschikbaar=beschikbaar,
         )
@@ -138,15 +168,42 @@ def art_5_lid_8_verstrekken(datum: date, verstrekken_tot: date) -> None:
         )
 
 
-def art_5_lid_8_uitvoeren(datum: date, uitvoeren_tot: date) -> None:
-    """Art. 5 lid 8: nothing is paid after the initiative's execution date."""
+def art_5_lid_8_uitvoeren(datum: date, uitvoeren_tot: date, *, betaaltermijn: bool = False) -> None:
+    """Art. 5 lid 8: nothing is paid after the initiative's execution date (cash never; an invoice
+    only with its factuurdatum, `betaaltermijn` says so in the message)."""
     if datum > uitvoeren_tot:
+        hint = (
+            "; een factuur van uiterlijk die datum wordt binnen de betaaltermijn nog betaald: geef --factuurdatum"
+            if betaaltermijn
+            else ""
+        )
         raise TermijnVerstreken(
             f"het initiatief moest uiterlijk {formatteer_datum(uitvoeren_tot)} zijn uitgevoerd; na die datum "
-            "wordt niets meer betaald",
+            f"wordt niets meer betaald{hint}",
             artikel="art. 5 lid 8",
             datum=datum,
             uiterste=uitvoeren_tot,
+        )
+
+
+def art_5_lid_8_factuur(factuurdatum: date, uitvoeren_tot: date, datum: date, betalen_tot: date) -> None:
+    """Art. 5 lid 8 and the regeling's betaaltermijn: the invoice is for work done by the execution
+    date, and is paid no later than the betaaltermijn after that date."""
+    if factuurdatum > uitvoeren_tot:
+        raise TermijnVerstreken(
+            f"de factuur is van {formatteer_datum(factuurdatum)}, na {formatteer_datum(uitvoeren_tot)}, de dag waarop "
+            "het initiatief uitgevoerd moest zijn: wat later is gedaan, wordt niet uit de voucher betaald",
+            artikel="art. 5 lid 8",
+            datum=factuurdatum,
+            uiterste=uitvoeren_tot,
+        )
+    if datum > betalen_tot:
+        raise TermijnVerstreken(
+            f"een factuur van uiterlijk {formatteer_datum(uitvoeren_tot)} wordt betaald tot en met "
+            f"{formatteer_datum(betalen_tot)} (de betaaltermijn van de regeling), niet op {formatteer_datum(datum)}",
+            artikel="art. 5 lid 8, betaaltermijn van de regeling",
+            datum=datum,
+            uiterste=betalen_tot,
         )
 
 

@@ -70,6 +70,12 @@ def _plafond(t: Toestand, positie: int, e: Any) -> None:
         t.bewaar(s)
 
 
+def _budget(t: Toestand, positie: int, e: Any) -> None:
+    if (s := t.saldo(e.originator_id)) is not None:
+        s.budget = e.budget.centen
+        t.bewaar(s)
+
+
 def _afgesloten(t: Toestand, positie: int, e: Any) -> None:
     # The expired amounts come from each voucher's own Vervallen event; counting the
     # closing's total as well would count them twice.
@@ -321,6 +327,7 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.WijkAangewezen: _aangewezen,
         g.WijkUitvoeringskostenGereserveerd: _uitvoeringskosten,
         g.WijkSubsidieplafondVastgesteld: _plafond,
+        g.WijkBudgetGewijzigd: _budget,
         g.WijkPeriodeAfgesloten: _afgesloten,
         g.AanvraagIngediend: _ingediend,
         g.AanvraagAanvullingGevraagd: _aanvraag(_aanvulling_gevraagd),

@@ -48,6 +48,7 @@ class Betaling:
     bedrag: Bedrag
     leverancier: str | None = None
     factuur: str | None = None
+    factuurdatum: date | None = None  # an invoice paid after the execution date within the betaaltermijn
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,9 @@ class Namens:
     """Awb 10:10 as the decision event records it: on whose behalf, under which mandate (ledger/namens.py)."""
 
     namens: str  # "college"
-    rol: str  # "regiegroep" (art. 2 lid 6) or "college"
-    wijk: str | None  # the regiegroep's wijk
+    rol: str  # "regiegroep" (art. 2 lid 6), "ambtenaar" (toelichting art. 2 lid 6) or "college"
+    wijk: str | None  # the regiegroep's or the ambtenaar's wijk
+    besluit: str | None = None  # the ambtenaar's mandaatbesluit, as the decision recorded it
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,8 @@ class WijkHistorie:
     reservering: Handeling | None = None
     plafond: Bedrag = field(default_factory=Bedrag.nul)
     plafondbesluiten: list[tuple[Handeling, Bedrag]] = field(default_factory=list)
+    verlaagd_van: dict[int, Bedrag] = field(default_factory=dict)  # event nr -> plafond before a lowering (Awb 4:27)
+    budgetwijzigingen: list[tuple[Handeling, Bedrag, Bedrag]] = field(default_factory=list)  # (act, was, wordt)
     afsluiting: tuple[Handeling, Bedrag, int] | None = None  # (act, total expired, vouchers)
     aanvragen: list[int] = field(default_factory=list)
     vouchers: list[str] = field(default_factory=list)
@@ -264,6 +268,8 @@ class Mandaat:
     wijk: str  # "" = every wijk
     van: date
     tot: date | None
+    naam: str | None = None  # the display name given with it (`--naam`); None: the login
+    besluit: str | None = None  # the reference of the mandaatbesluit (`--besluit`)
 
 
 @dataclass
@@ -271,6 +277,8 @@ class Geschiedenis:
     tot: date | None
     gemeente: str = ""
     regeling: Regeling = field(default_factory=Regeling)
+    # Every version of the regeling: (number, in force from, regeling, the act that recorded it)
+    regelingversies: list[tuple[int, date, Regeling, Handeling | None]] = field(default_factory=list)
     wijken: dict[tuple[str, int], WijkHistorie] = field(default_factory=dict)
     aanvragen: dict[int, AanvraagHistorie] = field(default_factory=dict)
     vouchers: dict[str, VoucherHistorie] = field(default_factory=dict)
@@ -278,6 +286,15 @@ class Geschiedenis:
     meegeteld: int = 0
     laatste: int = 0  # the number of the last event that counts (0: none)
     laatste_datum: date | None = None  # the latest business date among them
+
+    def versie_op(self, datum: date) -> tuple[int, date, Regeling]:
+        """(number, from, regeling) of the version in force on `datum` (as `Gemeente.versie_op`)."""
+        versies = self.regelingversies or [(1, self.regeling.inwerkingtreding, self.regeling, None)]
+        n, vanaf, r, _ = next((v for v in reversed(versies) if v[1] <= datum or v[0] == 1), versies[0])
+        return n, vanaf, r
+
+    def regeling_op(self, datum: date) -> Regeling:
+        return self.versie_op(datum)[2]
 
     @property
     def stand(self) -> date | None:
@@ -294,8 +311,27 @@ class Geschiedenis:
     def vouchers_van(self, a: AanvraagHistorie) -> list[VoucherHistorie]:
         return [self.vouchers[c] for c in sorted(a.vouchers)]
 
+    def weergavenaam(self, gebruiker: str, datum: date) -> str:
+        """The name a letter shows for `gebruiker`: the latest given with a mandate from `datum` or before
+        (a later mandate does not change an earlier letter), else the login."""
+        namen = [m for m in self.mandaten if m.gebruiker == gebruiker and m.naam and m.van <= datum]
+        return namen[-1].naam or gebruiker if namen else gebruiker
+
+    def mandaatbesluit(self, gebruiker: str, rol: str, wijk: str, datum: date) -> str | None:
+        """The mandaatbesluit of the mandate in force on `datum` (for a decision that did not record it)."""
+        for m in reversed(self.mandaten):  # the latest given: a mandate given again with another reference
+            if (
+                (m.gebruiker, m.rol, m.wijk) == (gebruiker, rol, wijk)
+                and m.van <= datum
+                and (m.tot is None or datum < m.tot)
+            ):
+                if m.besluit:
+                    return m.besluit
+        return None
+
     def mandaat_op(self, gebruiker: str, wijk: str, datum: date) -> tuple[str | None, str | None]:
-        """(rol, wijk) of the mandate `gebruiker` held for `wijk` on `datum`; the regiegroep's first."""
+        """(rol, wijk) of the mandate `gebruiker` held for `wijk` on `datum`; the regiegroep's first, then an
+        ambtenaar's, then the college's."""
 
         def heeft(rol: str, w: str) -> bool:
             return any(
@@ -307,17 +343,21 @@ class Geschiedenis:
                 for m in self.mandaten
             )
 
-        if heeft("regiegroep", wijk):
-            return "regiegroep", wijk
+        for rol in ("regiegroep", "ambtenaar"):
+            if heeft(rol, wijk):
+                return rol, wijk
         if heeft("college", ""):
             return "college", None
         return None, None
 
-    def rol(self, gebruiker: str, wijk: str, datum: date) -> str:
-        """In which capacity `gebruiker` decided on `datum` (Awb 10:10: under mandate, on behalf of the college)."""
-        rol, _ = self.mandaat_op(gebruiker, wijk, datum)
+    def rol(self, gebruiker: str, wijk: str, datum: date, vastgelegd: Namens | None = None) -> str:
+        """In which capacity `gebruiker` decided on `datum` (Awb 10:10: under mandate, on behalf of the college):
+        the mandate the decision recorded, or for an older event the one in force that day."""
+        rol = vastgelegd.rol if vastgelegd is not None else self.mandaat_op(gebruiker, wijk, datum)[0]
         if rol == "regiegroep":
             return "regiegroep, namens het college (mandaat art. 2 lid 6; Awb 10:10)"
+        if rol == "ambtenaar":
+            return "ambtenaar met mandaat, namens het college (toelichting art. 2 lid 6; Awb 10:10)"
         if rol == "college":
             return "college van burgemeester en wethouders"
         return "zonder geldig mandaat op die datum"
@@ -337,6 +377,10 @@ class _Vouwer:
             # The gemeente's name and regeling govern the whole history, whatever `tot`; the act itself
             # counts only from its date.
             self.ingericht(Handeling(nummer, e.datum, e.gebruiker), e)
+        if isinstance(e, g.GemeenteRegelingGewijzigd):
+            # Like the first regeling, every version governs the acts of its dates, whatever `tot`.
+            nr, r = e.versie, Regeling.uit_dict(e.regeling)
+            self.h.regelingversies.append((nr, e.vanaf, r, Handeling(nummer, e.datum, e.gebruiker)))
         if datum is None or (self.h.tot is not None and datum > self.h.tot):
             return
         # The gemeente's register, the queue and the invoice register have no verwerking: no
@@ -352,14 +396,15 @@ class _Vouwer:
     def ingericht(self, h: Handeling, e: Any) -> None:
         self.h.gemeente = e.naam
         self.h.regeling = Regeling.uit_dict(e.regeling)
+        self.h.regelingversies.insert(0, (1, self.h.regeling.inwerkingtreding, self.h.regeling, h))
 
     def mandaat_gegeven(self, h: Handeling, e: Any) -> None:
-        self.h.mandaten.append(Mandaat(e.aan, e.rol, e.wijk or "", e.datum, None))
+        self.h.mandaten.append(Mandaat(e.aan, e.rol, e.wijk or "", e.datum, None, e.naam, e.besluit))
 
     def mandaat_ingetrokken(self, h: Handeling, e: Any) -> None:
         for i, m in enumerate(self.h.mandaten):
             if (m.gebruiker, m.rol, m.wijk) == (e.aan, e.rol, e.wijk or "") and m.van <= e.datum and m.tot is None:
-                self.h.mandaten[i] = Mandaat(m.gebruiker, m.rol, m.wijk, m.van, e.datum)
+                self.h.mandaten[i] = Mandaat(m.gebruiker, m.rol, m.wijk, m.van, e.datum, m.naam, m.besluit)
 
     # wijk -----------------------------------------------------------------------------------
     def aangewezen(self, h: Handeling, e: Any) -> None:
@@ -384,6 +429,15 @@ class _Vouwer:
             return False
         w.plafond = e.plafond
         w.plafondbesluiten.append((h, e.plafond))
+        if e.vorig is not None and e.plafond < e.vorig:
+            w.verlaagd_van[h.gebeurtenis] = e.vorig
+        return True
+
+    def budget(self, h: Handeling, e: Any) -> bool:
+        if (w := self._wijk(e)) is None:
+            return False
+        w.budgetwijzigingen.append((h, e.vorig, e.budget))
+        w.budget = e.budget
         return True
 
     def afgesloten(self, h: Handeling, e: Any) -> bool:
@@ -458,7 +512,7 @@ class _Vouwer:
     def toegekend(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        termijn = a.beslissen_voor(self.h.regeling_op(a.ontvangen).beslistermijn_weken)
         besluit = Besluit(
             h,
             "toegekend",
@@ -476,7 +530,7 @@ class _Vouwer:
     def geweigerd(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        termijn = a.beslissen_voor(self.h.regeling_op(a.ontvangen).beslistermijn_weken)
         besluit = Besluit(h, "geweigerd", None, e.grond, e.motivering, beslissen_voor=termijn, namens=_namens(e))
         self._besluit(a, besluit, e)
         return True
@@ -484,7 +538,7 @@ class _Vouwer:
     def geschikt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        termijn = a.beslissen_voor(self.h.regeling_op(a.ontvangen).beslistermijn_weken)
         self._besluit(a, Besluit(h, "geschikt", beslissen_voor=termijn, namens=_namens(e)), e)
         return True
 
@@ -581,7 +635,7 @@ class _Vouwer:
     def verzilverd(self, h: Handeling, e: Any) -> bool:
         if (v := self._voucher(e)) is None:
             return False
-        v.betalingen.append(Betaling(h, "verzilverd", e.bedrag, e.leverancier, e.factuur))
+        v.betalingen.append(Betaling(h, "verzilverd", e.bedrag, e.leverancier, e.factuur, e.factuurdatum))
         return True
 
     def contant(self, h: Handeling, e: Any) -> bool:
@@ -620,7 +674,7 @@ def _namens(e: Any) -> Namens | None:
     mandaat = e.mandaat
     if not mandaat:
         return None
-    return Namens(e.namens, mandaat["rol"], mandaat.get("wijk"))
+    return Namens(e.namens, mandaat["rol"], mandaat.get("wijk"), mandaat.get("besluit"))
 
 
 _VERWERKING: dict[type, Any] = {
@@ -629,6 +683,7 @@ _VERWERKING: dict[type, Any] = {
     g.WijkAangewezen: _Vouwer.aangewezen,
     g.WijkUitvoeringskostenGereserveerd: _Vouwer.uitvoeringskosten,
     g.WijkSubsidieplafondVastgesteld: _Vouwer.plafond,
+    g.WijkBudgetGewijzigd: _Vouwer.budget,
     g.WijkPeriodeAfgesloten: _Vouwer.afgesloten,
     g.AanvraagIngediend: _Vouwer.ingediend,
     g.AanvraagAanvullingGevraagd: _Vouwer.aanvulling_gevraagd,

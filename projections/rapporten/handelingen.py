@@ -90,8 +90,7 @@ def _regel(handeling: str, hd: dict[str, Any], **velden: Any) -> dict[str, Any]:
 
 def _wijk(w: dict[str, Any]) -> Iterator[dict[str, Any]]:
     waar = {"wijk": w["wijk"], "periode": w["periode"]}
-    a = w["aanwijzing"]
-    yield waar | _regel("wijk aangewezen", a, saldopost="budget", bedrag=a["budget"])
+    yield from (waar | r for r in _budgetregels(w))
     if w["reservering"]:
         r = w["reservering"]
         yield waar | _regel("uitvoeringskosten gereserveerd", r, saldopost="uitvoeringskosten", bedrag=r["bedrag"])
@@ -115,6 +114,17 @@ def _wijk(w: dict[str, Any]) -> Iterator[dict[str, Any]]:
             bedrag=s["vervallen"],
             toelichting=f"{s['vouchers']} voucher(s) vervallen; de bedragen staan bij elke voucher",
         )
+
+
+def _budgetregels(w: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The designation and each budget change (art. 2 lid 2): only the budget in force is the saldopost."""
+    budgetten = w.get("budgetwijzigingen", [])
+    vervangen: dict[str, Any] = {"saldopost": None, "toelichting": "vervangen door een later besluit"}
+    a = w["aanwijzing"]
+    yield _regel("wijk aangewezen", a, bedrag=a["budget"], **(vervangen if budgetten else {"saldopost": "budget"}))
+    for n, b in enumerate(budgetten):
+        geldt: dict[str, Any] = {"saldopost": "budget", "toelichting": f"was {b['was'].nl()}"}
+        yield _regel("budget gewijzigd", b, bedrag=b["budget"], **(geldt if n == len(budgetten) - 1 else vervangen))
 
 
 def _initiatief(i: dict[str, Any]) -> Iterator[dict[str, Any]]:

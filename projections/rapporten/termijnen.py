@@ -30,14 +30,14 @@ RESTANT = 30
 
 
 def bouw(h: Geschiedenis, per: date) -> dict[str, Any]:
-    r = h.regeling
+    r = h.regeling_op(per)
     beslis, aanvulling, onvolledig, verstrekken, start, restant = [], [], [], [], [], []
     for w in h.wijk_lijst():
         for nummer in sorted(w.aanvragen):
             a = h.aanvragen[nummer]
             basis = _aanvraag(a)
             if a.status in OPEN and a.eerste_besluit is None:
-                termijn = a.beslissen_voor(r.beslistermijn_weken)
+                termijn = a.beslissen_voor(h.regeling_op(a.ontvangen).beslistermijn_weken)
                 if termijn is not None and (termijn - per).days <= BINNENKORT:
                     beslis.append(
                         basis

@@ -29,7 +29,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ledger.begrippen import INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, WEIGERINGSGRONDEN
+from ledger.begrippen import GRONDEN, INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, weigeringsartikel
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
 from projections.rapporten import nazorg
@@ -93,6 +93,7 @@ def bouw(
         "titel": "Verantwoording vouchers bewonersinitiatieven",
         "gemeente": h.gemeente,
         "regeling": h.regeling.naam,
+        "regelingversies": _versies(h),
         "tot": h.stand,
         "tot_gevraagd": h.tot is not None,
         "laatste_gebeurtenis": h.laatste,
@@ -109,8 +110,24 @@ def _handeling(h: Handeling) -> dict[str, Any]:
     return {"datum": h.datum, "door": h.door, "gebeurtenis": h.gebeurtenis}
 
 
+def versie_tekst(h: Geschiedenis, datum: date) -> str:
+    """' (regeling versie N)' where it matters: only when the regeling has more than one version."""
+    return f" (regeling versie {h.versie_op(datum)[0]})" if len(h.regelingversies) > 1 else ""
+
+
+def _versies(h: Geschiedenis) -> list[dict[str, Any]]:
+    """The versions in force by the report's date (a later one judged none of its acts), each with the
+    act that recorded it when that act counts (dated by `tot`)."""
+    return [
+        {"versie": n, "vanaf": vanaf, "naam": r.naam}
+        | ({"vastgelegd": _handeling(hd)} if hd and (h.tot is None or hd.datum <= h.tot) else {})
+        for n, vanaf, r, hd in h.regelingversies
+        if n == 1 or h.tot is None or vanaf <= h.tot
+    ]
+
+
 def _wijk(h: Geschiedenis, w: WijkHistorie, namen: dict[int, str]) -> dict[str, Any]:
-    r = h.regeling
+    r = h.regeling_op(w.aangewezen.datum)  # the version under which the wijk's year was designated
     aanvragen = [h.aanvragen[n] for n in sorted(w.aanvragen)]
     initiatieven = [_initiatief(h, a) | {"aanvrager": namen.get(a.nummer, AFGESCHERMD)} for a in aanvragen]
     vouchers = [h.vouchers[c] for c in sorted(w.vouchers)]
@@ -122,9 +139,15 @@ def _wijk(h: Geschiedenis, w: WijkHistorie, namen: dict[int, str]) -> dict[str, 
         **saldo_van(w, vouchers),
         "verstrekken_tot": w.verstrekken_tot,
         "uitvoeren_tot": w.uitvoeren_tot,
-        "aanwijzing": _handeling(w.aangewezen) | {"budget": w.budget},
+        "aanwijzing": _handeling(w.aangewezen)
+        | {"budget": w.budgetwijzigingen[0][1] if w.budgetwijzigingen else w.budget},
+        "regeling_versie": h.versie_op(w.aangewezen.datum)[0],
+        "budgetwijzigingen": [_handeling(hd) | {"was": was, "budget": wordt} for hd, was, wordt in w.budgetwijzigingen],
         "reservering": _handeling(w.reservering) | {"bedrag": w.uitvoeringskosten} if w.reservering else None,
-        "plafondbesluiten": [_handeling(hd) | {"plafond": p} for hd, p in w.plafondbesluiten],
+        "plafondbesluiten": [
+            _handeling(hd) | {"plafond": p, "verlaagd_van": w.verlaagd_van.get(hd.gebeurtenis)}
+            for hd, p in w.plafondbesluiten
+        ],
         "uitvoeringskosten_toets": {
             "uitvoeringskosten": w.uitvoeringskosten,
             "grens": grens,
@@ -194,7 +217,7 @@ def _termijn(h: Geschiedenis, a: AanvraagHistorie) -> date | None:
     eerste = a.eerste_besluit
     if eerste is not None:
         return eerste.beslissen_voor
-    return a.beslissen_voor(h.regeling.beslistermijn_weken)
+    return a.beslissen_voor(h.regeling_op(a.ontvangen).beslistermijn_weken)
 
 
 def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]:
@@ -208,7 +231,8 @@ def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]
         elif b.soort == nazorg.INTREKKING:
             uit["intrekkingsgrond"] = INTREKKINGSGRONDEN.get(b.grond)
         else:
-            uit["weigeringsgrond"] = WEIGERINGSGRONDEN.get(b.grond)
+            uit["weigeringsgrond"] = GRONDEN.get(b.grond)
+            uit["artikel"] = weigeringsartikel(b.grond)
     if b.motivering:
         uit["motivering"] = b.motivering
     if b.buiten_volgorde:
@@ -222,7 +246,7 @@ def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]
         uit["binnen_termijn"] = None if b.beslissen_voor is None else b.handeling.datum <= b.beslissen_voor
     uit |= {
         "door": b.handeling.door,
-        "hoedanigheid": h.rol(b.handeling.door, a.wijk, b.handeling.datum),
+        "hoedanigheid": h.rol(b.handeling.door, a.wijk, b.handeling.datum, b.namens),
         "gebeurtenis": b.handeling.gebeurtenis,
     }
     return uit
@@ -243,6 +267,7 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
                 "soort": b.soort,
                 "leverancier": b.leverancier,
                 "factuur": b.factuur,
+                "factuurdatum": b.factuurdatum,
                 "bedrag": b.bedrag,
                 "door": b.handeling.door,
                 "gebeurtenis": b.handeling.gebeurtenis,
@@ -274,7 +299,6 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
 
 # --- exceptions ---------------------------------------------------------------------------------
 def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[str, Any]]:
-    r = h.regeling
     uit: list[dict[str, Any]] = []
 
     def voeg_toe(soort: str, w: WijkHistorie, datum: date, toelichting: str, **velden: Any) -> None:
@@ -333,7 +357,7 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
                     aanvraag=a.nummer,
                     gebeurtenis=eerste.handeling.gebeurtenis,
                 )
-            termijn = a.beslissen_voor(r.beslistermijn_weken)
+            termijn = a.beslissen_voor(h.regeling_op(a.ontvangen).beslistermijn_weken)
             stand = h.stand
             if eerste is None and a.status in OPEN and termijn is not None and stand is not None and stand > termijn:
                 voeg_toe(
@@ -374,12 +398,13 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
                 if x.soort != "contant":
                     continue
                 per_dag.setdefault(x.handeling.datum, []).append(x)
+                r = h.regeling_op(x.handeling.datum)  # the version in force on the day of the withdrawal
                 if x.bedrag.centen * 100 >= r.contant_max.centen * CONTANT_NABIJ_PROCENT:
                     voeg_toe(
                         "contant_aan_maximum",
                         w,
                         x.handeling.datum,
-                        f"contant; ten hoogste {o.nl(r.contant_max)} per keer",
+                        f"contant; ten hoogste {o.nl(r.contant_max)} per keer{versie_tekst(h, x.handeling.datum)}",
                         aanvraag=v.aanvraag,
                         voucher=v.code,
                         bedrag=x.bedrag,
@@ -388,6 +413,7 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
             for dag in sorted(per_dag):
                 opnames = per_dag[dag]
                 samen = sum((x.bedrag for x in opnames), Bedrag.nul())
+                r = h.regeling_op(dag)
                 if len(opnames) > 1 and samen > r.contant_max:
                     voeg_toe(
                         "contant_zelfde_dag",
@@ -422,6 +448,7 @@ def _kop_regels(m: dict[str, Any]) -> list[str]:
         stand = f"Stand: alle vastgelegde handelingen; de laatste is van {o.nl(m['tot'])}."
     return [
         f"Gemeente {m['gemeente']} — {m['regeling']}",
+        *_versieregels(m),
         stand,
         f"Meegeteld: {m['gebeurtenissen']} gebeurtenissen, de laatste is nr. {m['laatste_gebeurtenis']}; "
         "elk bedrag noemt zijn gebeurtenis als [#nr].",
@@ -429,6 +456,15 @@ def _kop_regels(m: dict[str, Any]) -> list[str]:
         f"Selectie: {wat}.",
         NAMEN_ZIN if m.get("namen_zichtbaar") else o.AVG_ZIN,
     ]
+
+
+def _versieregels(m: dict[str, Any]) -> list[str]:
+    """The versions of the regeling and their dates; one version says nothing (no version to tell apart)."""
+    versies = m.get("regelingversies", [])
+    if len(versies) < 2:
+        return []
+    delen = [f"versie {v['versie']} ({v['naam']}) vanaf {o.nl(v['vanaf'])}" for v in versies]
+    return ["Regeling: " + "; ".join(delen) + ". Elke handeling is beoordeeld onder de versie die op haar datum gold."]
 
 
 kop_regels = _kop_regels  # what the report is, in sentences: also on the spreadsheet's "Over dit bestand"
@@ -493,13 +529,22 @@ def _uitzonderingen_tekst(m: dict[str, Any]) -> list[str]:
     return regels
 
 
+def _versie_bij(w: dict[str, Any]) -> str:
+    return f"; regeling versie {w['regeling_versie']}" if w.get("regeling_versie", 1) > 1 else ""
+
+
 def _wijk_tekst(w: dict[str, Any]) -> list[str]:
     a = w["aanwijzing"]
     regels = [
         f"== Wijk {w['wijk']} ({w['naam']}), budgetjaar {w['periode']} ==",
         f"Aangewezen op {o.nl(a['datum'])} door {a['door']} met een budget van {a['budget'].nl()} [#{a['gebeurtenis']}]; "
         f"vouchers verstrekken tot en met {o.nl(w['verstrekken_tot'])}, uitgevoerd uiterlijk {o.nl(w['uitvoeren_tot'])} "
-        "(art. 5 lid 8).",
+        f"(art. 5 lid 8{_versie_bij(w)}).",
+        *(
+            f"Budget gewijzigd op {o.nl(b['datum'])} door {b['door']}: van {b['was'].nl()} naar {b['budget'].nl()} "
+            f"(art. 2 lid 2) [#{b['gebeurtenis']}]."
+            for b in w.get("budgetwijzigingen", [])
+        ),
     ]
     if w["reservering"]:
         r = w["reservering"]
@@ -508,7 +553,8 @@ def _wijk_tekst(w: dict[str, Any]) -> list[str]:
         )
     for p in w["plafondbesluiten"]:
         regels.append(
-            f"Subsidieplafond vastgesteld op {o.nl(p['datum'])} door {p['door']}: {p['plafond'].nl()} [#{p['gebeurtenis']}]."
+            f"Subsidieplafond vastgesteld op {o.nl(p['datum'])} door {p['door']}: {p['plafond'].nl()}"
+            f"{_verlaging(p)} [#{p['gebeurtenis']}]."
         )
     if w["afsluiting"]:
         s = w["afsluiting"]
@@ -606,6 +652,16 @@ def _feit_html(zin: str, nummers: tuple[int, ...]) -> str:
     return f"<li>{tekst}</li>"
 
 
+def _verlaging(p: dict[str, Any]) -> str:
+    """A lowering of the plafond does not touch aanvragen received before it (Awb 4:27 lid 2)."""
+    if p.get("verlaagd_van") is None:
+        return ""
+    return (
+        f" (verlaagd van {p['verlaagd_van'].nl()}; aanvragen ontvangen vóór {o.nl(p['datum'])} houden dat plafond, "
+        "Awb 4:27 lid 2)"
+    )
+
+
 def _besluit_tekst(b: dict[str, Any]) -> list[str]:
     if b["soort"] == "toegekend":
         wat = f"toegekend {b['bedrag'].nl()}"
@@ -625,7 +681,7 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
         regels.append(f"      {nazorg.vaststelling_grond(b)}")
     elif "grond" in b:
         deels = "gedeeltelijk geweigerd, " if b["soort"] == "toegekend" else ""
-        regels.append(f"      {deels}grond art. 6 onder {b['grond']}: {b['weigeringsgrond']}")
+        regels.append(f"      {deels}grond {weigeringsartikel(b['grond'])}: {b['weigeringsgrond']}")
     if "motivering" in b:
         regels.append(f"      motivering: {b['motivering']}")
     if "buiten_volgorde" in b:
@@ -637,6 +693,11 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
     return regels
 
 
+def _factuurdatum(b: dict[str, Any]) -> str:
+    """A factuurdatum is shown where it was given: the payment may then lie within the betaaltermijn."""
+    return f" van {o.kort(b['factuurdatum'])}" if b.get("factuurdatum") else ""
+
+
 def _voucher_tekst(v: dict[str, Any]) -> list[str]:
     regels = [
         f"  voucher {v['voucher']}: waarde {v['waarde'].nl()}, verstrekt {o.nl(v['verstrekt'])} door "
@@ -645,7 +706,7 @@ def _voucher_tekst(v: dict[str, Any]) -> list[str]:
     rijen = []
     for b in v["betalingen"]:
         waar = (
-            f"{b['leverancier']}, factuur {b['factuur']}"
+            f"{b['leverancier']}, factuur {b['factuur']}{_factuurdatum(b)}"
             if b["soort"] == "verzilverd"
             else "contant (art. 9 lid 3 onder b)"
         )
@@ -789,8 +850,13 @@ def _wijk_html(w: dict[str, Any]) -> list[str]:
         f"<h2>Wijk {o.e(w['wijk'])} ({o.e(w['naam'])}), budgetjaar {o.e(w['periode'])}</h2>",
         f"<p>Aangewezen op {o.e(a['datum'])} door {o.e(a['door'])}, budget {o.e(a['budget'])} {o.nr(a['gebeurtenis'])}. "
         f"Vouchers verstrekken tot en met {o.e(w['verstrekken_tot'])}; uitgevoerd uiterlijk {o.e(w['uitvoeren_tot'])} "
-        "(art. 5 lid 8).</p>",
+        f"(art. 5 lid 8{o.e(_versie_bij(w))}).</p>",
         "<ul>",
+        *(
+            f"<li>Budget gewijzigd op {o.e(b['datum'])} door {o.e(b['door'])}: van {o.e(b['was'])} naar "
+            f"{o.e(b['budget'])} (art. 2 lid 2) {o.nr(b['gebeurtenis'])}</li>"
+            for b in w.get("budgetwijzigingen", [])
+        ),
     ]
     if w["reservering"]:
         r = w["reservering"]
@@ -799,7 +865,8 @@ def _wijk_html(w: dict[str, Any]) -> list[str]:
         )
     for p in w["plafondbesluiten"]:
         delen.append(
-            f"<li>Subsidieplafond vastgesteld op {o.e(p['datum'])} door {o.e(p['door'])}: {o.e(p['plafond'])} {o.nr(p['gebeurtenis'])}</li>"
+            f"<li>Subsidieplafond vastgesteld op {o.e(p['datum'])} door {o.e(p['door'])}: {o.e(p['plafond'])}"
+            f"{o.e(_verlaging(p))} {o.nr(p['gebeurtenis'])}</li>"
         )
     if w["afsluiting"]:
         s = w["afsluiting"]
@@ -851,7 +918,11 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
             ]
         ]
         for b in v["betalingen"]:
-            waar = f"{b['leverancier']}, factuur {b['factuur']}" if b["soort"] == "verzilverd" else "contant"
+            waar = (
+                f"{b['leverancier']}, factuur {b['factuur']}{_factuurdatum(b)}"
+                if b["soort"] == "verzilverd"
+                else "contant"
+            )
             rijen.append(
                 [
                     o.e(o.kort(b["datum"])),

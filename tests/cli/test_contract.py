@@ -935,7 +935,8 @@ def test_demo_in_een_opslag_van_een_andere_gemeente_wordt_geweigerd_en_schrijft_
 COMMANDO_OPTIES = {
     (): ["--database", "--json"],
     ("init",): ["--gemeente", "--regeling"],
-    ("regeling",): [],
+    ("regeling",): ["--per"],
+    ("regeling", "wijzigen"): ["--regeling", "--vanaf", "--datum"],
     ("mandaat",): [],
     ("mandaat", "geven"): ["GEBRUIKER", "--rol", "--wijk", "--datum"],
     ("mandaat", "intrekken"): ["GEBRUIKER", "--rol", "--wijk", "--datum"],
@@ -943,10 +944,11 @@ COMMANDO_OPTIES = {
     ("wijk",): [],
     ("wijk", "aanwijzen"): ["CODE", "--naam", "--periode", "--budget", "--uitvoeringskosten", "--plafond", "--datum"],
     ("wijk", "plafond"): ["CODE", "--periode", "BEDRAG", "--datum"],
+    ("wijk", "budget"): ["CODE", "--periode", "BEDRAG", "--datum"],
     ("wijk", "lijst"): [],
     ("aanvraag",): [],
     ("aanvraag", "indienen"): ["--wijk", "--naam", "--adres", "--telefoon", "--omschrijving", "--planning", "--kosten",
-                               "--vouchers", "--elders-subsidie", "--ondertekend", "--ontvangen", "--datum"],
+                               "--vouchers", "--elders-subsidie", "--ondertekend", "--ontvangen", "--periode", "--datum"],
     ("aanvraag", "aanvulling-vragen"): ["NR", "--wat", "--termijn", "--datum"],
     ("aanvraag", "aanvullen"): ["NR", "--adres", "--telefoon", "--kosten", "--datum"],
     ("aanvraag", "toekennen"): ["NR", "--bedrag", "--vouchers", "--start-voor", "--grond", "--motivering", "--buiten-volgorde",
@@ -958,7 +960,7 @@ COMMANDO_OPTIES = {
     ("aanvraag", "lijst"): ["--wijk", "--status", "--periode", "--zoek"],
     ("raadpleging",): [],
     ("raadpleging", "besluit"): ["NR", "--uitkomst", "--stemmen-voor", "--stemmen-tegen", "--datum"],
-    ("verzilver",): ["CODE", "--bedrag", "--leverancier", "--factuur", "--datum"],
+    ("verzilver",): ["CODE", "--bedrag", "--leverancier", "--factuur", "--factuurdatum", "--datum"],
     ("contant",): ["CODE", "--bedrag", "--datum"],
     ("betaling",): [],
     ("betaling", "weigeren"): ["CODE", "--bedrag", "--reden", "--leverancier", "--factuur", "--datum"],
@@ -968,7 +970,7 @@ COMMANDO_OPTIES = {
     ("kasboek",): ["--wijk", "--voucher", "--periode", "--van", "--tot", "--leverancier", "--factuur", "--formaat",
                    "--uitvoer"],
     ("rapport", "verantwoording"): ["--wijk", "--periode", "--tot", "--formaat", "--uitvoer", "xlsx", "--landinstelling"],
-    ("demo",): ["--omvang", "--zaad"],
+    ("demo",): ["--omvang", "--zaad", "--jaren"],
 }  # fmt: skip
 
 

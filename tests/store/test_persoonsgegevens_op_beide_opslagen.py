@@ -69,7 +69,7 @@ def _richt_in(store: str) -> None:
         "--elders-subsidie", "nee", "--datum", "2025-02-03")  # fmt: skip
     als("aanvraag", "toekennen", "1", "--datum", "2025-03-01")
     als("aanvraag", "bekendmaken", "1", "--datum", "2025-03-02")
-    als("aanvraag", "indienen", "--wijk", "NOORD", "--naam", NAAM2, "--datum", "2025-08-01")
+    als("aanvraag", "indienen", "--wijk", "NOORD", "--naam", NAAM2, "--periode", "2025", "--datum", "2025-08-01")
     als("aanvraag", "aanvullen", "2", "--telefoon", TELEFOON2, "--datum", "2025-08-05")
     als("saldo")  # the read models exist and are up to date
     als("aanvraag", "lijst")
@@ -296,7 +296,7 @@ def test_sqlite_wist_de_sleutel_ook_tussen_honderden_andere_en_uit_de_wal(sqlite
     try:
         regie = Dienst(app, "wethouder", vandaag=date(2026, 1, 1))
         for i in range(300):
-            regie.dien_in(m.DienAanvraagIn(wijk="NOORD", naam=f"Aanvrager {i}", datum=date(2025, 9, 1)))
+            regie.dien_in(m.DienAanvraagIn(wijk="NOORD", naam=f"Aanvrager {i}", periode=2025, datum=date(2025, 9, 1)))
     finally:
         app.close()
     sleutels = {nr: _sleutel(sqlite_url, nr) for nr in range(1, 303)}
