@@ -31,6 +31,8 @@ def handelingen(map: Path) -> list[tuple[str, str, list[str]]]:
         f"{_voucher(1)},contant,10,,K-1,2025-04-03\n",
         encoding="utf-8",
     )
+    regeling = map / "regeling-2027.toml"
+    regeling.write_text('[regeling]\nnaam = "Verordening 2027"\ncontant_max = "400,00"\n', encoding="utf-8")
     volledig = [
         "--adres", "Lindelaan 1", "--telefoon", "06-12345678", "--ondertekend", "--omschrijving", "Buurtfeest",
         "--planning", "juni", "--elders-subsidie", "nee",
@@ -54,6 +56,7 @@ def handelingen(map: Path) -> list[tuple[str, str, list[str]]]:
         ("wijk-aanwijzen-zuid", COLLEGE, ["wijk", "aanwijzen", "ZUID", "--naam", "Zuid", "--periode", "2025",
                                           "--budget", "30.000", "--datum", "2025-01-02"]),
         ("wijk-plafond", COLLEGE, ["wijk", "plafond", "ZUID", "--periode", "2025", "25.000", "--datum", "2025-01-03"]),
+        ("wijk-budget", COLLEGE, ["wijk", "budget", "ZUID", "--periode", "2025", "35.000", "--datum", "2025-01-04"]),
         ("wijk-lijst", COLLEGE, ["wijk", "lijst"]),
         ("indienen-1", REGIE, [*a, "indienen", "--wijk", "NOORD", "--naam", "A. de Vries", *volledig,
                                "--kosten", "2.500", "--ontvangen", "2025-02-01", "--datum", "2025-02-01"]),
@@ -135,6 +138,8 @@ def handelingen(map: Path) -> list[tuple[str, str, list[str]]]:
         ("bewaartermijnen", COLLEGE, ["bewaartermijnen", "--per", "2026-12-01"]),
         ("vergeet-6", COLLEGE, ["vergeet", "6", "--datum", "2026-11-01"]),
         ("vergeet-6-herhaald", COLLEGE, ["vergeet", "6", "--datum", "2026-11-01"]),
+        ("regeling-wijzigen", COLLEGE, ["regeling", "wijzigen", "--regeling", str(regeling), "--vanaf", "2030-01-01",
+                                        "--datum", "2026-11-15"]),
         ("herbouw", COLLEGE, ["herbouw"]),
         ("verifieer", COLLEGE, ["verifieer"]),
         ("backup", COLLEGE, ["backup", str(map / "kopie.db")]),
