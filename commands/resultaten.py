@@ -131,6 +131,22 @@ class Wijkstand(Resultaat):
     uitvoeren_tot: date
 
 
+@dataclass(frozen=True, kw_only=True)
+class BudgetGewijzigd(Wijkstand):
+    vorig: Geld
+    nieuw: bool
+    plafond_gewijzigd: bool | None = weglaten()  # only when the budget changed
+
+
+@dataclass(frozen=True)
+class RegelingGewijzigd(Resultaat):
+    regeling: Parameters
+    naam: str
+    versie: int
+    vanaf: date
+    nieuw: bool
+
+
 # === aanvragen (art. 4) ====================================================================
 @dataclass(frozen=True)
 class Aanvraagstand(Resultaat):

@@ -86,6 +86,8 @@ SCHRIJFRESULTATEN: dict[str, Any] = {
     "mandaat intrekken": r.MandaatIngetrokken,
     "wijk aanwijzen": r.Wijkstand,
     "wijk plafond": r.Wijkstand,
+    "wijk budget": r.BudgetGewijzigd,
+    "regeling wijzigen": r.RegelingGewijzigd,
     "aanvraag indienen": r.Aanvraagstand,
     "aanvraag aanvulling-vragen": r.AanvullingGevraagd,
     "aanvraag aanvullen": r.Aanvraagstand,

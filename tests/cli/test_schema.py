@@ -25,6 +25,8 @@ def _commando_s(groep: click.Group, voor: tuple[str, ...] = ()) -> dict[str, cli
     for naam, c in groep.commands.items():
         if isinstance(c, click.Group):
             uit |= _commando_s(c, (*voor, naam))
+            if c.invoke_without_command:  # `voucher regeling` answers itself, besides `regeling wijzigen`
+                uit[" ".join((*voor, naam))] = c
         else:
             uit[" ".join((*voor, naam))] = c
     return uit
