@@ -254,7 +254,11 @@ class Omgeving:
             except Exception:  # noqa: S110 - closing is best effort at exit
                 pass
 
-    def toon(self, uitkomst: dict[str, Any], tekst: Callable[[dict[str, Any]], str] | str) -> None:
+    def toon(self, uitkomst: Any, tekst: Callable[[dict[str, Any]], str] | str) -> None:
+        """Print a result (commands/resultaten.py, or a dict) as one JSON object or as its Dutch text."""
+        getypt = hasattr(uitkomst, "als_dict")
+        if getypt:
+            uitkomst = uitkomst.als_dict()
         if self.als_json:
             click.echo(json.dumps(uitkomst, default=json_waarde, ensure_ascii=False, sort_keys=False))
             return
@@ -270,7 +274,7 @@ class Omgeving:
                 f"Dit verzoek (sleutel {verzoek.sleutel}) was al uitgevoerd door {verzoek.gebruiker}; er is niets "
                 "veranderd. Het antwoord van toen:"
             )
-            uitkomst = uit_json(uitkomst)
+            uitkomst = uitkomst if getypt else uit_json(uitkomst)  # a typed result was read back into its type
         elif schrijver is not None and schrijver.niets_veranderd:  # an identical repeat: the text says so
             uitkomst = {**uitkomst, "niets_veranderd": True}
         click.echo(tekst(uitkomst))
@@ -370,6 +374,8 @@ def _csv_stijl(formaat: str | None, landinstelling: str | None) -> Any:
 
 
 def _met_opties(opties: list[Callable[[Callable[..., Any]], Any]]) -> Callable[[Callable[..., Any]], Any]:
+    """One decorator for a shared set of options, in the order of the list (as --help shows them)."""
+
     def voeg_toe(f: Callable[..., Any]) -> Any:
         for optie in reversed(opties):
             f = optie(f)
@@ -556,28 +562,13 @@ def voucher(ctx: click.Context, database: str | None, als_json: bool) -> None:
 @pass_omgeving
 def init(o: Omgeving, gemeente: str, regeling_pad: Path | None, datum: date | None) -> None:
     """Richt de administratie in; wie dit doet, krijgt het collegemandaat (art. 2)."""
+    from commands.inrichting import richt_in
     from commands.opslag import lees_url
     from ledger.regeling import Regeling
 
     regeling = Regeling.uit_toml(regeling_pad) if regeling_pad else Regeling()
     cmd = _bouw(m.Inrichten, gemeente=gemeente, regeling=regeling, datum=datum)
-    opslag = lees_url(o.database)
-    nieuw_bestand = opslag.pad is not None and not opslag.pad.exists()
-    try:
-        dienst = o.dienst(schrijven=True, inrichten=True)
-        if opslag.soort == "postgresql":  # may this login make the roles? Asked before anything is written
-            from commands import rechten
-
-            rechten.controleer_inrichter(dienst.app)
-        uitkomst = dienst.richt_in(cmd)
-    except VoucherFout:
-        if nieuw_bestand and opslag.pad is not None:  # a refused init leaves no empty store behind
-            o.sluit()
-            opslag.pad.unlink(missing_ok=True)
-        raise
-    _richt_leesmodellen_in(o)  # projections: the views exist from the start (see '# --- projections: herbouw')
-    if opslag.soort == "postgresql":  # database privileges follow the mandates (commands/rechten.py)
-        uitkomst |= rechten.richt_in(dienst.app, dienst.gemeente(), dienst.vandaag)
+    uitkomst = richt_in(lees_url(o.database), lambda: o.dienst(schrijven=True, inrichten=True), cmd, o.sluit)
 
     def tekst(u: dict[str, Any]) -> str:
         regels = [f"Administratie {'ingericht' if u['nieuw'] else 'was al ingericht'} voor gemeente {u['gemeente']}."]
@@ -727,7 +718,7 @@ def mandaat_intrekken(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, d
     """Trek een mandaat in (alleen het college)."""
     cmd = _bouw(m.TrekMandaatIn, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
     u = _mandaatdienst(o).trek_mandaat_in(cmd)
-    waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
+    waar = f" voor wijk {u.wijk}" if u.wijk else ""
     o.toon(u, lambda u: f"Mandaat van {u['gebruiker']} als {u['rol']}{waar} ingetrokken per {_nl(u['tot'])}.")
 
 
@@ -873,8 +864,9 @@ def aanvraag() -> None:
     """Aanvragen: indienen, aanvullen, beslissen (art. 4-8)."""
 
 
-def _aanvraagvelden(f: Callable[..., Any]) -> Callable[..., Any]:
-    opties = [
+# The items of art. 4 lid 2, for `aanvraag indienen` and `aanvraag aanvullen`.
+_aanvraagvelden = _met_opties(
+    [
         click.option("--adres", default=None, help="Contactadres van de initiatiefnemer."),
         click.option("--telefoon", default=None, help="Telefoonnummer."),
         click.option("--ondertekend", is_flag=True, default=None, help="De aanvraag is ondertekend."),
@@ -886,9 +878,7 @@ def _aanvraagvelden(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--vouchers", type=AANTAL, default=None, help="Gewenst aantal vouchers."),
         click.option("--elders-subsidie", type=JANEE, default=None, help="Elders subsidie aangevraagd: ja of nee."),
     ]
-    for optie in reversed(opties):
-        f = optie(f)
-    return f
+)
 
 
 def _aanvraag_tekst(u: dict[str, Any]) -> str:
@@ -1668,12 +1658,6 @@ def _leesdienst(o: Omgeving) -> Any:
     return lezer
 
 
-def _richt_leesmodellen_in(o: Omgeving) -> None:
-    from commands.leesmodellen import Leesdienst
-
-    Leesdienst(o.dienst()).richt_in()
-
-
 @voucher.command()
 @pass_omgeving
 def herbouw(o: Omgeving) -> None:
@@ -1824,26 +1808,22 @@ def _lever_uitkomst(
 
 
 def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[[Callable[..., Any]], Any]:
-    def voeg_toe(f: Callable[..., Any]) -> Any:
-        opties = [
-            click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar."),
-            click.option(
-                "--tot",
-                type=DATUM,
-                default=None,
-                help="De stand aan het eind van deze datum: alleen handelingen met die datum of eerder tellen "
-                "(standaard: alles).",
-            ),
-            _BEKEND_OP,
-            *_bestandsopties(formaten),
-        ]
-        if wijk:
-            opties.insert(0, click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen deze wijk."))
-        for optie in reversed(opties):
-            f = optie(f)
-        return f
-
-    return voeg_toe
+    """--wijk, --periode, --tot and the file options, for every report."""
+    opties = [
+        click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar."),
+        click.option(
+            "--tot",
+            type=DATUM,
+            default=None,
+            help="De stand aan het eind van deze datum: alleen handelingen met die datum of eerder tellen "
+            "(standaard: alles).",
+        ),
+        _BEKEND_OP,
+        *_bestandsopties(formaten),
+    ]
+    if wijk:
+        opties.insert(0, click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen deze wijk."))
+    return _met_opties(opties)
 
 
 def _geschiedenis(o: Omgeving, tot: date | None, bekend_op: date | None = None) -> Any:
@@ -2286,6 +2266,26 @@ def bewaartermijnen(o: Omgeving, per: date | None) -> None:
     dienst = o.dienst()
     dag = per or dienst.vandaag
     o.toon(lees_geschiedenis(dienst, lambda genummerd: b.bouw(genummerd, dag)), b.tekst)
+
+
+@voucher.command("schema")
+@click.argument("commando", nargs=-1, metavar="[COMMANDO]...")
+@pass_omgeving
+def toon_schema(o: Omgeving, commando: tuple[str, ...]) -> None:
+    """De JSON Schema van het --json-antwoord van COMMANDO (bijvoorbeeld: voucher schema aanvraag toekennen).
+
+    Zonder COMMANDO: de commando's met een --json-antwoord.
+    """
+    from commands.schema import commando_s, schema
+
+    if not commando:
+        namen = commando_s()
+        o.toon(
+            {"commandos": namen}, "\n".join(["Commando's met een --json-antwoord (voucher schema COMMANDO):", *namen])
+        )
+        return
+    uit = schema(" ".join(commando))
+    click.echo(json.dumps(uit, ensure_ascii=False, indent=None if o.als_json else 2))
 
 
 # --- tables and the entry point ----------------------------------------------------------

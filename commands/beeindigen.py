@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from commands import resultaten as r
 from commands.dienst import Besluit, Dienst
 from commands.modellen import Opdracht, Tekst
 from ledger.datum import formatteer_datum
@@ -33,11 +34,11 @@ class StelBuitenBehandeling(Opdracht):
     motivering: Tekst
 
 
-def trek_in(dienst: Dienst, cmd: TrekAanvraagIn) -> dict[str, Any]:
+def trek_in(dienst: Dienst, cmd: TrekAanvraagIn) -> r.Beeindiging:
     datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Besluit[dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> Besluit[r.Beeindiging]:
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         mandaat = dienst.eis_regie(g, a.wijk, datum, ook_college=True)
         if a.status == Status.INGETROKKEN and a.intrekking and a.intrekking["reden"] == cmd.reden:
@@ -47,14 +48,14 @@ def trek_in(dienst: Dienst, cmd: TrekAanvraagIn) -> dict[str, Any]:
         w.haal_uit_wachtrij(a.nummer, "ingetrokken", datum, dienst.gebruiker)
         return [a, w], _uitkomst(a)
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.Beeindiging)
 
 
-def stel_buiten_behandeling(dienst: Dienst, cmd: StelBuitenBehandeling) -> dict[str, Any]:
+def stel_buiten_behandeling(dienst: Dienst, cmd: StelBuitenBehandeling) -> r.Beeindiging:
     datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Besluit[dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> Besluit[r.Beeindiging]:
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         mandaat = dienst.eis_regie(g, a.wijk, datum, ook_college=True)
         if a.status == Status.BUITEN_BEHANDELING and a.besluit and a.besluit["motivering"] == cmd.motivering:
@@ -63,19 +64,12 @@ def stel_buiten_behandeling(dienst: Dienst, cmd: StelBuitenBehandeling) -> dict[
         a.stel_buiten_behandeling(cmd.motivering, datum, dienst.gebruiker, mandaat=mandaat)
         return [a], _uitkomst(a)
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.Beeindiging)
 
 
-def _uitkomst(a: Any) -> dict[str, Any]:
+def _uitkomst(a: Any) -> r.Beeindiging:
     handeling = a.intrekking if a.status == Status.INGETROKKEN else a.besluit
-    return {
-        "aanvraag": a.nummer,
-        "wijk": a.wijk,
-        "periode": a.periode,
-        "status": a.status,
-        "datum": handeling["datum"],
-        "door": handeling["door"],
-    }
+    return r.Beeindiging(a.nummer, a.wijk, a.periode, a.status, handeling["datum"], handeling["door"])
 
 
 def melding(u: dict[str, Any]) -> str:

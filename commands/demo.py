@@ -34,6 +34,7 @@ from typing import Any
 from commands import modellen as m
 from commands.dienst import Dienst
 from commands.opslag import VoucherLedger
+from commands.resultaten import Toekenning
 from ledger import gebeurtenissen as g
 from ledger import ids
 from ledger.fouten import RegelOvertreden, RestantOntoereikend
@@ -309,11 +310,11 @@ class _Simulatie:
         )
         uit = self.dienst(regie, dag).dien_in(cmd)
         self.tellers["aanvraag"] += 1
-        nummer = uit["aanvraag"]
+        nummer = uit.aanvraag
         if i == DUBBEL and not onvolledig:  # entered twice by mistake: the copy is withdrawn the next day
             kopie = self.dienst(regie, dag).dien_in(cmd)
             self.tellers["aanvraag"] += 1
-            self.plan(dag + timedelta(days=1), "intrekken", nummer=kopie["aanvraag"], regie=regie)
+            self.plan(dag + timedelta(days=1), "intrekken", nummer=kopie.aanvraag, regie=regie)
         if onvolledig:
             self.plan(dag + timedelta(days=3), "aanvulling_vragen", nummer=nummer, regie=regie)
             if i == NIET_AANGEVULD:  # never completed: buiten behandeling once the term has passed (Awb 4:5)
@@ -355,7 +356,7 @@ class _Simulatie:
     def _aanvullen(self, dag: date, nummer: int, regie: str, velden: dict[str, Any]) -> None:
         uit = self.dienst(regie, dag).vul_aan(m.VulAanvraagAan(nummer=nummer, datum=dag, **velden))
         a = self.dienst(regie, dag).toon_aanvraag(nummer)
-        if uit["status"] == "ingediend":
+        if uit.status == "ingediend":
             self.plan(
                 dag + timedelta(days=10),
                 "beslissen",
@@ -415,7 +416,7 @@ class _Simulatie:
     def _toekennen(self, dag: date, nummer: int, regie: str, bedrag: int | None) -> None:
         dienst = self.dienst(regie, dag)
         a = dienst.toon_aanvraag(nummer)
-        w = dienst._wijk(a["wijk"], a["periode"])
+        w = dienst.laad_wijk(a["wijk"], a["periode"])
         kosten: Bedrag = a["kosten"]
         beschikbaar = w.beschikbaar_voor(a["ontvangen"])  # Awb 4:27 lid 2
         if kosten > beschikbaar:
@@ -442,7 +443,7 @@ class _Simulatie:
         uit = dienst.ken_toe(m.KenToe(nummer=nummer, start_voor=start_voor, datum=dag))
         self._na_toekenning(dag, uit, regie)
 
-    def _na_toekenning(self, dag: date, uit: dict[str, Any], regie: str) -> None:
+    def _na_toekenning(self, dag: date, uit: Toekenning, regie: str) -> None:
         self.tellers["toegekend"] += 1
         self.plan(dag + timedelta(days=7), "bekendmaken", nummer=uit["aanvraag"], regie=regie)
         if dag > date(JAAR, 6, 30):  # a grant of the next budget year: only its payments, until June
@@ -456,12 +457,12 @@ class _Simulatie:
             self.plan(dag + timedelta(days=14), "verzilver", code=eerste["code"], bedrag=eerste["bedrag"].centen // 4)
             self.plan(dag + timedelta(days=30), "toekenning_intrekken", nummer=uit["aanvraag"], regie=regie)
             return
-        for v in uit["vouchers"]:
-            self._plan_betalingen(dag, v["code"], v["bedrag"].centen)
-        if uit["aanvraag"] % LAGER_VASTGESTELD == 0:  # after the execution date: settled lower, claimed back
-            codes = [v["code"] for v in uit["vouchers"]]
-            self.plan(date(JAAR + 1, 1, 12), "lager_vaststellen", nummer=uit["aanvraag"], codes=codes, regie=regie)
-            self.plan(date(JAAR + 1, 2, 9), "terugontvangen", nummer=uit["aanvraag"])
+        for v in uit.vouchers:
+            self._plan_betalingen(dag, v.code, v.bedrag.centen)
+        if uit.aanvraag % LAGER_VASTGESTELD == 0:  # after the execution date: settled lower, claimed back
+            codes = [v.code for v in uit.vouchers]
+            self.plan(date(JAAR + 1, 1, 12), "lager_vaststellen", nummer=uit.aanvraag, codes=codes, regie=regie)
+            self.plan(date(JAAR + 1, 2, 9), "terugontvangen", nummer=uit.aanvraag)
 
     def _lager_vaststellen(self, dag: date, nummer: int, codes: list[str], regie: str) -> None:
         from commands.vaststelling import StelVast, stel_vast
@@ -602,7 +603,7 @@ class _Simulatie:
 
     def _contant(self, dag: date, code: str, bedrag: int) -> None:
         dienst = self.dienst(KASBEHEERDER, dag)
-        maximum = dienst.gemeente().regeling_op(dag).contant_max.centen  # the version in force that day
+        maximum = dienst.gemeente(wijzigen=False).regeling_op(dag).contant_max.centen  # the version in force that day
         dienst.neem_contant_op(m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(min(bedrag, maximum)), datum=dag))
         self.tellers["betaling"] += 1
 

@@ -15,7 +15,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,6 +27,7 @@ from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
 from commands import budgetjaren
+from commands import resultaten as r
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
@@ -48,6 +49,7 @@ from ledger.fouten import (
 from ledger.geld import Bedrag
 from ledger.gemeente import BESLISSERS, Gemeente
 from ledger.regels import art_4_lid_4_volgorde
+from ledger.status import Status
 from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
 from ledger.vouchercode import maak_code, parse_code
@@ -105,8 +107,8 @@ class Dienst:
         self.herhaald_verzoek: Verzoek | None = None
 
     # === plumbing: the public core the area modules use (commands/periode.py, nazorg.py) ===
-    # The older private names (_datum, _voer_uit, _wijk, _aanvraag, _voucher, _eis_regie) stay as
-    # aliases for the callers that still use them.
+    # datum, voer_uit, laad, laad_wijk, laad_aanvraag, laad_voucher, eis_regie; no other module
+    # uses a private name of this one (tests/architectuur/test_geen_private_namen.py).
     def datum(self, datum: date | None) -> date:
         """The business date of an act: today by default, never in the future."""
         if datum is None:
@@ -115,11 +117,13 @@ class Dienst:
             raise OngeldigeInvoer(f"de datum {formatteer_datum(datum)} ligt in de toekomst")
         return datum
 
-    def voer_uit(self, beslis: Callable[[], Besluit[R]], cmd: Any = None) -> R:
+    def voer_uit(
+        self, beslis: Callable[[], Besluit[R]], cmd: Any = None, resultaat: type[r.Resultaat] | None = None
+    ) -> R:
         """Decide and save atomically; on a lost race decide again, bounded.
 
         With a sleutel, the key is recorded in the same transaction, so a retried command
-        answers with the first result and acts once."""
+        answers with the first result (read back as `resultaat`) and acts once."""
         handeling = beslis
 
         def beslis_en_onthoud() -> Besluit[R]:
@@ -129,7 +133,7 @@ class Dienst:
 
         beslis = beslis_en_onthoud
         if self.sleutel and cmd is not None:
-            beslis = self._met_sleutel(beslis, self.sleutel, cmd)
+            beslis = self._met_sleutel(beslis, self.sleutel, cmd, resultaat)
         for poging in range(MAX_POGINGEN):
             try:
                 self._ook_uitvoeren = []
@@ -149,15 +153,18 @@ class Dienst:
                 raise
         raise Conflict(f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw")
 
-    def _met_sleutel(self, beslis: Callable[[], Besluit[R]], sleutel: str, cmd: Any) -> Callable[[], Besluit[R]]:
+    def _met_sleutel(
+        self, beslis: Callable[[], Besluit[R]], sleutel: str, cmd: Any, resultaat: type[r.Resultaat] | None
+    ) -> Callable[[], Besluit[R]]:
         opdracht = type(cmd).__name__
         inhoud = hashlib.sha256(cmd.model_dump_json().encode("utf-8")).hexdigest()
 
         def met_sleutel() -> Besluit[R]:
-            eerder = self._get(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
-            if eerder is not None:  # the first answer, as recorded (JSON values)
+            eerder = self.laad(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
+            if eerder is not None:  # the first answer, as recorded, read back into its type
                 self.herhaald_verzoek = eerder
-                return [], eerder.herhaling(opdracht, inhoud, self.gebruiker)  # type: ignore[return-value]
+                vastgelegd = eerder.herhaling(opdracht, inhoud, self.gebruiker)
+                return [], (resultaat.uit_json(vastgelegd) if resultaat else vastgelegd)  # type: ignore[return-value]
             nieuw, uitkomst = beslis()
             verzoek = Verzoek(
                 sleutel=sleutel,
@@ -190,14 +197,15 @@ class Dienst:
             raise OpslagOnbeschikbaar(f"onverwacht soort gegevens onder {aggregate_id}")
         return agg
 
-    def gemeente(self, *, wijzigen: bool = False) -> Gemeente:
-        g = self._get(Gemeente, ids.gemeente_id(), wijzigen=wijzigen)
+    def gemeente(self, *, wijzigen: bool = True) -> Gemeente:
+        """The gemeente; like `laad`, a copy unless the caller says it changes nothing (`wijzigen=False`)."""
+        g = self.laad(Gemeente, ids.gemeente_id(), wijzigen=wijzigen)
         if g is None:
             raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
         return g
 
     def laad_wijk(self, code: str, periode: int) -> Wijk:
-        w = self._get(Wijk, ids.wijk_id(code, periode))
+        w = self.laad(Wijk, ids.wijk_id(code, periode))
         if w is None:
             raise self.niet_aangewezen(code, periode)
         return w
@@ -217,14 +225,14 @@ class Dienst:
         )
 
     def laad_aanvraag(self, nummer: int) -> Aanvraag:
-        a = self._get(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
+        a = self.laad(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
         if a is None:
             raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)
         return a
 
     def laad_voucher(self, tekst: str) -> Voucher:
         code = maak_code(*parse_code(tekst))
-        v = self._get(Voucher, ids.voucher_id(code))
+        v = self.laad(Voucher, ids.voucher_id(code))
         if v is None:
             raise NietGevonden(f"voucher {code} is nooit verstrekt", voucher=code)
         return v
@@ -270,80 +278,71 @@ class Dienst:
             datum=datum,
         )
 
-    _get, _datum, _voer_uit, _wijk, _aanvraag, _voucher, _eis_regie = (
-        laad,
-        datum,
-        voer_uit,
-        laad_wijk,
-        laad_aanvraag,
-        laad_voucher,
-        eis_regie,
-    )
-
     # === college: inrichten, mandaten, wijken ============================================
-    def richt_in(self, cmd: m.Inrichten) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def richt_in(self, cmd: m.Inrichten) -> r.Inrichting:
+        datum = self.datum(cmd.datum)
 
         self._lees(self.sleutels.richt_in)  # the key table of the personal data; changes nothing if it exists
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            bestaand = self._get(Gemeente, ids.gemeente_id())
+        def beslis() -> Besluit[r.Inrichting]:
+            bestaand = self.laad(Gemeente, ids.gemeente_id())
             if bestaand is not None:
                 if bestaand.naam == cmd.gemeente and bestaand.regeling == cmd.regeling:
-                    return [], {"gemeente": bestaand.naam, "regeling": bestaand.regeling, "nieuw": False}
+                    return [], r.Inrichting(bestaand.naam, bestaand.regeling, nieuw=False)
                 raise RegelOvertreden(
                     f"deze administratie is al ingericht voor gemeente {bestaand.naam}", artikel="art. 2"
                 )
             g = Gemeente(naam=cmd.gemeente, regeling=cmd.regeling.naar_dict(), datum=datum, gebruiker=self.gebruiker)
             g.geef_mandaat(self.gebruiker, "college", None, datum, self.gebruiker)
-            return [g], {"gemeente": g.naam, "regeling": g.regeling, "nieuw": True}
+            return [g], r.Inrichting(g.naam, g.regeling, nieuw=True)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Inrichting)
 
-    def geef_mandaat(self, cmd: m.GeefMandaat) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def geef_mandaat(self, cmd: m.GeefMandaat) -> r.MandaatGegeven:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.MandaatGegeven]:
             g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             nieuw = g.geef_mandaat(
                 cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker, naam=cmd.naam, besluit=cmd.besluit
             )
             self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=True)
-            return ([g] if nieuw else []), {
-                "gebruiker": cmd.aan,
-                "rol": cmd.rol,
-                "wijk": cmd.wijk,
-                "van": datum,
-                "nieuw": nieuw,
-                "naam": g.weergavenaam(cmd.aan),
-                "besluit": g.mandaatbesluit(cmd.aan, cmd.rol, cmd.wijk),
-            }
+            uit = r.MandaatGegeven(
+                cmd.aan,
+                cmd.rol,
+                cmd.wijk,
+                datum,
+                nieuw,
+                g.weergavenaam(cmd.aan),
+                g.mandaatbesluit(cmd.aan, cmd.rol, cmd.wijk),
+            )
+            return ([g] if nieuw else []), uit
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.MandaatGegeven)
 
-    def trek_mandaat_in(self, cmd: m.TrekMandaatIn) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def trek_mandaat_in(self, cmd: m.TrekMandaatIn) -> r.MandaatIngetrokken:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.MandaatIngetrokken]:
             g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             g.trek_mandaat_in(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
             self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=False)
-            return [g], {"gebruiker": cmd.aan, "rol": cmd.rol, "wijk": cmd.wijk, "tot": datum}
+            return [g], r.MandaatIngetrokken(cmd.aan, cmd.rol, cmd.wijk, datum)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.MandaatIngetrokken)
 
     def _volg_mandaat(self, g: Gemeente, aan: str, rol: str, *, gegeven: bool) -> None:
         """The database privilege follows the mandate as it holds today (not at --datum)."""
         if self.databaserechten is not None:
             self._ook_uitvoeren = self.databaserechten.volg_mandaat(g, aan, rol, self.vandaag, gegeven=gegeven)
 
-    def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> r.Wijkstand:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
+        def beslis() -> Besluit[r.Wijkstand]:
+            g = self.gemeente(wijzigen=False)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             self._eis_in_werking(g, datum)
             r = g.regeling_op(datum)  # the version in force on the day of the designation
@@ -357,7 +356,7 @@ class Dienst:
             verstrekken_tot, uitvoeren_tot = budgetjaren.data_van_de_wijk(
                 r, cmd.periode, cmd.verstrekken_tot, cmd.uitvoeren_tot
             )
-            bestaand = self._get(Wijk, ids.wijk_id(cmd.code, cmd.periode))
+            bestaand = self.laad(Wijk, ids.wijk_id(cmd.code, cmd.periode))
             if bestaand is not None:
                 gelijk = (bestaand.naam, bestaand.budget, bestaand.uitvoeringskosten, bestaand.plafond) == (
                     cmd.naam,
@@ -386,35 +385,35 @@ class Dienst:
             w.stel_plafond_vast(plafond, datum, self.gebruiker)
             return [w], wijk_uitkomst(w)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Wijkstand)
 
-    def stel_plafond_vast(self, cmd: m.StelPlafondVast) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def stel_plafond_vast(self, cmd: m.StelPlafondVast) -> r.Wijkstand:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            w = self._wijk(cmd.code, cmd.periode)
+        def beslis() -> Besluit[r.Wijkstand]:
+            g = self.gemeente(wijzigen=False)
+            w = self.laad_wijk(cmd.code, cmd.periode)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             if w.plafond == cmd.plafond:
                 return [], wijk_uitkomst(w)
             w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
             return [w], wijk_uitkomst(w)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Wijkstand)
 
     # === aanvragen (art. 4) ===========================================================
-    def dien_in(self, cmd: m.DienAanvraagIn) -> dict[str, Any]:
+    def dien_in(self, cmd: m.DienAanvraagIn) -> r.Aanvraagstand:
         # Registered with only --ontvangen: recorded on that date (the paper's own day), not on the day it was typed.
-        datum = self._datum(cmd.datum if cmd.datum is not None else cmd.ontvangen)
-        ontvangen = self._datum(cmd.ontvangen) if cmd.ontvangen else datum
+        datum = self.datum(cmd.datum if cmd.datum is not None else cmd.ontvangen)
+        ontvangen = self.datum(cmd.ontvangen) if cmd.ontvangen else datum
         regels.samenhangende_data(datum, ontvangen, "de ontvangst (--ontvangen)", handeling="de registratie")
 
-        def beslis() -> Besluit[dict[str, Any]]:
+        def beslis() -> Besluit[r.Aanvraagstand]:
             g = self.gemeente(wijzigen=True)
             # a mistyped wijk is not found (exit 3), before the mandate; without --periode the budget year
             # open for grants on the date of receipt, else the next designated one (commands/budgetjaren.py)
-            w = self._wijk(cmd.wijk, cmd.periode) if cmd.periode else budgetjaren.kies(self, cmd.wijk, ontvangen)
-            self._eis_regie(g, cmd.wijk, datum, ook_college=True)
+            w = self.laad_wijk(cmd.wijk, cmd.periode) if cmd.periode else budgetjaren.kies(self, cmd.wijk, ontvangen)
+            self.eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
             regels.samenhangende_data(
                 datum, w.aangewezen_op, f"de aanwijzing van wijk {w.code}", handeling="de registratie"
@@ -438,30 +437,30 @@ class Dienst:
                 nieuw.append(w)
             return nieuw, self._aanvraag_uitkomst(a, g)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Aanvraagstand)
 
-    def vraag_aanvulling(self, cmd: m.VraagAanvulling) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def vraag_aanvulling(self, cmd: m.VraagAanvulling) -> r.AanvullingGevraagd:
+        datum = self.datum(cmd.datum)
         termijn = cmd.termijn or datum + STANDAARD_AANVULTERMIJN
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
-            w = self._wijk(a.wijk, a.periode)
+        def beslis() -> Besluit[r.AanvullingGevraagd]:
+            g = self.gemeente(wijzigen=False)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
+            w = self.laad_wijk(a.wijk, a.periode)
             a.vraag_aanvulling(cmd.wat, termijn, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "aanvulling gevraagd", datum, self.gebruiker)
-            return [a, w], self._aanvraag_uitkomst(a, g) | {"termijn": termijn}
+            return [a, w], r.AanvullingGevraagd(**self._aanvraag_uitkomst(a, g).__dict__, termijn=termijn)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.AanvullingGevraagd)
 
-    def vul_aan(self, cmd: m.VulAanvraagAan) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def vul_aan(self, cmd: m.VulAanvraagAan) -> r.Aanvraagstand:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum, ook_college=True)
+        def beslis() -> Besluit[r.Aanvraagstand]:
+            g = self.gemeente(wijzigen=False)
+            a = self.laad_aanvraag(cmd.nummer)
+            self.eis_regie(g, a.wijk, datum, ook_college=True)
             versie = a.version
             persoon = self._verzegel_aanvulling(a, _persoon(cmd, ondertekend=cmd.ondertekend))
             werd_volledig = a.vul_aan(persoon, _gegevens(cmd), datum, self.gebruiker)
@@ -469,12 +468,12 @@ class Dienst:
                 return [], self._aanvraag_uitkomst(a, g)
             nieuw: list[Aggregate] = [a]
             if werd_volledig:
-                w = self._wijk(a.wijk, a.periode)
+                w = self.laad_wijk(a.wijk, a.periode)
                 w.neem_in_behandeling(a.nummer, datum, datum, self.gebruiker)
                 nieuw.append(w)
             return nieuw, self._aanvraag_uitkomst(a, g)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Aanvraagstand)
 
     def _verzegel_aanvulling(self, a: Aanvraag, persoon: dict[str, Any]) -> dict[str, Any]:
         """Seal the personal items that change; the ones equal to what the aanvraag holds are left out."""
@@ -496,30 +495,30 @@ class Dienst:
             return {"persoonsgegevens": "verwijderd"} | pg.onleesbaar(persoon)
         return {"persoonsgegevens": "zichtbaar"} | (pg.ontsleutel(persoon, sleutel, a.id) if sleutel else persoon)
 
-    def _aanvraag_uitkomst(self, a: Aanvraag, g: Gemeente) -> dict[str, Any]:
-        return {
-            "aanvraag": a.nummer,
-            "wijk": a.wijk,
-            "periode": a.periode,
-            "status": a.status,
-            "ontbreekt": a.ontbreekt,
-            "ontvangen": a.ontvangen,
-            "beslissen_voor": a.beslissen_voor(g.regeling_op(a.ontvangen).beslistermijn_weken),
-            "vastgesteld": a.vastgesteld,  # Awb 4:42-4:47; None until then
-        }
+    def _aanvraag_uitkomst(self, a: Aanvraag, g: Gemeente) -> r.Aanvraagstand:
+        return r.Aanvraagstand(
+            a.nummer,
+            a.wijk,
+            a.periode,
+            a.status,
+            a.ontbreekt,
+            a.ontvangen,
+            a.beslissen_voor(g.regeling_op(a.ontvangen).beslistermijn_weken),
+            a.vastgesteld,  # Awb 4:42-4:47; None until then
+        )
 
     # === beslissen (art. 5 en 6) =========================================================
-    def ken_toe(self, cmd: m.KenToe) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def ken_toe(self, cmd: m.KenToe) -> r.Toekenning:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
+        def beslis() -> Besluit[r.Toekenning]:
+            g = self.gemeente(wijzigen=False)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
             if a.status == "toegekend" and a.besluit is not None:
                 return [], self._herhaalde_toekenning(a, cmd)
             a.eis_beslisbaar("toekennen")
-            w = self._wijk(a.wijk, a.periode)
+            w = self.laad_wijk(a.wijk, a.periode)
             r = g.regeling_op(datum)
             bedrag = cmd.bedrag if cmd.bedrag is not None else a.kosten
             if bedrag is None:  # a complete aanvraag has a kostenraming (art. 4 lid 2 onder c)
@@ -559,10 +558,10 @@ class Dienst:
                 )
             return nieuw, _toekenning_uitkomst(a)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Toekenning)
 
     @staticmethod
-    def _herhaalde_toekenning(a: Aanvraag, cmd: m.KenToe) -> dict[str, Any]:
+    def _herhaalde_toekenning(a: Aanvraag, cmd: m.KenToe) -> r.Toekenning:
         besluit = a.besluit or {}
         zelfde = (cmd.bedrag is None or cmd.bedrag == besluit["bedrag"]) and (
             cmd.vouchers is None or cmd.vouchers == len(besluit["vouchers"])
@@ -574,147 +573,135 @@ class Dienst:
             )
         return _toekenning_uitkomst(a)
 
-    def weiger(self, cmd: m.Weiger) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def weiger(self, cmd: m.Weiger) -> r.Weigering:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
-            uitkomst = {"aanvraag": a.nummer, "grond": cmd.grond, "status": "geweigerd"}
+        def beslis() -> Besluit[r.Weigering]:
+            g = self.gemeente(wijzigen=False)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
+            uitkomst = r.Weigering(a.nummer, cmd.grond, Status.GEWEIGERD)
             if a.status == "geweigerd" and a.besluit and a.besluit.get("grond") == cmd.grond:
                 if a.besluit.get("motivering") == cmd.motivering:
                     return [], uitkomst
-            w = self._wijk(a.wijk, a.periode)
+            w = self.laad_wijk(a.wijk, a.periode)
             a.weiger(cmd.grond, cmd.motivering, w.beschikbaar_voor(a.ontvangen), datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
             return [a, w], uitkomst
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Weigering)
 
-    def verklaar_geschikt(self, cmd: m.VerklaarGeschikt) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def verklaar_geschikt(self, cmd: m.VerklaarGeschikt) -> r.Geschikt:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
+        def beslis() -> Besluit[r.Geschikt]:
+            g = self.gemeente(wijzigen=False)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
             if a.status == "geschikt":
-                return [], {"aanvraag": a.nummer, "status": a.status}
-            w = self._wijk(a.wijk, a.periode)
+                return [], r.Geschikt(a.nummer, a.status)
+            w = self.laad_wijk(a.wijk, a.periode)
             a.verklaar_geschikt(g.regeling_op(datum).raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "naar wijkraadpleging", datum, self.gebruiker)
-            return [a, w], {"aanvraag": a.nummer, "status": a.status}
+            return [a, w], r.Geschikt(a.nummer, a.status)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Geschikt)
 
-    def besluit_raadpleging(self, cmd: m.BesluitRaadpleging) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def besluit_raadpleging(self, cmd: m.BesluitRaadpleging) -> r.Raadpleging:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
-            uitkomst = {"aanvraag": a.nummer, "uitkomst": cmd.uitkomst}
+        def beslis() -> Besluit[r.Raadpleging]:
+            g = self.gemeente(wijzigen=False)
+            a = self.laad_aanvraag(cmd.nummer)
+            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
             if a.raadpleging and a.raadpleging.get("uitkomst") == cmd.uitkomst and a.status != "geschikt":
-                return [], uitkomst | {"status": a.status}
+                return [], r.Raadpleging(a.nummer, cmd.uitkomst, a.status)
             a.besluit_raadpleging(
                 cmd.uitkomst, cmd.stemmen_voor, cmd.stemmen_tegen, datum, self.gebruiker, mandaat=mandaat
             )
-            return [a], uitkomst | {"status": a.status}
+            return [a], r.Raadpleging(a.nummer, cmd.uitkomst, a.status)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Raadpleging)
 
-    def meld_wijziging(self, cmd: m.MeldWijziging) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def meld_wijziging(self, cmd: m.MeldWijziging) -> r.Wijziging:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum, ook_college=True)
+        def beslis() -> Besluit[r.Wijziging]:
+            g = self.gemeente(wijzigen=False)
+            a = self.laad_aanvraag(cmd.nummer)
+            self.eis_regie(g, a.wijk, datum, ook_college=True)
             a.meld_wijziging(cmd.omschrijving, datum, self.gebruiker)
-            return [a], {"aanvraag": a.nummer, "wijzigingen": a.wijzigingen}
+            return [a], r.Wijziging(a.nummer, a.wijzigingen)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Wijziging)
 
-    def maak_bekend(self, cmd: m.MaakBekend) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def maak_bekend(self, cmd: m.MaakBekend) -> r.Bekendmaking:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            a = self._aanvraag(cmd.nummer)
-            self._eis_regie(g, a.wijk, datum, ook_college=True)
+        def beslis() -> Besluit[r.Bekendmaking]:
+            g = self.gemeente(wijzigen=False)
+            a = self.laad_aanvraag(cmd.nummer)
+            self.eis_regie(g, a.wijk, datum, ook_college=True)
             nieuw = a.maak_bekend(datum, self.gebruiker)
-            return ([a] if nieuw else []), {"aanvraag": a.nummer, "bekendgemaakt": a.bekendgemaakt}
+            return ([a] if nieuw else []), r.Bekendmaking(a.nummer, a.bekendgemaakt)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Bekendmaking)
 
     # === personal data: destroyed after the retention term (AVG, Archiefwet) ===============
-    def vergeet(self, cmd: m.Vergeet) -> dict[str, Any]:
+    def vergeet(self, cmd: m.Vergeet) -> r.Vergeten:
         """The college destroys the key of an aanvraag's personal data once its term has ended.
 
         The event is saved first, then the key is destroyed: a key whose destruction failed is
         destroyed by a repeat (which writes no second event); an event never goes missing."""
-        datum = self._datum(cmd.datum)
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
+        def beslis() -> Besluit[r.Vergeten]:
+            g = self.gemeente(wijzigen=False)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
-            a = self._aanvraag(cmd.nummer)
+            a = self.laad_aanvraag(cmd.nummer)
             termijn = self._bewaartermijn(a)
             if a.vernietigd is None and termijn.verstreken(datum) and not self.sleutels.mag_vernietigen():
                 raise OpslagOnbeschikbaar(
                     "deze databaselogin mag geen sleutels vernietigen: vraag de beheerder om DELETE op "
                     "vouchers_sleutels (README, Persoonsgegevens en bewaartermijnen)"
                 )
-            gesloten = self._wijk(a.wijk, a.periode).gesloten
+            gesloten = self.laad_wijk(a.wijk, a.periode).gesloten
             nieuw = a.vergeet(termijn, datum, self.gebruiker, periode_gesloten=gesloten)
-            return ([a] if nieuw else []), {
-                "aanvraag": a.nummer,
-                "wijk": a.wijk,
-                "periode": a.periode,
-                "uitkomst": termijn.uitkomst,
-                "bewaren_tot": termijn.einde,
-                "vernietigd": a.vernietigd,
-                "nieuw": nieuw,
-            }
+            uit = r.Vergeten(a.nummer, a.wijk, a.periode, termijn.uitkomst, termijn.einde, a.vernietigd, nieuw)
+            return ([a] if nieuw else []), uit
 
-        uitkomst = self._voer_uit(beslis, cmd)
-        v = self._lees(lambda: self.sleutels.vernietig(ids.aanvraag_id(uitkomst["aanvraag"])))
-        return uitkomst | {
-            "sleutel_verwijderd": v.verwijderd,
-            "opgeschoond": v.opgeschoond,
-            "toelichting": v.toelichting,
-        }
+        uitkomst = self.voer_uit(beslis, cmd, r.Vergeten)
+        v = self._lees(lambda: self.sleutels.vernietig(ids.aanvraag_id(uitkomst.aanvraag)))
+        return replace(uitkomst, sleutel_verwijderd=v.verwijderd, opgeschoond=v.opgeschoond, toelichting=v.toelichting)
 
     def _bewaartermijn(self, a: Aanvraag) -> Bewaartermijn:
         from projections.rapporten.bewaartermijnen import dossier_uit
 
         d = dossier_uit(self.app.events.get(a.id))
-        return bewaartermijn(d.status, self._wijk(a.wijk, a.periode).uitvoeren_tot, d.besluit, d.laatste)
+        return bewaartermijn(d.status, self.laad_wijk(a.wijk, a.periode).uitvoeren_tot, d.besluit, d.laatste)
 
     # === kasbeheer (art. 9) ===========================================================
-    def verzilver(self, cmd: m.Verzilver) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def verzilver(self, cmd: m.Verzilver) -> r.Betaling:
+        datum = self.datum(cmd.datum)
         betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur, cmd.factuurdatum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            v = self._voucher(cmd.code)
+        def beslis() -> Besluit[r.Betaling]:
+            g = self.gemeente(wijzigen=False)
+            v = self.laad_voucher(cmd.code)
             return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Betaling)
 
-    def neem_contant_op(self, cmd: m.NeemContantOp) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def neem_contant_op(self, cmd: m.NeemContantOp) -> r.Betaling:
+        datum = self.datum(cmd.datum)
         betaling = Betaalopdracht(CONTANT_OPNEMEN, cmd.bedrag, None, cmd.kwitantie)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            v = self._voucher(cmd.code)
+        def beslis() -> Besluit[r.Betaling]:
+            g = self.gemeente(wijzigen=False)
+            v = self.laad_voucher(cmd.code)
             return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.Betaling)
 
     def betaal(
         self,
@@ -760,7 +747,7 @@ class Dienst:
         factuur_id = ids.factuur_id(leverancier, factuur)
         if factuur_id not in self.app.bestaande([factuur_id]):  # one cheap query; most invoices are new
             return False
-        geboekt = self._get(Factuur, factuur_id)
+        geboekt = self.laad(Factuur, factuur_id)
         if geboekt is None:
             return False
         if geboekt.vrij:  # its payment was corrected: it may be booked again (boek_factuur)
@@ -786,24 +773,24 @@ class Dienst:
             leverancier=leverancier, factuur=factuur, voucher=code, bedrag=bedrag, datum=datum, gebruiker=self.gebruiker
         )
 
-    def weiger_betaling(self, cmd: m.WeigerBetaling) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+    def weiger_betaling(self, cmd: m.WeigerBetaling) -> r.BetalingGeweigerd:
+        datum = self.datum(cmd.datum)
 
-        def beslis() -> Besluit[dict[str, Any]]:
-            g = self.gemeente()
-            v = self._voucher(cmd.code)
+        def beslis() -> Besluit[r.BetalingGeweigerd]:
+            g = self.gemeente(wijzigen=False)
+            v = self.laad_voucher(cmd.code)
             g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
             if cmd.leverancier and cmd.factuur:
                 self._eis_niet_betaald(cmd.leverancier, cmd.factuur)
             v.weiger_betaling(cmd.bedrag, cmd.reden, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
-            return [v], {"voucher": v.code, "bedrag": cmd.bedrag, "reden": cmd.reden, "restant": v.restant}
+            return [v], r.BetalingGeweigerd(v.code, cmd.bedrag, cmd.reden, v.restant)
 
-        return self._voer_uit(beslis, cmd)
+        return self.voer_uit(beslis, cmd, r.BetalingGeweigerd)
 
     def _eis_niet_betaald(self, leverancier: str, factuur: str) -> None:
         """Art. 9 lid 2 refuses a payment before it is made; a paid invoice is corrected, not refused."""
         factuur_id = ids.factuur_id(leverancier, factuur)
-        geboekt = self._get(Factuur, factuur_id, wijzigen=False) if self.app.bestaande([factuur_id]) else None
+        geboekt = self.laad(Factuur, factuur_id, wijzigen=False) if self.app.bestaande([factuur_id]) else None
         if geboekt is None or geboekt.vrij:
             return
         nummer = self.betaalgebeurtenis(geboekt.voucher, leverancier, factuur)
@@ -829,19 +816,19 @@ class Dienst:
     # === reading =====================================================================
     def regeling(self, per: date | None = None) -> dict[str, Any]:
         """The regeling in force on `per` (default today), with every version and its date."""
-        g = self._lees(self.gemeente)
+        g = self._lees(lambda: self.gemeente(wijzigen=False))
         versie, vanaf, r = g.versie_op(per or self.vandaag)
         versies = [{"versie": n, "vanaf": d, "naam": x.naam} for n, d, x in g.versies()]
         return {"gemeente": g.naam, "regeling": r, "versie": versie, "vanaf": vanaf, "versies": versies, "per": per}
 
     def mandaten(self) -> list[dict[str, Any]]:
-        return self._lees(self.gemeente).mandaten_lijst()
+        return self._lees(lambda: self.gemeente(wijzigen=False)).mandaten_lijst()
 
     def toon_aanvraag(self, nummer: int) -> dict[str, Any]:
         def lees() -> dict[str, Any]:
-            g = self.gemeente()
-            a = self._aanvraag(nummer)
-            uit = self._aanvraag_uitkomst(a, g) | self._persoon_voor_kijker(g, a)
+            g = self.gemeente(wijzigen=False)
+            a = self.laad_aanvraag(nummer)
+            uit = self._aanvraag_uitkomst(a, g).als_dict() | self._persoon_voor_kijker(g, a)
             return uit | {
                 "persoonsgegevens_vernietigd": a.vernietigd,
                 "omschrijving": a.gegevens.get("omschrijving"),
@@ -868,7 +855,7 @@ class Dienst:
         return self._lees(lees)
 
     def toon_voucher(self, code: str) -> dict[str, Any]:
-        v = self._lees(lambda: self._voucher(code))
+        v = self._lees(lambda: self.laad_voucher(code))
         return {
             "voucher": v.code,
             "wijk": v.wijk,
@@ -887,9 +874,9 @@ class Dienst:
 
     def wijken(self) -> list[Wijk]:
         def lees() -> list[Wijk]:
-            self.gemeente()
+            self.gemeente(wijzigen=False)
             sleutels = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
-            return [self._wijk(code, periode) for code, periode in sleutels]
+            return [self.laad_wijk(code, periode) for code, periode in sleutels]
 
         return self._lees(lees)
 
@@ -902,21 +889,22 @@ class Dienst:
         namen = self.aanvragers() if gezocht else {}
 
         def lees() -> list[dict[str, Any]]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             if wijk and not any(e.code == wijk for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])):
                 raise NietGevonden(f"wijk {wijk} is niet aangewezen", wijk=wijk)
             uit = []
             for e in self.gebeurtenissen([gebeurtenissen.AanvraagIngediend]):
                 if wijk and e.wijk != wijk:
                     continue
-                a = self._aanvraag(e.nummer)
+                a = self.laad_aanvraag(e.nummer)
                 if (status and a.status != status) or (periode is not None and a.periode != periode):
                     continue
                 teksten = (a.gegevens.get("omschrijving") or "", namen.get(a.nummer, ""))
                 if gezocht and not any(gezocht in t.casefold() for t in teksten):
                     continue
                 uit.append(
-                    self._aanvraag_uitkomst(a, g) | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")}
+                    self._aanvraag_uitkomst(a, g).als_dict()
+                    | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")}
                 )
             return uit
 
@@ -928,7 +916,7 @@ class Dienst:
         left out: a report shows them as AFGESCHERMD. Reads the key table only for what it shows."""
 
         def lees() -> dict[int, str]:
-            g = self.gemeente()
+            g = self.gemeente(wijzigen=False)
             namen: dict[UUID, tuple[int, Any]] = {}
             soorten = [
                 gebeurtenissen.AanvraagIngediend,
@@ -994,33 +982,33 @@ def _gegevens(cmd: m.Aanvraaggegevens) -> dict[str, Any]:
     }
 
 
-def wijk_uitkomst(w: Wijk) -> dict[str, Any]:
-    return {
-        "wijk": w.code,
-        "naam": w.naam,
-        "periode": w.periode,
-        "budget": w.budget,
-        "uitvoeringskosten": w.uitvoeringskosten,
-        "plafond": w.plafond,
-        "toegekend": w.toegekend,
-        "vervallen": w.vervallen,
-        "beschikbaar": w.beschikbaar,
-        "verstrekken_tot": w.verstrekken_tot,
-        "uitvoeren_tot": w.uitvoeren_tot,
-    }
+def wijk_uitkomst(w: Wijk) -> r.Wijkstand:
+    return r.Wijkstand(
+        w.code,
+        w.naam,
+        w.periode,
+        w.budget,
+        w.uitvoeringskosten,
+        w.plafond,
+        w.toegekend,
+        w.vervallen,
+        w.beschikbaar,
+        w.verstrekken_tot,
+        w.uitvoeren_tot,
+    )
 
 
-def _toekenning_uitkomst(a: Aanvraag) -> dict[str, Any]:
+def _toekenning_uitkomst(a: Aanvraag) -> r.Toekenning:
     besluit = a.besluit or {}
-    return {
-        "aanvraag": a.nummer,
-        "status": a.status,
-        "bedrag": besluit.get("bedrag"),
-        "vouchers": [{"code": v["code"], "bedrag": v["bedrag"]} for v in besluit.get("vouchers", [])],
-        "start_voor": besluit.get("start_voor"),
-        "datum": besluit.get("datum"),
-    }
+    return r.Toekenning(
+        a.nummer,
+        a.status,
+        besluit.get("bedrag"),
+        [r.VoucherBedrag(v["code"], v["bedrag"]) for v in besluit.get("vouchers", [])],
+        besluit.get("start_voor"),
+        besluit.get("datum"),
+    )
 
 
-def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> dict[str, Any]:
-    return {"voucher": v.code, "bedrag": bedrag, "restant": v.restant, "wijk": v.wijk}
+def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> r.Betaling:
+    return r.Betaling(v.code, bedrag, v.restant, v.wijk)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from commands.dienst import Dienst
+from commands.opslag import lees_opslag
 
 R = TypeVar("R")
 
@@ -25,5 +26,5 @@ def genummerd(dienst: Dienst) -> Iterator[Genummerd]:
 
 def lees_geschiedenis(dienst: Dienst, vouw: Callable[[Iterator[Genummerd]], R]) -> R:
     """Fold the whole numbered history; a store that is missing or unreachable is the contract's error."""
-    dienst._lees(dienst.gemeente)  # not initialised: exit 5 before anything is folded
-    return dienst._lees(lambda: vouw(genummerd(dienst)))
+    lees_opslag(lambda: dienst.gemeente(wijzigen=False))  # not initialised: exit 5 before anything is folded
+    return lees_opslag(lambda: vouw(genummerd(dienst)))

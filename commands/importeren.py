@@ -33,6 +33,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate
 
+from commands import resultaten as r
 from commands.dienst import CONTANT_OPNEMEN, VERZILVER, Betaalopdracht, Dienst
 from ledger import ids
 from ledger.datum import parse_datum
@@ -253,13 +254,13 @@ def boek(
     dienst: Dienst,
     betalingen: list[Betaling],
     voortgang: Callable[[Iterable[Betaling]], Iterable[Betaling]] | None = None,
-) -> dict[str, Any]:
+) -> r.Import:
     """Pass 2 and the one transaction. Raises BetalingenGeweigerd listing every refused line."""
     for b in betalingen:
-        dienst._datum(b.datum)  # a future date is bad input, before any rule
+        dienst.datum(b.datum)  # a future date is bad input, before any rule
 
-    def beslis() -> tuple[list[Aggregate], dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> tuple[list[Aggregate], r.Import]:
+        g = dienst.gemeente(wijzigen=False)
         vouchers: dict[str, Voucher] = {}
         in_bestand: dict[tuple[str, str], Betaling] = {}
         nieuwe_facturen: list[Aggregate] = []
@@ -270,7 +271,7 @@ def boek(
         al_bekend = dienst.app.bestaande(ids.factuur_id(*b.register) for b in betalingen)
         for b in voortgang(betalingen) if voortgang else betalingen:
             try:
-                v = vouchers.get(b.voucher) or dienst._voucher(b.voucher)
+                v = vouchers.get(b.voucher) or dienst.laad_voucher(b.voucher)
                 nieuw = dienst.betaal(g, v, b.opdracht, b.datum, partial(_herhaling, dienst, b, in_bestand, al_bekend))
                 if not nieuw:
                     herhaald += 1
@@ -283,16 +284,10 @@ def boek(
                 fouten.append((b.regel, e.melding + (f" ({e.artikel})" if e.artikel else "")))
         if fouten:
             raise BetalingenGeweigerd(_samenvatting(None, fouten, "geweigerd"), regels=fouten)
-        uitkomst = {
-            "regels": len(betalingen),
-            "geboekt": len(betalingen) - herhaald,
-            "herhaald": herhaald,
-            "bedrag": geboekt,
-            "vouchers": len(vouchers),
-        }
+        uitkomst = r.Import(len(betalingen), len(betalingen) - herhaald, herhaald, geboekt, len(vouchers))
         return [*vouchers.values(), *nieuwe_facturen], uitkomst
 
-    return dienst._voer_uit(beslis)
+    return dienst.voer_uit(beslis, resultaat=r.Import)
 
 
 def _sleutel(b: Betaling) -> tuple[str, str]:

@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from eventsourcing.domain import Aggregate
 
+from commands import resultaten as r
 from commands.dienst import CONTANT, Besluit, Dienst
 from commands.modellen import Opdracht, Positief, Tekst
 from ledger import ids
@@ -42,12 +43,12 @@ class CorrigeerBetaling(Opdracht):
     reden: Tekst
 
 
-def corrigeer_betaling(dienst: Dienst, cmd: CorrigeerBetaling) -> dict[str, Any]:
+def corrigeer_betaling(dienst: Dienst, cmd: CorrigeerBetaling) -> r.Correctie:
     """Storno of one booked payment or cash withdrawal of voucher `cmd.code`."""
     datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Besluit[dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> Besluit[r.Correctie]:
+        g = dienst.gemeente(wijzigen=False)
         v = dienst.laad_voucher(cmd.code)
         g.eis_mandaat(dienst.gebruiker, "kasbeheerder", v.wijk, datum)
         betaling = dienst.app.gebeurtenis(cmd.gebeurtenis)
@@ -74,16 +75,9 @@ def corrigeer_betaling(dienst: Dienst, cmd: CorrigeerBetaling) -> dict[str, Any]
             if f is not None and f.voucher == v.code and not f.vrij:
                 f.geef_vrij(cmd.gebeurtenis, datum, dienst.gebruiker)
                 nieuw.append(f)
-        return nieuw, {
-            "voucher": v.code,
-            "gecorrigeerd": cmd.gebeurtenis,
-            "bedrag": bedrag,
-            "restant": v.restant,
-            "wijk": v.wijk,
-            "reden": cmd.reden,
-        }
+        return nieuw, r.Correctie(v.code, cmd.gebeurtenis, bedrag, v.restant, v.wijk, cmd.reden)
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.Correctie)
 
 
 class TrekToekenningIn(Opdracht):
@@ -93,12 +87,12 @@ class TrekToekenningIn(Opdracht):
     bedrag: Positief | None = None
 
 
-def trek_toekenning_in(dienst: Dienst, cmd: TrekToekenningIn) -> dict[str, Any]:
+def trek_toekenning_in(dienst: Dienst, cmd: TrekToekenningIn) -> r.ToekenningIngetrokken:
     """Awb 4:48: release the unspent value of a grant (or `cmd.bedrag` of it)."""
     datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Besluit[dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> Besluit[r.ToekenningIngetrokken]:
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         mandaat = dienst.eis_regie(g, a.wijk, datum, ook_college=True)
         toekenning = a.eis_toekenning_intrekbaar()
@@ -127,17 +121,17 @@ def trek_toekenning_in(dienst: Dienst, cmd: TrekToekenningIn) -> dict[str, Any]:
         for v, deel in verdeling:
             v.trek_waarde_in(deel, cmd.grond, datum, dienst.gebruiker)
         w.geef_vrij(a.nummer, bedrag, datum, dienst.gebruiker)
-        return [a, w, *(v for v, _ in verdeling)], {
-            "aanvraag": a.nummer,
-            "wijk": a.wijk,
-            "periode": a.periode,
-            "grond": cmd.grond,
-            "ingetrokken": bedrag,
-            "vouchers": [{"code": v.code, "waarde": v.waarde - v.ingetrokken, "restant": v.restant} for v in vouchers],
-            "beschikbaar": w.beschikbaar,
-        }
+        return [a, w, *(v for v, _ in verdeling)], r.ToekenningIngetrokken(
+            a.nummer,
+            a.wijk,
+            a.periode,
+            cmd.grond,
+            bedrag,
+            [r.Voucherwaarde(v.code, v.waarde - v.ingetrokken, v.restant) for v in vouchers],
+            w.beschikbaar,
+        )
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.ToekenningIngetrokken)
 
 
 def verdeel_intrekking(vouchers: list[Voucher], bedrag: Bedrag) -> list[tuple[Voucher, Bedrag]]:

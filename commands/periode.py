@@ -26,6 +26,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate
 
+from commands import resultaten as r
 from commands.dienst import Besluit, Dienst
 from commands.modellen import Opdracht, Periode, WijkCode
 from commands.vaststelling import betaald
@@ -43,12 +44,12 @@ class SluitPeriodeAf(Opdracht):
     wijk: WijkCode | None = None
 
 
-def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> dict[str, Any]:
+def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> r.Afsluiting:
     """Close the period of one wijk, or of every wijk designated for it; returns what expired."""
-    datum = dienst._datum(cmd.datum)
+    datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Besluit[dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> Besluit[r.Afsluiting]:
+        g = dienst.gemeente(wijzigen=False)
         codes = _wijken(dienst, cmd)  # a mistyped wijk is not found (exit 3), before the mandate
         g.eis_mandaat(dienst.gebruiker, "college", None, datum)
         vouchers = _vouchers_per_wijk(dienst, cmd.periode)
@@ -56,25 +57,23 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> dict[str, Any]:
         nieuw: list[Aggregate] = []
         uitkomsten = []
         for code in codes:
-            w = dienst._wijk(code, cmd.periode)
+            w = dienst.laad_wijk(code, cmd.periode)
             if w.gesloten:  # a repeat: say what expired then, write nothing
                 vervallen_bij_afsluiten = w.vervallen - w.vrijgegeven  # not what withdrawn grants released
-                uitkomsten.append(
-                    _uitkomst(code, cmd.periode, [], nieuw=False) | {"vervallen": vervallen_bij_afsluiten}
-                )
+                uitkomsten.append(r.WijkAfgesloten(code, cmd.periode, vervallen_bij_afsluiten, [], nieuw=False))
                 continue
             w.eis_afsluitbaar(datum)
             toegekend = _eis_beslist(dienst, code, cmd.periode, aanvragen.get(code, []))
-            vervallen: list[dict[str, Any]] = []
+            vervallen: list[r.Vervallen] = []
             geladen: dict[str, Voucher] = {}
             for voucher_code in vouchers.get(code, []):
-                v = dienst._get(Voucher, ids.voucher_id(voucher_code))
+                v = dienst.laad(Voucher, ids.voucher_id(voucher_code))
                 if v is None:  # listed from its own Verstrekt event, so it exists
                     raise NietGevonden(f"voucher {voucher_code} is niet te laden")
                 geladen[voucher_code] = v
                 rest = v.laat_vervallen(datum, dienst.gebruiker)
                 if rest.centen > 0:
-                    vervallen.append({"voucher": v.code, "bedrag": rest})
+                    vervallen.append(r.Vervallen(v.code, rest))
                     nieuw.append(v)
             vastgesteld = []
             for a in toegekend:  # Awb 4:42-4:44: ex officio, at what was paid; nothing is left unspent now
@@ -90,21 +89,18 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> dict[str, Any]:
                     dienst.gebruiker,
                     mandaat=namens.mandaat("college", None),
                 )
-                vastgesteld.append({"aanvraag": a.nummer, "bedrag": bedrag})
+                vastgesteld.append(r.AanvraagBedrag(a.nummer, bedrag))
                 nieuw.append(a)
-            totaal = sum((r["bedrag"] for r in vervallen), Bedrag.nul())
+            totaal = sum((x.bedrag for x in vervallen), Bedrag.nul())
             w.sluit_af(totaal, len(vervallen), datum, dienst.gebruiker, mandaat=namens.mandaat("college", None))
             nieuw.append(w)
-            uitkomsten.append(_uitkomst(code, cmd.periode, vervallen, nieuw=True) | {"vastgesteld": vastgesteld})
-        return nieuw, {
-            "periode": cmd.periode,
-            "datum": datum,
-            "wijken": uitkomsten,
-            "vervallen": sum((u["vervallen"] for u in uitkomsten), Bedrag.nul()),
-            "nieuw": any(u["nieuw"] for u in uitkomsten),
-        }
+            uitkomsten.append(
+                r.WijkAfgesloten(code, cmd.periode, totaal, vervallen, nieuw=True, vastgesteld=vastgesteld)
+            )
+        vervallen_totaal = sum((u.vervallen for u in uitkomsten), Bedrag.nul())
+        return nieuw, r.Afsluiting(cmd.periode, datum, uitkomsten, vervallen_totaal, any(u.nieuw for u in uitkomsten))
 
-    return dienst._voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.Afsluiting)
 
 
 def _wijken(dienst: Dienst, cmd: SluitPeriodeAf) -> list[str]:
@@ -132,7 +128,7 @@ def _aanvragen_per_wijk(dienst: Dienst, periode: int) -> dict[str, list[int]]:
 
 def _eis_beslist(dienst: Dienst, wijk: str, periode: int, nummers: list[int]) -> list[Aanvraag]:
     """Art. 5 lid 1 and 8: nothing of the year is left undecided; returns the grants still to be vastgesteld."""
-    aanvragen = [dienst._aanvraag(nr) for nr in sorted(nummers)]
+    aanvragen = [dienst.laad_aanvraag(nr) for nr in sorted(nummers)]
     open_ = [a.nummer for a in aanvragen if a.status in OPEN]
     if open_:
         raise OngeldigeToestand(
@@ -150,16 +146,6 @@ def _vouchers_per_wijk(dienst: Dienst, periode: int) -> dict[str, list[str]]:
         if e.periode == periode:
             uit.setdefault(e.wijk, []).append(e.code)
     return {wijk: sorted(codes) for wijk, codes in uit.items()}
-
-
-def _uitkomst(code: str, periode: int, vervallen: list[dict[str, Any]], *, nieuw: bool) -> dict[str, Any]:
-    return {
-        "wijk": code,
-        "periode": periode,
-        "vervallen": sum((r["bedrag"] for r in vervallen), Bedrag.nul()),
-        "vouchers": vervallen,
-        "nieuw": nieuw,
-    }
 
 
 def melding(uitkomst: dict[str, Any]) -> str:

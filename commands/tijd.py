@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Any
 
+from commands import resultaten as r
 from commands.dienst import Besluit, Dienst, wijk_uitkomst
 from commands.modellen import Opdracht, Periode, Positief, WijkCode
 from ledger.regeling import Regeling
@@ -36,20 +36,20 @@ class WijzigBudget(Opdracht):
     budget: Positief
 
 
-def wijzig_regeling(dienst: Dienst, cmd: WijzigRegeling) -> dict[str, Any]:
+def wijzig_regeling(dienst: Dienst, cmd: WijzigRegeling) -> r.RegelingGewijzigd:
     datum = dienst.datum(cmd.datum)
     regeling = dataclasses.replace(cmd.regeling, inwerkingtreding=cmd.vanaf)
 
-    def beslis() -> Besluit[dict[str, Any]]:
+    def beslis() -> Besluit[r.RegelingGewijzigd]:
         g = dienst.gemeente(wijzigen=True)
         g.eis_mandaat(dienst.gebruiker, "college", None, datum)
         versie = g.wijzig_regeling(regeling, cmd.vanaf, laatste_handeling(dienst), datum, dienst.gebruiker)
         nieuw = versie > 0
         nummer = versie if nieuw else g.versies()[-1][0]
-        uitkomst = {"regeling": regeling, "naam": regeling.naam, "versie": nummer, "vanaf": cmd.vanaf, "nieuw": nieuw}
+        uitkomst = r.RegelingGewijzigd(regeling, regeling.naam, nummer, cmd.vanaf, nieuw)
         return ([g] if nieuw else []), uitkomst
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.RegelingGewijzigd)
 
 
 def laatste_handeling(dienst: Dienst) -> date:
@@ -59,19 +59,20 @@ def laatste_handeling(dienst: Dienst) -> date:
     )
 
 
-def wijzig_budget(dienst: Dienst, cmd: WijzigBudget) -> dict[str, Any]:
+def wijzig_budget(dienst: Dienst, cmd: WijzigBudget) -> r.BudgetGewijzigd:
     datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Besluit[dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> Besluit[r.BudgetGewijzigd]:
+        g = dienst.gemeente(wijzigen=False)
         w = dienst.laad_wijk(cmd.code, cmd.periode)
         g.eis_mandaat(dienst.gebruiker, "college", None, datum)
         vorig = w.budget
         if w.budget == cmd.budget:
-            return [], wijk_uitkomst(w) | {"vorig": vorig, "nieuw": False}
+            return [], r.BudgetGewijzigd(**vars(wijk_uitkomst(w)), vorig=vorig, nieuw=False)
         plafond_mee = w.wijzig_budget(
             cmd.budget, g.regeling_op(datum).uitvoeringskosten_max_procent, datum, dienst.gebruiker
         )
-        return [w], wijk_uitkomst(w) | {"vorig": vorig, "nieuw": True, "plafond_gewijzigd": plafond_mee}
+        stand = vars(wijk_uitkomst(w))
+        return [w], r.BudgetGewijzigd(**stand, vorig=vorig, nieuw=True, plafond_gewijzigd=plafond_mee)
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.BudgetGewijzigd)

@@ -22,6 +22,8 @@ def json_waarde(o: Any) -> Any:
         return o.isoformat()
     if hasattr(o, "naar_dict"):  # the Regeling (not imported here: reads start faster without it)
         return o.naar_dict()
+    if hasattr(o, "als_dict"):  # a use case's result (commands/resultaten.py): its fields in order
+        return o.als_dict()
     raise TypeError(type(o).__name__)
 
 
@@ -46,9 +48,9 @@ _JSON_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def uit_json(waarde: Any, sleutel: str | None = None) -> Any:
-    """The inverse of `json_waarde` for a recorded result (a `--sleutel` repeat answers with it):
-    the amounts and dates of the contract's keys back to `Bedrag` and `date`, so that the
-    repeat is printed as the first answer was (`€ 1.234,50`, `1 maart 2026`)."""
+    """The inverse of `json_waarde` for a recorded result that has no result type yet: the amounts
+    and dates of the contract's keys back to `Bedrag` and `date`, guessed by key. A typed result
+    reads itself back (`Resultaat.uit_json`); this stays only for acts without one."""
     if isinstance(waarde, dict):
         return {k: uit_json(v, k) for k, v in waarde.items()}
     if isinstance(waarde, list):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from commands import resultaten as r
 from commands.dienst import Besluit, Dienst
 from commands.modellen import Opdracht, Positief, Tekst
 from commands.nazorg import verdeel_intrekking
@@ -56,11 +57,11 @@ def betaald(vouchers: list[Voucher]) -> Bedrag:
     return sum((v.verzilverd + v.contant for v in vouchers), Bedrag.nul())
 
 
-def stel_vast(dienst: Dienst, cmd: StelVast) -> dict[str, Any]:
+def stel_vast(dienst: Dienst, cmd: StelVast) -> r.Vaststelling:
     datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Besluit[dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> Besluit[r.Vaststelling]:
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         mandaat = dienst.eis_regie(g, a.wijk, datum, ook_college=True)
         if a.status == Status.VASTGESTELD and a.vaststelling and cmd.bedrag in (None, a.vastgesteld):
@@ -88,14 +89,14 @@ def stel_vast(dienst: Dienst, cmd: StelVast) -> dict[str, Any]:
             nieuw += [w, *(v for v, _ in verdeling)]
         return nieuw, _vastgesteld(a)
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.Vaststelling)
 
 
-def vorder_terug(dienst: Dienst, cmd: VorderTerug) -> dict[str, Any]:
+def vorder_terug(dienst: Dienst, cmd: VorderTerug) -> r.Terugvordering:
     datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Besluit[dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> Besluit[r.Terugvordering]:
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         g.eis_mandaat(dienst.gebruiker, "college", None, datum)
         vouchers = dienst.laad_vouchers_van(a)
@@ -107,44 +108,32 @@ def vorder_terug(dienst: Dienst, cmd: VorderTerug) -> dict[str, Any]:
             dienst.gebruiker,
             mandaat=namens.mandaat("college", None),
         )
-        return [a], _vordering(a) | {"teruggevorderd": cmd.bedrag, "totaal_teruggevorderd": a.teruggevorderd}
+        return [a], r.Terugvordering(a.nummer, a.wijk, a.periode, a.openstaand, cmd.bedrag, a.teruggevorderd)
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.Terugvordering)
 
 
-def ontvang_terug(dienst: Dienst, cmd: OntvangTerug) -> dict[str, Any]:
+def ontvang_terug(dienst: Dienst, cmd: OntvangTerug) -> r.Terugontvangst:
     datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Besluit[dict[str, Any]]:
-        g = dienst.gemeente()
+    def beslis() -> Besluit[r.Terugontvangst]:
+        g = dienst.gemeente(wijzigen=False)
         a = dienst.laad_aanvraag(cmd.nummer)
         g.eis_mandaat(dienst.gebruiker, "kasbeheerder", a.wijk, datum)
         a.ontvang_terug(cmd.bedrag, datum, dienst.gebruiker)
         w = dienst.laad_wijk(a.wijk, a.periode)
         w.boek_terugbetaling(a.nummer, cmd.bedrag, datum, dienst.gebruiker)
-        return [a, w], _vordering(a) | {"terugontvangen": cmd.bedrag, "totaal_terugontvangen": a.terugontvangen}
+        return [a, w], r.Terugontvangst(a.nummer, a.wijk, a.periode, a.openstaand, cmd.bedrag, a.terugontvangen)
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.Terugontvangst)
 
 
-def _vastgesteld(a: Aanvraag) -> dict[str, Any]:
+def _vastgesteld(a: Aanvraag) -> r.Vaststelling:
     v = a.vaststelling or {}
-    return {
-        "aanvraag": a.nummer,
-        "wijk": a.wijk,
-        "periode": a.periode,
-        "status": a.status,
-        "vastgesteld": v["bedrag"],
-        "betaald": v["betaald"],
-        "teruggevorderd": v["teruggevorderd"],
-        "grond": v["grond"],
-        "openstaand": a.openstaand,
-        "datum": v["datum"],
-    }
-
-
-def _vordering(a: Aanvraag) -> dict[str, Any]:
-    return {"aanvraag": a.nummer, "wijk": a.wijk, "periode": a.periode, "openstaand": a.openstaand}
+    return r.Vaststelling(
+        a.nummer, a.wijk, a.periode, a.status, v["bedrag"], v["betaald"], v["teruggevorderd"], v["grond"],
+        a.openstaand, v["datum"],
+    )  # fmt: skip
 
 
 def vaststelling_melding(u: dict[str, Any]) -> str:

@@ -45,3 +45,19 @@ def basis_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def store(basis_store: Path, tmp_path: Path) -> Path:
     """A private copy of the prepared store, for a test that writes."""
     return kopieer_store(basis_store, tmp_path / "vouchers.db")
+
+
+@pytest.fixture(scope="session")
+def gouden_uitvoer(tmp_path_factory: pytest.TempPathFactory):
+    """The golden scenario (scenario_gouden.py), run once per mode for the session: `(map, stdout per step)`."""
+    from scenario_gouden import speel
+
+    gespeeld: dict[bool, tuple[Path, dict[str, str]]] = {}
+
+    def geef(als_json: bool) -> tuple[Path, dict[str, str]]:
+        if als_json not in gespeeld:
+            map = tmp_path_factory.mktemp("goud")
+            gespeeld[als_json] = (map, speel(map, als_json, ruw=True))
+        return gespeeld[als_json]
+
+    return geef

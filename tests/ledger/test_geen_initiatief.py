@@ -26,7 +26,7 @@ def weiger(w: Wereld, nummer: int, motivering: str = MOTIVERING) -> dict:
 def test_een_aanvraag_van_een_instelling_wordt_geweigerd_als_geen_initiatief_met_motivering():
     w = Wereld.ingericht(geheugen_app())
     nummer = w.aanvraag("2.000")
-    assert schrijft(w, lambda: weiger(w, nummer)) == {
+    assert schrijft(w, lambda: weiger(w, nummer)).als_dict() == {
         "aanvraag": nummer,
         "grond": GEEN_INITIATIEF,
         "status": "geweigerd",

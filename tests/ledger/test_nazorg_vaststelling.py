@@ -231,8 +231,8 @@ def test_afsluiten_stelt_elke_toekenning_vast_op_wat_betaald_is_een_gebeurtenis_
 
     uit = sluit_periode_af(w.college, SluitPeriodeAf(periode=PERIODE, datum=NA_UITVOERING))
 
-    [wijk] = uit["wijken"]
-    assert wijk["vastgesteld"] == [
+    [wijk] = uit.wijken
+    assert wijk.als_dict()["vastgesteld"] == [
         {"aanvraag": een_nr, "bedrag": bedrag("1.000")},
         {"aanvraag": twee_nr, "bedrag": bedrag("400")},
     ]

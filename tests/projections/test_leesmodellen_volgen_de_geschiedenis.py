@@ -240,7 +240,7 @@ def _controleer_tegen_de_aggregaten(h: Geschiedenis, rijen: tuple[Any, ...]) -> 
     # ...and with the saldo fold the command used before the views (projections/saldo.py), written independently.
     assert [s.als_saldo() for s in saldi] == oude_saldovouw(dienst.gebeurtenissen())
     for s in saldi:
-        wijk = dienst._wijk(s.wijk, s.periode)
+        wijk = dienst.laad_wijk(s.wijk, s.periode)
         assert (s.budget, s.uitvoeringskosten, s.plafond, s.toegekend) == (
             wijk.budget.centen, wijk.uitvoeringskosten.centen, wijk.plafond.centen, wijk.toegekend.centen
         ), s  # fmt: skip

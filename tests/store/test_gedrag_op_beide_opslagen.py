@@ -31,7 +31,7 @@ def test_een_jaar_wordt_bewaard_en_na_heropenen_gelijk_teruggelezen(store_url):
     assert v["verzilverd"] == bedrag("1.234,56")
     assert v["contant"] == bedrag("500")
     assert v["restant"] == bedrag("2.015,69")
-    wijk = later.college._wijk(WIJK, PERIODE)
+    wijk = later.college.laad_wijk(WIJK, PERIODE)
     assert (wijk.plafond, wijk.toegekend, wijk.beschikbaar) == (
         bedrag("45.000"),
         bedrag("7.500,50"),
@@ -46,7 +46,7 @@ def test_saldo_uit_de_gebeurtenissen_klopt_met_de_aggregaten(store_url):
         code = w.voucher(kosten)
         w.contant(code, "12,34")
     [s] = vouw(w.college.gebeurtenissen())
-    wijk = w.college._wijk(WIJK, PERIODE)
+    wijk = w.college.laad_wijk(WIJK, PERIODE)
     assert s.toegekend == wijk.toegekend == bedrag("8.345,66")
     assert s.contant == bedrag("37,02")
     assert s.uitstaand == s.toegekend - s.contant
@@ -92,7 +92,7 @@ def test_gelijktijdige_toekenningen_overschrijden_het_plafond_nooit(store_url):
     for d in draden:
         d.join(60)
     assert not fouten, fouten
-    wijk = Wereld(open_store(store_url, inrichten=False)).college._wijk(WIJK, PERIODE)
+    wijk = Wereld(open_store(store_url, inrichten=False)).college.laad_wijk(WIJK, PERIODE)
     assert wijk.toegekend == bedrag("9.000")  # six of 1.500; the 7th and 8th would pass 10.000
     vouchers = [e for e in Wereld(open_store(store_url, inrichten=False)).college.gebeurtenissen([Voucher.Verstrekt])]
     assert sum((v.waarde for v in vouchers), start=Bedrag.nul()) == wijk.toegekend

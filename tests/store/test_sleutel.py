@@ -39,7 +39,7 @@ def test_dezelfde_sleutel_voor_een_andere_opdracht_wordt_geweigerd_en_schrijft_n
     herhaald = _als(w, KAS, "kas-42").neem_contant_op(
         m.NeemContantOp(code=code, bedrag=bedrag("100"), datum=date(2026, 4, 1))
     )
-    assert herhaald["restant"] == "900.00"  # the recorded first result
+    assert herhaald.restant == bedrag("900")  # the recorded first result, read back as an amount
     assert w.aantal_gebeurtenissen() == voor
     assert w.kas.toon_voucher(code)["contant"] == bedrag("100")
 

@@ -1,0 +1,337 @@
+"""The `--json` answers of the read commands and reports, as types for their JSON Schema.
+
+The reads build their answers from the read models and the report folds (projections/); these
+dataclasses describe those answers for `voucher schema` (commands/schema.py), and
+tests/cli/test_schema.py validates the real output of every command against them, so a key that
+disappears or changes its form is caught. Nested parts that a report already documents in its own
+module (the initiatives of the verantwoording, the sections of a letter) are objects here.
+The schemas are open: a key added later does not break a script that reads the old ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Union
+
+from commands import resultaten as r
+from commands.resultaten import Geld
+
+Object = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Ketenkop:
+    positie: int
+    hash: str | None
+
+
+@dataclass(frozen=True)
+class Bestand:
+    """Een rapport dat met --uitvoer naar een bestand is geschreven: wat, met de stand en de ketenkop."""
+
+    uitvoer: str
+    formaat: str
+    bytes: int
+    sha256: str
+    tot: date | None
+    laatste_gebeurtenis: int | None
+    ketenkop: Ketenkop | None
+
+
+@dataclass(frozen=True)
+class Regelingoverzicht:
+    gemeente: str
+    naam: str
+    inwerkingtreding: date
+    max_voucherwaarde: Geld
+    raadplegingsdrempel: Geld
+    contant_max: Geld
+    beslistermijn_weken: int
+    bezwaartermijn_weken: int
+    uitvoeringskosten_max_procent: int
+    verstrekken_tot: str  # --MM-DD: a day of the budget year
+    uitvoeren_tot: str
+
+
+@dataclass(frozen=True)
+class Mandaat:
+    gebruiker: str
+    rol: str
+    wijk: str | None
+    van: date
+    tot: date | None
+
+
+@dataclass(frozen=True)
+class Mandaten:
+    mandaten: list[Mandaat]
+
+
+@dataclass(frozen=True)
+class Wijken:
+    wijken: list[r.Wijkstand]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Aanvraagdetail(r.Aanvraagstand):
+    persoonsgegevens: str  # zichtbaar, verwijderd or afgeschermd
+    naam: str | None
+    adres: str | None = None  # not shown to who may not see it
+    telefoon: str | None = None
+    ondertekend: bool | str | None = None
+    persoonsgegevens_vernietigd: date | None
+    omschrijving: str | None
+    planning: str | None
+    kosten: Geld | None
+    vouchers_gewenst: int | None
+    elders_subsidie: bool | None
+    aanvulling: Object | None
+    besluit: Object | None
+    raadpleging: Object | None
+    bekendgemaakt: date | None
+    wijzigingen: int
+    intrekking: Object | None
+    toekenning_ingetrokken: list[Object]
+    vaststelling: Object | None
+    teruggevorderd: Geld
+    terugontvangen: Geld
+    openstaand: Geld
+
+
+@dataclass(frozen=True, kw_only=True)
+class Aanvraagrij(r.Aanvraagstand):
+    kosten: Geld | None
+    omschrijving: str | None
+
+
+@dataclass(frozen=True)
+class Aanvragen:
+    aanvragen: list[Aanvraagrij]
+
+
+@dataclass(frozen=True)
+class Kasboekregel:
+    positie: int
+    datum: date
+    wijk: str
+    periode: int
+    voucher: str | None
+    aanvraag: int | None
+    soort: str
+    bedrag: Geld
+    leverancier: str | None
+    factuur: str | None
+    reden: str | None
+    corrigeert: int | None
+    restant: Geld | None
+    saldo_wijk: Geld
+    door: str
+
+
+@dataclass(frozen=True)
+class Kasboek:
+    wijk: str | None
+    voucher: str | None
+    periode: int | None
+    van: date | None
+    tot: date | None
+    leverancier: str | None
+    factuur: str | None
+    regels: list[Kasboekregel]
+    totaal: dict[str, Geld]
+    ketenkop: Ketenkop
+
+
+@dataclass(frozen=True)
+class Vouchertoon:
+    voucher: str
+    wijk: str
+    periode: int
+    aanvraag: int
+    waarde: Geld
+    verzilverd: Geld
+    contant: Geld
+    vervallen: Geld
+    ingetrokken: Geld
+    restant: Geld
+    status: str
+    verstrekt: date
+    uitvoeren_tot: date
+    betalingen: list[Kasboekregel]
+
+
+@dataclass(frozen=True)
+class Voucherrij:
+    code: str
+    aanvraag: int
+    wijk: str
+    periode: int
+    waarde: Geld
+    restant: Geld
+    status: str
+    verstrekt: date
+    uitvoeren_tot: date
+
+
+@dataclass(frozen=True)
+class Vouchers:
+    vouchers: list[Voucherrij]
+
+
+@dataclass(frozen=True)
+class Saldorij:
+    wijk: str
+    naam: str
+    periode: int
+    budget: Geld
+    uitvoeringskosten: Geld
+    plafond: Geld
+    toegekend: Geld
+    verzilverd: Geld
+    contant: Geld
+    vervallen: Geld
+    teruggevorderd: Geld
+    terugontvangen: Geld
+    uitstaand: Geld
+    beschikbaar: Geld
+
+
+@dataclass(frozen=True)
+class Saldo:
+    per: date | None
+    wijken: list[Saldorij]
+    totaal: dict[str, Geld]
+    ketenkop: Ketenkop
+
+
+@dataclass(frozen=True)
+class Verificatie:
+    intact: bool
+    gebeurtenissen: int
+    stromen: int
+    momentopnamen: int
+    positie: int
+    kop: str | None
+    breuk: Object | None
+    gevraagde_koppen: list[Object]
+    koppen: list[Object]
+
+
+@dataclass(frozen=True)
+class Backup:
+    pad: str
+    gebeurtenissen: int
+    ketenkop: Ketenkop
+
+
+@dataclass(frozen=True)
+class Herbouw:
+    gebeurtenissen: int
+    saldo: int
+    aanvragen: int
+    vouchers: int
+    kasboek: int
+
+
+@dataclass(frozen=True)
+class Termijnen:
+    rapport: str
+    per: date
+    laatste_gebeurtenis: int
+    beslistermijn_weken: int
+    beslistermijn: list[Object]
+    aanvullingen: list[Object]
+    onvolledig: list[Object]
+    verstrekken: list[Object]
+    startvoorwaarden: list[Object]
+    vouchers_met_restant: list[Object]
+
+
+@dataclass(frozen=True)
+class Bewaartermijnen:
+    per: date
+    bron: str
+    dossiers: list[Object]
+
+
+@dataclass(frozen=True)
+class Besluitbrief:
+    rapport: str
+    titel: str
+    gemeente: str
+    datum: date
+    aanvraag: int
+    wijk: str
+    periode: int
+    uitkomst: str
+    namens: Object
+    bezwaar: Object
+    gebeurtenis: int
+    laatste_gebeurtenis: int
+
+
+@dataclass(frozen=True)
+class Verantwoording:
+    rapport: str
+    titel: str
+    gemeente: str
+    tot: date
+    tot_gevraagd: bool
+    laatste_gebeurtenis: int
+    gebeurtenissen: int
+    selectie: Object
+    wijken: list[Object]
+    uitzonderingen: list[Object]
+    totaal: dict[str, Geld]
+    ketenkop: Ketenkop
+
+
+@dataclass(frozen=True)
+class Raad:
+    rapport: str
+    titel: str
+    gemeente: str
+    tot: date
+    tot_gevraagd: bool
+    laatste_gebeurtenis: int
+    perioden: list[Object]
+    ketenkop: Ketenkop
+
+
+@dataclass(frozen=True)
+class Publicatie:
+    rapport: str
+    titel: str
+    gemeente: str
+    tot: date
+    tot_gevraagd: bool
+    laatste_gebeurtenis: int
+    selectie: Object
+    initiatieven: list[Object]
+    totaal: Geld
+
+
+# A command whose answer is a report can also write it to a file (--uitvoer): then it answers `Bestand`.
+LEESRESULTATEN: dict[str, Any] = {
+    "regeling": Regelingoverzicht,
+    "mandaat lijst": Mandaten,
+    "wijk lijst": Wijken,
+    "aanvraag toon": Aanvraagdetail,
+    "aanvraag lijst": Aanvragen,
+    "toon": Vouchertoon,
+    "vouchers": Vouchers,
+    "saldo": Union[Saldo, Bestand],  # noqa: UP007 - a runtime value for pydantic
+    "demo": Saldo,
+    "kasboek": Union[Kasboek, Bestand],  # noqa: UP007
+    "verifieer": Verificatie,
+    "backup": Backup,
+    "herbouw": Herbouw,
+    "termijnen": Termijnen,
+    "bewaartermijnen": Bewaartermijnen,
+    "besluit": Union[Besluitbrief, Bestand],  # noqa: UP007
+    "rapport verantwoording": Union[Verantwoording, Bestand],  # noqa: UP007
+    "rapport raad": Union[Raad, Bestand],  # noqa: UP007
+    "publicatie": Union[Publicatie, Bestand],  # noqa: UP007
+    "schema": Object,  # a JSON Schema, or the list of commands
+}
