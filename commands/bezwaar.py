@@ -20,12 +20,13 @@ this module finds the decision in the numbered history, loads and saves):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
 
 from eventsourcing.domain import Aggregate
 
+from commands import resultaten as r
 from commands.dienst import Besluit as Uitkomst
 from commands.dienst import Dienst
 from commands.geschiedenis import lees_geschiedenis
@@ -158,11 +159,11 @@ def verzending_melding(u: dict[str, Any], nl: Any) -> str:
 
 
 # --- bezwaar indienen (Awb 6:4-6:11) ----------------------------------------------------------------
-def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> dict[str, Any]:
+def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> r.Bezwaarstand:
     datum = dienst.datum(cmd.datum)
     ontvangen = dienst.datum(cmd.ontvangen)
 
-    def beslis() -> Uitkomst[dict[str, Any]]:
+    def beslis() -> Uitkomst[r.Bezwaarstand]:
         g = dienst.gemeente()
         h = geschiedenis(dienst)
         a = _aanvraag(h, cmd.nummer)
@@ -183,7 +184,8 @@ def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> dict[str, Any]:
                 omschrijving,
             )
             if zelfde:
-                return [], bezwaar_uitkomst(eerder, a.status)
+                uit = bezwaar_uitkomst(eerder, a.status)
+                return [], r.Bezwaarstand(**{f.name: uit[f.name] for f in fields(r.Bezwaarstand)})
         verzending = h.verzendingen.get(besluit.handeling.gebeurtenis)
         b = Bezwaar.dien_in(
             nummer=max(h.bezwaren, default=0) + 1,
@@ -203,25 +205,25 @@ def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> dict[str, Any]:
         )
         return [b], _uitkomst(b, a.status)
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.Bezwaarstand)
 
 
-def _uitkomst(b: Bezwaar, status: str) -> dict[str, Any]:
+def _uitkomst(b: Bezwaar, status: str) -> r.Bezwaarstand:
     beslissing = b.beslissing or {}
-    return {
-        "bezwaar": b.nummer,
-        "aanvraag": b.aanvraag,
-        "besluit": b.besluit,
-        "soort": b.soort,
-        "verzonden": b.verzonden,
-        "laatste_dag": b.laatste_dag,
-        "ontvangen": b.ontvangen,
-        "tijdig": b.tijdig,
-        "verschoonbaar": b.verschoonbaar,
-        "beslissen_voor": b.beslissen_voor,
-        "uitkomst": beslissing.get("uitkomst"),
-        "status": status,
-    }
+    return r.Bezwaarstand(
+        b.nummer,
+        b.aanvraag,
+        b.besluit,
+        b.soort,
+        b.verzonden,
+        b.laatste_dag,
+        b.ontvangen,
+        b.tijdig,
+        b.verschoonbaar,
+        b.beslissen_voor,
+        beslissing.get("uitkomst"),
+        status,
+    )
 
 
 def bezwaar_uitkomst(b: BezwaarHistorie, status: str) -> dict[str, Any]:
@@ -244,10 +246,10 @@ def bezwaar_uitkomst(b: BezwaarHistorie, status: str) -> dict[str, Any]:
 
 
 # --- bezwaar beslissen (Awb 7:11-7:12) -------------------------------------------------------------
-def beslis_bezwaar(dienst: Dienst, cmd: BeslisBezwaar) -> dict[str, Any]:
+def beslis_bezwaar(dienst: Dienst, cmd: BeslisBezwaar) -> r.Bezwaarstand:
     datum = dienst.datum(cmd.datum)
 
-    def beslis() -> Uitkomst[dict[str, Any]]:
+    def beslis() -> Uitkomst[r.Bezwaarstand]:
         g = dienst.gemeente()
         b = dienst.laad(Bezwaar, bezwaar_id(cmd.bezwaar)) if cmd.bezwaar > 0 else None
         if b is None:
@@ -262,7 +264,7 @@ def beslis_bezwaar(dienst: Dienst, cmd: BeslisBezwaar) -> dict[str, Any]:
             nieuw += _herroep(dienst, b, a, datum, mandaat)
         return nieuw, _uitkomst(b, a.status)
 
-    return dienst.voer_uit(beslis, cmd)
+    return dienst.voer_uit(beslis, cmd, r.Bezwaarstand)
 
 
 def _herroep(dienst: Dienst, b: Bezwaar, a: Any, datum: date, mandaat: dict[str, Any]) -> list[Aggregate]:

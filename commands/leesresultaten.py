@@ -272,6 +272,13 @@ class Besluitbrief:
 
 
 @dataclass(frozen=True)
+class Bezwaren:
+    """`bezwaar lijst`: every bezwaar with its terms (Awb 6:7-6:11, 7:10) and how it was decided."""
+
+    bezwaren: list[Object]
+
+
+@dataclass(frozen=True)
 class Verantwoording:
     rapport: str
     titel: str
@@ -333,5 +340,6 @@ LEESRESULTATEN: dict[str, Any] = {
     "rapport verantwoording": Union[Verantwoording, Bestand],  # noqa: UP007
     "rapport raad": Union[Raad, Bestand],  # noqa: UP007
     "publicatie": Union[Publicatie, Bestand],  # noqa: UP007
+    "bezwaar lijst": Bezwaren,
     "schema": Object,  # a JSON Schema, or the list of commands
 }

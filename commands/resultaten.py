@@ -361,3 +361,22 @@ class Afsluiting(Resultaat):
     wijken: list[WijkAfgesloten]
     vervallen: Geld
     nieuw: bool
+
+
+# === bezwaar (Awb 6:4-6:11, 7:10-7:12) =====================================================
+@dataclass(frozen=True)
+class Bezwaarstand(Resultaat):
+    """`bezwaar indienen` and `bezwaar beslissen`: the bezwaar with its terms and the aanvraag's status."""
+
+    bezwaar: int
+    aanvraag: int
+    besluit: int  # the event number of the decision objected to
+    soort: str
+    verzonden: date | None
+    laatste_dag: date | None
+    ontvangen: date
+    tijdig: bool
+    verschoonbaar: str | None
+    beslissen_voor: date
+    uitkomst: str | None
+    status: str

@@ -110,6 +110,8 @@ SCHRIJFRESULTATEN: dict[str, Any] = {
     "terugvordering ontvangen": r.Terugontvangst,
     "periode afsluiten": r.Afsluiting,
     "vergeet": r.Vergeten,
+    "bezwaar indienen": r.Bezwaarstand,
+    "bezwaar beslissen": r.Bezwaarstand,
 }
 RESULTATEN: dict[str, Any] = SCHRIJFRESULTATEN | LEESRESULTATEN
 
