@@ -231,10 +231,10 @@ def _vertaald() -> Iterator[None]:
 
 
 # --- the log -------------------------------------------------------------------------------------------
-def notificaties(app: Any, start: int = 1, batch: int = BATCH, kop: Logkop | None = None) -> Iterator[tuple[int, Any]]:
+def notificaties(app: Any, start: int = 1, kop: Logkop | None = None) -> Iterator[tuple[int, Any]]:
     """(notification id, event) for every stored event from `start`, in commit order (the
     application's own log reader, VoucherLedger.genummerd); `kop` follows the log head."""
-    return app.genummerd(start, batch, kop=kop)
+    return app.genummerd(start, kop=kop)
 
 
 # --- catching up ---------------------------------------------------------------------------------------
@@ -311,7 +311,7 @@ def herbouw(app: Any, *, batch: int = BATCH) -> dict[str, int]:
             toestand = HerbouwToestand(c)
             gebeurtenissen = 0
             kop = Logkop()
-            for positie, e in notificaties(app, batch=batch, kop=kop):
+            for positie, e in notificaties(app, kop=kop):
                 pas_toe(toestand, positie, e)
                 gebeurtenissen += 1
             toestand.schrijf()
