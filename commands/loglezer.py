@@ -25,7 +25,7 @@ Rij = tuple[int, UUID, int, str, bytes]
 BATCH = 10_000
 """Rows per query: few round trips, and a batch of a few MB at most in memory."""
 
-_UUID_GRENS = 500_000  # distinct streams remembered in one pass (a bound for memory)
+_UUID_GRENS = 50_000  # stream ids remembered in one pass: the streams of recent batches (a bound for memory)
 
 
 def rijen(

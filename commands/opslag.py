@@ -112,14 +112,8 @@ class VoucherLedger(Application):
         """(notification id, stream, version, topic, decrypted state) for every stored event: what `verifieer` reads."""
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
         ontsleuteld = mapper.ontsleuteld_staat
-        namen: dict[UUID, str] = {}
         for positie, stroom, versie, topic, staat in loglezer.rijen(self.recorder):
-            naam = namen.get(stroom)
-            if naam is None:
-                if len(namen) > 500_000:
-                    namen.clear()
-                naam = namen[stroom] = str(stroom)
-            yield positie, naam, versie, topic, ontsleuteld(staat)
+            yield positie, str(stroom), versie, topic, ontsleuteld(staat)
 
     def logkop(self, tot: int | None = None) -> tuple[int, str]:
         """(position, log head) of the log up to and including notification `tot` (default: all of it),

@@ -50,6 +50,7 @@ HASH = "_hash"
 KOP = "_kop"  # in a snapshot: the hash of the event it was taken at
 
 _STAART = re.compile(rb',"_hash":"([0-9a-f]{64})"\}\Z')
+_UUID_TEKST = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # as str(UUID) writes it
 HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
 
 
@@ -211,15 +212,10 @@ def verifieer(
     some position, or as the hash of some event (that stream still extends it)."""
     u = Uitkomst()
     gezocht = {k.lower() for k in gezochte_koppen}
-    hexen: dict[str, str] = {}
     for positie, stroom, versie, topic, staat in rijen:
         u.gebeurtenissen += 1
         vorige = u.koppen.get(stroom)
-        stroom_hex = hexen.get(stroom)
-        if stroom_hex is None:
-            if len(hexen) > 500_000:
-                hexen.clear()
-            stroom_hex = hexen[stroom] = UUID(stroom).hex
+        stroom_hex = stroom.replace("-", "") if _UUID_TEKST.fullmatch(stroom) else UUID(stroom).hex
         try:
             toestand = _lees_staat(staat)
             opgeslagen = toestand.pop(HASH, None)
