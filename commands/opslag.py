@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
 from uuid import UUID
@@ -167,14 +167,26 @@ class VoucherLedger(Application):
                     raise
 
     def genummerd(
-        self, start: int = 1, batch: int = loglezer.BATCH, topics: Sequence[str] = (), kop: keten.Logkop | None = None
+        self,
+        start: int = 1,
+        batch: int = loglezer.BATCH,
+        topics: Sequence[str] = (),
+        kop: keten.Logkop | None = None,
+        alleen: Container[type] | None = None,
     ) -> Iterator[tuple[int, Any]]:
         """(notification id, decoded event) for every stored event from `start`, in commit order:
         the one reader of the whole log (service lists, read models, reports). `kop` follows the
-        log head along (reading the whole log from its start)."""
+        log head along (reading the whole log from its start). With `alleen` (the event classes a
+        fold uses), an event of any other class is not decoded: it comes as (id, None), so that
+        the fold still sees its position, and the log head still follows its stored hash."""
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
         gebeurtenis = mapper.gebeurtenis
         for positie, stroom, versie, topic, staat in loglezer.rijen(self.recorder, start, topics=topics, batch=batch):
+            if alleen is not None and mapper.klasse(topic) not in alleen:
+                if kop is not None:
+                    kop.volg(positie, keten.opgeslagen_hash(mapper.ontsleuteld_staat(staat)))
+                yield positie, None
+                continue
             e = gebeurtenis(stroom, versie, topic, staat, onthoud=False)
             if kop is not None:
                 kop.volg(positie, mapper.laatste_hash)
@@ -388,6 +400,15 @@ class KetenMapper(Mapper[UUID]):
             stored_event.state,
         )
 
+    def klasse(self, topic: str) -> Any:
+        """The class of a stored topic (resolved once per topic)."""
+        cls = self._klassen.get(topic)
+        if cls is None:
+            import ledger.gebeurtenissen  # noqa: F401 - registers the explicit topics before anything is decoded
+
+            cls = self._klassen[topic] = resolve_topic(topic)
+        return cls
+
     def gebeurtenis(
         self, originator_id: UUID, versie: int, topic: str, opgeslagen: bytes, *, onthoud: bool = True
     ) -> Any:
@@ -397,11 +418,7 @@ class KetenMapper(Mapper[UUID]):
         Every reader decodes here: loading an aggregate, a catch-up, a rebuild, a replay, a report. `onthoud`
         keeps the stream's newest hash for the next write; a pass over the whole log leaves that out (a
         write after it reads the one hash it needs)."""
-        cls = self._klassen.get(topic)
-        if cls is None:
-            import ledger.gebeurtenissen  # noqa: F401 - registers the explicit topics before anything is decoded
-
-            cls = self._klassen[topic] = resolve_topic(topic)
+        cls = self.klasse(topic)
         try:
             toestand: dict[str, Any] = self.transcoder.decode(self.ontsleuteld_staat(opgeslagen))
         except Exception as e:
