@@ -80,6 +80,7 @@ event writer on SQLite waits only milliseconds for the lock."""
 
 PROJECTIESLOT = 0x766F7563686C6D73  # 'vouchlms': catch-ups of the read models (not the writers' key)
 SLOT_WACHTEN_S = 30
+HERBOUW_STIL_S = 600  # PostgreSQL: how long the views' transaction may wait between two writes (a rebuild folding)
 
 
 @cache
@@ -172,6 +173,10 @@ class PostgresVerbinding:
     def schrijf(self) -> Iterator[Cursor]:
         with self._datastore.transaction(commit=True) as curs:
             curs.execute(f"SET LOCAL lock_timeout = '{SLOT_WACHTEN_S}s'")
+            # The library ends a session idle in a transaction after 5 s. A rebuild keeps this transaction open
+            # while it reads and folds the log through another connection (a million events: minutes), and
+            # writes only in chunks; for this transaction alone the limit is that of a rebuild.
+            curs.execute(f"SET LOCAL idle_in_transaction_session_timeout = '{HERBOUW_STIL_S}s'")
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (PROJECTIESLOT,))
             yield Cursor(curs, POSTGRES)
 
