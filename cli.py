@@ -482,7 +482,10 @@ def _weigeringsgronden(inspringen: str = "  ") -> str:
         "reden is om aan te nemen:",
     ]
     regels += [f"{inspringen}{letter}  {tekst}" for letter, tekst in WEIGERINGSGRONDEN.items()]
-    regels.append("Kies de grond die de weigering draagt: is het subsidieplafond bereikt, dan is dat grond e.")
+    regels.append("Kies de grond die de weigering draagt: is het subsidieplafond bereikt, dan is dat grond e,")
+    regels.append("en alleen voor het deel dat niet meer beschikbaar is (art. 4:25 lid 2 Awb).")
+    regels.append("Is de aanvraag geen initiatief in de zin van de verordening (van een instelling of bedrijf,")
+    regels.append("of van buiten de wijk), dan is de grond geen-initiatief (art. 1 onder b en c).")
     return "\n".join(regels)
 
 
@@ -607,10 +610,10 @@ def toon_regeling(o: Omgeving) -> None:
 # --- mandaat -----------------------------------------------------------------------------
 @voucher.group()
 def mandaat() -> None:
-    """Mandaten van college, regiegroep en kasbeheerder (art. 2 lid 4 en 6)."""
+    """Mandaten van college, regiegroep, ambtenaar en kasbeheerder (art. 2 lid 4 en 6)."""
 
 
-ROL = click.Choice(["college", "regiegroep", "kasbeheerder"])
+ROL = click.Choice(["college", "regiegroep", "ambtenaar", "kasbeheerder"])
 
 
 def _mandaatdienst(o: Omgeving) -> Any:
@@ -625,18 +628,33 @@ def _mandaatdienst(o: Omgeving) -> Any:
 
 @mandaat.command("geven")
 @click.argument("gebruiker")
-@click.option("--rol", type=ROL, required=True, help="college, regiegroep of kasbeheerder.")
-@click.option("--wijk", metavar="CODE", default=None, help="Wijk (verplicht voor een regiegroep).")
+@click.option(
+    "--rol",
+    type=ROL,
+    required=True,
+    help="college, regiegroep, ambtenaar (doet het deel van de regiegroep waar die er niet is, toelichting "
+    "art. 2 lid 6) of kasbeheerder.",
+)
+@click.option("--wijk", metavar="CODE", default=None, help="Wijk (verplicht voor een regiegroep en een ambtenaar).")
+@click.option("--besluit", metavar="TEKST", default=None, help="Verwijzing naar het mandaatbesluit (datum, nummer).")
+@click.option("--naam", metavar="WEERGAVENAAM", default=None, help="De naam in brieven (standaard de inlognaam).")
 @datum_optie
 @pass_omgeving
-def mandaat_geven(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum: date | None) -> None:
+def mandaat_geven(
+    o: Omgeving,
+    gebruiker: str,
+    rol: str,
+    wijk: str | None,
+    besluit: str | None,
+    naam: str | None,
+    datum: date | None,
+) -> None:
     """Geef GEBRUIKER een mandaat (alleen het college)."""
-    cmd = _bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
+    cmd = _bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum, naam=naam, besluit=besluit)
     u = _mandaatdienst(o).geef_mandaat(cmd)
     waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
-    o.toon(
-        u, lambda u: f"{u['gebruiker']} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo).")
-    )
+    wie = u["gebruiker"] if u["naam"] == u["gebruiker"] else f"{u['naam']} ({u['gebruiker']})"
+    o.toon(u, lambda u: f"{wie} is {u['rol']}{waar} vanaf {_nl(u['van'])}" + ("" if u["nieuw"] else " (al zo)."))
 
 
 @mandaat.command("intrekken")
@@ -659,10 +677,19 @@ def mandaat_lijst(o: Omgeving) -> None:
     """Toon alle mandaten, ook ingetrokken."""
     rijen = o.dienst().mandaten()
     tabel = [
-        [r["gebruiker"], r["rol"], r["wijk"] or "alle", _nl(r["van"]), _nl(r["tot"]) if r["tot"] else "-"]
+        [
+            r["gebruiker"],
+            r["naam"],
+            r["rol"],
+            r["wijk"] or "alle",
+            _nl(r["van"]),
+            _nl(r["tot"]) if r["tot"] else "-",
+            r["besluit"] or "-",
+        ]
         for r in rijen
     ]
-    o.toon({"mandaten": rijen}, lambda _: _tabel(["gebruiker", "rol", "wijk", "van", "tot"], tabel))
+    koppen = ["gebruiker", "naam", "rol", "wijk", "van", "tot", "mandaatbesluit"]
+    o.toon({"mandaten": rijen}, lambda _: _tabel(koppen, tabel))
 
 
 # --- wijk --------------------------------------------------------------------------------
@@ -732,7 +759,11 @@ def wijk_aanwijzen(
 @datum_optie
 @pass_omgeving
 def wijk_plafond(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: date | None) -> None:
-    """Stel het subsidieplafond van wijk CODE vast op BEDRAG (art. 2 lid 5, Awb 4:25)."""
+    """Stel het subsidieplafond van wijk CODE vast op BEDRAG (art. 2 lid 5, Awb 4:25).
+
+    Een verlaging geldt niet voor aanvragen die vóór de datum ervan zijn ontvangen: die worden beoordeeld
+    tegen het plafond zoals het was (Awb 4:27 lid 2).
+    """
     cmd = _bouw(m.StelPlafondVast, code=code, periode=periode, plafond=bedrag, datum=datum)
     u = o.dienst(schrijven=True).stel_plafond_vast(cmd)
     o.toon(
@@ -837,9 +868,9 @@ def aanvraag_aanvullen(o: Omgeving, nr: int, vouchers: int | None, **velden: Any
 )
 @click.option(
     "--grond",
-    type=click.Choice(list("abcde")),
+    type=click.Choice([*"abcde", "geen-initiatief"]),
     default=None,
-    help="Bij gedeeltelijke weigering: de grond a-e (art. 6, zie onder).",
+    help="Bij gedeeltelijke weigering: de grond a-e (art. 6) of geen-initiatief (art. 1 onder b en c), zie onder.",
 )
 @click.option("--motivering", default=None, help="Bij gedeeltelijke weigering: motivering.")
 @click.option(
@@ -871,23 +902,23 @@ def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
 @click.argument("nr", type=NR)
 @click.option(
     "--grond",
-    type=click.Choice(list("abcde")),
+    type=click.Choice([*"abcde", "geen-initiatief"]),
     required=True,
-    help="Weigeringsgrond a, b, c, d of e (art. 6, zie onder).",
+    help="Weigeringsgrond a, b, c, d of e (art. 6), of geen-initiatief (art. 1 onder b en c), zie onder.",
 )
 @click.option("--motivering", required=True, help="Motivering van de weigering (Awb 3:46).")
 @datum_optie
 @pass_omgeving
 def aanvraag_weigeren(o: Omgeving, nr: int, grond: str, motivering: str, datum: date | None) -> None:
     """Weiger aanvraag NR op een grond van art. 6."""
-    from ledger.aanvraag import WEIGERINGSGRONDEN
+    from ledger.begrippen import GRONDEN, weigeringsartikel
 
     cmd = _bouw(m.Weiger, nummer=nr, grond=grond, motivering=motivering, datum=datum)
     u = o.dienst(schrijven=True).weiger(cmd)
 
     def tekst(u: dict[str, Any]) -> str:
         al, niets = ("was al geweigerd", " Er is niets veranderd.") if u.get("niets_veranderd") else ("geweigerd", "")
-        return f"Aanvraag {u['aanvraag']} {al} op grond van art. 6 onder {grond}: {WEIGERINGSGRONDEN[grond]}.{niets}"
+        return f"Aanvraag {u['aanvraag']} {al} op grond van {weigeringsartikel(grond)}: {GRONDEN[grond]}.{niets}"
 
     o.toon(u, tekst)
 
@@ -994,6 +1025,8 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
     Naam, adres en telefoon van de aanvrager ziet alleen het college en de regiegroep van de wijk;
     na 'voucher vergeet' staat er [verwijderd].
     """
+    from ledger.begrippen import weigeringsartikel
+
     u = _kijkende_dienst(o).toon_aanvraag(nr)
 
     def tekst(u: dict[str, Any]) -> str:
@@ -1020,7 +1053,7 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
             if b.get("bedrag"):
                 regels.append(f"  bedrag: {_nl(b['bedrag'])}; vouchers: {', '.join(v['code'] for v in b['vouchers'])}")
             if b.get("grond"):
-                regels.append(f"  grond: art. 6 onder {b['grond']}; motivering: {b['motivering']}")
+                regels.append(f"  grond: {weigeringsartikel(b['grond'])}; motivering: {b['motivering']}")
             elif b.get("motivering"):
                 regels.append(f"  motivering: {b['motivering']}")
         for t in u["toekenning_ingetrokken"]:

@@ -51,8 +51,10 @@ def test_1_plafondcontrole_meting(benchmark, wijk_in_geheugen):
     benchmark.group = "1 plafondcontrole"
     bedrag = Bedrag.van_centen(123_456)
 
-    def controleer() -> bool:
-        regels.art_6_e_subsidieplafond(bedrag, wijk_in_geheugen.beschikbaar)
+    ontvangen = date(2026, 2, 1)
+
+    def controleer() -> bool:  # as Wijk.leg_vast: the plafond of the aanvraag's receipt (Awb 4:27 lid 2)
+        regels.art_6_e_subsidieplafond(bedrag, wijk_in_geheugen.beschikbaar_voor(ontvangen))
         return True
 
     assert benchmark(controleer)

@@ -7,7 +7,9 @@ one wijk that runs into its plafond (a partial grant on ground e, then refusals)
 kasbeheerder paying invoices and cash, refusing a payment now and then, until December;
 after the grant: now and then a payment booked with a wrong amount, corrected (storno, art. 9
 lid 1) and booked again; after the execution date a few grants vastgesteld lower (Awb 4:46
-lid 2 onder b), the difference claimed back and paid back (Awb 4:57).
+lid 2 onder b), the difference claimed back and paid back (Awb 4:57). Westerveld has no regiegroep:
+an ambtenaar does its part under a mandaatbesluit (toelichting art. 2 lid 6), and in Noorderkwartier
+the college decides one aanvraag itself (art. 5, Awb 10:7).
 Every act goes through the same application service as the command line, in business-date
 order, under simulated users; the same seed gives the same year.
 """
@@ -39,6 +41,10 @@ GEMEENTE = "Voorbeeldstad"
 JAAR = 2025
 COLLEGE = "demo.wethouder"
 KASBEHEERDER = "demo.kasbeheerder"
+AMBTENAAR = "demo.ambtenaar.west"  # where no regiegroep formed: an ambtenaar with the college's mandate
+AMBTENAAR_NAAM = "Anna de Vries"
+MANDAATBESLUIT = "besluit van het college van 2 januari 2025, nr. 2025/01"
+COLLEGE_BESLIST = 4  # in NOORD the college decides the 5th aanvraag itself (art. 5 "het college of")
 WIJKEN = [
     ("NOORD", "Noorderkwartier", 220_000_00),
     ("OOST", "Oosterpark", 180_000_00),
@@ -73,6 +79,11 @@ GROND_MOTIVERING = {
     "c": "het initiatief dient vooral het privébelang van de initiatiefnemer",
     "d": "het onderhoud van de voorgestelde voorziening is niet gewaarborgd",
 }
+
+
+def beslisser(wijk: str) -> str:
+    """Who decides on the aanvragen of `wijk` in the demo: its regiegroep, or in WEST the ambtenaar."""
+    return AMBTENAAR if wijk == "WEST" else f"demo.regie.{wijk.lower()}"
 
 
 @dataclass(order=True)
@@ -159,8 +170,10 @@ class _Simulatie:
         college.richt_in(m.Inrichten(gemeente=GEMEENTE, regeling=Regeling(), datum=begin))
         college.geef_mandaat(m.GeefMandaat(aan=KASBEHEERDER, rol="kasbeheerder", datum=begin))
         for code, naam, budget in self.wijken:
-            regie = f"demo.regie.{code.lower()}"
-            college.geef_mandaat(m.GeefMandaat(aan=regie, rol="regiegroep", wijk=code, datum=begin))
+            regie = beslisser(code)
+            rol: m.Rol = "ambtenaar" if regie == AMBTENAAR else "regiegroep"
+            extra = {"naam": AMBTENAAR_NAAM, "besluit": MANDAATBESLUIT} if rol == "ambtenaar" else {}
+            college.geef_mandaat(m.GeefMandaat(aan=regie, rol=rol, wijk=code, datum=begin, **extra))
             procent = self.rng.choice([5, 8, 10])
             self.dienst(COLLEGE, date(JAAR, 1, 6)).wijs_wijk_aan(
                 m.WijsWijkAan(
@@ -306,6 +319,8 @@ class _Simulatie:
             self.tellers["geweigerd"] += 1
 
     def _beslissen(self, dag: date, nummer: int, regie: str, kosten: int, i: int) -> None:
+        if i == COLLEGE_BESLIST and regie == beslisser("NOORD"):
+            regie = COLLEGE  # the college decides itself, and does what follows on this aanvraag
         dienst = self.dienst(regie, dag)
         if i % 6 == 1:
             grond = "abcd"[self.tellers["geweigerd"] % 4]
@@ -319,14 +334,15 @@ class _Simulatie:
         a = dienst.toon_aanvraag(nummer)
         w = dienst._wijk(a["wijk"], a["periode"])
         kosten: Bedrag = a["kosten"]
-        if kosten > w.beschikbaar:
-            if w.beschikbaar.centen >= 100_00:  # art. 6 onder e, Awb 4:25: refused to the extent it exceeds
+        beschikbaar = w.beschikbaar_voor(a["ontvangen"])  # Awb 4:27 lid 2
+        if kosten > beschikbaar:
+            if beschikbaar.centen > 0:  # art. 6 onder e, Awb 4:25 lid 2: refused to the extent it exceeds
                 uit = dienst.ken_toe(
                     m.KenToe(
                         nummer=nummer,
-                        bedrag=w.beschikbaar,
+                        bedrag=beschikbaar,
                         grond="e",
-                        motivering=f"het subsidieplafond laat nog {w.beschikbaar} toe; de rest wordt geweigerd",
+                        motivering=f"het subsidieplafond laat nog {beschikbaar} toe; de rest wordt geweigerd",
                         datum=dag,
                     )
                 )

@@ -239,23 +239,31 @@ class Dienst:
                 artikel="art. 10 lid 1",
             )
 
-    def eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = False) -> dict[str, Any]:
-        """Art. 2 lid 6 (and art. 4 lid 1: an aanvraag may be handed to the college too).
+    def eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = True) -> dict[str, Any]:
+        """Art. 5 "het college of de regiegroep": the college decides on any aanvraag of any wijk
+        (Awb 10:7: it keeps its power when it mandates), the regiegroep or the ambtenaar with its
+        mandate (toelichting art. 2 lid 6) on those of its wijk; art. 4 lid 1: an aanvraag may be
+        handed to the college too. `ook_college` says whose mandate goes first when the user holds
+        both: the college's (registering, the acts after the grant) or the wijk's (the decisions).
 
         Returns the mandate held, as a decision records it (Awb 10:10, ledger/namens.py)."""
-        if ook_college and g.heeft_mandaat(self.gebruiker, "college", None, datum):
+        college = g.heeft_mandaat(self.gebruiker, "college", None, datum)
+        if ook_college and college:
             return namens.mandaat("college", None)
-        try:
-            g.eis_mandaat(self.gebruiker, "regiegroep", wijk, datum)
-            return namens.mandaat("regiegroep", wijk)
-        except GeenMandaat:
-            if ook_college:
-                raise GeenMandaat(
-                    f"{self.gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als regiegroep voor wijk "
-                    f"{wijk} of als college",
-                    artikel="art. 2 lid 6, art. 4 lid 1",
-                ) from None
-            raise
+        rol = g.beslist_in(self.gebruiker, wijk, datum)
+        if rol is not None:
+            return namens.mandaat(rol, wijk, g.mandaatbesluit(self.gebruiker, rol, wijk))
+        if college:
+            return namens.mandaat("college", None)
+        raise GeenMandaat(
+            f"{self.gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als regiegroep of ambtenaar voor wijk "
+            f"{wijk}, of als college",
+            artikel="art. 2 lid 6, art. 5",
+            gebruiker=self.gebruiker,
+            rol="regiegroep",
+            wijk=wijk,
+            datum=datum,
+        )
 
     _get, _datum, _voer_uit, _wijk, _aanvraag, _voucher, _eis_regie = (
         laad,
@@ -293,7 +301,9 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente(wijzigen=True)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
-            nieuw = g.geef_mandaat(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
+            nieuw = g.geef_mandaat(
+                cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker, naam=cmd.naam, besluit=cmd.besluit
+            )
             self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=True)
             return ([g] if nieuw else []), {
                 "gebruiker": cmd.aan,
@@ -301,6 +311,8 @@ class Dienst:
                 "wijk": cmd.wijk,
                 "van": datum,
                 "nieuw": nieuw,
+                "naam": g.weergavenaam(cmd.aan),
+                "besluit": g.mandaatbesluit(cmd.aan, cmd.rol, cmd.wijk),
             }
 
         return self._voer_uit(beslis, cmd)
@@ -425,7 +437,7 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
             w = self._wijk(a.wijk, a.periode)
             a.vraag_aanvulling(cmd.wat, termijn, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "aanvulling gevraagd", datum, self.gebruiker)
@@ -493,7 +505,7 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
             if a.status == "toegekend" and a.besluit is not None:
                 return [], self._herhaalde_toekenning(a, cmd)
             a.eis_beslisbaar("toekennen")
@@ -508,7 +520,7 @@ class Dienst:
                 bedrag,
                 vouchers,
                 r.raadplegingsdrempel,
-                w.beschikbaar,
+                w.beschikbaar_voor(a.ontvangen),  # Awb 4:27 lid 2: the plafond of its receipt
                 datum,
                 self.gebruiker,
                 start_voor=cmd.start_voor,
@@ -519,7 +531,7 @@ class Dienst:
             )
             if cmd.start_voor is not None and cmd.start_voor > w.uitvoeren_tot:
                 raise OngeldigeInvoer("--start-voor ligt na de datum waarop het initiatief uitgevoerd moet zijn")
-            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker)
+            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker, ontvangen=a.ontvangen)
             nieuw: list[Aggregate] = [a, w]
             for v in vouchers:
                 nieuw.append(
@@ -557,13 +569,13 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
             uitkomst = {"aanvraag": a.nummer, "grond": cmd.grond, "status": "geweigerd"}
             if a.status == "geweigerd" and a.besluit and a.besluit.get("grond") == cmd.grond:
                 if a.besluit.get("motivering") == cmd.motivering:
                     return [], uitkomst
             w = self._wijk(a.wijk, a.periode)
-            a.weiger(cmd.grond, cmd.motivering, w.beschikbaar, datum, self.gebruiker, mandaat=mandaat)
+            a.weiger(cmd.grond, cmd.motivering, w.beschikbaar_voor(a.ontvangen), datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "geweigerd", datum, self.gebruiker)
             return [a, w], uitkomst
 
@@ -575,7 +587,7 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
             if a.status == "geschikt":
                 return [], {"aanvraag": a.nummer, "status": a.status}
             w = self._wijk(a.wijk, a.periode)
@@ -591,7 +603,7 @@ class Dienst:
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
             a = self._aanvraag(cmd.nummer)
-            mandaat = self._eis_regie(g, a.wijk, datum)
+            mandaat = self._eis_regie(g, a.wijk, datum, ook_college=False)
             uitkomst = {"aanvraag": a.nummer, "uitkomst": cmd.uitkomst}
             if a.raadpleging and a.raadpleging.get("uitkomst") == cmd.uitkomst and a.status != "geschikt":
                 return [], uitkomst | {"status": a.status}

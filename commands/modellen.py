@@ -88,7 +88,8 @@ WijkCode = Annotated[str, AfterValidator(_wijkcode)]
 Gebruiker = Annotated[str, AfterValidator(_gebruiker)]
 Periode = Annotated[int, Field(ge=2000, le=2100)]
 Aantal = Annotated[int, Field(ge=1, le=99)]
-Rol = Literal["college", "regiegroep", "kasbeheerder"]
+Weigeringsgrond = Literal["a", "b", "c", "d", "e", "geen-initiatief"]  # art. 6, art. 1 onder b en c
+Rol = Literal["college", "regiegroep", "ambtenaar", "kasbeheerder"]
 
 
 class Opdracht(BaseModel):
@@ -102,14 +103,15 @@ class Inrichten(Opdracht):
     regeling: Regeling
 
 
-class GeefMandaat(Opdracht):
+class TrekMandaatIn(Opdracht):
     aan: Gebruiker
     rol: Rol
     wijk: WijkCode | None = None
 
 
-class TrekMandaatIn(GeefMandaat):
-    pass
+class GeefMandaat(TrekMandaatIn):
+    naam: Naam | None = None  # the display name in letters (default: the login)
+    besluit: Naam | None = None  # the reference of the mandaatbesluit (an ambtenaar's, toelichting art. 2 lid 6)
 
 
 class WijsWijkAan(Opdracht):
@@ -165,14 +167,14 @@ class KenToe(Opdracht):
     bedrag: Positief | None = None
     vouchers: Aantal | None = None
     start_voor: date | None = None
-    grond: Literal["a", "b", "c", "d", "e"] | None = None
+    grond: Weigeringsgrond | None = None
     motivering: Tekst | None = None
     buiten_volgorde: Tekst | None = None
 
 
 class Weiger(Opdracht):
     nummer: int
-    grond: Literal["a", "b", "c", "d", "e"]
+    grond: Weigeringsgrond
     motivering: Tekst
 
 

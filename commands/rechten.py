@@ -16,6 +16,8 @@ Rules owned here:
   with ADMIN OPTION makes one its member, so at database level the college can also insert
   what the regiegroep and kasbeheerder insert; the application's mandate check holds it to
   its own acts;
+- an ambtenaar mandated for a wijk where no regiegroep formed (toelichting art. 2 lid 6) does
+  the regiegroep's part and holds its group role (`ledger.gemeente.DATABASEROL`);
 - `voucher mandaat geven` grants the login the group role of the mandate in the same
   transaction as the MandaatGegeven event; `intrekken` revokes it when the login holds no
   other mandate with that role as of today. Wijk scoping and mandates dated in the future or
@@ -38,7 +40,7 @@ from psycopg import sql
 from ledger import gebeurtenissen as g
 from ledger.aanvraag import Aanvraag
 from ledger.fouten import NietGevonden, OpslagOnbeschikbaar, RegelOvertreden
-from ledger.gemeente import ROLLEN, Gemeente
+from ledger.gemeente import DATABASEROL, ROLLEN, Gemeente
 from ledger.voucher import Voucher
 from ledger.wijk import Wijk
 from projections.tabellen import TABELLEN, TRACKING
@@ -90,6 +92,14 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.WijkWaardeVrijgegeven,
         g.AanvraagVastgesteld,  # Awb 4:42: the college settles too (art. 5 "het college of")
         g.AanvraagTerugvorderingIngesteld,  # Awb 4:57: only the college claims back
+        # art. 5 "het college of de regiegroep", Awb 10:7: the college decides itself on any aanvraag
+        g.AanvraagAanvullingGevraagd,
+        g.AanvraagToegekend,
+        g.AanvraagGeweigerd,
+        g.AanvraagGeschiktVerklaard,
+        g.AanvraagRaadplegingBesloten,
+        g.WijkVouchersVastgelegd,
+        g.VoucherVerstrekt,
         g.VoucherVervallen,
         g.VerzoekVastgelegd,
     ),
@@ -315,11 +325,17 @@ def _volg_alle_mandaten(curs: Any, rollen: dict[str, str], gemeente: Gemeente, v
     """Grant every existing login its group roles for the mandates it holds today (an older store)."""
     gegeven = []
     for rol, naam in rollen.items():
-        for login in gemeente.mandaathouders(rol, vandaag):
+        for login in _houders(gemeente, rol, vandaag):
             if _login_bestaat(curs, login):
                 curs.execute(_grant(naam, login, admin=rol == "college"))
                 gegeven.append({"login": login, "databaserol": naam})
     return gegeven
+
+
+def _houders(gemeente: Gemeente, groep: str, vandaag: date) -> list[str]:
+    """The logins that hold a mandate today whose group role is `groep` (ambtenaar: the regiegroep's)."""
+    soorten = [soort for soort, rol in DATABASEROL.items() if rol == groep]
+    return sorted({login for soort in soorten for login in gemeente.mandaathouders(soort, vandaag)})
 
 
 def _login_bestaat(curs: Any, login: str) -> bool:
@@ -341,6 +357,7 @@ class Databaserechten:
     def volg_mandaat(self, gemeente: Gemeente, login: str, rol: str, vandaag: date, *, gegeven: bool) -> list[Any]:
         """Statements for the transaction that records the mandate event (checked first, so that a
         refusal writes nothing). `gemeente` is the state after the act."""
+        rol = DATABASEROL[rol]
         with _transactie(self.app, commit=False) as curs:
             ik = _wie(curs)
             naam = groepsrol(ik["database"], rol)
@@ -364,7 +381,7 @@ class Databaserechten:
                     f'GRANT "{college}" TO "{ik["wie"]}" WITH ADMIN OPTION;',
                     artikel="art. 2",
                 )
-        if login in gemeente.mandaathouders(rol, vandaag):
+        if login in _houders(gemeente, rol, vandaag):
             return [_grant(naam, login, admin=rol == "college")]
         return [sql.SQL("REVOKE {} FROM {}").format(_id(naam), _id(login)), _eis_ingetrokken(naam, login)]
 

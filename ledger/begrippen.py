@@ -17,6 +17,25 @@ WEIGERINGSGRONDEN = {
     "e": "door de verstrekking wordt het subsidieplafond overschreden",
 }
 
+# Art. 1 onder b and c: an aanvraag that is not an initiative in the sense of the verordening (a plan of
+# residents for their own wijk) is refused on that ground, next to the grounds of art. 6: for example one of a
+# professional institution or a company (toelichting art. 1: never a professional institution), or from outside
+# the wijk.
+GEEN_INITIATIEF = "geen-initiatief"
+BUITEN_DE_VERORDENING = {
+    GEEN_INITIATIEF: "het is geen initiatief in de zin van de verordening: geen plan van individuele of "
+    "georganiseerde bewoners om de leefbaarheid in de eigen wijk, buurt of straat te verbeteren of de sociale "
+    "cohesie te versterken (bijvoorbeeld van een instelling of een bedrijf, of van buiten de wijk)",
+}
+GRONDEN = WEIGERINGSGRONDEN | BUITEN_DE_VERORDENING
+"""Every ground a refusal (or the refused part of a grant) can name: a-e of art. 6 and `geen-initiatief`."""
+
+
+def weigeringsartikel(grond: str) -> str:
+    """The article a refusal on `grond` rests on: art. 6 onder a-e, or art. 1 onder b en c."""
+    return "art. 1 onder b en c" if grond == GEEN_INITIATIEF else f"art. 6 onder {grond}"
+
+
 # Awb 4:48 lid 1: the grounds to withdraw or reduce a grant (subsidieverlening) before it is vastgesteld
 INTREKKINGSGRONDEN = {
     "a": "de activiteiten waarvoor de vouchers zijn verstrekt, hebben niet of niet geheel plaatsgevonden of zullen "

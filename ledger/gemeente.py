@@ -1,9 +1,14 @@
 """De gemeente: the regeling in force and who holds a mandate (art. 2).
 
-Owns: the regeling vastgesteld (act 1), mandates of college, regiegroep and kasbeheerder
-(art. 2 lid 4 and 6, act 4), the separation of duties (who decides on grants does not pay
-them out), and the register that numbers incoming aanvragen (art. 4 lid 4: the order of
-receipt needs a number).
+Owns: the regeling vastgesteld (act 1), mandates of college, regiegroep, ambtenaar and
+kasbeheerder (art. 2 lid 4 and 6, act 4), the separation of duties (who decides on grants
+does not pay them out), and the register that numbers incoming aanvragen (art. 4 lid 4: the
+order of receipt needs a number).
+
+Where no regiegroep forms, the college mandates an ambtenaar to do the regiegroep's part for a
+wijk (toelichting art. 2 lid 6): the mandate kind `ambtenaar`, with the reference of the
+mandaatbesluit (`besluit`). Every mandate may carry the display name a letter uses (`naam`);
+version 1 of MandaatGegeven had neither: the upcast gives None (the letter then uses the login).
 """
 
 from __future__ import annotations
@@ -22,12 +27,22 @@ from ledger.datum import formatteer_datum
 from ledger.fouten import FunctiescheidingGeschonden, GeenMandaat, NietGevonden, OngeldigeInvoer, RegelOvertreden
 from ledger.regeling import Regeling
 
-ROLLEN = ("college", "regiegroep", "kasbeheerder")
+ROLLEN = ("college", "regiegroep", "kasbeheerder")  # the database group roles (commands/rechten.py)
+MANDAATSOORTEN = ("college", "regiegroep", "ambtenaar", "kasbeheerder")
+DATABASEROL = {
+    "college": "college",
+    "regiegroep": "regiegroep",
+    "ambtenaar": "regiegroep",
+    "kasbeheerder": "kasbeheerder",
+}
+"""The group role of each mandate kind: the ambtenaar does the regiegroep's part, so holds its role."""
+BESLISSERS = ("regiegroep", "ambtenaar")  # the mandates for a wijk that decide on aanvragen (art. 2 lid 6)
 ALLE_WIJKEN = ""
 
 ROL_ARTIKEL = {
     "college": "art. 2 lid 1-6",
     "regiegroep": "art. 2 lid 6",
+    "ambtenaar": "art. 2 lid 6 (toelichting), art. 10:3 Awb",
     "kasbeheerder": "art. 2 lid 4, art. 9",
 }
 
@@ -51,6 +66,15 @@ class Gemeente(Aggregate):
     class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
         TOPIC = "voucher.Gemeente.Snapshot"
 
+    # Version 2 of the state: `weergavenamen` (login -> the name a letter shows) and `mandaatbesluiten`
+    # (mandate -> the reference of the mandaatbesluit), both given with `mandaat geven --naam/--besluit`.
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["weergavenamen"] = {}  # no mandate carried a name or a reference before version 2
+        state["mandaatbesluiten"] = {}
+
     @staticmethod
     def create_id(**_: Any) -> UUID:
         return ids.gemeente_id()
@@ -61,6 +85,8 @@ class Gemeente(Aggregate):
         self.regeling_gegevens = regeling
         self.ingericht_op = datum
         self.mandaten: dict[str, list[list[Any]]] = {}
+        self.weergavenamen: dict[str, str] = {}
+        self.mandaatbesluiten: dict[str, str] = {}
         self.laatste_aanvraag = 0
 
     @property
@@ -100,12 +126,45 @@ class Gemeente(Aggregate):
         for sleutel, perioden in sorted(self.mandaten.items()):
             gebruiker, rol, wijk = sleutel.split("\x1f")
             for van, tot in perioden:
-                uit.append({"gebruiker": gebruiker, "rol": rol, "wijk": wijk or None, "van": van, "tot": tot})
+                uit.append(
+                    {
+                        "gebruiker": gebruiker,
+                        "rol": rol,
+                        "wijk": wijk or None,
+                        "van": van,
+                        "tot": tot,
+                        "naam": self.weergavenaam(gebruiker),
+                        "besluit": self.mandaatbesluiten.get(sleutel),
+                    }
+                )
         return uit
 
-    def geef_mandaat(self, aan: str, rol: str, wijk: str | None, datum: date, gebruiker: str) -> bool:
-        """Returns False for a repeat (the mandate holds already): nothing to record."""
+    def weergavenaam(self, gebruiker: str) -> str:
+        """The name a letter shows for `gebruiker`: the one given with a mandate, else the login."""
+        return self.weergavenamen.get(gebruiker, gebruiker)
+
+    def mandaatbesluit(self, gebruiker: str, rol: str, wijk: str | None) -> str | None:
+        """The reference of the mandaatbesluit given with this mandate (`--besluit`), if any."""
+        return self.mandaatbesluiten.get(_sleutel(gebruiker, rol, wijk or ALLE_WIJKEN))
+
+    def beslist_in(self, gebruiker: str, wijk: str, datum: date) -> str | None:
+        """The mandate for `wijk` under which `gebruiker` decides on its aanvragen: regiegroep or ambtenaar."""
+        return next((r for r in BESLISSERS if self.heeft_mandaat(gebruiker, r, wijk, datum)), None)
+
+    def geef_mandaat(
+        self,
+        aan: str,
+        rol: str,
+        wijk: str | None,
+        datum: date,
+        gebruiker: str,
+        naam: str | None = None,
+        besluit: str | None = None,
+    ) -> bool:
+        """Returns False for a repeat (the mandate holds already): nothing to record. For a mandate that holds,
+        another display name or mandaatbesluit is recorded (from `datum`: earlier letters keep the old one)."""
         wijk = _controleer_rol_en_wijk(rol, wijk)
+        naam, besluit = _tekst_of_niets(naam), _tekst_of_niets(besluit)
         if datum < self.ingericht_op:
             raise RegelOvertreden(
                 f"een mandaat kan niet ingaan voor de inrichting op {formatteer_datum(self.ingericht_op)}",
@@ -113,14 +172,24 @@ class Gemeente(Aggregate):
             )
         for van, tot in self.mandaten.get(_sleutel(aan, rol, wijk), []):
             if tot is None and van <= datum:
-                return False
+                if not self._andere_gegevens(aan, rol, wijk, naam, besluit):
+                    return False
+                self._mandaat_gegeven(
+                    aan=aan, rol=rol, wijk=wijk, datum=datum, gebruiker=gebruiker, naam=naam, besluit=besluit
+                )
+                return True
             if tot is None or van <= datum < tot:
                 raise RegelOvertreden(
                     f"{aan} heeft dit mandaat al vanaf {formatteer_datum(van)}", artikel=ROL_ARTIKEL[rol]
                 )
         self._eis_functiescheiding(aan, rol, wijk, datum)
-        self._mandaat_gegeven(aan=aan, rol=rol, wijk=wijk, datum=datum, gebruiker=gebruiker)
+        self._mandaat_gegeven(aan=aan, rol=rol, wijk=wijk, datum=datum, gebruiker=gebruiker, naam=naam, besluit=besluit)
         return True
+
+    def _andere_gegevens(self, aan: str, rol: str, wijk: str, naam: str | None, besluit: str | None) -> bool:
+        """A mandate that holds, given again with another display name or mandaatbesluit: not a repeat."""
+        eerder = self.mandaatbesluiten.get(_sleutel(aan, rol, wijk))
+        return (naam is not None and naam != self.weergavenaam(aan)) or (besluit is not None and besluit != eerder)
 
     def trek_mandaat_in(self, aan: str, rol: str, wijk: str | None, datum: date, gebruiker: str) -> None:
         wijk = _controleer_rol_en_wijk(rol, wijk)
@@ -136,26 +205,33 @@ class Gemeente(Aggregate):
 
     def _eis_functiescheiding(self, aan: str, rol: str, wijk: str, datum: date) -> None:
         """Who decides on a grant in a wijk may not be the kasbeheerder who pays it."""
-        tegen = {"regiegroep": "kasbeheerder", "kasbeheerder": "regiegroep"}.get(rol)
+        tegen = {"regiegroep": ("kasbeheerder",), "ambtenaar": ("kasbeheerder",), "kasbeheerder": BESLISSERS}.get(rol)
         if tegen is None:
             return
         for sleutel, perioden in self.mandaten.items():
             gebruiker, r, w = sleutel.split("\x1f")
             # Open-ended from `datum`: any opposite mandate that still runs then, or starts later, clashes.
-            if gebruiker != aan or r != tegen or not any(tot is None or tot > datum for _, tot in perioden):
+            if gebruiker != aan or r not in tegen or not any(tot is None or tot > datum for _, tot in perioden):
                 continue
             if w == wijk or w == ALLE_WIJKEN or wijk == ALLE_WIJKEN:
                 waar = f"wijk {w or wijk}" if (w or wijk) else "alle wijken"
                 raise FunctiescheidingGeschonden(
-                    f"{aan} is al {tegen} voor {waar}: wie over vouchers beslist, betaalt ze niet uit "
-                    "(functiescheiding)",
+                    f"{aan} is al {r} voor {waar}: wie over vouchers beslist, betaalt ze niet uit (functiescheiding)",
                     artikel="art. 2 lid 4 en 6",
                     gebruiker=aan,
                 )
 
     @event("MandaatGegeven", topic="voucher.Gemeente.MandaatGegeven")
-    def _mandaat_gegeven(self, aan: str, rol: str, wijk: str, datum: date, gebruiker: str) -> None:
-        self.mandaten.setdefault(_sleutel(aan, rol, wijk), []).append([datum, None])
+    def _mandaat_gegeven(
+        self, aan: str, rol: str, wijk: str, datum: date, gebruiker: str, naam: str | None, besluit: str | None
+    ) -> None:
+        perioden = self.mandaten.setdefault(_sleutel(aan, rol, wijk), [])
+        if not any(tot is None and van <= datum for van, tot in perioden):  # else: only the name or reference
+            perioden.append([datum, None])
+        if naam is not None:
+            self.weergavenamen[aan] = naam
+        if besluit is not None:
+            self.mandaatbesluiten[_sleutel(aan, rol, wijk)] = besluit
 
     @event("MandaatIngetrokken", topic="voucher.Gemeente.MandaatIngetrokken")
     def _mandaat_ingetrokken(self, aan: str, rol: str, wijk: str, datum: date, gebruiker: str) -> None:
@@ -181,10 +257,29 @@ def _regeling(gegevens: str) -> Regeling:
 
 
 def _controleer_rol_en_wijk(rol: str, wijk: str | None) -> str:
-    if rol not in ROLLEN:
-        raise OngeldigeInvoer(f"onbekende rol {rol!r}: kies college, regiegroep of kasbeheerder")
+    if rol not in MANDAATSOORTEN:
+        raise OngeldigeInvoer(f"onbekende rol {rol!r}: kies college, regiegroep, ambtenaar of kasbeheerder")
     if rol == "college" and wijk:
         raise OngeldigeInvoer("het college heeft een mandaat voor de hele gemeente: laat --wijk weg")
     if rol == "regiegroep" and not wijk:
         raise OngeldigeInvoer("een regiegroep wordt voor een wijk gemandateerd: geef --wijk CODE (art. 2 lid 6)")
+    if rol == "ambtenaar" and not wijk:
+        raise OngeldigeInvoer(
+            "een ambtenaar krijgt het mandaat van de regiegroep voor een wijk: geef --wijk CODE "
+            "(toelichting art. 2 lid 6)"
+        )
     return wijk or ALLE_WIJKEN
+
+
+def _tekst_of_niets(tekst: str | None) -> str | None:
+    return tekst.strip() if tekst and tekst.strip() else None
+
+
+def _upcast_mandaat_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("naam", None)  # version 1 had no display name: the letter shows the login
+    state.setdefault("besluit", None)
+
+
+# Version 2 of MandaatGegeven: the display name (`--naam`) and the mandaatbesluit (`--besluit`).
+Gemeente.MandaatGegeven.class_version = 2  # type: ignore[attr-defined]
+Gemeente.MandaatGegeven.upcast_v1_v2 = staticmethod(_upcast_mandaat_v1_v2)  # type: ignore[attr-defined]

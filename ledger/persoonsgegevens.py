@@ -116,11 +116,13 @@ def onleesbaar(persoon: dict[str, Any]) -> dict[str, Any]:
 
 
 def mag_zien(mandaten: Mandaten, gebruiker: str, wijk: str, datum: date) -> bool:
-    """Who sees applicants' personal data: the college, and the regiegroep of the aanvraag's wijk
-    (they decide on it and contact the applicant, art. 2 lid 6, art. 4 lid 3). Nobody else: the
-    kasbeheerder pays from a voucher code, the accountant and the raad check amounts and acts."""
+    """Who sees applicants' personal data: the college, and the regiegroep (or the ambtenaar doing its
+    part) of the aanvraag's wijk (they decide on it and contact the applicant, art. 2 lid 6, art. 4
+    lid 3). Nobody else: the kasbeheerder pays from a voucher code, the accountant and the raad check
+    amounts and acts."""
     if not gebruiker:
         return False
-    return mandaten.heeft_mandaat(gebruiker, "college", None, datum) or mandaten.heeft_mandaat(
-        gebruiker, "regiegroep", wijk, datum
+    return any(
+        mandaten.heeft_mandaat(gebruiker, rol, None if rol == "college" else wijk, datum)
+        for rol in ("college", "regiegroep", "ambtenaar")
     )

@@ -67,13 +67,28 @@ def awb_4_27_plafond_niet_onder_verstrekt(plafond: Bedrag, vastgelegd: Bedrag) -
         )
 
 
-def art_6_e_subsidieplafond(bedrag: Bedrag, beschikbaar: Bedrag) -> None:
-    """Art. 6 onder e, Awb 4:25 lid 2: refused to the extent the plafond would be exceeded."""
+def awb_4_27_lid_2_plafond_bij_ontvangst(
+    ontvangen: date, plafond: Bedrag, verlagingen: Sequence[tuple[date, Bedrag]]
+) -> Bedrag:
+    """Awb 4:27 lid 2: a lowering of the plafond has no effect on aanvragen received before it.
+
+    `verlagingen` are (date of the lowering, the plafond before it). An aanvraag received before a
+    lowering is judged against the plafond as it was; one received on or after its date against the
+    lower one; a raise counts for every aanvraag. So: the highest plafond in force on or after receipt."""
+    return max([plafond, *(vorig for datum, vorig in verlagingen if datum > ontvangen)])
+
+
+def art_6_e_subsidieplafond(bedrag: Bedrag, beschikbaar: Bedrag, plafond: Bedrag | None = None) -> None:
+    """Art. 6 onder e, Awb 4:25 lid 2: refused to the extent the plafond would be exceeded.
+
+    `plafond`: the plafond the aanvraag is judged against, when a lowering after its receipt does
+    not apply to it (Awb 4:27 lid 2); the message then says so."""
     if bedrag > beschikbaar:
+        oud = f" onder het plafond van {plafond} van vóór de verlaging (Awb 4:27 lid 2)" if plafond else ""
         raise PlafondOverschreden(
-            f"toekenning van {bedrag} overschrijdt het subsidieplafond: nog beschikbaar {beschikbaar} "
+            f"toekenning van {bedrag} overschrijdt het subsidieplafond: nog beschikbaar {beschikbaar}{oud} "
             "(weigeringsgrond e; ken ten hoogste het beschikbare bedrag toe)",
-            artikel="art. 6 onder e",
+            artikel="art. 6 onder e, Awb 4:27 lid 2" if plafond else "art. 6 onder e",
             bedrag=bedrag,
             beschikbaar=beschikbaar,
         )

@@ -2,7 +2,8 @@
 
 Owns acts 2 and 3 (wijk aangewezen, uitvoeringskosten gereserveerd, subsidieplafond
 vastgesteld), the plafond check of every grant (art. 6 onder e, Awb 4:25) and the order of
-receipt of complete aanvragen (art. 4 lid 4), and closing the period after the execution
+receipt of complete aanvragen (art. 4 lid 4), the plafond as it was for aanvragen received before
+a lowering (Awb 4:27 lid 2: `verlagingen`, each with the plafond before it), and closing the period after the execution
 date (act 12, art. 5 lid 8: periode afgesloten, with the total that expired; nothing is
 granted in a closed period). Its state is compact on purpose: running
 totals and the queue of undecided aanvragen, never the history, so that the plafond check
@@ -36,7 +37,8 @@ class Wijk(Aggregate):
 
     # Version 2 of the state: `vrijgegeven`, the part of `vervallen` released by withdrawn grants (Awb 4:48).
     # Version 3: `terugontvangen`, what was paid back after a terugvordering (Awb 4:57).
-    class_version = 3
+    # Version 4: `verlagingen`, [date, plafond before] of each lowering of the plafond (Awb 4:27 lid 2).
+    class_version = 4
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -45,6 +47,12 @@ class Wijk(Aggregate):
     @staticmethod
     def upcast_v2_v3(state: dict[str, Any]) -> None:
         state["terugontvangen"] = Bedrag.nul()  # nothing was paid back before terugvorderingen existed
+
+    @staticmethod
+    def upcast_v3_v4(state: dict[str, Any]) -> None:
+        # Lowerings recorded before version 2 of SubsidieplafondVastgesteld applied to every aanvraag (as
+        # they did then); replaying those events gives the same empty list, so `verifieer` agrees.
+        state["verlagingen"] = []
 
     @staticmethod
     def create_id(code: str, periode: int, **_: Any) -> UUID:
@@ -76,6 +84,7 @@ class Wijk(Aggregate):
         self.vrijgegeven = Bedrag.nul()  # of which released by withdrawn grants (Awb 4:48)
         self.terugontvangen = Bedrag.nul()  # paid back after a terugvordering (Awb 4:57): available again
         self.beschikbaar = Bedrag.nul()
+        self.verlagingen: list[list[Any]] = []  # [date, plafond before] per lowering (Awb 4:27 lid 2)
         # nummer (as str: JSON object keys) -> date from which it counts in the order
         self.wachtrij: dict[str, date] = {}
         self.gesloten = False
@@ -85,6 +94,23 @@ class Wijk(Aggregate):
     def vastgelegd(self) -> Bedrag:
         """Committed against the plafond: issued less what expired or was withdrawn."""
         return self.toegekend - self.vervallen
+
+    def plafond_voor(self, ontvangen: date) -> Bedrag:
+        """Awb 4:27 lid 2: the plafond an aanvraag received on `ontvangen` is judged against."""
+        if not self.verlagingen:  # the common case, on every grant: no lowering, the plafond itself
+            return self.plafond
+        return regels.awb_4_27_lid_2_plafond_bij_ontvangst(
+            ontvangen, self.plafond, [(d, p) for d, p in self.verlagingen]
+        )
+
+    def beschikbaar_voor(self, ontvangen: date) -> Bedrag:
+        """What is available for an aanvraag received on `ontvangen` (art. 6 onder e), never below nul: after a
+        lowering, grants under the earlier plafond (Awb 4:27 lid 2) may have taken more than the lower one holds."""
+        if self.verlagingen and any(d > ontvangen for d, _ in self.verlagingen):
+            beschikbaar = self.plafond_voor(ontvangen) - self.vastgelegd + self.terugontvangen
+        else:
+            beschikbaar = self.beschikbaar  # the running figure: plafond - vastgelegd + terugontvangen
+        return beschikbaar if beschikbaar.centen >= 0 else Bedrag.nul()
 
     def _herbereken(self) -> None:
         """Keep `beschikbaar` as a running figure: the plafond check reads it, never re-sums it."""
@@ -102,14 +128,17 @@ class Wijk(Aggregate):
         self._eis_open()
         regels.art_2_lid_5_plafond_binnen_budget(self.budget, self.uitvoeringskosten, plafond)
         regels.awb_4_27_plafond_niet_onder_verstrekt(plafond, self.vastgelegd)
-        self._plafond_vastgesteld(plafond=plafond, datum=datum, gebruiker=gebruiker)
+        vorig = self.plafond if self.plafond.centen else None  # None: the first plafond of the wijk
+        self._plafond_vastgesteld(plafond=plafond, datum=datum, gebruiker=gebruiker, vorig=vorig)
 
     @event("UitvoeringskostenGereserveerd", topic="voucher.Wijk.UitvoeringskostenGereserveerd")
     def _uitvoeringskosten_gereserveerd(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.uitvoeringskosten = bedrag
 
     @event("SubsidieplafondVastgesteld", topic="voucher.Wijk.SubsidieplafondVastgesteld")
-    def _plafond_vastgesteld(self, plafond: Bedrag, datum: date, gebruiker: str) -> None:
+    def _plafond_vastgesteld(self, plafond: Bedrag, datum: date, gebruiker: str, vorig: Bedrag | None) -> None:
+        if vorig is not None and plafond < vorig:  # a lowering: not for aanvragen received before it
+            self.verlagingen = [*self.verlagingen, [datum, vorig]]
         self.plafond = plafond
         self._herbereken()
 
@@ -139,15 +168,19 @@ class Wijk(Aggregate):
         self.wachtrij.pop(str(nummer), None)
 
     # --- grants against the plafond ---------------------------------------------------
-    def leg_vast(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
-        """Commit a grant: art. 5 lid 8 (issue date) and art. 6 onder e (plafond)."""
+    def leg_vast(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str, ontvangen: date | None = None) -> None:
+        """Commit a grant: art. 5 lid 8 (issue date) and art. 6 onder e (plafond), against the plafond of the
+        aanvraag's receipt (`ontvangen`, Awb 4:27 lid 2; without it the current plafond)."""
         self._eis_open()
         regels.art_5_lid_8_verstrekken(datum, self.verstrekken_tot)
-        regels.art_6_e_subsidieplafond(bedrag, self.beschikbaar)
-        self._vastgelegd(nummer=nummer, bedrag=bedrag, datum=datum, gebruiker=gebruiker)
+        plafond = self.plafond if ontvangen is None else self.plafond_voor(ontvangen)
+        beschikbaar = max(Bedrag.nul(), plafond - self.vastgelegd + self.terugontvangen)
+        regels.art_6_e_subsidieplafond(bedrag, beschikbaar, plafond if plafond != self.plafond else None)
+        self._vastgelegd(nummer=nummer, bedrag=bedrag, datum=datum, gebruiker=gebruiker, plafond=plafond)
 
     @event("VouchersVastgelegd", topic="voucher.Wijk.VouchersVastgelegd")
-    def _vastgelegd(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+    def _vastgelegd(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str, plafond: Bedrag | None) -> None:
+        # `plafond`: the plafond this grant was judged against (Awb 4:27 lid 2); None in version 1
         self.toegekend = self.toegekend + bedrag
         self._herbereken()
         self.wachtrij.pop(str(nummer), None)
@@ -250,3 +283,18 @@ class Wijk(Aggregate):
 
 # Closing the period is the college's decision; it records on whose behalf (Awb 10:10): version 2.
 versie_2(Wijk.PeriodeAfgesloten)  # type: ignore[attr-defined]
+
+
+def _upcast_plafond_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("vorig", None)  # not recorded: such a change never counted as a lowering (Awb 4:27 lid 2)
+
+
+def _upcast_vastgelegd_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("plafond", None)  # judged against the plafond of the day, not recorded
+
+
+# Version 2: a plafond records the one before it (a lowering, Awb 4:27 lid 2), a grant the plafond it was judged against.
+Wijk.SubsidieplafondVastgesteld.class_version = 2  # type: ignore[attr-defined]
+Wijk.SubsidieplafondVastgesteld.upcast_v1_v2 = staticmethod(_upcast_plafond_v1_v2)  # type: ignore[attr-defined]
+Wijk.VouchersVastgelegd.class_version = 2  # type: ignore[attr-defined]
+Wijk.VouchersVastgelegd.upcast_v1_v2 = staticmethod(_upcast_vastgelegd_v1_v2)  # type: ignore[attr-defined]

@@ -37,7 +37,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from ledger.begrippen import INTREKKINGSGRONDEN, VASTSTELLINGSGRONDEN, WEIGERINGSGRONDEN
+from ledger.begrippen import GRONDEN, INTREKKINGSGRONDEN, VASTSTELLINGSGRONDEN, weigeringsartikel
 from ledger.fouten import GeenMandaat, NietGevonden, OngeldigeToestand
 from ledger.geld import Bedrag
 from ledger.namens import MANDAAT_ARTIKEL
@@ -272,8 +272,8 @@ def _weigering(a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
         geweigerd = a.kosten - besluit.bedrag
     return {
         "grond": besluit.grond,
-        "artikel": f"art. 6 onder {besluit.grond}",
-        "grondtekst": WEIGERINGSGRONDEN[besluit.grond],
+        "artikel": weigeringsartikel(besluit.grond),
+        "grondtekst": GRONDEN[besluit.grond],
         "motivering": besluit.motivering,
         "bedrag": geweigerd,
     }
@@ -337,32 +337,53 @@ def _voorwaarden(besluit: Besluit, w: WijkHistorie, contant_max: Bedrag) -> list
 
 
 def _namens(h: Geschiedenis, a: AanvraagHistorie, w: WijkHistorie, besluit: Besluit) -> dict[str, Any]:
-    """Awb 10:10: on behalf of the college, by whom, under which mandate (recorded, or in force that day)."""
+    """Awb 10:10: on behalf of the college, by whom (the display name), under which mandate (recorded, or in
+    force that day); a decision the college took itself says so (art. 5, Awb 10:7)."""
     door = besluit.handeling.door
+    datum = besluit.handeling.datum
     rol: str | None
+    mandaatbesluit: str | None = None
     if besluit.namens is not None:
         rol, mandaatwijk, vastgelegd = besluit.namens.rol, besluit.namens.wijk, True
+        mandaatbesluit = besluit.namens.besluit
     else:
-        rol, mandaatwijk = h.mandaat_op(door, a.wijk, besluit.handeling.datum)
+        rol, mandaatwijk = h.mandaat_op(door, a.wijk, datum)
         vastgelegd = False
+    if rol == "ambtenaar" and mandaatbesluit is None:
+        mandaatbesluit = h.mandaatbesluit(door, rol, mandaatwijk or "", datum)
+    naam = h.weergavenaam(door, datum)
     college = f"het college van burgemeester en wethouders van {h.gemeente}"
+    wijknaam = w.naam if mandaatwijk == w.code else mandaatwijk
     if rol == "regiegroep":
-        hoedanigheid = f"regiegroep wijk {w.naam if mandaatwijk == w.code else mandaatwijk}"
-        grondslag = f"mandaat {MANDAAT_ARTIKEL['regiegroep']} van de verordening; art. 10:10 Awb"
+        regel = (
+            f"Namens {college}, {naam}, regiegroep wijk {wijknaam} "
+            f"(mandaat {MANDAAT_ARTIKEL['regiegroep']} van de verordening; art. 10:10 Awb)"
+        )
+    elif rol == "ambtenaar":
+        grondslag = f"mandaatbesluit: {mandaatbesluit}; " if mandaatbesluit else ""
+        regel = (
+            f"Namens {college}, {naam}, ambtenaar met mandaat voor wijk {wijknaam} ({grondslag}"
+            "art. 2 lid 6 van de verordening en de toelichting daarop; art. 10:10 Awb)"
+        )
     elif rol == "college":
-        hoedanigheid = "namens het college bevoegd"
-        grondslag = f"{MANDAAT_ARTIKEL['college']} van de verordening; art. 10:10 Awb"
+        regel = (
+            f"Het college van burgemeester en wethouders van {h.gemeente}, voor dezen {naam}, lid van het college "
+            "(het college besluit zelf: art. 5 van de verordening; art. 10:7 Awb)"
+        )
     else:
-        hoedanigheid = "zonder geldig mandaat op de datum van het besluit"
-        grondslag = "art. 10:10 Awb"
-    return {
+        regel = f"Namens {college}, {naam}, zonder geldig mandaat op de datum van het besluit (art. 10:10 Awb)"
+    uit = {
         "namens": "college",
         "door": door,
+        "naam": naam,
         "rol": rol,
         "wijk": mandaatwijk,
         "vastgelegd": vastgelegd,  # False: derived from the mandates, the event predates recording it
-        "regel": f"Namens {college}, {door}, {hoedanigheid} ({grondslag})",
+        "regel": regel,
     }
+    if rol == "ambtenaar":
+        uit["mandaatbesluit"] = mandaatbesluit
+    return uit
 
 
 def _bezwaar(gemeente: str, weken: int, nummer: int, datum: date) -> dict[str, Any]:
@@ -408,6 +429,11 @@ def _beslissing(m: dict[str, Any]) -> list[str]:
                 f"Voor het overige, {w['bedrag'].nl()}, weigeren wij uw aanvraag op grond van {w['artikel']} van de "
                 f"verordening: {w['grondtekst']}."
             )
+            if w["grond"] == "e":  # Awb 4:25 lid 2: refused only to the extent the plafond would be exceeded
+                delen.append(
+                    "Wij verstrekken wat onder het subsidieplafond nog beschikbaar was en weigeren alleen het deel "
+                    "dat het plafond zou overschrijden (art. 4:25 lid 2 Awb)."
+                )
         return delen
     if m["uitkomst"] == INTREKKING:
         return [

@@ -161,8 +161,9 @@ class Namens:
     """Awb 10:10 as the decision event records it: on whose behalf, under which mandate (ledger/namens.py)."""
 
     namens: str  # "college"
-    rol: str  # "regiegroep" (art. 2 lid 6) or "college"
-    wijk: str | None  # the regiegroep's wijk
+    rol: str  # "regiegroep" (art. 2 lid 6), "ambtenaar" (toelichting art. 2 lid 6) or "college"
+    wijk: str | None  # the regiegroep's or the ambtenaar's wijk
+    besluit: str | None = None  # the ambtenaar's mandaatbesluit, as the decision recorded it
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,7 @@ class WijkHistorie:
     reservering: Handeling | None = None
     plafond: Bedrag = field(default_factory=Bedrag.nul)
     plafondbesluiten: list[tuple[Handeling, Bedrag]] = field(default_factory=list)
+    verlaagd_van: dict[int, Bedrag] = field(default_factory=dict)  # event nr -> plafond before a lowering (Awb 4:27)
     afsluiting: tuple[Handeling, Bedrag, int] | None = None  # (act, total expired, vouchers)
     aanvragen: list[int] = field(default_factory=list)
     vouchers: list[str] = field(default_factory=list)
@@ -264,6 +266,8 @@ class Mandaat:
     wijk: str  # "" = every wijk
     van: date
     tot: date | None
+    naam: str | None = None  # the display name given with it (`--naam`); None: the login
+    besluit: str | None = None  # the reference of the mandaatbesluit (`--besluit`)
 
 
 @dataclass
@@ -294,8 +298,27 @@ class Geschiedenis:
     def vouchers_van(self, a: AanvraagHistorie) -> list[VoucherHistorie]:
         return [self.vouchers[c] for c in sorted(a.vouchers)]
 
+    def weergavenaam(self, gebruiker: str, datum: date) -> str:
+        """The name a letter shows for `gebruiker`: the latest given with a mandate from `datum` or before
+        (a later mandate does not change an earlier letter), else the login."""
+        namen = [m for m in self.mandaten if m.gebruiker == gebruiker and m.naam and m.van <= datum]
+        return namen[-1].naam or gebruiker if namen else gebruiker
+
+    def mandaatbesluit(self, gebruiker: str, rol: str, wijk: str, datum: date) -> str | None:
+        """The mandaatbesluit of the mandate in force on `datum` (for a decision that did not record it)."""
+        for m in reversed(self.mandaten):  # the latest given: a mandate given again with another reference
+            if (
+                (m.gebruiker, m.rol, m.wijk) == (gebruiker, rol, wijk)
+                and m.van <= datum
+                and (m.tot is None or datum < m.tot)
+            ):
+                if m.besluit:
+                    return m.besluit
+        return None
+
     def mandaat_op(self, gebruiker: str, wijk: str, datum: date) -> tuple[str | None, str | None]:
-        """(rol, wijk) of the mandate `gebruiker` held for `wijk` on `datum`; the regiegroep's first."""
+        """(rol, wijk) of the mandate `gebruiker` held for `wijk` on `datum`; the regiegroep's first, then an
+        ambtenaar's, then the college's."""
 
         def heeft(rol: str, w: str) -> bool:
             return any(
@@ -307,17 +330,21 @@ class Geschiedenis:
                 for m in self.mandaten
             )
 
-        if heeft("regiegroep", wijk):
-            return "regiegroep", wijk
+        for rol in ("regiegroep", "ambtenaar"):
+            if heeft(rol, wijk):
+                return rol, wijk
         if heeft("college", ""):
             return "college", None
         return None, None
 
-    def rol(self, gebruiker: str, wijk: str, datum: date) -> str:
-        """In which capacity `gebruiker` decided on `datum` (Awb 10:10: under mandate, on behalf of the college)."""
-        rol, _ = self.mandaat_op(gebruiker, wijk, datum)
+    def rol(self, gebruiker: str, wijk: str, datum: date, vastgelegd: Namens | None = None) -> str:
+        """In which capacity `gebruiker` decided on `datum` (Awb 10:10: under mandate, on behalf of the college):
+        the mandate the decision recorded, or for an older event the one in force that day."""
+        rol = vastgelegd.rol if vastgelegd is not None else self.mandaat_op(gebruiker, wijk, datum)[0]
         if rol == "regiegroep":
             return "regiegroep, namens het college (mandaat art. 2 lid 6; Awb 10:10)"
+        if rol == "ambtenaar":
+            return "ambtenaar met mandaat, namens het college (toelichting art. 2 lid 6; Awb 10:10)"
         if rol == "college":
             return "college van burgemeester en wethouders"
         return "zonder geldig mandaat op die datum"
@@ -354,12 +381,12 @@ class _Vouwer:
         self.h.regeling = Regeling.uit_dict(e.regeling)
 
     def mandaat_gegeven(self, h: Handeling, e: Any) -> None:
-        self.h.mandaten.append(Mandaat(e.aan, e.rol, e.wijk or "", e.datum, None))
+        self.h.mandaten.append(Mandaat(e.aan, e.rol, e.wijk or "", e.datum, None, e.naam, e.besluit))
 
     def mandaat_ingetrokken(self, h: Handeling, e: Any) -> None:
         for i, m in enumerate(self.h.mandaten):
             if (m.gebruiker, m.rol, m.wijk) == (e.aan, e.rol, e.wijk or "") and m.van <= e.datum and m.tot is None:
-                self.h.mandaten[i] = Mandaat(m.gebruiker, m.rol, m.wijk, m.van, e.datum)
+                self.h.mandaten[i] = Mandaat(m.gebruiker, m.rol, m.wijk, m.van, e.datum, m.naam, m.besluit)
 
     # wijk -----------------------------------------------------------------------------------
     def aangewezen(self, h: Handeling, e: Any) -> None:
@@ -384,6 +411,8 @@ class _Vouwer:
             return False
         w.plafond = e.plafond
         w.plafondbesluiten.append((h, e.plafond))
+        if e.vorig is not None and e.plafond < e.vorig:
+            w.verlaagd_van[h.gebeurtenis] = e.vorig
         return True
 
     def afgesloten(self, h: Handeling, e: Any) -> bool:
@@ -620,7 +649,7 @@ def _namens(e: Any) -> Namens | None:
     mandaat = e.mandaat
     if not mandaat:
         return None
-    return Namens(e.namens, mandaat["rol"], mandaat.get("wijk"))
+    return Namens(e.namens, mandaat["rol"], mandaat.get("wijk"), mandaat.get("besluit"))
 
 
 _VERWERKING: dict[type, Any] = {

@@ -153,15 +153,22 @@ def _stukken(w: dict[str, Any]) -> list[tuple[str, Bedrag]]:
     terug = w["terugontvangen"]
     verzilverd = w["verzilverd"] - min(terug, w["verzilverd"])
     contant = w["contant"] - (terug - (w["verzilverd"] - verzilverd))
-    vervallen = min(w["vervallen"], w["beschikbaar"])
+    beschikbaar = max(w["beschikbaar"], Bedrag.nul())  # below nul after a lowering (Awb 4:27 lid 2): none left
+    vervallen = min(w["vervallen"], beschikbaar)
     waarden = {
         "verzilverd": verzilverd,
         "contant": contant,
         "uitstaand": w["uitstaand"],
         "vervallen": vervallen,
-        "niet_toegekend": w["beschikbaar"] - vervallen,
+        "niet_toegekend": beschikbaar - vervallen,
     }
     return [(k, waarden[k]) for k, _ in DELEN]
+
+
+def _geheel(w: dict[str, Any]) -> Bedrag:
+    """The bar's length: the plafond, or what its parts add up to when aanvragen received before a lowering
+    were judged against the plafond as it was (Awb 4:27 lid 2) and took more than the lowered plafond."""
+    return max(w["plafond"], sum((b for _, b in _stukken(w)), Bedrag.nul()))
 
 
 def _beschikbaar_naam(w: dict[str, Any]) -> str:
@@ -176,6 +183,11 @@ def _kaart(w: dict[str, Any], schaal: Bedrag) -> str:
     )
     if w["terugontvangen"]:
         label += f" (betaald na aftrek van {w['terugontvangen'].nl()} terugbetaald)"
+    if w["beschikbaar"] < Bedrag.nul():
+        label += (
+            f" ({(-w['beschikbaar']).nl()} boven het verlaagde plafond: aanvragen van vóór de verlaging houden het "
+            "plafond zoals het was, Awb 4:27 lid 2)"
+        )
     reeks = {"verzilverd": "verzilverd", "contant": "contant", "uitstaand": "uitstaand", "vervallen": "vervallen"}
     cijfers = "".join(
         f"<dt>{g.stip(reeks[k]) if k in reeks else ''}{o.e(_beschikbaar_naam(w) if k == 'beschikbaar' else naam)}</dt>"
@@ -186,7 +198,7 @@ def _kaart(w: dict[str, Any], schaal: Bedrag) -> str:
     return (
         f'<section class="kaart" aria-labelledby="wijk-{o.e(w["wijk"])}">'
         f'<h4 id="wijk-{o.e(w["wijk"])}">{o.e(w["naam"])} <span class="nr">{o.e(w["wijk"])} · {status}</span></h4>'
-        + g.balk(_stukken(w), w["plafond"], schaal, o.e(label))
+        + g.balk(_stukken(w), _geheel(w), schaal, o.e(label))
         + f'<dl class="cijfers">{cijfers}'
         + f"<dt>aanvragen</dt><dd>{w['aantal_aanvragen']}</dd>"
         + f"<dt>met vouchers</dt><dd>{w['aantal_met_vouchers']}</dd>"
@@ -268,7 +280,7 @@ def _periode_html(p: dict[str, Any]) -> list[str]:
             f"<p>Afgesloten: {o.e(', '.join(w['naam'] for w in gesloten))}. Daar wordt niets meer toegekend of "
             f"uitbetaald; {o.e(niet)} van hun plafond is niet besteed.</p>"
         )
-    schaal = max([w["plafond"] for w in wijken] + [Bedrag.van_centen(1)])
+    schaal = max([_geheel(w) for w in wijken] + [Bedrag.van_centen(1)])
     delen += [
         "<h3>Subsidieplafond per wijk en wat ermee is gedaan</h3>",
         g.legenda([(k, naam + (" (leeg)" if k == "niet_toegekend" else "")) for k, naam in DELEN]),

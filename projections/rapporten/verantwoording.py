@@ -29,7 +29,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ledger.begrippen import INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, WEIGERINGSGRONDEN
+from ledger.begrippen import GRONDEN, INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, weigeringsartikel
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
 from projections.rapporten import nazorg
@@ -124,7 +124,10 @@ def _wijk(h: Geschiedenis, w: WijkHistorie, namen: dict[int, str]) -> dict[str, 
         "uitvoeren_tot": w.uitvoeren_tot,
         "aanwijzing": _handeling(w.aangewezen) | {"budget": w.budget},
         "reservering": _handeling(w.reservering) | {"bedrag": w.uitvoeringskosten} if w.reservering else None,
-        "plafondbesluiten": [_handeling(hd) | {"plafond": p} for hd, p in w.plafondbesluiten],
+        "plafondbesluiten": [
+            _handeling(hd) | {"plafond": p, "verlaagd_van": w.verlaagd_van.get(hd.gebeurtenis)}
+            for hd, p in w.plafondbesluiten
+        ],
         "uitvoeringskosten_toets": {
             "uitvoeringskosten": w.uitvoeringskosten,
             "grens": grens,
@@ -208,7 +211,8 @@ def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]
         elif b.soort == nazorg.INTREKKING:
             uit["intrekkingsgrond"] = INTREKKINGSGRONDEN.get(b.grond)
         else:
-            uit["weigeringsgrond"] = WEIGERINGSGRONDEN.get(b.grond)
+            uit["weigeringsgrond"] = GRONDEN.get(b.grond)
+            uit["artikel"] = weigeringsartikel(b.grond)
     if b.motivering:
         uit["motivering"] = b.motivering
     if b.buiten_volgorde:
@@ -222,7 +226,7 @@ def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]
         uit["binnen_termijn"] = None if b.beslissen_voor is None else b.handeling.datum <= b.beslissen_voor
     uit |= {
         "door": b.handeling.door,
-        "hoedanigheid": h.rol(b.handeling.door, a.wijk, b.handeling.datum),
+        "hoedanigheid": h.rol(b.handeling.door, a.wijk, b.handeling.datum, b.namens),
         "gebeurtenis": b.handeling.gebeurtenis,
     }
     return uit
@@ -508,7 +512,8 @@ def _wijk_tekst(w: dict[str, Any]) -> list[str]:
         )
     for p in w["plafondbesluiten"]:
         regels.append(
-            f"Subsidieplafond vastgesteld op {o.nl(p['datum'])} door {p['door']}: {p['plafond'].nl()} [#{p['gebeurtenis']}]."
+            f"Subsidieplafond vastgesteld op {o.nl(p['datum'])} door {p['door']}: {p['plafond'].nl()}"
+            f"{_verlaging(p)} [#{p['gebeurtenis']}]."
         )
     if w["afsluiting"]:
         s = w["afsluiting"]
@@ -606,6 +611,16 @@ def _feit_html(zin: str, nummers: tuple[int, ...]) -> str:
     return f"<li>{tekst}</li>"
 
 
+def _verlaging(p: dict[str, Any]) -> str:
+    """A lowering of the plafond does not touch aanvragen received before it (Awb 4:27 lid 2)."""
+    if p.get("verlaagd_van") is None:
+        return ""
+    return (
+        f" (verlaagd van {p['verlaagd_van'].nl()}; aanvragen ontvangen vóór {o.nl(p['datum'])} houden dat plafond, "
+        "Awb 4:27 lid 2)"
+    )
+
+
 def _besluit_tekst(b: dict[str, Any]) -> list[str]:
     if b["soort"] == "toegekend":
         wat = f"toegekend {b['bedrag'].nl()}"
@@ -625,7 +640,7 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
         regels.append(f"      {nazorg.vaststelling_grond(b)}")
     elif "grond" in b:
         deels = "gedeeltelijk geweigerd, " if b["soort"] == "toegekend" else ""
-        regels.append(f"      {deels}grond art. 6 onder {b['grond']}: {b['weigeringsgrond']}")
+        regels.append(f"      {deels}grond {weigeringsartikel(b['grond'])}: {b['weigeringsgrond']}")
     if "motivering" in b:
         regels.append(f"      motivering: {b['motivering']}")
     if "buiten_volgorde" in b:
@@ -799,7 +814,8 @@ def _wijk_html(w: dict[str, Any]) -> list[str]:
         )
     for p in w["plafondbesluiten"]:
         delen.append(
-            f"<li>Subsidieplafond vastgesteld op {o.e(p['datum'])} door {o.e(p['door'])}: {o.e(p['plafond'])} {o.nr(p['gebeurtenis'])}</li>"
+            f"<li>Subsidieplafond vastgesteld op {o.e(p['datum'])} door {o.e(p['door'])}: {o.e(p['plafond'])}"
+            f"{o.e(_verlaging(p))} {o.nr(p['gebeurtenis'])}</li>"
         )
     if w["afsluiting"]:
         s = w["afsluiting"]

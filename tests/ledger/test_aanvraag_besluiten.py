@@ -29,6 +29,7 @@ from aanvraaghulp import (
 
 from ledger.bewaartermijnen import Bewaartermijn
 from ledger.fouten import OngeldigeInvoer, OngeldigeToestand, RegelOvertreden
+from ledger.geld import Bedrag
 
 # --- weigeren (art. 6, Awb 3:46) ---------------------------------------------------------------------------
 
@@ -59,7 +60,10 @@ def test_weigeren_op_de_dag_van_ontvangst_legt_grond_motivering_en_mandaat_vast(
 def test_weigeren_zonder_geldige_grond_of_motivering_wordt_geweigerd() -> None:
     a = aanvraag()
     fout = weigert(a, OngeldigeInvoer, lambda: a.weiger("f", "reden", RUIM, ONTVANGEN, REGIE, mandaat=NOORD))
-    assert str(fout) == "een weigering noemt een weigeringsgrond: --grond a, b, c, d of e (art. 6)"
+    assert str(fout) == (
+        "een weigering noemt een weigeringsgrond: --grond a, b, c, d of e (art. 6), of geen-initiatief "
+        "(art. 1 onder b en c)"
+    )
     fout = weigert(a, OngeldigeInvoer, lambda: a.weiger("a", " ", RUIM, ONTVANGEN, REGIE, mandaat=NOORD))
     assert str(fout) == "een weigering wordt gemotiveerd: geef --motivering (Awb 3:46, toelichting art. 6)"
 
@@ -67,8 +71,21 @@ def test_weigeren_zonder_geldige_grond_of_motivering_wordt_geweigerd() -> None:
 def test_weigeren_op_grond_e_terwijl_het_initiatief_in_het_beschikbare_past_wordt_geweigerd() -> None:
     a = aanvraag("1.000")
     weigert(a, RegelOvertreden, lambda: a.weiger("e", "plafond", e("1.000"), ONTVANGEN, REGIE, mandaat=NOORD))
-    a.weiger("e", "plafond", e("999,99"), ONTVANGEN, REGIE, mandaat=NOORD)
-    assert a.status == "geweigerd"
+
+
+def test_geheel_weigeren_op_grond_e_kan_pas_als_er_niets_meer_beschikbaar_is() -> None:
+    """Awb 4:25 lid 2: "voor zover": with € 0,01 left the right decision is a partial grant."""
+    a = aanvraag("1.000")
+    fout = weigert(a, RegelOvertreden, lambda: a.weiger("e", "plafond", e("0,01"), ONTVANGEN, REGIE, mandaat=NOORD))
+    assert str(fout) == (
+        "weigeringsgrond e geldt alleen voor zover het subsidieplafond wordt overschreden: er is nog € 0,01 "
+        "beschikbaar, dus een volledige weigering op grond e kan niet; ken dat bedrag toe en weiger de rest op "
+        "grond e: voucher aanvraag toekennen 1 --bedrag 0,01 --grond e --motivering TEKST"
+    )
+    assert fout.artikel == "art. 6 onder e, Awb 4:25 lid 2"
+    assert fout.gegevens == {"kosten": e("1.000"), "beschikbaar": e("0,01")}
+    a.weiger("e", "plafond", Bedrag.nul(), ONTVANGEN, REGIE, mandaat=NOORD)
+    assert (a.status, enige(a).grond) == ("geweigerd", "e")
 
 
 def test_een_geschikte_aanvraag_kan_voor_de_raadpleging_nog_worden_geweigerd() -> None:

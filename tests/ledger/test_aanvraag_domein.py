@@ -303,7 +303,10 @@ def test_een_volledige_toekenning_met_een_grond_wordt_geweigerd() -> None:
 def test_een_gedeeltelijke_toekenning_zonder_grond_of_motivering_zegt_wat_ontbreekt() -> None:
     a = aanvraag("1.000")
     fout = weigert(a, OngeldigeInvoer, lambda: ken_toe(a, "600", motivering="te duur"))
-    assert str(fout) == "een gedeeltelijke weigering noemt een weigeringsgrond: --grond a, b, c, d of e (art. 6)"
+    assert str(fout) == (
+        "een gedeeltelijke weigering noemt een weigeringsgrond: --grond a, b, c, d of e (art. 6), of "
+        "geen-initiatief (art. 1 onder b en c)"
+    )
     for leeg in (None, "", "  "):
         fout = weigert(a, OngeldigeInvoer, lambda leeg=leeg: ken_toe(a, "600", grond="a", motivering=leeg))
         assert str(fout) == (
@@ -321,7 +324,13 @@ def test_grond_e_bij_een_gedeeltelijke_toekenning_geldt_alleen_als_de_kosten_nie
     )
     assert fout.artikel == "art. 6 onder e"
     assert fout.gegevens == {"kosten": e("1.000"), "beschikbaar": e("1.000")}
-    ken_toe(a, "600", grond="e", motivering="plafond", beschikbaar=e("999,99"))
+    ken_toe(a, "999,99", grond="e", motivering="plafond", beschikbaar=e("999,99"))
+    assert a.status == "toegekend"
+
+
+def test_een_gedeeltelijke_toekenning_op_grond_e_onder_het_beschikbare_blijft_toegestaan() -> None:
+    a = aanvraag("1.000")
+    ken_toe(a, "999,98", grond="e", motivering="plafond", beschikbaar=e("999,99"))
     assert a.status == "toegekend"
 
 

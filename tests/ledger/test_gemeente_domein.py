@@ -118,16 +118,42 @@ def test_de_mandaathouders_en_de_lijst_van_mandaten_per_dag() -> None:
     assert g.mandaathouders("college", date(2026, 2, 1)) == ["wethouder"]
     assert g.mandaathouders("kasbeheerder", date(2026, 2, 1)) == []
     assert g.mandaten_lijst() == [
-        {"gebruiker": "regie.a", "rol": "regiegroep", "wijk": "NOORD", "van": date(2026, 1, 6), "tot": None},
-        {"gebruiker": "regie.a", "rol": "regiegroep", "wijk": "ZUID", "van": date(2026, 1, 5), "tot": None},
+        {
+            "gebruiker": "regie.a",
+            "rol": "regiegroep",
+            "wijk": "NOORD",
+            "van": date(2026, 1, 6),
+            "tot": None,
+            "naam": "regie.a",
+            "besluit": None,
+        },
+        {
+            "gebruiker": "regie.a",
+            "rol": "regiegroep",
+            "wijk": "ZUID",
+            "van": date(2026, 1, 5),
+            "tot": None,
+            "naam": "regie.a",
+            "besluit": None,
+        },
         {
             "gebruiker": "regie.b",
             "rol": "regiegroep",
             "wijk": "NOORD",
             "van": date(2026, 1, 5),
             "tot": date(2026, 2, 1),
+            "naam": "regie.b",
+            "besluit": None,
         },
-        {"gebruiker": "wethouder", "rol": "college", "wijk": None, "van": INGERICHT, "tot": None},
+        {
+            "gebruiker": "wethouder",
+            "rol": "college",
+            "wijk": None,
+            "van": INGERICHT,
+            "tot": None,
+            "naam": "wethouder",
+            "besluit": None,
+        },
     ]
 
 
@@ -168,7 +194,7 @@ def test_een_mandaat_van_voor_de_inrichting_wordt_geweigerd() -> None:
 @pytest.mark.parametrize(
     ("rol", "wijk", "melding"),
     [
-        ("wethouder", None, "onbekende rol 'wethouder': kies college, regiegroep of kasbeheerder"),
+        ("wethouder", None, "onbekende rol 'wethouder': kies college, regiegroep, ambtenaar of kasbeheerder"),
         ("college", "NOORD", "het college heeft een mandaat voor de hele gemeente: laat --wijk weg"),
         ("regiegroep", None, "een regiegroep wordt voor een wijk gemandateerd: geef --wijk CODE (art. 2 lid 6)"),
         ("regiegroep", "", "een regiegroep wordt voor een wijk gemandateerd: geef --wijk CODE (art. 2 lid 6)"),

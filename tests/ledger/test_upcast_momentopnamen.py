@@ -10,6 +10,7 @@ from wereld import PERIODE, WIJK, Wereld, geheugen_app
 from ledger import ids
 from ledger.aanvraag import Aanvraag
 from ledger.geld import Bedrag
+from ledger.gemeente import Gemeente
 from ledger.voucher import Voucher
 from ledger.wijk import Wijk
 
@@ -23,15 +24,21 @@ NIEUW = {
         "terugontvangen": Bedrag.nul(),
     },
     Voucher: {"gecorrigeerd": [], "ingetrokken": Bedrag.nul()},
-    Wijk: {"vrijgegeven": Bedrag.nul(), "terugontvangen": Bedrag.nul()},
+    Wijk: {"vrijgegeven": Bedrag.nul(), "terugontvangen": Bedrag.nul(), "verlagingen": []},
+    Gemeente: {"weergavenamen": {}, "mandaatbesluiten": {}},
 }
 
 
-@pytest.mark.parametrize("klasse", [Aanvraag, Voucher, Wijk])
+@pytest.mark.parametrize("klasse", [Aanvraag, Voucher, Wijk, Gemeente])
 def test_een_momentopname_van_klasseversie_1_krijgt_de_nieuwe_toestand(klasse):
     w = Wereld.ingericht(geheugen_app())
     code = w.voucher("1.000")
-    aggregaat_id = {Aanvraag: ids.aanvraag_id(1), Voucher: ids.voucher_id(code), Wijk: ids.wijk_id(WIJK, PERIODE)}
+    aggregaat_id = {
+        Aanvraag: ids.aanvraag_id(1),
+        Voucher: ids.voucher_id(code),
+        Wijk: ids.wijk_id(WIJK, PERIODE),
+        Gemeente: ids.gemeente_id(),
+    }
     nu = w.app.repository.get(aggregaat_id[klasse])
     snapshot = klasse.Snapshot.take(nu)
     oud = copy.deepcopy(snapshot.state)

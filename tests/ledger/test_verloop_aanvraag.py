@@ -296,12 +296,17 @@ def test_weigeringsgrond_e_wordt_geweigerd_als_de_aanvraag_precies_binnen_het_be
     assert status(w, nr) == "ingediend"
 
 
-def test_weigeringsgrond_e_geldt_als_de_aanvraag_1_cent_boven_het_beschikbare_uitkomt() -> None:
+def test_weigeringsgrond_e_geldt_als_de_aanvraag_1_cent_boven_het_beschikbare_uitkomt_voor_die_cent() -> None:
     w = Wereld.ingericht(geheugen_app(), plafond="6.000")
     w.ken_toe(w.aanvraag("1.000"))
     nr = w.aanvraag("5.000,01")
-    assert schrijft(w, lambda: weiger(w, nr, "e", "het plafond is bereikt"))["status"] == "geweigerd"
+    fout = weigert(w, RegelOvertreden, lambda: weiger(w, nr, "e", "het plafond is bereikt"))
+    assert "er is nog € 5.000,00 beschikbaar" in str(fout) and "--bedrag 5.000,00 --grond e" in str(fout)
+    uit = schrijft(w, lambda: w.ken_toe(nr, bedrag=bedrag("5.000"), grond="e", motivering="het plafond is bereikt"))
+    assert uit["bedrag"] == bedrag("5.000")
     assert w.regie.toon_aanvraag(nr)["besluit"]["grond"] == "e"
+    laatste = w.aanvraag("10")  # nothing is left: now a full refusal on e is right
+    assert schrijft(w, lambda: weiger(w, laatste, "e", "het plafond is bereikt"))["status"] == "geweigerd"
 
 
 def test_dezelfde_weigering_nogmaals_schrijft_niets() -> None:

@@ -14,6 +14,7 @@ import pytest
 from wereld import KAS, REGIE, Wereld, bedrag, geheugen_app, schrijft, weigert
 
 from commands import modellen as m
+from ledger import gebeurtenissen as g
 from ledger.fouten import (
     FactuurAlGeboekt,
     FunctiescheidingGeschonden,
@@ -130,11 +131,14 @@ def test_een_regiegroeplid_van_een_andere_wijk_kan_niet_weigeren() -> None:
     assert e.gegevens["wijk"] == "NOORD"
 
 
-def test_het_college_beslist_niet_zelf_over_een_aanvraag_van_een_wijk_met_regiegroep() -> None:
+def test_het_college_beslist_zelf_ook_over_een_aanvraag_van_een_wijk_met_regiegroep() -> None:
+    """Art. 5 "het college of de regiegroep", Awb 10:7: the mandate does not take the college's power away."""
     w = Wereld.ingericht(geheugen_app())
     nr = w.aanvraag("1.000")
-    e = weigert(w, GeenMandaat, lambda: ken_toe_als(w, "wethouder", nr))
-    assert e.gegevens["rol"] == "regiegroep"
+    assert schrijft(w, lambda: ken_toe_als(w, "wethouder", nr))["status"] == "toegekend"
+    [e] = list(w.college.gebeurtenissen([g.AanvraagToegekend]))
+    assert (e.gebruiker, e.namens, e.mandaat) == ("wethouder", "college", {"rol": "college", "wijk": None})
+    assert w.college.gemeente().heeft_mandaat(REGIE, "regiegroep", "NOORD", date(2026, 3, 1))  # still mandated
 
 
 def test_een_onbekende_gebruiker_kan_niet_toekennen() -> None:

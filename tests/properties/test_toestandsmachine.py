@@ -143,7 +143,8 @@ class Grootboek(RuleBasedStateMachine):
         if a is not None and deel and a.kosten is not None:
             bedrag = Bedrag.van_centen(max(1, a.kosten.centen // deel))
             if bedrag != a.kosten:
-                opties = {"grond": "e", "motivering": "gedeeltelijk"}
+                # e only when the rest does not fit (Awb 4:25 lid 2); most often a is the ground of a part
+                opties = {"grond": "e" if deel % 2 else "a", "motivering": "gedeeltelijk"}
         al_toegekend = a is not None and a.status == "toegekend"
         uit = self.doe(
             "toekennen",
@@ -160,7 +161,7 @@ class Grootboek(RuleBasedStateMachine):
             self.wijk_van[v["code"]] = a.wijk
         return uit["vouchers"][0]["code"]
 
-    @rule(nummer=aanvragen, grond=st.sampled_from("abcde"), dag=beslisdagen)
+    @rule(nummer=aanvragen, grond=st.sampled_from([*"abcde", "geen-initiatief"]), dag=beslisdagen)
     def weigeren(self, nummer: int, grond: str, dag: date) -> None:
         self.doe(
             "weigeren",
@@ -368,8 +369,10 @@ class Grootboek(RuleBasedStateMachine):
             assert isinstance(w, Wijk)
             assert w.toegekend.centen == self.toegekend[code]
             assert w.plafond.centen == self.plafond[code]
-            # what was paid back is available again (Awb 4:57): it widens the room under the plafond
-            assert w.toegekend - w.vervallen - w.terugontvangen <= w.plafond
+            # what was paid back is available again (Awb 4:57): it widens the room under the plafond; an
+            # aanvraag received before a lowering was judged against the plafond as it was (Awb 4:27 lid 2)
+            ruimste = max([w.plafond, *(vorig for _, vorig in w.verlagingen)])
+            assert w.toegekend - w.vervallen - w.terugontvangen <= ruimste
             assert w.vervallen.centen == self.vrijgegeven[code]
             assert w.terugontvangen.centen == self.terugontvangen[code] <= self.teruggevorderd[code]
             assert w.beschikbaar == w.plafond - w.toegekend + w.vervallen + w.terugontvangen

@@ -118,6 +118,7 @@ def test_een_toekenning_noemt_bedrag_vouchers_voorwaarden_wie_namens_het_college
     assert model["namens"] == {
         "namens": "college",
         "door": REGIE,
+        "naam": REGIE,  # no --naam given: the login
         "rol": "regiegroep",
         "wijk": "NOORD",
         "vastgelegd": True,
@@ -291,6 +292,7 @@ def test_een_besluit_van_voor_de_mandaatvermelding_wordt_opgewaardeerd_en_de_bri
     assert model["namens"] | {"vastgelegd": None} == {
         "namens": "college",
         "door": REGIE,
+        "naam": REGIE,  # no --naam given: the login
         "rol": "regiegroep",
         "wijk": "NOORD",
         "vastgelegd": None,

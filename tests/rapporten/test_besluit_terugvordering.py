@@ -80,8 +80,8 @@ def test_de_terugvordering_is_het_laatste_besluit_met_bedrag_artikel_motivering_
     assert "Motivering: ook de tweede factuur was niet voor het initiatief" in woorden(tekst)
     assert re.search(r"\n  terug te betalen +€ 400,00\n", tekst)
     assert m["namens"]["rol"] == "college" and m["namens"]["vastgelegd"] is True
-    assert woorden(tekst).count(f"Namens het college van burgemeester en wethouders van {m['gemeente']}, "
-                                f"{COLLEGE}, namens het college bevoegd") == 1  # fmt: skip
+    assert woorden(tekst).count(f"Het college van burgemeester en wethouders van {m['gemeente']}, voor dezen "
+                                f"{COLLEGE}, lid van het college (het college besluit zelf") == 1  # fmt: skip
     assert "Bezwaar" in tekst and "binnen zes weken" in woorden(tekst)
     assert woorden(tekst).endswith(f"Dit besluit is vastgelegd als gebeurtenis #{m['gebeurtenis']} in de "
                                    "vouchersadministratie.")  # fmt: skip

@@ -16,6 +16,7 @@ from rapport_hulp import COLLEGE, KAS, REGIE, als, b, jaar_2025, log
 from commands import modellen as m
 from commands.demo import COLLEGE as DEMO_COLLEGE
 from commands.demo import KASBEHEERDER as DEMO_KAS
+from commands.demo import beslisser
 from commands.dienst import Dienst
 from commands.opslag import lees_url, open_ledger
 from commands.periode import SluitPeriodeAf, sluit_periode_af
@@ -152,7 +153,7 @@ def test_na_het_afsluiten_wordt_niets_meer_betaald_verstrekt_of_ingediend(afgesl
         ),
         1,
     )
-    regie = f"demo.regie.{vervallen.wijk.lower()}"
+    regie = beslisser(vervallen.wijk)
     fout = controleer_fout(
         voer_uit(
             "aanvraag",
