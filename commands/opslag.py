@@ -108,6 +108,17 @@ class VoucherLedger(Application):
             return ""
         return keten.opgeslagen_hash(self.mapper.ontsleuteld(opgeslagen[0])) or ""  # type: ignore[attr-defined]
 
+    def _notificaties(
+        self, start: int = 1, batch: int = 1000, topics: Sequence[str] = (), stop: int | None = None
+    ) -> Iterator[Any]:
+        """Every stored notification from `start` (to `stop`) as the library's `Notification`, a batch per query."""
+        while stop is None or start <= stop:
+            rijen = self.recorder.select_notifications(start, batch, stop=stop, topics=topics)
+            yield from rijen
+            if len(rijen) < batch:
+                return
+            start = rijen[-1].id + 1
+
     def rauw(self) -> Iterator[tuple[int, str, int, str, bytes]]:
         """(notification id, stream, version, topic, decrypted state) for every stored event: what `verifieer` reads."""
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]

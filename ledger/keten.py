@@ -160,7 +160,7 @@ _LEZER = json.JSONDecoder(parse_float=_geen_float, parse_constant=_geen_float)
 def _lees_staat(staat: bytes) -> dict[str, Any]:
     try:
         try:
-            tekst = staat.decode("utf-8")
+            tekst = staat if isinstance(staat, str) else staat.decode("utf-8")
         except UnicodeDecodeError:  # json.loads also reads UTF-16 and UTF-32: as before, let it say
             waarde = json.loads(staat, parse_float=_geen_float, parse_constant=_geen_float)
         else:
