@@ -317,6 +317,16 @@ def datum_optie(f: Callable[..., Any]) -> Callable[..., Any]:
     )(met_sleutel)
 
 
+_BEKEND_OP = click.option(
+    "--bekend-op",
+    type=DATUM,
+    default=None,
+    help="De boeken zoals ze aan het eind van deze dag (Nederlandse tijd) waren vastgelegd: wat later is "
+    "ingevoerd telt niet mee, ook niet als het terug is gedateerd; de ketenkop is die van het log op dat moment. "
+    "Samen te gebruiken met --tot/--per.",
+)
+
+
 def _bestandsopties(formaten: tuple[str, ...]) -> list[Callable[[Callable[..., Any]], Any]]:
     """--formaat and --uitvoer, for every command that can write a file."""
     return [
@@ -581,30 +591,80 @@ def init(o: Omgeving, gemeente: str, regeling_pad: Path | None, datum: date | No
     o.toon(uitkomst, tekst)
 
 
-@voucher.command("regeling")
-@pass_omgeving
-def toon_regeling(o: Omgeving) -> None:
-    """Toon de parameters van de regeling en de weigeringsgronden (art. 6)."""
-    uitkomst = o.dienst().regeling()
+@voucher.group("regeling", invoke_without_command=True)
+@click.option("--per", type=DATUM, default=None, help="De versie die op deze datum gold (standaard vandaag).")
+@click.pass_context
+def toon_regeling(ctx: click.Context, per: date | None) -> None:
+    """Toon de parameters van de regeling en de weigeringsgronden (art. 6); 'wijzigen' legt een nieuwe versie vast."""
+    if ctx.invoked_subcommand is not None:
+        return
+    o: Omgeving = ctx.find_object(Omgeving)
+    uitkomst = o.dienst().regeling(per)
     r: Regeling = uitkomst["regeling"]
     if o.als_json:
-        o.toon({"gemeente": uitkomst["gemeente"], **r.naar_dict()}, "")
+        extra = {k: uitkomst[k] for k in ("versie", "vanaf", "versies", "per")}
+        o.toon({"gemeente": uitkomst["gemeente"], **r.naar_dict(), **extra}, "")
         return
+    click.echo("\n".join(_regeling_regels(uitkomst, r)))
+
+
+def _regeling_regels(u: dict[str, Any], r: Regeling) -> list[str]:
+    def jaar(n: int) -> str:
+        return "het budgetjaar" if n == 0 else f"{n} jaar na het budgetjaar"
+
+    per = f" op {_nl(u['per'])}" if u["per"] else ""
     regels = [
-        f"Gemeente {uitkomst['gemeente']}: {r.naam}",
+        f"Gemeente {u['gemeente']}: {r.naam}",
+        f"  versie {u['versie']}{per}, geldt vanaf {_nl(u['vanaf'])}",
         f"  in werking sinds               {_nl(r.inwerkingtreding)} (art. 10)",
         f"  maximale voucherwaarde         {_nl(r.max_voucherwaarde)} (art. 1 onder a)",
         f"  wijkraadpleging boven          {_nl(r.raadplegingsdrempel)} (art. 5 lid 3)",
         f"  contant per keer ten hoogste   {_nl(r.contant_max)} (art. 9 lid 3 onder b)",
         f"  beslistermijn                  {r.beslistermijn_weken} weken (art. 5 lid 1)",
         f"  uitvoeringskosten ten hoogste  {r.uitvoeringskosten_max_procent}% van het budget (art. 2 lid 3)",
-        f"  vouchers verstrekken tot en met {r.verstrekken_tot} van het budgetjaar (art. 5 lid 8)",
-        f"  initiatief uitgevoerd uiterlijk {r.uitvoeren_tot} van het budgetjaar (art. 5 lid 8)",
+        f"  vouchers verstrekken tot en met {r.verstrekken_tot} van {jaar(r.verstrekken_tot_jaar)} (art. 5 lid 8)",
+        f"  initiatief uitgevoerd uiterlijk {r.uitvoeren_tot} van {jaar(r.uitvoeren_tot_jaar)} (art. 5 lid 8)",
+        *(
+            f"  budgetjaar {j}: verstrekken tot en met {_nl(v)}, uitgevoerd uiterlijk {_nl(t)} (art. 5 lid 8)"
+            for j, v, t in r.budgetjaren
+        ),
+        f"  betaaltermijn                  {r.betaaltermijn_dagen} dagen na de uitvoeringsdatum, voor een factuur "
+        "van uiterlijk die datum",
+        f"  latere data per wijk           {'toegestaan' if r.wijkdata_later_toegestaan else 'niet toegestaan'}",
         f"  bezwaartermijn                 {r.bezwaartermijn_weken} weken (Awb 6:7)",
-        "",
-        _weigeringsgronden(),
+        f"  laat vastgelegd na             {r.laat_geboekt_dagen} dagen na de datum van de handeling (uitzondering in "
+        "de verantwoording)",
     ]
-    click.echo("\n".join(regels))
+    if len(u["versies"]) > 1:
+        regels.append("  versies: " + "; ".join(f"{v['versie']} vanaf {_nl(v['vanaf'])}" for v in u["versies"]))
+    return [*regels, "", _weigeringsgronden()]
+
+
+@toon_regeling.command("wijzigen")
+@click.option(
+    "--regeling",
+    "regeling_pad",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="TOML-bestand met de parameters van de gewijzigde verordening.",
+)
+@click.option("--vanaf", type=DATUM, required=True, help="De datum waarop de gewijzigde verordening in werking treedt.")
+@datum_optie
+@pass_omgeving
+def regeling_wijzigen(o: Omgeving, regeling_pad: Path, vanaf: date, datum: date | None) -> None:
+    """Leg een gewijzigde verordening vast, in werking vanaf --vanaf (alleen het college; art. 10)."""
+    from commands import tijd
+    from ledger.regeling import Regeling
+
+    cmd = _bouw(tijd.WijzigRegeling, regeling=Regeling.uit_toml(regeling_pad), vanaf=vanaf, datum=datum)
+    u = tijd.wijzig_regeling(o.dienst(schrijven=True), cmd)
+    o.toon(
+        u,
+        lambda u: (
+            f"Regeling versie {u['versie']} ({u['naam']}) geldt vanaf {_nl(u['vanaf'])}"
+            + ("." if u["nieuw"] else " (al zo; er is niets veranderd).")
+        ),
+    )
 
 
 # --- mandaat -----------------------------------------------------------------------------
@@ -774,13 +834,35 @@ def wijk_plafond(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: da
     )
 
 
+@wijk.command("budget")
+@click.argument("code")
+@click.argument("bedrag", type=BEDRAG)
+@click.option("--periode", type=AANTAL, required=True, metavar="JAAR")
+@datum_optie
+@pass_omgeving
+def wijk_budget(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: date | None) -> None:
+    """Wijzig het budget van wijk CODE voor een budgetjaar (alleen het college; art. 2 lid 2, 3 en 5)."""
+    from commands import tijd
+
+    cmd = _bouw(tijd.WijzigBudget, code=code, periode=periode, budget=bedrag, datum=datum)
+    u = tijd.wijzig_budget(o.dienst(schrijven=True), cmd)
+    o.toon(
+        u,
+        lambda u: (
+            f"Budget van wijk {u['wijk']} {u['periode']}: {_nl(u['budget'])} (was {_nl(u['vorig'])}); "
+            f"subsidieplafond {_nl(u['plafond'])}, beschikbaar {_nl(u['beschikbaar'])}."
+            + ("" if u["nieuw"] else " Er is niets veranderd.")
+        ),
+    )
+
+
 @wijk.command("lijst")
 @pass_omgeving
 def wijk_lijst(o: Omgeving) -> None:
     """Toon de aangewezen wijken."""
-    from commands.dienst import _wijk_uitkomst
+    from commands.dienst import wijk_uitkomst
 
-    rijen = [_wijk_uitkomst(w) for w in o.dienst().wijken()]
+    rijen = [wijk_uitkomst(w) for w in o.dienst().wijken()]
     kolommen = ["wijk", "naam", "periode", "budget", "uitvoeringskosten", "plafond", "toegekend", "beschikbaar"]
     o.toon({"wijken": rijen}, lambda _: _tabel(kolommen, [[_nl(r[k]) for k in kolommen] for r in rijen]))
 
@@ -825,7 +907,19 @@ def _aanvraag_tekst(u: dict[str, Any]) -> str:
 @click.option("--wijk", "wijkcode", required=True, metavar="CODE")
 @click.option("--naam", required=True, help="Naam van de initiatiefnemer.")
 @_aanvraagvelden
-@click.option("--ontvangen", type=DATUM, default=None, help="Datum van ontvangst (standaard --datum).")
+@click.option(
+    "--ontvangen",
+    type=DATUM,
+    default=None,
+    help="Datum van ontvangst (standaard --datum); zonder --datum wordt de aanvraag op deze datum geregistreerd.",
+)
+@click.option(
+    "--periode",
+    type=AANTAL,
+    default=None,
+    metavar="JAAR",
+    help="Budgetjaar (standaard het jaar dat op de ontvangstdatum nog open is voor toekenningen, anders het volgende).",
+)
 @datum_optie
 @pass_omgeving
 def aanvraag_indienen(o: Omgeving, wijkcode: str, vouchers: int | None, **velden: Any) -> None:
@@ -1025,12 +1119,15 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
     Naam, adres en telefoon van de aanvrager ziet alleen het college en de regiegroep van de wijk;
     na 'voucher vergeet' staat er [verwijderd].
     """
+    from commands.bezwaar import bezwaar_regels, bezwaren_van
     from ledger.begrippen import weigeringsartikel
 
-    u = _kijkende_dienst(o).toon_aanvraag(nr)
+    dienst = _kijkende_dienst(o)
+    u = dienst.toon_aanvraag(nr)
+    u["bezwaren"] = bezwaren_van(dienst, nr)
 
     def tekst(u: dict[str, Any]) -> str:
-        regels = [_aanvraag_tekst(u)]
+        regels = [_aanvraag_tekst(u), *bezwaar_regels(u, _nl)]
         persoon = ("naam", "adres", "telefoon") if u["persoonsgegevens"] != "afgeschermd" else ("naam",)
         for k in (*persoon, "omschrijving", "planning", "kosten", "vouchers_gewenst", "elders_subsidie"):
             regels.append(f"  {k.replace('_', ' ')}: {_nl(u[k])}")
@@ -1072,6 +1169,10 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
                 f"  teruggevorderd {_nl(u['teruggevorderd'])}, terugontvangen {_nl(u['terugontvangen'])}, "
                 f"openstaand {_nl(u['openstaand'])} (Awb 4:57)"
             )
+        regels.append("  handelingen (datum van de handeling; vastgelegd op, Nederlandse tijd):")
+        for h in u["handelingen"]:
+            vastgelegd = h["vastgelegd"].replace("T", " ")[:19] if h["vastgelegd"] else "onbekend"
+            regels.append(f"    {_nl(h['datum'])}  {h['handeling']} door {h['door']}; vastgelegd {vastgelegd}")
         return "\n".join(regels)
 
     o.toon(u, tekst)
@@ -1142,11 +1243,17 @@ def _betaling_tekst(soort: str, wat: str) -> Callable[[dict[str, Any]], str]:
 @click.option("--bedrag", type=BEDRAG, required=True)
 @click.option("--leverancier", required=True, metavar="NAAM")
 @click.option("--factuur", required=True, metavar="NR")
+@click.option(
+    "--factuurdatum",
+    type=DATUM,
+    default=None,
+    help="Datum van de factuur: op of voor de uitvoeringsdatum; dan wordt zij binnen de betaaltermijn nog betaald.",
+)
 @datum_optie
 @pass_omgeving
-def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur: str, datum: date | None) -> None:
+def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur: str, **datums: date | None) -> None:
     """Betaal een factuur van een leverancier uit voucher CODE (art. 9 lid 3 onder a)."""
-    cmd = _bouw(m.Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, datum=datum)
+    cmd = _bouw(m.Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, **datums)
     o.toon(
         o.dienst(schrijven=True).verzilver(cmd), _betaling_tekst("Verzilverd:", f"Factuur {factuur} van {leverancier}")
     )
@@ -1384,6 +1491,7 @@ def vouchers(o: Omgeving, wijkcode: str | None, periode: int | None, met_restant
 @click.option("--wijk", "wijkcode", default=None, metavar="CODE")
 @click.option("--periode", type=AANTAL, default=None, metavar="JAAR")
 @click.option("--per", type=DATUM, default=None, help="De stand aan het eind van deze datum.")
+@_BEKEND_OP
 @_met_opties(_bestandsopties(_LIJSTFORMATEN))
 @_csv_optie
 @pass_omgeving
@@ -1392,6 +1500,7 @@ def saldo(
     wijkcode: str | None,
     periode: int | None,
     per: date | None,
+    bekend_op: date | None = None,
     formaat: str | None = None,
     uitvoer: Path | None = None,
     landinstelling: str | None = None,
@@ -1402,16 +1511,19 @@ def saldo(
 
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
     gelezen = None
-    if per is None and (pad := o.sqlite_pad()) is not None:
+    if bekend_op is not None:
+        o.dienst().datum(bekend_op)  # a day that has not ended yet: bad input
+    if per is None and bekend_op is None and (pad := o.sqlite_pad()) is not None:
         # current views: no event store to load
         gelezen = lees_als_bij(pad, lambda model: (model.saldo_rijen(), model.ketenkop()))
     if gelezen is not None:
         saldi, (positie, kop) = kies_saldi(gelezen[0], code, periode), gelezen[1]
     else:  # projections: the saldo view, caught up first; --per replays the log
-        saldi, (positie, kop) = _leesdienst(o).saldi_met_kop(code, periode, per)
+        saldi, (positie, kop) = _leesdienst(o).saldi_met_kop(code, periode, per, bekend_op)
     som = totaal(saldi)
     uitkomst = {
         "per": per,
+        "bekend_op": bekend_op,
         "wijken": [s.als_dict() for s in saldi],
         "totaal": som,
         "ketenkop": {"positie": positie, "hash": kop},
@@ -1422,6 +1534,8 @@ def saldo(
         rijen = [[s.wijk, str(s.periode), *(getattr(s, k).nl() for k in BEDRAGVELDEN)] for s in saldi]
         rijen.append(["totaal", "", *(som[k].nl() for k in BEDRAGVELDEN)])
         titel = f"Saldo per {formatteer_datum(per)}" if per else "Saldo"
+        if bekend_op:
+            titel += f", bekend op {formatteer_datum(bekend_op)}"
         return (
             f"{titel}\n{_tabel(kolommen, rijen, rechts=set(range(2, len(kolommen))))}\n"
             f"Ketenkop na gebeurtenis nr. {positie}: {kop}"
@@ -1660,8 +1774,15 @@ def _kasboekdetail(r: dict[str, Any]) -> str:
 @click.option(
     "--zaad", type=AANTAL, default=2025, show_default=True, help="Zaad van de simulatie (zelfde zaad, zelfde jaar)."
 )
+@click.option(
+    "--jaren",
+    type=click.IntRange(1, 2),
+    default=1,
+    show_default=True,
+    help="2: ook het volgende budgetjaar van een wijk, onder een gewijzigde regeling.",
+)
 @click.pass_context
-def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
+def demo(ctx: click.Context, omvang: int, zaad: int, jaren: int) -> None:
     """Vul een lege opslag met een gesimuleerd jaar van een gemeente en toon het saldo."""
     from commands.demo import vul
 
@@ -1669,7 +1790,7 @@ def demo(ctx: click.Context, omvang: int, zaad: int) -> None:
     if not 1 <= omvang <= 1000:
         raise OngeldigeInvoer("--omvang ligt tussen 1 en 1000")
     dienst = o.dienst(inrichten=True)
-    verslag = vul(dienst.app, omvang=omvang, zaad=zaad)
+    verslag = vul(dienst.app, omvang=omvang, zaad=zaad, jaren=jaren)
     if not o.als_json:
         click.echo(verslag + "\n")
     ctx.invoke(saldo)
@@ -1713,6 +1834,7 @@ def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[
                 help="De stand aan het eind van deze datum: alleen handelingen met die datum of eerder tellen "
                 "(standaard: alles).",
             ),
+            _BEKEND_OP,
             *_bestandsopties(formaten),
         ]
         if wijk:
@@ -1724,18 +1846,23 @@ def _rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[
     return voeg_toe
 
 
-def _geschiedenis(o: Omgeving, tot: date | None) -> Any:
+def _geschiedenis(o: Omgeving, tot: date | None, bekend_op: date | None = None) -> Any:
     from commands.geschiedenis import lees_geschiedenis
     from projections.rapporten.geschiedenis import vouw
 
-    return lees_geschiedenis(o.dienst(), lambda genummerd: vouw(genummerd, tot))
+    dienst = o.dienst()
+    if bekend_op is not None:
+        dienst.datum(bekend_op)  # a day that has not ended yet is no day the books were known on: bad input
+    return lees_geschiedenis(dienst, lambda genummerd: vouw(genummerd, tot, bekend_op))
 
 
-def _met_ketenkop(o: Omgeving, model: dict[str, Any]) -> dict[str, Any]:
-    """The log head at the last event the report counts: what 'voucher verifieer --kop' checks later."""
+def _met_ketenkop(o: Omgeving, model: dict[str, Any], h: Any) -> dict[str, Any]:
+    """The log head the report rests on, by the one rule of every report and `saldo` (Geschiedenis.kop_positie):
+    with --bekend-op the head of the log as it stood then, else at the last event that counts. What
+    'voucher verifieer --kop' checks later."""
     from commands.opslag import lees_opslag
 
-    positie, kop = lees_opslag(lambda: o.app().logkop(model["laatste_gebeurtenis"]))
+    positie, kop = lees_opslag(lambda: o.app().logkop(h.kop_positie))
     return model | {"ketenkop": {"positie": positie, "hash": kop}}
 
 
@@ -1783,6 +1910,7 @@ def _lever(o: Omgeving, inhoud: str | bytes, formaat: str, uitvoer: Path | None,
         "bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
         "tot": model.get("tot") or model.get("per"),
+        "bekend_op": model.get("bekend_op"),
         "laatste_gebeurtenis": model.get("laatste_gebeurtenis", (model.get("ketenkop") or {}).get("positie")),
         "ketenkop": model.get("ketenkop"),
     }
@@ -1794,6 +1922,8 @@ def _lever(o: Omgeving, inhoud: str | bytes, formaat: str, uitvoer: Path | None,
         ]
         if u["tot"]:
             regels.append(f"Stand: {_nl(u['tot'])}.")
+        if u["bekend_op"]:
+            regels.append(f"Bekend op: {_nl(u['bekend_op'])}.")
         if u["ketenkop"]:
             regels.append(f"Ketenkop na gebeurtenis nr. {u['ketenkop']['positie']}: {u['ketenkop']['hash']}")
         return "\n".join(regels)
@@ -1815,6 +1945,7 @@ def rapport_verantwoording(
     wijkcode: str | None,
     periode: int | None,
     tot: date | None,
+    bekend_op: date | None,
     formaat: str | None,
     uitvoer: Path | None,
     landinstelling: str | None,
@@ -1831,10 +1962,10 @@ def rapport_verantwoording(
 
     stijl = _csv_stijl(formaat, landinstelling)
     formaat = _kies_formaat(o, formaat, uitvoer)
-    h = _geschiedenis(o, tot)
+    h = _geschiedenis(o, tot, bekend_op)
     # Names only for who may see them (college, regiegroep of the wijk): decrypted here, never stored.
     namen = _kijkende_dienst(o).aanvragers()
-    model = _met_ketenkop(o, v.bouw(h, _selectie(h, wijkcode, periode), periode, aanvragers=namen))
+    model = _met_ketenkop(o, v.bouw(h, _selectie(h, wijkcode, periode), periode, aanvragers=namen), h)
     from projections.rapporten import handelingen
 
     schrijf = {
@@ -1856,7 +1987,14 @@ def _rapport_json(model: dict[str, Any]) -> str:
 @rapport.command("raad")
 @_rapportopties(("tekst", "json", "html"), wijk=False)
 @pass_omgeving
-def rapport_raad(o: Omgeving, periode: int | None, tot: date | None, formaat: str | None, uitvoer: Path | None) -> None:
+def rapport_raad(
+    o: Omgeving,
+    periode: int | None,
+    tot: date | None,
+    bekend_op: date | None,
+    formaat: str | None,
+    uitvoer: Path | None,
+) -> None:
     """Besteding per wijk voor de gemeenteraad, met grafieken (HTML: één bestand, leesbaar op een telefoon).
 
     Per wijk: budget, subsidieplafond, toegekend, verzilverd, contant, vervallen, nog uit te geven,
@@ -1865,9 +2003,9 @@ def rapport_raad(o: Omgeving, periode: int | None, tot: date | None, formaat: st
     from projections.rapporten import raad
 
     formaat = _kies_formaat(o, formaat, uitvoer)
-    h = _geschiedenis(o, tot)
+    h = _geschiedenis(o, tot, bekend_op)
     _selectie(h, None, periode)
-    model = _met_ketenkop(o, raad.bouw(h, periode))
+    model = _met_ketenkop(o, raad.bouw(h, periode), h)
     schrijf = {"tekst": raad.tekst, "json": _rapport_json, "html": raad.html}[formaat]
     _lever(o, schrijf(model), formaat, uitvoer, model)
 
@@ -1880,6 +2018,7 @@ def publicatie(
     wijkcode: str | None,
     periode: int | None,
     tot: date | None,
+    bekend_op: date | None,
     formaat: str | None,
     uitvoer: Path | None,
 ) -> None:
@@ -1887,7 +2026,7 @@ def publicatie(
     from projections.rapporten import publicatie as p
 
     formaat = _kies_formaat(o, formaat, uitvoer)
-    h = _geschiedenis(o, tot)
+    h = _geschiedenis(o, tot, bekend_op)
     model = p.bouw(h, _selectie(h, wijkcode, periode), periode)
     schrijf = {"tekst": p.tekst, "csv": p.csv, "json": _rapport_json, "html": p.html}[formaat]
     _lever(o, schrijf(model), formaat, uitvoer, model)
@@ -1929,8 +2068,23 @@ def termijnen(o: Omgeving, per: date | None) -> None:
     help="De brief van dit besluit (het gebeurtenisnummer onder de brief), bijvoorbeeld de toekenning na een "
     "terugvordering; standaard het laatste besluit.",
 )
+@click.option(
+    "--verzonden",
+    is_flag=True,
+    help="Leg vast dat deze brief is verzonden op --datum (art. 3:41 Awb); de bezwaartermijn loopt vanaf de dag "
+    "daarna (art. 6:8 Awb).",
+)
+@datum_optie
 @pass_omgeving
-def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | None, gebeurtenis: int | None) -> None:
+def besluit_brief(
+    o: Omgeving,
+    nr: int,
+    formaat: str | None,
+    uitvoer: Path | None,
+    gebeurtenis: int | None,
+    verzonden: bool,
+    datum: date | None,
+) -> None:
     """De besluitbrief op een aanvraag: toekenning, weigering, intrekking, vaststelling of terugvordering,
     namens het college, met bezwaarclausule.
 
@@ -1942,6 +2096,11 @@ def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | Non
     """
     from projections.rapporten import besluit as brief
 
+    if verzonden:
+        _verzend(o, nr, gebeurtenis, datum)
+        return
+    if datum is not None:
+        raise click.UsageError("--datum hoort bij --verzonden: de brief zelf is gedateerd op het besluit")
     if formaat is None and uitvoer is not None and uitvoer.suffix.lower() in (".html", ".htm"):
         formaat = "html"
     formaat = _kies_formaat(o, formaat, uitvoer)
@@ -1949,6 +2108,112 @@ def besluit_brief(o: Omgeving, nr: int, formaat: str | None, uitvoer: Path | Non
     model = brief.bouw(_geschiedenis(o, None), nr, lambda: o.dienst(schrijven=True).toon_aanvraag(nr), gebeurtenis)
     schrijf = {"tekst": brief.tekst, "json": _rapport_json, "html": brief.html}[formaat]
     _lever(o, schrijf(model), formaat, uitvoer, model)
+
+
+def _verzend(o: Omgeving, nr: int, gebeurtenis: int | None, datum: date | None) -> None:
+    """`besluit NR --verzonden`: record the sending, answer with the letter's keys plus `verzonden`."""
+    from commands.bezwaar import VerzendBesluit, verzend_besluit, verzending_melding
+    from projections.rapporten import besluit as brief
+
+    cmd = _bouw(VerzendBesluit, nummer=nr, gebeurtenis=gebeurtenis, datum=datum)
+    u = verzend_besluit(o.dienst(schrijven=True), cmd)
+    if not o.als_json:
+        o.toon(u, lambda u: verzending_melding(u, _nl))
+        return
+    model = brief.bouw(_geschiedenis(o, None), nr, lambda: o.dienst(schrijven=True).toon_aanvraag(nr), u["gebeurtenis"])
+    o.toon(json.loads(_rapport_json(model)) | {"verzonden": u["verzonden"], "laatste_dag": u["laatste_dag"]}, "")
+
+
+@voucher.group()
+def bezwaar() -> None:
+    """Bezwaar tegen een besluit: indienen, beslissen (het college), lijst (art. 6:4-6:11, 7:10-7:12 Awb)."""
+
+
+@bezwaar.command("indienen")
+@click.argument("nr", type=NR)
+@click.option("--ontvangen", type=DATUM, required=True, help="De dag waarop het bezwaarschrift is ontvangen.")
+@click.option("--omschrijving", required=True, help="Het bezwaar en zijn gronden (art. 6:5 Awb).")
+@click.option(
+    "--verschoonbaar",
+    default=None,
+    metavar="REDEN",
+    help="Een te laat bezwaar: waarom de termijnoverschrijding verschoonbaar is (art. 6:11 Awb).",
+)
+@datum_optie
+@pass_omgeving
+def bezwaar_indienen(
+    o: Omgeving, nr: int, ontvangen: date, omschrijving: str, verschoonbaar: str | None, datum: date | None
+) -> None:
+    """Registreer een bezwaarschrift tegen het laatste besluit op aanvraag NR (regiegroep of college).
+
+    Tijdig als het uiterlijk op de laatste dag van de bezwaartermijn is ontvangen: zes weken vanaf de dag
+    na verzending (art. 6:7-6:9 Awb), verlengd tot de eerstvolgende werkdag (Algemene termijnenwet). Is het
+    besluit niet verzonden, dan loopt de termijn nog niet en is het bezwaar tijdig (art. 6:10 Awb).
+    Beslissen binnen zes weken na afloop van de bezwaartermijn (art. 7:10 Awb).
+    """
+    from commands.bezwaar import DienBezwaarIn, dien_bezwaar_in, melding
+
+    cmd = _bouw(
+        DienBezwaarIn,
+        nummer=nr,
+        ontvangen=ontvangen,
+        omschrijving=omschrijving,
+        verschoonbaar=verschoonbaar,
+        datum=datum,
+    )
+    o.toon(dien_bezwaar_in(o.dienst(schrijven=True), cmd), lambda u: melding(u, _nl))
+
+
+@bezwaar.command("beslissen")
+@click.argument("nr", type=NR, metavar="BEZWAAR")
+@click.option(
+    "--uitkomst", type=click.Choice(["gegrond", "ongegrond", "niet-ontvankelijk"]), required=True, help="De beslissing."
+)
+@click.option("--motivering", required=True, help="Motivering van de beslissing op bezwaar (art. 7:12 Awb).")
+@datum_optie
+@pass_omgeving
+def bezwaar_beslissen(o: Omgeving, nr: int, uitkomst: str, motivering: str, datum: date | None) -> None:
+    """Beslis op bezwaar BEZWAAR (alleen het college, art. 7:11 Awb), met brief en beroepsclausule.
+
+    Gegrond herroept het besluit en heropent de aanvraag voor een nieuw besluit, ook na de laatste dag
+    om vouchers te verstrekken (art. 5 lid 8) en buiten de volgorde van ontvangst (art. 4 lid 4).
+    Een te laat bezwaar dat niet verschoonbaar is, kan alleen niet-ontvankelijk zijn (art. 6:9, 6:11 Awb).
+    """
+    from commands.bezwaar import BeslisBezwaar, beslis_bezwaar, melding
+
+    cmd = _bouw(BeslisBezwaar, bezwaar=nr, uitkomst=uitkomst, motivering=motivering, datum=datum)
+    o.toon(beslis_bezwaar(o.dienst(schrijven=True), cmd), lambda u: melding(u, _nl))
+
+
+@bezwaar.command("lijst")
+@pass_omgeving
+def bezwaar_lijst(o: Omgeving) -> None:
+    """Alle bezwaren met hun termijnen: bezwaartermijn, tijdig, beslissen voor (art. 6:7-6:11, 7:10 Awb)."""
+    from commands.bezwaar import bezwaren
+
+    lijst = bezwaren(o.dienst())
+
+    def tekst(u: dict[str, Any]) -> str:
+        if not u["bezwaren"]:
+            return "Geen bezwaren."
+        rijen = [
+            [
+                str(b["bezwaar"]),
+                str(b["aanvraag"]),
+                f"#{b['besluit']} {b['soort']}",
+                _nl(b["ontvangen"]),
+                "ja" if b["tijdig"] else ("verschoonbaar" if b["verschoonbaar"] else "nee"),
+                _nl(b["beslissen_voor"]),
+                b["uitkomst"] or "open",
+            ]
+            for b in u["bezwaren"]
+        ]
+        from projections.rapporten import opmaak
+
+        kop = ["bezwaar", "aanvraag", "besluit", "ontvangen", "tijdig", "beslissen voor", "uitkomst"]
+        return opmaak.tabel(kop, rijen)
+
+    o.toon({"bezwaren": lijst}, tekst)
 
 
 @voucher.group("periode")

@@ -9,9 +9,18 @@ after the grant: now and then a payment booked with a wrong amount, corrected (s
 lid 1) and booked again; after the execution date a few grants vastgesteld lower (Awb 4:46
 lid 2 onder b), the difference claimed back and paid back (Awb 4:57). Westerveld has no regiegroep:
 an ambtenaar does its part under a mandaatbesluit (toelichting art. 2 lid 6), and in Noorderkwartier
-the college decides one aanvraag itself (art. 5, Awb 10:7).
+the college decides one aanvraag itself (art. 5, Awb 10:7). With `jaren=2`, time: in November the
+college records a changed verordening in force from 1 January of the next year (cash at most
+€ 400 per time) and designates the first wijk for that next budget year; aanvragen received from
+December on belong to it and are judged under the new version; in January a few invoices for
+work done in December are paid within the betaaltermijn (`--factuurdatum`), and in February the
+college raises the new year's budget. Every refusal on a ground a-d is sent two days later (Awb 3:41),
+and per wijk the first such refusal meets a bezwaar that is decided gegrond, after which the
+aanvraag is granted anew (Awb 7:11), the second a bezwaar that is ongegrond.
 Every act goes through the same application service as the command line, in business-date
-order, under simulated users; the same seed gives the same year.
+order, under simulated users; the same seed gives the same year. The simulation lives its own
+days: each act is recorded on the simulated day it happens (ledger/vastlegging.py), so the
+demo's verantwoording has no late entries and `--bekend-op` shows the year as it went.
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from __future__ import annotations
 import heapq
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from commands import modellen as m
@@ -31,12 +40,14 @@ from ledger.fouten import RegelOvertreden, RestantOntoereikend
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
 from ledger.regeling import Regeling
+from ledger.vastlegging import AMSTERDAM
 
 DUBBEL = 8  # per wijk the 9th aanvraag is entered twice; the copy is withdrawn (art. 4)
 NIET_AANGEVULD = 17  # per wijk the 3rd incomplete aanvraag is never completed (Awb 4:5)
 NIET_DOORGEGAAN = 23  # every 23rd aanvraag granted does not take place: the grant is withdrawn (Awb 4:48)
 LAGER_VASTGESTELD = 19  # every 19th aanvraag granted is vastgesteld lower, claimed back and paid back (Awb 4:46, 4:57)
 VERKEERD_GEBOEKT = 37  # every 37th invoice is first booked with a wrong amount, then corrected (storno)
+CONTANT_NIEUW = Bedrag.van_centen(400_00)  # cash per time under the changed verordening of the next year
 GEMEENTE = "Voorbeeldstad"
 JAAR = 2025
 COLLEGE = "demo.wethouder"
@@ -95,7 +106,7 @@ class Handeling:
     gegevens: dict[str, Any] = field(compare=False, default_factory=dict)
 
 
-def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
+def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025, jaren: int = 1) -> str:
     """Fill an empty store with the simulated year; returns a one-paragraph report."""
     bestaand = _gemeente(app)
     if bestaand is not None:
@@ -105,7 +116,7 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
             f"de opslag bevat al de administratie van {bestaand.naam}: kies voor de demo een andere --database",
             artikel="art. 2",
         )
-    sim = _Simulatie(app, omvang, random.Random(zaad))  # noqa: S311 - a simulation, not a secret
+    sim = _Simulatie(app, omvang, random.Random(zaad), twee_jaren=jaren == 2)  # noqa: S311 - a simulation
     sim.speel()
     return (
         f"Demo: gemeente {GEMEENTE}, {len(sim.wijken)} wijken, {sim.tellers['aanvraag']} aanvragen, "
@@ -114,7 +125,9 @@ def vul(app: VoucherLedger, omvang: int = 1, zaad: int = 2025) -> str:
         f"{sim.tellers['toekenning ingetrokken']} toekenning(en) ingetrokken, "
         f"{sim.tellers['lager vastgesteld']} lager vastgesteld (teruggevorderd, {sim.tellers['terugontvangen']} "
         "terugontvangen), "
-        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, in {JAAR}."
+        f"{sim.tellers['betaling']} betalingen, {sim.tellers['correctie']} gecorrigeerd, "
+        f"{sim.tellers['verzonden']} besluiten verzonden, {sim.tellers['bezwaar']} bezwaren, in {JAAR}"
+        + (f" en {JAAR + 1} (wijk {sim.wijken[0][0]}, onder een gewijzigde regeling)." if jaren == 2 else ".")
     )
 
 
@@ -129,8 +142,9 @@ def _gemeente(app: VoucherLedger) -> Gemeente | None:
 
 
 class _Simulatie:
-    def __init__(self, app: VoucherLedger, omvang: int, rng: random.Random) -> None:
+    def __init__(self, app: VoucherLedger, omvang: int, rng: random.Random, *, twee_jaren: bool = False) -> None:
         self.app = app
+        self.twee_jaren = twee_jaren  # the next budget year under a changed verordening; one year keeps its figures
         self.rng = rng
         self.wijken = [
             (f"{code}{i if i > 1 else ''}", f"{naam}{f' {i}' if i > 1 else ''}", budget)
@@ -151,14 +165,27 @@ class _Simulatie:
                 "toekenning ingetrokken",
                 "lager vastgesteld",
                 "terugontvangen",
+                "verzonden",
+                "bezwaar",
             ),
             0,
         )
+        self.bezwaren: dict[str, int] = {}  # per wijk: how many refusals met a bezwaar
         self.factuurnummer = 1000
+        self.dag, self.tik = date(JAAR, 1, 2), 0  # the simulated day and the acts recorded on it so far
         self.facturen: dict[str, str] = {}  # invoice -> supplier, of the payments to be corrected
 
     def dienst(self, gebruiker: str, datum: date) -> Dienst:
         return Dienst(self.app, gebruiker, vandaag=datum)
+
+    def _klok(self, e: Any) -> datetime:
+        """The moment an act of the simulated day is recorded: that day from 09:00 (Amsterdam), in order (the
+        clock never runs back, so the log's order is the order of recording)."""
+        datum = getattr(e, "datum", None)
+        if isinstance(datum, date) and datum > self.dag:
+            self.dag, self.tik = datum, 0
+        self.tik += 1
+        return datetime.combine(self.dag, time(9), AMSTERDAM).astimezone(UTC) + timedelta(milliseconds=self.tik)
 
     def plan(self, datum: date, wat: str, rang: tuple[int, ...] = (), **gegevens: Any) -> None:
         self.volgnummer += 1
@@ -166,6 +193,8 @@ class _Simulatie:
 
     def speel(self) -> None:
         begin = date(JAAR, 1, 2)
+        self.dag, self.tik = begin, 0
+        self.app.klok = self._klok
         college = self.dienst(COLLEGE, begin)
         college.richt_in(m.Inrichten(gemeente=GEMEENTE, regeling=Regeling(), datum=begin))
         college.geef_mandaat(m.GeefMandaat(aan=KASBEHEERDER, rol="kasbeheerder", datum=begin))
@@ -186,8 +215,13 @@ class _Simulatie:
                 )
             )
             self._plan_aanvragen(code, regie)
+        if self.twee_jaren:
+            self.plan(date(JAAR, 11, 3), "regeling_wijzigen")
+            self.plan(date(JAAR, 11, 10), "tweede_jaar")
         while self.agenda:
             handeling = heapq.heappop(self.agenda)
+            if handeling.datum > self.dag:
+                self.dag, self.tik = handeling.datum, 0
             getattr(self, f"_{handeling.wat}")(handeling.datum, **handeling.gegevens)
 
     # --- planning ---------------------------------------------------------------------
@@ -206,6 +240,49 @@ class _Simulatie:
                 )
             )
             self.plan(dag, "indienen", wijk=code, regie=regie, kosten=kosten, onvolledig=i % 7 == 3, groot=groot, i=i)
+
+    # --- the next budget year, under a changed verordening (DOMAIN.md "Time") -------------
+    def _regeling_wijzigen(self, dag: date) -> None:
+        from commands.tijd import WijzigRegeling, wijzig_regeling
+
+        nieuw = Regeling(
+            naam=f"Subsidieverordening vouchers bewonersinitiatieven {JAAR + 1}", contant_max=CONTANT_NIEUW
+        )
+        wijzig_regeling(
+            self.dienst(COLLEGE, dag), WijzigRegeling(regeling=nieuw, vanaf=date(JAAR + 1, 1, 1), datum=dag)
+        )
+
+    def _tweede_jaar(self, dag: date) -> None:
+        code, naam, budget = self.wijken[0]
+        self.dienst(COLLEGE, dag).wijs_wijk_aan(
+            m.WijsWijkAan(code=code, naam=naam, periode=JAAR + 1, budget=Bedrag.van_centen(budget // 2),
+                          uitvoeringskosten=Bedrag.van_centen(budget // 2 * 5 // 100), datum=dag)
+        )  # fmt: skip
+        regie = f"demo.regie.{code.lower()}"
+        for i, ontvangen in enumerate((date(JAAR, 12, 1), date(JAAR, 12, 15), date(JAAR + 1, 1, 12))):
+            kosten = self.rng.randint(500_00, 4_000_00)
+            self.plan(
+                ontvangen, "indienen", wijk=code, regie=regie, kosten=kosten, onvolledig=False, groot=False, i=i * 6
+            )
+        self.plan(date(JAAR + 1, 2, 2), "budget_verhogen", code=code, budget=budget // 2 + budget // 10)
+
+    def _budget_verhogen(self, dag: date, code: str, budget: int) -> None:
+        from commands.tijd import WijzigBudget, wijzig_budget
+
+        cmd = WijzigBudget(code=code, periode=JAAR + 1, budget=Bedrag.van_centen(budget), datum=dag)
+        wijzig_budget(self.dienst(COLLEGE, dag), cmd)
+
+    def _na_uitvoering(self, dag: date, code: str, bedrag: int, factuurdatum: date) -> None:
+        """An invoice for work done before the execution date, paid within the betaaltermijn after it."""
+        self.factuurnummer += 1
+        leverancier, factuur = self.rng.choice(LEVERANCIERS), f"{JAAR}-{self.factuurnummer}"
+        cmd = m.Verzilver(code=code, bedrag=Bedrag.van_centen(bedrag), leverancier=leverancier, factuur=factuur,
+                          datum=dag, factuurdatum=factuurdatum)  # fmt: skip
+        try:
+            self.dienst(KASBEHEERDER, dag).verzilver(cmd)
+        except RestantOntoereikend:  # a correction or refusal left less than planned: nothing to pay
+            return
+        self.tellers["betaling"] += 1
 
     # --- the acts --------------------------------------------------------------------
     def _indienen(self, dag: date, wijk: str, regie: str, kosten: int, onvolledig: bool, groot: bool, i: int) -> None:
@@ -326,6 +403,12 @@ class _Simulatie:
             grond = "abcd"[self.tellers["geweigerd"] % 4]
             dienst.weiger(m.maak(m.Weiger, nummer=nummer, grond=grond, motivering=GROND_MOTIVERING[grond], datum=dag))
             self.tellers["geweigerd"] += 1
+            self.plan(dag + timedelta(days=2), "verzenden", nummer=nummer, regie=regie)
+            wijk = regie.removeprefix("demo.regie.")
+            self.bezwaren[wijk] = self.bezwaren.get(wijk, 0) + 1
+            if self.bezwaren[wijk] <= 2:  # the first gegrond, the second ongegrond
+                uitkomst = "gegrond" if self.bezwaren[wijk] == 1 else "ongegrond"
+                self.plan(dag + timedelta(days=20), "bezwaar", nummer=nummer, regie=regie, uitkomst=uitkomst)
             return
         self._toekennen(dag, nummer, regie, bedrag=None)
 
@@ -362,6 +445,10 @@ class _Simulatie:
     def _na_toekenning(self, dag: date, uit: dict[str, Any], regie: str) -> None:
         self.tellers["toegekend"] += 1
         self.plan(dag + timedelta(days=7), "bekendmaken", nummer=uit["aanvraag"], regie=regie)
+        if dag > date(JAAR, 6, 30):  # a grant of the next budget year: only its payments, until June
+            for v in uit["vouchers"]:
+                self._plan_betalingen(dag, v["code"], v["bedrag"].centen, tot=date(JAAR + 1, 6, 20))
+            return
         if uit["aanvraag"] % 9 == 0:
             self.plan(dag + timedelta(days=40), "wijziging", nummer=uit["aanvraag"], regie=regie)
         if uit["aanvraag"] % NIET_DOORGEGAAN == 0:  # the initiative will not take place after all (Awb 4:48)
@@ -407,6 +494,38 @@ class _Simulatie:
         trek_toekenning_in(self.dienst(regie, dag), cmd)
         self.tellers["toekenning ingetrokken"] += 1
 
+    # --- verzending en bezwaar (Awb 3:41, 6:4-6:11, 7:10-7:12) ------------------------------
+    def _verzenden(self, dag: date, nummer: int, regie: str) -> None:
+        from commands.bezwaar import VerzendBesluit, verzend_besluit
+
+        verzend_besluit(self.dienst(regie, dag), VerzendBesluit(nummer=nummer, datum=dag))
+        self.tellers["verzonden"] += 1
+
+    def _bezwaar(self, dag: date, nummer: int, regie: str, uitkomst: str) -> None:
+        from commands.bezwaar import DienBezwaarIn, dien_bezwaar_in
+
+        omschrijving = "de initiatiefnemers wijzen op de steun in de buurt en een aangepaste planning"
+        cmd = DienBezwaarIn(nummer=nummer, ontvangen=dag, omschrijving=omschrijving, datum=dag)
+        b = dien_bezwaar_in(self.dienst(regie, dag), cmd)["bezwaar"]
+        self.tellers["bezwaar"] += 1
+        self.plan(
+            dag + timedelta(days=28), "op_bezwaar_beslissen", bezwaar=b, nummer=nummer, regie=regie, uitkomst=uitkomst
+        )
+
+    def _op_bezwaar_beslissen(self, dag: date, bezwaar: int, nummer: int, regie: str, uitkomst: str) -> None:
+        from commands.bezwaar import BeslisBezwaar, beslis_bezwaar
+
+        motivering = (
+            "na de hoorzitting blijkt het initiatief wel haalbaar: het besluit wordt herroepen"
+            if uitkomst == "gegrond"
+            else "de planning blijft onhaalbaar; het besluit blijft in stand"
+        )
+        cmd = m.maak(BeslisBezwaar, bezwaar=bezwaar, uitkomst=uitkomst, motivering=motivering, datum=dag)
+        beslis_bezwaar(self.dienst(COLLEGE, dag), cmd)
+        self.plan(dag + timedelta(days=1), "verzenden", nummer=nummer, regie=COLLEGE)
+        if uitkomst == "gegrond":
+            self.plan(dag + timedelta(days=3), "toekennen", nummer=nummer, regie=regie, bedrag=None)
+
     def _bekendmaken(self, dag: date, nummer: int, regie: str) -> None:
         self.dienst(regie, dag).maak_bekend(m.MaakBekend(nummer=nummer, datum=dag))
 
@@ -415,10 +534,16 @@ class _Simulatie:
             m.MeldWijziging(nummer=nummer, omschrijving="de uitvoering schuift twee maanden op", datum=dag)
         )
 
-    def _plan_betalingen(self, dag: date, code: str, waarde: int) -> None:
+    def _plan_betalingen(self, dag: date, code: str, waarde: int, tot: date = date(JAAR, 12, 20)) -> None:
         te_besteden = waarde * self.rng.choice([100, 100, 95, 80, 60]) // 100
         dag = dag + timedelta(days=self.rng.randint(10, 40))
-        while te_besteden > 0 and dag <= date(JAAR, 12, 20):
+        if self.twee_jaren and tot.year == JAAR and te_besteden > 100_00 and self.rng.randrange(100) < 6:
+            # the last invoice, for work done in December, arrives in January (the betaaltermijn)
+            laatste = min(te_besteden, 100_00)
+            self.plan(date(JAAR + 1, 1, self.rng.randint(5, 25)), "na_uitvoering", code=code, bedrag=laatste,
+                      factuurdatum=date(JAAR, 12, self.rng.randint(15, 31)))  # fmt: skip
+            te_besteden -= laatste
+        while te_besteden > 0 and dag <= tot:
             if self.rng.randrange(100) < 20:
                 bedrag = min(te_besteden, self.rng.choice([200_00, 350_00, 500_00]))
                 self.plan(dag, "contant", code=code, bedrag=bedrag)
@@ -476,9 +601,9 @@ class _Simulatie:
         self._betaal(dag, code, bedrag, self.facturen.pop(factuur), factuur)
 
     def _contant(self, dag: date, code: str, bedrag: int) -> None:
-        self.dienst(KASBEHEERDER, dag).neem_contant_op(
-            m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(bedrag), datum=dag)
-        )
+        dienst = self.dienst(KASBEHEERDER, dag)
+        maximum = dienst.gemeente().regeling_op(dag).contant_max.centen  # the version in force that day
+        dienst.neem_contant_op(m.NeemContantOp(code=code, bedrag=Bedrag.van_centen(min(bedrag, maximum)), datum=dag))
         self.tellers["betaling"] += 1
 
     def _betaling_weigeren(self, dag: date, code: str, bedrag: int) -> None:

@@ -26,10 +26,11 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
+from commands import budgetjaren
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
-from ledger import gebeurtenissen, ids, namens
+from ledger import gebeurtenissen, ids, namens, regels, vastlegging
 from ledger import persoonsgegevens as pg
 from ledger.aanvraag import Aanvraag
 from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
@@ -45,7 +46,7 @@ from ledger.fouten import (
     RegelOvertreden,
 )
 from ledger.geld import Bedrag
-from ledger.gemeente import Gemeente
+from ledger.gemeente import BESLISSERS, Gemeente
 from ledger.regels import art_4_lid_4_volgorde
 from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
@@ -73,6 +74,7 @@ class Betaalopdracht:
     bedrag: Bedrag
     leverancier: str | None  # the supplier of an invoice; None for cash
     factuur: str | None  # the invoice number; for cash the receipt number (kwitantie), if any
+    factuurdatum: date | None = None  # the invoice's date (art. 5 lid 8 and the betaaltermijn); None for cash
 
     @property
     def register(self) -> tuple[str, str] | None:
@@ -255,9 +257,12 @@ class Dienst:
             return namens.mandaat(rol, wijk, g.mandaatbesluit(self.gebruiker, rol, wijk))
         if college:
             return namens.mandaat("college", None)
+        g.eis_na_inrichting(datum)  # before `init --datum`: what to do (coherent dates)
+        vanaf = g.later_mandaat(self.gebruiker, (*BESLISSERS, "college"), wijk, datum)
+        pas = f": het mandaat geldt pas vanaf {formatteer_datum(vanaf)}" if vanaf else ""
         raise GeenMandaat(
             f"{self.gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als regiegroep of ambtenaar voor wijk "
-            f"{wijk}, of als college",
+            f"{wijk}, of als college{pas}",
             artikel="art. 2 lid 6, art. 5",
             gebruiker=self.gebruiker,
             rol="regiegroep",
@@ -341,17 +346,17 @@ class Dienst:
             g = self.gemeente()
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             self._eis_in_werking(g, datum)
-            r = g.regeling
-            if cmd.periode < r.inwerkingtreding.year:
+            r = g.regeling_op(datum)  # the version in force on the day of the designation
+            if cmd.periode < g.regeling.inwerkingtreding.year:
                 raise RegelOvertreden(
-                    f"de verordening geldt vanaf {r.inwerkingtreding.year}, niet voor {cmd.periode}", artikel="art. 10"
+                    f"de verordening geldt vanaf {g.regeling.inwerkingtreding.year}, niet voor {cmd.periode}",
+                    artikel="art. 10",
                 )
             reserve = _uitvoeringskosten(cmd)
             plafond = cmd.plafond if cmd.plafond is not None else cmd.budget - reserve
-            verstrekken_tot = cmd.verstrekken_tot or r.verstrekken_tot.in_jaar(cmd.periode)
-            uitvoeren_tot = cmd.uitvoeren_tot or r.uitvoeren_tot.in_jaar(cmd.periode)
-            if verstrekken_tot > uitvoeren_tot:
-                raise OngeldigeInvoer("--verstrekken-tot moet op of voor --uitvoeren-tot liggen (art. 5 lid 8)")
+            verstrekken_tot, uitvoeren_tot = budgetjaren.data_van_de_wijk(
+                r, cmd.periode, cmd.verstrekken_tot, cmd.uitvoeren_tot
+            )
             bestaand = self._get(Wijk, ids.wijk_id(cmd.code, cmd.periode))
             if bestaand is not None:
                 gelijk = (bestaand.naam, bestaand.budget, bestaand.uitvoeringskosten, bestaand.plafond) == (
@@ -361,7 +366,7 @@ class Dienst:
                     plafond,
                 )
                 if gelijk:
-                    return [], _wijk_uitkomst(bestaand)
+                    return [], wijk_uitkomst(bestaand)
                 raise RegelOvertreden(
                     f"wijk {cmd.code} is al aangewezen voor {cmd.periode}; wijzig het plafond met 'voucher wijk plafond'",
                     artikel="art. 2 lid 1",
@@ -379,7 +384,7 @@ class Dienst:
             if reserve.centen:
                 w.reserveer_uitvoeringskosten(reserve, r.uitvoeringskosten_max_procent, datum, self.gebruiker)
             w.stel_plafond_vast(plafond, datum, self.gebruiker)
-            return [w], _wijk_uitkomst(w)
+            return [w], wijk_uitkomst(w)
 
         return self._voer_uit(beslis, cmd)
 
@@ -391,24 +396,29 @@ class Dienst:
             w = self._wijk(cmd.code, cmd.periode)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
             if w.plafond == cmd.plafond:
-                return [], _wijk_uitkomst(w)
+                return [], wijk_uitkomst(w)
             w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
-            return [w], _wijk_uitkomst(w)
+            return [w], wijk_uitkomst(w)
 
         return self._voer_uit(beslis, cmd)
 
     # === aanvragen (art. 4) ===========================================================
     def dien_in(self, cmd: m.DienAanvraagIn) -> dict[str, Any]:
-        datum = self._datum(cmd.datum)
+        # Registered with only --ontvangen: recorded on that date (the paper's own day), not on the day it was typed.
+        datum = self._datum(cmd.datum if cmd.datum is not None else cmd.ontvangen)
         ontvangen = self._datum(cmd.ontvangen) if cmd.ontvangen else datum
-        if ontvangen > datum:
-            raise OngeldigeInvoer("--ontvangen ligt na de datum van registratie (--datum)")
+        regels.samenhangende_data(datum, ontvangen, "de ontvangst (--ontvangen)", handeling="de registratie")
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente(wijzigen=True)
-            w = self._wijk(cmd.wijk, ontvangen.year)  # a mistyped wijk is not found (exit 3), before the mandate
+            # a mistyped wijk is not found (exit 3), before the mandate; without --periode the budget year
+            # open for grants on the date of receipt, else the next designated one (commands/budgetjaren.py)
+            w = self._wijk(cmd.wijk, cmd.periode) if cmd.periode else budgetjaren.kies(self, cmd.wijk, ontvangen)
             self._eis_regie(g, cmd.wijk, datum, ook_college=True)
             self._eis_in_werking(g, ontvangen)
+            regels.samenhangende_data(
+                datum, w.aangewezen_op, f"de aanwijzing van wijk {w.code}", handeling="de registratie"
+            )
             nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
             aanvraag_id = ids.aanvraag_id(nummer)
             sleutel = self.sleutels.maak_of_haal(aanvraag_id)  # committed before the events (commands/sleutels.py)
@@ -494,7 +504,7 @@ class Dienst:
             "status": a.status,
             "ontbreekt": a.ontbreekt,
             "ontvangen": a.ontvangen,
-            "beslissen_voor": a.beslissen_voor(g.regeling.beslistermijn_weken),
+            "beslissen_voor": a.beslissen_voor(g.regeling_op(a.ontvangen).beslistermijn_weken),
             "vastgesteld": a.vastgesteld,  # Awb 4:42-4:47; None until then
         }
 
@@ -510,12 +520,13 @@ class Dienst:
                 return [], self._herhaalde_toekenning(a, cmd)
             a.eis_beslisbaar("toekennen")
             w = self._wijk(a.wijk, a.periode)
-            r = g.regeling
+            r = g.regeling_op(datum)
             bedrag = cmd.bedrag if cmd.bedrag is not None else a.kosten
             if bedrag is None:  # a complete aanvraag has a kostenraming (art. 4 lid 2 onder c)
                 raise OngeldigeToestand(f"aanvraag {a.nummer} heeft geen kostenraming", artikel="art. 4 lid 2 onder c")
             art_4_lid_4_volgorde(a.nummer, w.eerder_aan_de_beurt(a.nummer), cmd.buiten_volgorde)
             vouchers = a.verdeel(bedrag, cmd.vouchers, r.max_voucherwaarde)
+            na_bezwaar = (a.heropend or {}).get("bezwaar")  # Awb 7:11: after a herroeping (art. 5 lid 8 below)
             a.ken_toe(
                 bedrag,
                 vouchers,
@@ -531,7 +542,7 @@ class Dienst:
             )
             if cmd.start_voor is not None and cmd.start_voor > w.uitvoeren_tot:
                 raise OngeldigeInvoer("--start-voor ligt na de datum waarop het initiatief uitgevoerd moet zijn")
-            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker, ontvangen=a.ontvangen)
+            w.leg_vast(a.nummer, bedrag, datum, self.gebruiker, ontvangen=a.ontvangen, na_bezwaar=na_bezwaar)
             nieuw: list[Aggregate] = [a, w]
             for v in vouchers:
                 nieuw.append(
@@ -591,7 +602,7 @@ class Dienst:
             if a.status == "geschikt":
                 return [], {"aanvraag": a.nummer, "status": a.status}
             w = self._wijk(a.wijk, a.periode)
-            a.verklaar_geschikt(g.regeling.raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
+            a.verklaar_geschikt(g.regeling_op(datum).raadplegingsdrempel, datum, self.gebruiker, mandaat=mandaat)
             w.haal_uit_wachtrij(a.nummer, "naar wijkraadpleging", datum, self.gebruiker)
             return [a, w], {"aanvraag": a.nummer, "status": a.status}
 
@@ -656,7 +667,8 @@ class Dienst:
                     "deze databaselogin mag geen sleutels vernietigen: vraag de beheerder om DELETE op "
                     "vouchers_sleutels (README, Persoonsgegevens en bewaartermijnen)"
                 )
-            nieuw = a.vergeet(termijn, datum, self.gebruiker)
+            gesloten = self._wijk(a.wijk, a.periode).gesloten
+            nieuw = a.vergeet(termijn, datum, self.gebruiker, periode_gesloten=gesloten)
             return ([a] if nieuw else []), {
                 "aanvraag": a.nummer,
                 "wijk": a.wijk,
@@ -684,7 +696,7 @@ class Dienst:
     # === kasbeheer (art. 9) ===========================================================
     def verzilver(self, cmd: m.Verzilver) -> dict[str, Any]:
         datum = self._datum(cmd.datum)
-        betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur)
+        betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur, cmd.factuurdatum)
 
         def beslis() -> Besluit[dict[str, Any]]:
             g = self.gemeente()
@@ -725,10 +737,19 @@ class Dienst:
             al = herhaling() if herhaling else self.factuur_al_geboekt(*register, v.code, b.bedrag)
             if al:
                 return []
+        r = g.regeling_op(datum)
         if b.soort == VERZILVER:
-            v.verzilver(b.bedrag, b.leverancier or "", b.factuur or "", datum, self.gebruiker)
+            v.verzilver(
+                b.bedrag,
+                b.leverancier or "",
+                b.factuur or "",
+                datum,
+                self.gebruiker,
+                factuurdatum=b.factuurdatum,
+                betaaltermijn_dagen=r.betaaltermijn_dagen,
+            )
         else:
-            v.neem_contant_op(b.bedrag, g.regeling.contant_max, datum, self.gebruiker, kwitantie=b.factuur)
+            v.neem_contant_op(b.bedrag, r.contant_max, datum, self.gebruiker, kwitantie=b.factuur)
         if register is None:
             return [v]
         return [v, self.boek_factuur(*register, v.code, b.bedrag, datum)]
@@ -806,9 +827,12 @@ class Dienst:
         return gevonden
 
     # === reading =====================================================================
-    def regeling(self) -> dict[str, Any]:
+    def regeling(self, per: date | None = None) -> dict[str, Any]:
+        """The regeling in force on `per` (default today), with every version and its date."""
         g = self._lees(self.gemeente)
-        return {"gemeente": g.naam, "regeling": g.regeling}
+        versie, vanaf, r = g.versie_op(per or self.vandaag)
+        versies = [{"versie": n, "vanaf": d, "naam": x.naam} for n, d, x in g.versies()]
+        return {"gemeente": g.naam, "regeling": r, "versie": versie, "vanaf": vanaf, "versies": versies, "per": per}
 
     def mandaten(self) -> list[dict[str, Any]]:
         return self._lees(self.gemeente).mandaten_lijst()
@@ -836,6 +860,9 @@ class Dienst:
                 "teruggevorderd": a.teruggevorderd,
                 "terugontvangen": a.terugontvangen,
                 "openstaand": a.openstaand,
+                "herroepingen": a.herroepingen,  # Awb 7:11: decisions revoked on a gegrond bezwaar
+                # Every act on the aanvraag with both its times (ledger/vastlegging.py): dated, and recorded when.
+                "handelingen": [vastlegging.handeling(e) for e in self.app.events.get(a.id)],
             }
 
         return self._lees(lees)
@@ -967,7 +994,7 @@ def _gegevens(cmd: m.Aanvraaggegevens) -> dict[str, Any]:
     }
 
 
-def _wijk_uitkomst(w: Wijk) -> dict[str, Any]:
+def wijk_uitkomst(w: Wijk) -> dict[str, Any]:
     return {
         "wijk": w.code,
         "naam": w.naam,

@@ -1,6 +1,8 @@
 """`voucher import betalingen`: the kasbeheerder's batch of payments, all or nothing.
 
-Columns, with a header row: `voucher,soort,bedrag,leverancier,factuur,datum`; `soort` is
+Columns, with a header row: `voucher,soort,bedrag,leverancier,factuur,datum`, optionally followed
+by `factuurdatum` (the invoice's date, as `verzilver --factuurdatum`: on or before the execution
+date, then paid within the regeling's betaaltermijn; empty, or for cash, nothing); `soort` is
 `verzilver` (an invoice, art. 9 lid 3 onder a) or `contant` (cash, art. 9 lid 3 onder b, with
 the receipt number in `factuur`). Amounts and dates as on the command line. The file is a CSV
 with `;` or `,` between the fields (the header row tells which), or a spreadsheet (.xlsx, its
@@ -40,6 +42,7 @@ from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code, parse_code
 
 KOLOMMEN = ("voucher", "soort", "bedrag", "leverancier", "factuur", "datum")
+MET_FACTUURDATUM = (*KOLOMMEN, "factuurdatum")
 MAX_REGELS = 1_000_000
 MAX_FOUTEN_GETOOND = 50
 ZIP = b"PK\x03\x04"  # an .xlsx is a zip file
@@ -54,12 +57,13 @@ class Betaling:
     leverancier: str
     factuur: str
     datum: date
+    factuurdatum: date | None = None
 
     @property
     def opdracht(self) -> Betaalopdracht:
         """The payment as `verzilver` or `contant` takes it (one payment path, Dienst.betaal)."""
         if self.soort == "verzilver":
-            return Betaalopdracht(VERZILVER, self.bedrag, self.leverancier, self.factuur)
+            return Betaalopdracht(VERZILVER, self.bedrag, self.leverancier, self.factuur, self.factuurdatum)
         return Betaalopdracht(CONTANT_OPNEMEN, self.bedrag, None, self.factuur)
 
     @property
@@ -123,7 +127,7 @@ def _lees_bytes(pad: Path) -> bytes:
 
 
 def _kop_klopt(kop: list[Any]) -> bool:
-    return tuple(_tekst(k).strip().lower() for k in kop) == KOLOMMEN
+    return tuple(_tekst(k).strip().lower() for k in kop) in (KOLOMMEN, MET_FACTUURDATUM)
 
 
 def _csv_rijen(pad: Path, data: bytes) -> Rijen:
@@ -222,10 +226,11 @@ def _bedrag(waarde: Any) -> Bedrag:
 
 
 def _regel(regel: int, velden: list[Any]) -> Betaling:
-    if len(velden) != len(KOLOMMEN):
-        raise OngeldigeInvoer(f"verwacht {len(KOLOMMEN)} kolommen, niet {len(velden)}")
+    if len(velden) not in (len(KOLOMMEN), len(MET_FACTUURDATUM)):
+        raise OngeldigeInvoer(f"verwacht {len(KOLOMMEN)} kolommen (of {len(MET_FACTUURDATUM)}), niet {len(velden)}")
     bedrag = _bedrag(velden[2].strip() if isinstance(velden[2], str) else velden[2])
-    code_s, soort, _, leverancier, factuur, datum_s = (_tekst(v).strip() for v in velden)
+    code_s, soort, _, leverancier, factuur, datum_s, *rest = (_tekst(v).strip() for v in velden)
+    factuurdatum = parse_datum(rest[0]) if rest and rest[0] else None
     code = maak_code(*parse_code(code_s))
     soort = soort.lower()
     if soort not in ("verzilver", "contant"):
@@ -234,10 +239,14 @@ def _regel(regel: int, velden: list[Any]) -> Betaling:
         raise OngeldigeInvoer("een verzilvering noemt de leverancier")
     if not factuur:
         raise OngeldigeInvoer("geef het factuurnummer (bij contant: het kwitantienummer)")
+    if factuurdatum is not None and soort == "contant":
+        raise OngeldigeInvoer(
+            "een factuurdatum hoort bij een verzilvering; contant blijft aan de uitvoeringsdatum gebonden"
+        )
     for naam, waarde, grens in (("leverancier", leverancier, 200), ("factuur", factuur, 100)):
         if len(waarde) > grens or any(not t.isprintable() for t in waarde):
             raise OngeldigeInvoer(f"{naam} is te lang of bevat stuurtekens")
-    return Betaling(regel, code, soort, bedrag, leverancier, factuur, parse_datum(datum_s))
+    return Betaling(regel, code, soort, bedrag, leverancier, factuur, parse_datum(datum_s), factuurdatum)
 
 
 def boek(

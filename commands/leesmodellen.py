@@ -45,20 +45,32 @@ class Leesdienst:
         if ids.gemeente_id() not in self._lees(lambda: self.app.bestaande([ids.gemeente_id()])):
             raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
 
-    def saldi(self, wijk: str | None = None, periode: int | None = None, per: date | None = None) -> list[Saldo]:
-        return self.saldi_met_kop(wijk, periode, per)[0]
+    def saldi(
+        self,
+        wijk: str | None = None,
+        periode: int | None = None,
+        per: date | None = None,
+        bekend_op: date | None = None,
+    ) -> list[Saldo]:
+        return self.saldi_met_kop(wijk, periode, per, bekend_op)[0]
 
     def saldi_met_kop(
-        self, wijk: str | None = None, periode: int | None = None, per: date | None = None
+        self,
+        wijk: str | None = None,
+        periode: int | None = None,
+        per: date | None = None,
+        bekend_op: date | None = None,
     ) -> tuple[list[Saldo], tuple[int, str]]:
-        """Saldo per wijk and year from the view, or with `per` by replaying the log up to that date;
-        with the log head (position, hash) the answer rests on (ledger/keten.py)."""
+        """Saldo per wijk and year from the view, or with `per` or `bekend_op` by replaying the log (up to that
+        business date, as recorded by the end of that day); with the log head (position, hash) the answer rests
+        on, by the same rule as the reports (projections/vouwen.py `vouw`, ledger/keten.py)."""
         self.eis_ingericht()
 
         def rijen() -> tuple[list[SaldoRij], tuple[int, str]]:
-            if per is not None:
+            if per is not None or bekend_op is not None:
                 kop = Logkop()
-                return vouw(bijwerken.notificaties(self.app, kop=kop), per).saldo_rijen(), kop.paar()
+                m = vouw(bijwerken.notificaties(self.app, kop=kop), per, bekend_op, kop=kop)
+                return m.saldo_rijen(), m.ketenkop()
             return bijwerken.lees(self.app, lambda m: (m.saldo_rijen(), m.ketenkop()))
 
         gevonden, kop = self._lees(rijen)

@@ -149,6 +149,7 @@ class DienAanvraagIn(Aanvraaggegevens):
     wijk: WijkCode
     naam: Naam
     ontvangen: date | None = None
+    periode: Periode | None = None  # the budget year; None: the one open for grants on the date of receipt
 
 
 class VulAanvraagAan(Aanvraaggegevens):
@@ -209,6 +210,7 @@ class Verzilver(Opdracht):
     bedrag: Positief
     leverancier: Naam
     factuur: Kort
+    factuurdatum: date | None = None  # the invoice's date: on or before the execution date (art. 5 lid 8)
 
 
 class NeemContantOp(Opdracht):

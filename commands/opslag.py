@@ -14,6 +14,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 from uuid import UUID
@@ -66,6 +67,20 @@ class VoucherLedger(Application):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.mapper.lees_hash = self._hash_uit_de_opslag  # type: ignore[attr-defined]
+        # The moment an event is recorded is the library's `timestamp` (ledger/vastlegging.py), never a
+        # person's input. Only tests and the simulated year of `voucher demo` set a clock here (it is no
+        # option, no setting and no environment variable): a simulation lives its own days.
+        self.klok: Callable[[Any], datetime] | None = None  # event -> the moment it is recorded
+
+    def save(self, *objs: Any, **kwargs: Any) -> Any:
+        """Every event of one save is recorded at one moment (ledger/vastlegging.py): an act is known whole
+        or not at all on a day, also when its events were built on either side of midnight."""
+        wachtend = [e for obj in objs for e in getattr(obj, "_pending_events", None) or ()]
+        if wachtend:
+            moment = self.klok(wachtend[0]) if self.klok is not None else datetime.now(UTC)
+            for obj in objs:
+                _stempel(obj, moment)
+        return super().save(*objs, **kwargs)
 
     def construct_env(self, name: str, env: Any = None) -> Environment:
         """The settings come from the project alone (commands/adres.py `Opslag.env`), never from os.environ.
@@ -240,6 +255,20 @@ class VoucherLedger(Application):
                     )
                     gevonden.update(UUID(r[0]) for r in curs.fetchall())
         return gevonden
+
+
+def _stempel(aggregate: Any, moment: datetime) -> None:
+    """Give the pending events of an aggregate the moment of the save, and the aggregate its own times with
+    them, so that a snapshot taken now is what the stored events replay to. (The library's events are
+    frozen dataclasses and its `timestamp` the time of building each; eventsourcing 9.5.6 is pinned.)"""
+    wachtend = getattr(aggregate, "_pending_events", None)
+    if not wachtend:
+        return
+    for e in wachtend:
+        object.__setattr__(e, "timestamp", moment)
+    if wachtend[0].originator_version == 1:
+        aggregate._created_on = moment
+    aggregate.modified_on = moment
 
 
 class KanoniekeTranscoder(JSONTranscoder):

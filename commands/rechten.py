@@ -101,6 +101,12 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.WijkVouchersVastgelegd,
         g.VoucherVerstrekt,
         g.VoucherVervallen,
+        g.VerzendingVerzonden,  # Awb 3:41: the college sends its letters (and the beslissing op bezwaar)
+        g.BezwaarIngediend,  # Awb 6:4: the bezwaarschrift is addressed to the college
+        g.BezwaarBeslist,  # Awb 7:11: only the college decides on bezwaar
+        g.AanvraagHerroepen,  # Awb 7:11: gegrond revokes the decision (a grant: its vouchers' value, above)
+        g.GemeenteRegelingGewijzigd,  # art. 10: a changed verordening, in force from its date
+        g.WijkBudgetGewijzigd,  # art. 2 lid 2: the college divides (and changes) the budget
         g.VerzoekVastgelegd,
     ),
     # aanvragen registreren (de gemeente nummert), aanvulling, beslissen, raadpleging, vouchers verstrekken.
@@ -125,6 +131,8 @@ ONDERWERPEN: dict[str, tuple[Any, ...]] = {
         g.WijkWaardeVrijgegeven,
         g.AanvraagVastgesteld,
         g.VoucherVerstrekt,
+        g.VerzendingVerzonden,  # the regiegroep sends the letters of its decisions
+        g.BezwaarIngediend,  # and registers a bezwaarschrift it receives (the college decides it)
         g.VerzoekVastgelegd,
     ),
     # betalen, contant, weigeren, corrigeren (storno), en het factuurregister (art. 9).

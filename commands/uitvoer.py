@@ -31,6 +31,7 @@ BEDRAGSLEUTELS = frozenset(
         "bedrag", "waarde", "restant", "kosten", "budget", "uitvoeringskosten", "plafond", "toegekend",
         "verzilverd", "contant", "vervallen", "uitstaand", "beschikbaar", "ingetrokken", "vastgesteld",
         "teruggevorderd", "terugontvangen", "openstaand", "max_voucherwaarde", "raadplegingsdrempel", "contant_max",
+        "vorig",
     }
 )  # fmt: skip
 DATUMSLEUTELS = frozenset(

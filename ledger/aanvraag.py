@@ -26,9 +26,10 @@ from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
 from ledger import status as st
+from ledger.aanvraag_bezwaar import NaBezwaar
 from ledger.aanvraag_nazorg import NaDeVerlening
 from ledger.begrippen import GRONDEN, aanwezig_na, ontbreekt
-from ledger.bewaartermijnen import Bewaartermijn, eis_verstreken
+from ledger.bewaartermijnen import Bewaartermijn, eis_afgerond, eis_verstreken
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
 from ledger.geld import Bedrag
@@ -36,7 +37,7 @@ from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
 from ledger.vouchercode import maak_code
 
 
-class Aanvraag(NaDeVerlening, Aggregate):
+class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
     TOPIC = "voucher.Aanvraag"
 
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
@@ -49,7 +50,9 @@ class Aanvraag(NaDeVerlening, Aggregate):
     # `persoonsgegevens_vernietigd` always present (before, only once it happened).
     # Version 3: `toekenning_ingetrokken`, the decisions withdrawing or reducing the grant (Awb 4:48).
     # Version 4: `vaststelling` (Awb 4:42), `teruggevorderd` and `terugontvangen` (Awb 4:57).
-    class_version = 4
+    # Version 5: `herroepingen` (decisions revoked on a gegrond bezwaar, Awb 7:11), `heropend`, and
+    # `geregistreerd`, the date of registration (coherent dates).
+    class_version = 5
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -65,6 +68,28 @@ class Aanvraag(NaDeVerlening, Aggregate):
         state["vaststelling"] = None  # nothing was vastgesteld or claimed back before these acts existed
         state["teruggevorderd"] = Bedrag.nul()
         state["terugontvangen"] = Bedrag.nul()
+
+    @staticmethod
+    def upcast_v4_v5(state: dict[str, Any]) -> None:
+        state["herroepingen"] = []  # nothing was revoked before bezwaar was recorded
+        state["heropend"] = None
+        # Version 5 keeps the date of registration (coherent dates). A snapshot taken before it did not:
+        # the date of receipt, never later than the registration, is the bound it can still enforce.
+        state["geregistreerd"] = state["ontvangen"]
+
+    class Herroepen(Aggregate.Event):
+        """Awb 7:11: on a gegrond bezwaar the decision is revoked and the aanvraag is open for a new one."""
+
+        TOPIC = "voucher.Aanvraag.Herroepen"
+        bezwaar: int
+        besluit: int  # the revoked decision's event number in the log
+        soort: str  # its kind: toegekend, geweigerd, buiten behandeling
+        status: str  # the status the aanvraag returns to (ledger/aanvraag_bezwaar.py)
+        vrijgegeven: Bedrag  # a revoked grant: the value of its vouchers that no longer counts (vervallen)
+        datum: date
+        gebruiker: str
+        namens: str
+        mandaat: dict[str, Any] | None
 
     class Vastgesteld(Aggregate.Event):
         """Awb 4:42-4:47: the grant is settled at what was paid, or lower on a ground of 4:46 lid 2; a decision."""
@@ -155,6 +180,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         self.wijk = wijk
         self.periode = periode
         self.ontvangen = ontvangen
+        self.geregistreerd = datum
         self.persoon = dict(persoon)
         self.gegevens = dict(gegevens)
         self.aanvulling: dict[str, Any] | None = None
@@ -171,6 +197,8 @@ class Aanvraag(NaDeVerlening, Aggregate):
         self.vaststelling: dict[str, Any] | None = None
         self.teruggevorderd = Bedrag.nul()
         self.terugontvangen = Bedrag.nul()
+        self.herroepingen: list[dict[str, Any]] = []
+        self.heropend: dict[str, Any] | None = None  # revoked on bezwaar, not decided again yet
 
     # --- what is missing (art. 4 lid 2) -------------------------------------------------
     @property
@@ -219,6 +247,8 @@ class Aanvraag(NaDeVerlening, Aggregate):
         """Returns whether the aanvraag became complete (and joins the order of receipt)."""
         self._eis_status("aanvullen")
         self._eis_niet_voor_ontvangst(datum)
+        if self.aanvulling is not None:
+            regels.samenhangende_data(datum, self.aanvulling["gevraagd_op"], "het verzoek om aanvulling")
         if self.vernietigd is not None and any(v is not None for v in persoon.values()):
             raise OngeldigeToestand(
                 f"de persoonsgegevens van aanvraag {self.nummer} zijn vernietigd op "
@@ -256,7 +286,9 @@ class Aanvraag(NaDeVerlening, Aggregate):
             raise OngeldigeInvoer(f"{aantal} vouchers kan niet voor {bedrag}")
         delen = bedrag.verdeel(aantal)
         regels.art_1_a_voucherwaarde(delen, max_voucherwaarde)
-        return [{"code": maak_code(self.nummer, i), "bedrag": deel} for i, deel in enumerate(delen, start=1)]
+        # After a revoked grant the new vouchers are numbered on: a code is issued once (Awb 7:11).
+        eerder = sum(len(h.get("vouchers") or []) for h in self.herroepingen)
+        return [{"code": maak_code(self.nummer, i), "bedrag": deel} for i, deel in enumerate(delen, start=eerder + 1)]
 
     def ken_toe(
         self,
@@ -322,6 +354,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         mandaat: dict[str, Any] | None,
     ) -> None:
         self.status = st.na("Toegekend", self.status)
+        self.heropend = None
         self.besluit = {
             "uitkomst": "toegekend",
             "bedrag": bedrag,
@@ -356,6 +389,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         self, grond: str, motivering: str, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
     ) -> None:
         self.status = st.na("Geweigerd", self.status)
+        self.heropend = None
         self.besluit = {
             "uitkomst": "geweigerd",
             "grond": grond,
@@ -436,6 +470,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         )
         self.status = st.na("RaadplegingBesloten", self.status, uitkomst=uitkomst)
         if self.status == st.Status.GEWEIGERD:
+            self.heropend = None
             self.besluit = {
                 "uitkomst": "geweigerd",
                 "grond": None,
@@ -535,6 +570,7 @@ class Aanvraag(NaDeVerlening, Aggregate):
         mandaat: dict[str, Any] | None,
     ) -> None:
         self.status = st.na("BuitenBehandelingGesteld", self.status)
+        self.heropend = None
         self.besluit = {
             "uitkomst": st.Status.BUITEN_BEHANDELING.value,
             "grond": None,
@@ -591,16 +627,38 @@ class Aanvraag(NaDeVerlening, Aggregate):
     def _terugbetaling_ontvangen(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.terugontvangen = self.terugontvangen + bedrag
 
+    # --- revoked on bezwaar (Awb 7:11; the check in ledger/aanvraag_bezwaar.py) ---------------
+    @event(Herroepen)
+    def _herroepen(
+        self,
+        bezwaar: int,
+        besluit: int,
+        soort: str,
+        status: str,
+        vrijgegeven: Bedrag,
+        datum: date,
+        gebruiker: str,
+        namens: str,
+        mandaat: dict[str, Any] | None,
+    ) -> None:
+        herroeping = dict(self.besluit or {}) | {"bezwaar": bezwaar, "gebeurtenis": besluit, "herroepen_op": datum}
+        self.herroepingen = [*self.herroepingen, herroeping]
+        self.heropend = {"bezwaar": bezwaar, "datum": datum}
+        self.besluit = None
+        self.status = st.na("Herroepen", self.status, terug=status)
+
     # --- personal data: destroyed after the retention term (AVG, Selectielijst) ----------
     @property
     def vernietigd(self) -> date | None:
         return self.persoonsgegevens_vernietigd
 
-    def vergeet(self, termijn: Bewaartermijn, datum: date, gebruiker: str) -> bool:
-        """Record that the key of the personal data is destroyed. False when it was done already."""
+    def vergeet(self, termijn: Bewaartermijn, datum: date, gebruiker: str, *, periode_gesloten: bool = False) -> bool:
+        """Record that the key of the personal data is destroyed, of a finished file only. False when it was
+        done already."""
         if self.vernietigd is not None:
             return False
         self._eis_niet_voor_ontvangst(datum)
+        eis_afgerond(self.nummer, self.status, periode_gesloten=periode_gesloten)
         eis_verstreken(self.nummer, termijn, datum)
         self._persoonsgegevens_vernietigd(bewaren_tot=termijn.einde, datum=datum, gebruiker=gebruiker)
         return True
@@ -630,11 +688,10 @@ class Aanvraag(NaDeVerlening, Aggregate):
         self._eis_status(handeling)
 
     def _eis_niet_voor_ontvangst(self, datum: date) -> None:
-        if datum < self.ontvangen:
-            raise OngeldigeInvoer(
-                f"de datum {formatteer_datum(datum)} ligt voor de ontvangst van de aanvraag "
-                f"({formatteer_datum(self.ontvangen)})"
-            )
+        """Nothing is decided or done on an aanvraag before it was received and registered (coherent dates)."""
+        self.eis_heropend_na(datum)  # after a herroeping (Awb 7:11): not before it either
+        regels.samenhangende_data(datum, self.ontvangen, f"de ontvangst van aanvraag {self.nummer}")
+        regels.samenhangende_data(datum, self.geregistreerd, f"de registratie van aanvraag {self.nummer}")
 
 
 # Decisions record on whose behalf and under which mandate (Awb 10:10): version 2 of these events.

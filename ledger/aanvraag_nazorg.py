@@ -12,10 +12,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from ledger import regels, vaststelling
 from ledger import status as st
-from ledger import vaststelling
 from ledger.begrippen import INTREKKINGSGRONDEN
-from ledger.datum import formatteer_datum
 from ledger.fouten import OngeldigeInvoer, OngeldigeToestand
 from ledger.geld import Bedrag
 from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor
@@ -55,8 +54,7 @@ class NaDeVerlening:
             raise OngeldigeInvoer("een intrekking noemt een grond van art. 4:48 lid 1 Awb: --grond a, b, c of d")
         if not motivering.strip():
             raise OngeldigeInvoer("een intrekking wordt gemotiveerd: geef --motivering (Awb 3:46)")
-        if datum < besluit["datum"]:
-            raise OngeldigeInvoer(f"de intrekking ligt voor de toekenning ({formatteer_datum(besluit['datum'])})")
+        regels.samenhangende_data(datum, besluit["datum"], "de toekenning", handeling="de intrekking")
         self._toekenning_ingetrokken(
             grond=grond,
             motivering=motivering.strip(),
@@ -96,8 +94,7 @@ class NaDeVerlening:
         """Settle the grant; returns the amount vastgesteld. The caller releases `onbesteed` from the vouchers."""
         self._eis_status("vaststellen")
         besluit = self.besluit or {}
-        if datum < besluit["datum"]:
-            raise OngeldigeInvoer(f"de vaststelling ligt voor de toekenning ({formatteer_datum(besluit['datum'])})")
+        regels.samenhangende_data(datum, besluit["datum"], "de toekenning", handeling="de vaststelling")
         vaststelling.eis_vaststelbaar(self.nummer, onbesteed, uitvoeren_tot, datum)
         vastgesteld, vordering = vaststelling.vast_te_stellen(
             self.nummer, bedrag, grond, motivering, betaald, self.teruggevorderd
@@ -132,8 +129,9 @@ class NaDeVerlening:
         self._eis_status("terugvorderen")
         if not motivering.strip():
             raise OngeldigeInvoer("een terugvordering wordt gemotiveerd: geef --motivering (Awb 3:46)")
-        if datum < (self.vaststelling or self.besluit or {})["datum"]:
-            raise OngeldigeInvoer("de terugvordering ligt voor het besluit waarop zij rust")
+        grondslag = self.vaststelling or self.besluit or {}
+        wat = "de vaststelling" if self.vaststelling else "het besluit waarop zij rust"
+        regels.samenhangende_data(datum, grondslag["datum"], wat, handeling="de terugvordering")
         vastgesteld = self.vastgesteld or Bedrag.nul()
         vaststelling.eis_vordering(self.nummer, bedrag, betaald, vastgesteld, self.teruggevorderd)
         self._terugvordering_ingesteld(

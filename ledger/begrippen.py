@@ -57,6 +57,8 @@ VASTSTELLINGSGRONDEN = {
 
 # The `grond` of value released from a voucher by a vaststelling (Awb 4:44), beside the grounds a-d of Awb 4:48
 VASTSTELLING = "vaststelling"
+# ... and of value released because its grant was revoked on a gegrond bezwaar (Awb 7:11)
+HERROEPING = "herroeping"
 
 # art. 4 lid 2: what an aanvraag must hold, in the words shown to users
 VEREISTEN: dict[str, tuple[str, str]] = {

@@ -8,7 +8,8 @@ Rules owned here (`bewaartermijn` is the one place they are decided):
   term runs from 31 December of that year and ends 7 years later, on 31 December;
 - geweigerd (by the regiegroep or by the wijkraadpleging): 5 years after the date of the decision;
 - niet afgehandeld (never completed, never decided, dropped): 1 year after the last act on it;
-- the data may be destroyed ON the end date and later, never before it.
+- the data may be destroyed ON the end date and later, never before it, and only of a finished
+  file (`eis_afgerond`): an undecided aanvraag's data are never destroyed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledger.datum import formatteer_datum
-from ledger.fouten import RegelOvertreden
+from ledger.fouten import OngeldigeToestand, RegelOvertreden
 
 BRON = "Selectielijst gemeenten 2020"
 JAREN = {"toegekend": 7, "geweigerd": 5, "niet afgehandeld": 1}
@@ -59,6 +60,35 @@ def bewaartermijn(
         begin = laatste_handeling
         uitkomst = "niet afgehandeld"
     return Bewaartermijn(uitkomst, begin, plus_jaren(begin, JAREN[uitkomst]))
+
+
+AFGEROND = ("geweigerd", "ingetrokken", "buiten behandeling", "vastgesteld")
+"""The statuses of a finished file; a grant is finished once vastgesteld or its period is closed."""
+
+
+def is_afgerond(status: str, *, periode_gesloten: bool) -> bool:
+    return status in AFGEROND or (status == "toegekend" and periode_gesloten)
+
+
+def eis_afgerond(nummer: int, status: str, *, periode_gesloten: bool) -> None:
+    """Archive: only a finished file is destroyed (Archiefwet 1995 art. 3; AVG art. 17 lid 3 onder b): decided
+    and, when granted, vastgesteld or its period closed; withdrawn; buiten behandeling; refused. The data of
+    an aanvraag that still awaits a decision (or a grant still being executed) are needed to handle it."""
+    if is_afgerond(status, periode_gesloten=periode_gesloten):
+        return
+    nog = (
+        "de toekenning is nog niet vastgesteld en de periode is niet afgesloten"
+        if status == "toegekend"
+        else "er is nog niet over beslist"
+    )
+    raise OngeldigeToestand(
+        f"aanvraag {nummer} is nog niet afgerond (status {status}: {nog}); de persoonsgegevens van een dossier "
+        "worden pas vernietigd als het is afgerond: beslist en, bij een toekenning, vastgesteld of de periode "
+        "afgesloten; ingetrokken; buiten behandeling gesteld; of geweigerd",
+        artikel="Archiefwet 1995 art. 3; AVG art. 17 lid 3 onder b",
+        aanvraag=nummer,
+        status=status,
+    )
 
 
 def eis_verstreken(nummer: int, termijn: Bewaartermijn, datum: date) -> None:

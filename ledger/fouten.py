@@ -97,6 +97,10 @@ class VolgordeNietGevolgd(RegelOvertreden):
     """Art. 4 lid 4: aanvragen are handled in the order of receipt."""
 
 
+class DatumVoorAfhankelijkeHandeling(RegelOvertreden):
+    """An act is never dated before an act it depends on (ledger/regels.py `samenhangende_data`)."""
+
+
 class TermijnVerstreken(RegelOvertreden):
     """Art. 5 lid 8: vouchers until the issue date, payments until the execution date."""
 

@@ -12,6 +12,7 @@ from typing import Any
 from eventsourcing.utils import register_topic
 
 from ledger.aanvraag import Aanvraag
+from ledger.bezwaar import Bezwaar, Verzending
 from ledger.gemeente import Gemeente
 from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
@@ -65,6 +66,14 @@ AanvraagTerugvorderingIngesteld = Aanvraag.TerugvorderingIngesteld
 AanvraagTerugbetalingOntvangen = Aanvraag.TerugbetalingOntvangen
 WijkTerugbetalingGeboekt = Wijk.TerugbetalingGeboekt
 VerzoekVastgelegd: Any = Verzoek.Vastgelegd  # voucher.Verzoek.Vastgelegd
+# Sending and bezwaar (issue 11: Awb 3:41, 6:4-6:11, 7:10-7:12).
+AanvraagHerroepen = Aanvraag.Herroepen
+VerzendingVerzonden: Any = Verzending.Verzonden  # voucher.Verzending.Verzonden
+BezwaarIngediend: Any = Bezwaar.Ingediend  # voucher.Bezwaar.Ingediend
+BezwaarBeslist = Bezwaar.Beslist
+# Time (issue 12): a verordening that changes, a budget that changes.
+GemeenteRegelingGewijzigd = Gemeente.RegelingGewijzigd
+WijkBudgetGewijzigd = Wijk.BudgetGewijzigd
 
 ALLE: tuple[Any, ...] = (
     GemeenteIngericht,
@@ -107,6 +116,12 @@ ALLE: tuple[Any, ...] = (
     AanvraagTerugvorderingIngesteld,
     AanvraagTerugbetalingOntvangen,
     WijkTerugbetalingGeboekt,
+    AanvraagHerroepen,
+    VerzendingVerzonden,
+    BezwaarIngediend,
+    BezwaarBeslist,
+    GemeenteRegelingGewijzigd,
+    WijkBudgetGewijzigd,
 )
 
 # Snapshots: each snapshotted aggregate has its own snapshot class with an explicit topic (so that

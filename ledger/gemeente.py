@@ -1,6 +1,8 @@
 """De gemeente: the regeling in force and who holds a mandate (art. 2).
 
-Owns: the regeling vastgesteld (act 1), mandates of college, regiegroep, ambtenaar and
+Owns: the regeling vastgesteld (act 1) and its later versions (a verordening that changes:
+`RegelingGewijzigd`, in force from `vanaf`; every rule is judged with the version in force on
+the act's business date, `regeling_op`), mandates of college, regiegroep, ambtenaar and
 kasbeheerder (art. 2 lid 4 and 6, act 4), the separation of duties (who decides on grants
 does not pay them out), and the register that numbers incoming aanvragen (art. 4 lid 4: the
 order of receipt needs a number).
@@ -9,6 +11,10 @@ Where no regiegroep forms, the college mandates an ambtenaar to do the regiegroe
 wijk (toelichting art. 2 lid 6): the mandate kind `ambtenaar`, with the reference of the
 mandaatbesluit (`besluit`). Every mandate may carry the display name a letter uses (`naam`);
 version 1 of MandaatGegeven had neither: the upcast gives None (the letter then uses the login).
+
+A change never reaches back before an act already recorded: `--vanaf` lies after the latest
+business date in the log (`wijzig_regeling` gets it from the caller), so no act that was judged
+under one version is judged again under another.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
 
-from ledger import ids
+from ledger import ids, regels
 from ledger.datum import formatteer_datum
 from ledger.fouten import FunctiescheidingGeschonden, GeenMandaat, NietGevonden, OngeldigeInvoer, RegelOvertreden
 from ledger.regeling import Regeling
@@ -67,13 +73,25 @@ class Gemeente(Aggregate):
         TOPIC = "voucher.Gemeente.Snapshot"
 
     # Version 2 of the state: `weergavenamen` (login -> the name a letter shows) and `mandaatbesluiten`
-    # (mandate -> the reference of the mandaatbesluit), both given with `mandaat geven --naam/--besluit`.
+    # (mandate -> the reference of the mandaatbesluit), both given with `mandaat geven --naam/--besluit`;
+    # `regelingversies`, the later versions of the regeling ([vanaf, gegevens]).
     class_version = 2
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         state["weergavenamen"] = {}  # no mandate carried a name or a reference before version 2
         state["mandaatbesluiten"] = {}
+        state["regelingversies"] = []  # the regeling could not change before version 2
+
+    class RegelingGewijzigd(Aggregate.Event):
+        """The raad changed the verordening; the college records it, in force from `vanaf`."""
+
+        TOPIC = "voucher.Gemeente.RegelingGewijzigd"
+        regeling: dict[str, Any]
+        versie: int
+        vanaf: date
+        datum: date
+        gebruiker: str
 
     @staticmethod
     def create_id(**_: Any) -> UUID:
@@ -88,10 +106,67 @@ class Gemeente(Aggregate):
         self.weergavenamen: dict[str, str] = {}
         self.mandaatbesluiten: dict[str, str] = {}
         self.laatste_aanvraag = 0
+        self.regelingversies: list[list[Any]] = []  # [vanaf, gegevens] of version 2, 3, ...
 
     @property
     def regeling(self) -> Regeling:
+        """The regeling as first vastgesteld (version 1)."""
         return _regeling(json.dumps(self.regeling_gegevens, sort_keys=True))
+
+    def regeling_op(self, datum: date) -> Regeling:
+        """The version in force on `datum`: the latest whose `vanaf` is on or before it."""
+        return self.versie_op(datum)[2]
+
+    def versie_op(self, datum: date) -> tuple[int, date, Regeling]:
+        """(version number, in force from, regeling) on `datum`."""
+        return next((v for v in reversed(self.versies()) if v[1] <= datum or v[0] == 1), self.versies()[0])
+
+    def versies(self) -> list[tuple[int, date, Regeling]]:
+        """Every version in order: (number, in force from, regeling); version 1 from its inwerkingtreding."""
+        eerste = self.regeling
+        uit = [(1, eerste.inwerkingtreding, eerste)]
+        for i, (vanaf, gegevens) in enumerate(self.regelingversies, start=2):
+            uit.append((i, vanaf, _regeling(json.dumps(gegevens, sort_keys=True))))
+        return uit
+
+    def wijzig_regeling(
+        self, regeling: Regeling, vanaf: date, laatste_handeling: date, datum: date, gebruiker: str
+    ) -> int:
+        """Record a new version in force from `vanaf`; returns its number. `laatste_handeling` is the latest
+        business date of any recorded act: a version may not reach back before it (no retroactive force)."""
+        vorige_nr, vorige_vanaf, vorige = self.versies()[-1]
+        if vorige == regeling and vorige_nr > 1 and vorige_vanaf == vanaf:
+            return 0  # a repeat
+        if datum < self.ingericht_op:
+            raise RegelOvertreden(
+                f"de wijziging kan niet worden vastgelegd voor de inrichting op {formatteer_datum(self.ingericht_op)}",
+                artikel="art. 10",
+            )
+        if vanaf <= vorige_vanaf:
+            raise RegelOvertreden(
+                f"versie {vorige_nr} van de regeling geldt vanaf {formatteer_datum(vorige_vanaf)}; een nieuwe versie "
+                f"gaat later in, niet op {formatteer_datum(vanaf)}",
+                artikel="art. 10 lid 1",
+                vanaf=vanaf,
+            )
+        if vanaf <= laatste_handeling:
+            raise RegelOvertreden(
+                f"er is al een handeling vastgelegd op {formatteer_datum(laatste_handeling)}, beoordeeld onder versie "
+                f"{self.versie_op(laatste_handeling)[0]}; een wijziging werkt niet terug: kies --vanaf na {formatteer_datum(laatste_handeling)}",
+                artikel="art. 10 lid 1",
+                vanaf=vanaf,
+                laatste_handeling=laatste_handeling,
+            )
+        self._regeling_gewijzigd(
+            regeling=regeling.naar_dict(), versie=vorige_nr + 1, vanaf=vanaf, datum=datum, gebruiker=gebruiker
+        )
+        return vorige_nr + 1
+
+    @event(RegelingGewijzigd)
+    def _regeling_gewijzigd(
+        self, regeling: dict[str, Any], versie: int, vanaf: date, datum: date, gebruiker: str
+    ) -> None:
+        self.regelingversies = [*self.regelingversies, [vanaf, regeling]]
 
     # --- mandates ---------------------------------------------------------------------
     def heeft_mandaat(self, gebruiker: str, rol: str, wijk: str | None, datum: date) -> bool:
@@ -100,18 +175,44 @@ class Gemeente(Aggregate):
             sleutels.append(_sleutel(gebruiker, rol, wijk))
         return any(_actief(self.mandaten.get(s, []), datum) for s in sleutels)
 
+    def eis_na_inrichting(self, datum: date, handeling: str = "de handeling") -> None:
+        """Nothing in this administration is dated before `voucher init --datum` (coherent dates): the first
+        college mandate holds from that day. Paper records of earlier days belong in an administration
+        set up on the first of their days."""
+        regels.samenhangende_data(
+            datum,
+            self.ingericht_op,
+            "de inrichting van deze administratie",
+            handeling=handeling,
+            hulp=f"het eerste collegemandaat geldt vanaf de inrichting. Wie papieren van voor "
+            f"{formatteer_datum(self.ingericht_op)} invoert, richt de administratie in op de eerste datum ervan: "
+            f"'voucher init --gemeente {self.naam} --datum {datum.isoformat()}' in een nieuwe opslag (README, "
+            "'Een jaar met de hand'); in deze opslag kan alleen wat op of na die dag plaatsvond",
+            artikel="art. 2: samenhangende data, vanaf de inrichting",
+        )
+
     def eis_mandaat(self, gebruiker: str, rol: str, wijk: str | None, datum: date) -> None:
         if self.heeft_mandaat(gebruiker, rol, wijk, datum):
             return
+        self.eis_na_inrichting(datum)
         waar = f" voor wijk {wijk}" if wijk and rol != "college" else ""
+        vanaf = self.later_mandaat(gebruiker, (rol,), wijk, datum)
+        # A mandate used before it was given: both dates (coherent dates).
+        pas = f": het mandaat geldt pas vanaf {formatteer_datum(vanaf)}" if vanaf else ""
         raise GeenMandaat(
-            f"{gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als {rol}{waar}",
+            f"{gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als {rol}{waar}{pas}",
             artikel=ROL_ARTIKEL[rol],
             gebruiker=gebruiker,
             rol=rol,
             wijk=wijk,
             datum=datum,
+            **({"vanaf": vanaf} if vanaf else {}),
         )
+
+    def later_mandaat(self, gebruiker: str, rollen: tuple[str, ...], wijk: str | None, datum: date) -> date | None:
+        """The first day after `datum` from which `gebruiker` holds one of these mandates (None: never later)."""
+        sleutels = [_sleutel(gebruiker, r, w) for r in rollen for w in {ALLE_WIJKEN, wijk or ALLE_WIJKEN}]
+        return min((van for s in sleutels for van, _ in self.mandaten.get(s, []) if van > datum), default=None)
 
     def mandaathouders(self, rol: str, datum: date) -> list[str]:
         uit = []
@@ -165,11 +266,7 @@ class Gemeente(Aggregate):
         another display name or mandaatbesluit is recorded (from `datum`: earlier letters keep the old one)."""
         wijk = _controleer_rol_en_wijk(rol, wijk)
         naam, besluit = _tekst_of_niets(naam), _tekst_of_niets(besluit)
-        if datum < self.ingericht_op:
-            raise RegelOvertreden(
-                f"een mandaat kan niet ingaan voor de inrichting op {formatteer_datum(self.ingericht_op)}",
-                artikel="art. 2",
-            )
+        self.eis_na_inrichting(datum, "het mandaat")
         for van, tot in self.mandaten.get(_sleutel(aan, rol, wijk), []):
             if tot is None and van <= datum:
                 if not self._andere_gegevens(aan, rol, wijk, naam, besluit):

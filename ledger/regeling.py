@@ -5,6 +5,13 @@ raadpleging threshold and the beslistermijn, art. 5 lid 8 the issue and executio
 dates, art. 9 lid 3b the cash max, art. 2 lid 3 the reserve of at most 10 %) is a
 parameter of the gemeente's own regeling: data read from TOML, with the model's values
 as defaults, validated here and nowhere else.
+
+The dates of art. 5 lid 8 belong to the budget year, not to the calendar year (toelichting
+art. 2 lid 1; DOMAIN.md "Time"): a day-month with a year offset (`verstrekken_tot = "30-06"`,
+`verstrekken_tot_jaar = 1`: 30 June of the year after the budget year), or full dates for one
+budget year (`[regeling.budgetjaren.2008]`), as the model verordening's own first budget has
+(in force 1 October 2008, vouchers until 30 June 2009, executed by 31 December 2009).
+A stored regeling of before these parameters loads with their defaults (offset 0, no years).
 """
 
 from __future__ import annotations
@@ -74,6 +81,13 @@ class Regeling:
     uitvoeringskosten_max_procent: int = 10  # art. 2 lid 3
     verstrekken_tot: DagMaand = DagMaand(30, 6)  # art. 5 lid 8, eerste zin
     uitvoeren_tot: DagMaand = DagMaand(31, 12)  # art. 5 lid 8, tweede zin
+    # --- time (issue 12): the dates relative to the budget year, the payment term, wijk overrides
+    verstrekken_tot_jaar: int = 0  # art. 5 lid 8: years after the budget year (model 2008: 1)
+    uitvoeren_tot_jaar: int = 0
+    budgetjaren: tuple[tuple[int, date, date], ...] = ()  # (budget year, verstrekken tot, uitvoeren tot)
+    betaaltermijn_dagen: int = 30  # a factuur dated by the execution date is paid up to this many days after it
+    wijkdata_later_toegestaan: bool = False  # may `wijk aanwijzen` set dates after the regeling's?
+    laat_geboekt_dagen: int = 14  # verantwoording: later vastgelegd dan dit na de datum van de handeling
 
     def __post_init__(self) -> None:
         valideer(self)
@@ -89,6 +103,10 @@ class Regeling:
                 uit[naam] = waarde.isoformat()
             elif isinstance(waarde, DagMaand):
                 uit[naam] = waarde.iso()
+            elif naam == "budgetjaren":
+                uit[naam] = {
+                    str(j): {"verstrekken_tot": v.isoformat(), "uitvoeren_tot": u.isoformat()} for j, v, u in waarde
+                }
             else:
                 uit[naam] = waarde
         return uit
@@ -121,8 +139,55 @@ class Regeling:
     def beslissen_voor(self, ontvangen: date, opgeschort_dagen: int = 0) -> date:
         return ontvangen + timedelta(weeks=self.beslistermijn_weken, days=opgeschort_dagen)
 
+    # --- art. 5 lid 8 per budget year ----------------------------------------------------
+    def _jaar(self, periode: int) -> tuple[date, date] | None:
+        return next(((v, u) for j, v, u in self.budgetjaren if j == periode), None)
+
+    def verstrekken_tot_in(self, periode: int) -> date:
+        """The last day vouchers of budget year `periode` can be issued (art. 5 lid 8, eerste zin)."""
+        eigen = self._jaar(periode)
+        return eigen[0] if eigen else self.verstrekken_tot.in_jaar(periode + self.verstrekken_tot_jaar)
+
+    def uitvoeren_tot_in(self, periode: int) -> date:
+        """The day by which an initiative of budget year `periode` is executed (art. 5 lid 8, tweede zin)."""
+        eigen = self._jaar(periode)
+        return eigen[1] if eigen else self.uitvoeren_tot.in_jaar(periode + self.uitvoeren_tot_jaar)
+
+    def betalen_tot(self, uitvoeren_tot: date) -> date:
+        """The last day a factuur dated on or before `uitvoeren_tot` may be paid (the betaaltermijn)."""
+        return uitvoeren_tot + timedelta(days=self.betaaltermijn_dagen)
+
+
+def _lees_budgetjaren(ruw: Any) -> tuple[tuple[int, date, date], ...]:
+    """`[regeling.budgetjaren.2008]` with `verstrekken_tot` and `uitvoeren_tot` as full dates."""
+    voorbeeld = '[regeling.budgetjaren.2008] verstrekken_tot = "2009-06-30", uitvoeren_tot = "2009-12-31"'
+    if not isinstance(ruw, dict):
+        raise OngeldigeInvoer(f"regeling: budgetjaren is een tabel per jaar, bijvoorbeeld {voorbeeld}")
+    uit = []
+    for jaar_s, data in ruw.items():
+        if not (str(jaar_s).isascii() and str(jaar_s).isdigit()) or not isinstance(data, dict):
+            raise OngeldigeInvoer(
+                f"regeling: budgetjaren.{jaar_s}: verwacht een jaar met data, bijvoorbeeld {voorbeeld}"
+            )
+        if set(data) != {"verstrekken_tot", "uitvoeren_tot"}:
+            raise OngeldigeInvoer(
+                f"regeling: budgetjaren.{jaar_s} noemt precies verstrekken_tot en uitvoeren_tot (art. 5 lid 8)"
+            )
+        verstrekken, uitvoeren = (
+            _lees_waarde(f"budgetjaren.{jaar_s}.{k}", data[k], date(2008, 10, 1))
+            for k in ("verstrekken_tot", "uitvoeren_tot")
+        )
+        uit.append((int(jaar_s), verstrekken, uitvoeren))
+    return tuple(sorted(uit))
+
 
 def _lees_waarde(naam: str, ruw: Any, standaard: Any) -> Any:
+    if naam == "budgetjaren":
+        return _lees_budgetjaren(ruw)
+    if isinstance(standaard, bool):
+        if not isinstance(ruw, bool):
+            raise OngeldigeInvoer(f"regeling: {naam} moet true of false zijn")
+        return ruw
     if isinstance(standaard, Bedrag):
         if isinstance(ruw, bool) or not isinstance(ruw, (str, int)):
             raise OngeldigeInvoer(f'regeling: {naam} moet een bedrag zijn, bijvoorbeeld "5.000,00"')
@@ -164,7 +229,23 @@ def valideer(r: Regeling) -> None:
         fouten.append("beslistermijn_weken ligt tussen 1 en 52 (art. 5 lid 1)")
     if not 1 <= r.bezwaartermijn_weken <= 52:
         fouten.append("bezwaartermijn_weken ligt tussen 1 en 52 (Awb 6:7)")
-    if (r.verstrekken_tot.maand, r.verstrekken_tot.dag) > (r.uitvoeren_tot.maand, r.uitvoeren_tot.dag):
+    if not 0 <= r.laat_geboekt_dagen <= 366:
+        fouten.append("laat_geboekt_dagen ligt tussen 0 en 366 (uitzonderingen in de verantwoording)")
+    if (r.verstrekken_tot_jaar, r.verstrekken_tot.maand, r.verstrekken_tot.dag) > (
+        r.uitvoeren_tot_jaar,
+        r.uitvoeren_tot.maand,
+        r.uitvoeren_tot.dag,
+    ):
         fouten.append("verstrekken_tot moet op of voor uitvoeren_tot liggen (art. 5 lid 8)")
+    for naam in ("verstrekken_tot_jaar", "uitvoeren_tot_jaar"):
+        if not 0 <= getattr(r, naam) <= 2:
+            fouten.append(f"{naam} ligt tussen 0 en 2: zoveel jaar na het budgetjaar (art. 5 lid 8)")
+    for jaar, verstrekken, uitvoeren in r.budgetjaren:
+        if verstrekken > uitvoeren:
+            fouten.append(f"budgetjaar {jaar}: verstrekken_tot moet op of voor uitvoeren_tot liggen (art. 5 lid 8)")
+        if not jaar <= uitvoeren.year <= jaar + 2:
+            fouten.append(f"budgetjaar {jaar}: uitvoeren_tot ligt in {jaar} of ten hoogste twee jaar later")
+    if not 0 <= r.betaaltermijn_dagen <= 365:
+        fouten.append("betaaltermijn_dagen ligt tussen 0 en 365 (art. 5 lid 8, art. 9)")
     if fouten:
         raise OngeldigeInvoer("regeling ongeldig: " + "; ".join(fouten), artikel="art. 2")

@@ -14,6 +14,7 @@ from ledger.datum import formatteer_datum
 from ledger.fouten import (
     BudgetOverschreden,
     ContantBovenMaximum,
+    DatumVoorAfhankelijkeHandeling,
     OngeldigeInvoer,
     PlafondOverschreden,
     RaadplegingVereist,
@@ -26,6 +27,29 @@ from ledger.fouten import (
 from ledger.geld import Bedrag
 
 MAX_VOUCHERS_PER_AANVRAAG = 99  # the voucher code has two digits for the index
+
+
+def samenhangende_data(
+    datum: date,
+    eerder: date,
+    wat: str,
+    *,
+    handeling: str = "de handeling",
+    hulp: str = "",
+    artikel: str = "art. 4-9, Awb 4:1: samenhangende data",
+) -> None:
+    """Coherent dates: an act is never dated before the act it depends on (`wat`, dated `eerder`); the
+    same day is allowed. Both dates are named, and what to do (`hulp`, else a --datum on or after it)."""
+    if datum >= eerder:
+        return
+    raise DatumVoorAfhankelijkeHandeling(
+        f"{handeling} is gedateerd op {formatteer_datum(datum)}, vóór {wat} op {formatteer_datum(eerder)}: een "
+        f"handeling kan niet eerder zijn dan de handeling waarvan zij afhangt; "
+        + (hulp or f"geef --datum {eerder.isoformat()} of later"),
+        artikel=artikel,
+        datum=datum,
+        eerder=eerder,
+    )
 
 
 def art_2_lid_3_uitvoeringskosten(budget: Bedrag, uitvoeringskosten: Bedrag, max_procent: int) -> None:
@@ -53,6 +77,21 @@ def art_2_lid_5_plafond_binnen_budget(budget: Bedrag, uitvoeringskosten: Bedrag,
             artikel="art. 2 lid 5",
             plafond=plafond,
             ruimte=ruimte,
+        )
+
+
+def art_2_lid_2_budget_niet_onder_vastgelegd(budget: Bedrag, vastgelegd: Bedrag, uitvoeringskosten: Bedrag) -> None:
+    """Art. 2 lid 2 en 3, Awb 4:27: a changed budget covers what is granted (less what expired) plus the reserve."""
+    if budget.centen <= 0:
+        raise OngeldigeInvoer("het budget moet groter zijn dan nul")
+    ondergrens = vastgelegd + uitvoeringskosten
+    if budget < ondergrens:
+        raise BudgetOverschreden(
+            f"het budget kan niet lager worden dan wat is toegekend ({vastgelegd}) plus de gereserveerde "
+            f"uitvoeringskosten ({uitvoeringskosten}): ten minste {ondergrens}, niet {budget}",
+            artikel="art. 2 lid 2 en 3, Awb 4:27",
+            budget=budget,
+            ondergrens=ondergrens,
         )
 
 
@@ -153,15 +192,42 @@ def art_5_lid_8_verstrekken(datum: date, verstrekken_tot: date) -> None:
         )
 
 
-def art_5_lid_8_uitvoeren(datum: date, uitvoeren_tot: date) -> None:
-    """Art. 5 lid 8: nothing is paid after the initiative's execution date."""
+def art_5_lid_8_uitvoeren(datum: date, uitvoeren_tot: date, *, betaaltermijn: bool = False) -> None:
+    """Art. 5 lid 8: nothing is paid after the initiative's execution date (cash never; an invoice
+    only with its factuurdatum, `betaaltermijn` says so in the message)."""
     if datum > uitvoeren_tot:
+        hint = (
+            "; een factuur van uiterlijk die datum wordt binnen de betaaltermijn nog betaald: geef --factuurdatum"
+            if betaaltermijn
+            else ""
+        )
         raise TermijnVerstreken(
             f"het initiatief moest uiterlijk {formatteer_datum(uitvoeren_tot)} zijn uitgevoerd; na die datum "
-            "wordt niets meer betaald",
+            f"wordt niets meer betaald{hint}",
             artikel="art. 5 lid 8",
             datum=datum,
             uiterste=uitvoeren_tot,
+        )
+
+
+def art_5_lid_8_factuur(factuurdatum: date, uitvoeren_tot: date, datum: date, betalen_tot: date) -> None:
+    """Art. 5 lid 8 and the regeling's betaaltermijn: the invoice is for work done by the execution
+    date, and is paid no later than the betaaltermijn after that date."""
+    if factuurdatum > uitvoeren_tot:
+        raise TermijnVerstreken(
+            f"de factuur is van {formatteer_datum(factuurdatum)}, na {formatteer_datum(uitvoeren_tot)}, de dag waarop "
+            "het initiatief uitgevoerd moest zijn: wat later is gedaan, wordt niet uit de voucher betaald",
+            artikel="art. 5 lid 8",
+            datum=factuurdatum,
+            uiterste=uitvoeren_tot,
+        )
+    if datum > betalen_tot:
+        raise TermijnVerstreken(
+            f"een factuur van uiterlijk {formatteer_datum(uitvoeren_tot)} wordt betaald tot en met "
+            f"{formatteer_datum(betalen_tot)} (de betaaltermijn van de regeling), niet op {formatteer_datum(datum)}",
+            artikel="art. 5 lid 8, betaaltermijn van de regeling",
+            datum=datum,
+            uiterste=betalen_tot,
         )
 
 

@@ -11,6 +11,8 @@ Rules owned here:
   lid 4); `BESLISBAAR`: the statuses in which a decision can be taken (art. 5);
 - a grant is vastgesteld once (Awb 4:42); what was paid and is not due is claimed back before
   or after it (Awb 4:57);
+- a decision revoked on a gegrond bezwaar (Awb 7:11) puts the aanvraag back where it stood before
+  it, open for a new decision (`herroepen`);
 - an aanvraag the initiatiefnemer withdraws (`ingetrokken`) or that is put aside under Awb 4:5
   (`buiten behandeling`) leaves the queue and is never decided afterwards.
 
@@ -51,6 +53,7 @@ TOEGESTAAN: dict[str, tuple[Status, ...]] = {
     "buiten behandeling stellen": (Status.ONVOLLEDIG,),  # Awb 4:5: only an incomplete aanvraag
     "vaststellen": (Status.TOEGEKEND,),  # Awb 4:42: a grant, once
     "terugvorderen": (Status.TOEGEKEND, Status.VASTGESTELD),  # Awb 4:57: what was paid and is not due
+    "herroepen": (Status.TOEGEKEND, Status.GEWEIGERD, Status.BUITEN_BEHANDELING),  # Awb 7:11, on bezwaar
 }
 
 
@@ -75,6 +78,11 @@ def _wordt(nieuw: Status) -> Callable[..., Status]:
     return overgang
 
 
+def _herroepen(status: Status, *, terug: str, **_: Any) -> Status:
+    # Awb 7:11: back to where the aanvraag stood before the revoked decision (ledger/aanvraag_bezwaar.py).
+    return Status(terug)
+
+
 def _blijft(status: Status, **_: Any) -> Status:
     return status
 
@@ -96,6 +104,7 @@ OVERGANGEN: dict[str, Callable[..., Status]] = {
     "Bekendgemaakt": _blijft,
     "WijzigingGemeld": _blijft,
     "PersoonsgegevensVernietigd": _blijft,
+    "Herroepen": _herroepen,
 }
 
 
@@ -103,7 +112,7 @@ def na(gebeurtenis: str, status: str, **feiten: Any) -> Status:
     """The status after `gebeurtenis` (an Aanvraag event name) in `status`.
 
     `feiten`: `volledig` (Aangevuld: nothing of art. 4 lid 2 missing afterwards), `uitkomst`
-    (RaadplegingBesloten: "voor" or "tegen")."""
+    (RaadplegingBesloten: "voor" or "tegen"), `terug` (Herroepen: the status before the revoked decision)."""
     return OVERGANGEN[gebeurtenis](Status(status), **feiten)
 
 

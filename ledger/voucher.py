@@ -3,7 +3,10 @@
 Owns act 11: voucher verzilverd (the kasbeheerder pays a supplier's invoice, art. 9 lid 1
 and 3 onder a), contant opgenomen (at most € 500 per time, art. 9 lid 3 onder b), betaling
 geweigerd (art. 9 lid 2), and act 12 for one voucher: its unspent value vervalt. Paid plus
-cash plus expired never exceeds the value; nothing is paid after the execution date.
+cash plus expired never exceeds the value; nothing is paid after the execution date, except
+an invoice dated on or before it (`factuurdatum`), which is paid up to the regeling's
+betaaltermijn after it (`betalen_tot`); cash stays bound to the execution date. `Verzilverd`
+version 2 records the factuurdatum (None: not given, the payment date then counts).
 
 A booking is never edited or deleted (DOMAIN.md, "After the grant"): `corrigeer` records a
 storno, an event that points at the payment or cash withdrawal it corrects (by its event
@@ -18,7 +21,7 @@ kasbeheerders post at the same moment.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -135,7 +138,14 @@ class Voucher(Aggregate):
     def _waarde_ingetrokken(self, bedrag: Bedrag, grond: str, datum: date, gebruiker: str) -> None:
         self.ingetrokken = self.ingetrokken + bedrag
 
-    def _eis_betaalbaar(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
+    def _eis_betaalbaar(
+        self,
+        bedrag: Bedrag,
+        datum: date,
+        gebruiker: str,
+        factuurdatum: date | None = None,
+        betalen_tot: date | None = None,
+    ) -> None:
         _eis_positief(bedrag)
         if self.vervallen.centen:
             raise OngeldigeToestand(
@@ -146,23 +156,48 @@ class Voucher(Aggregate):
                 f"{gebruiker} heeft deze voucher zelf toegekend en mag hem niet uitbetalen (functiescheiding)",
                 artikel="art. 2 lid 4 en 6",
             )
-        if datum < self.verstrekt_op:
-            raise OngeldigeInvoer(
-                f"de voucher is verstrekt op {formatteer_datum(self.verstrekt_op)}; een betaling kan niet eerder"
-            )
-        regels.art_5_lid_8_uitvoeren(datum, self.uitvoeren_tot)
+        regels.samenhangende_data(
+            datum, self.verstrekt_op, f"de verstrekking van voucher {self.code}", handeling="de betaling"
+        )
+        if factuurdatum is None or betalen_tot is None:
+            regels.art_5_lid_8_uitvoeren(datum, self.uitvoeren_tot, betaaltermijn=betalen_tot is not None)
+        else:
+            if factuurdatum > datum:
+                raise OngeldigeInvoer(
+                    f"de factuurdatum {formatteer_datum(factuurdatum)} ligt na de betaling op {formatteer_datum(datum)}"
+                )
+            regels.art_5_lid_8_factuur(factuurdatum, self.uitvoeren_tot, datum, betalen_tot)
         regels.art_9_restant(bedrag, self.restant, self.code)
 
-    def verzilver(self, bedrag: Bedrag, leverancier: str, factuur: str, datum: date, gebruiker: str) -> None:
+    def verzilver(
+        self,
+        bedrag: Bedrag,
+        leverancier: str,
+        factuur: str,
+        datum: date,
+        gebruiker: str,
+        factuurdatum: date | None = None,
+        betaaltermijn_dagen: int | None = None,
+    ) -> None:
+        """Art. 9 lid 3 onder a. With a `factuurdatum` on or before the execution date the payment may
+        come up to `betaaltermijn_dagen` (the regeling's, on the payment date) after that date."""
         if not leverancier.strip() or not factuur.strip():
             raise OngeldigeInvoer("een verzilvering noemt de leverancier en het factuurnummer (art. 9 lid 3 onder a)")
-        self._eis_betaalbaar(bedrag, datum, gebruiker)
+        betalen_tot = None if betaaltermijn_dagen is None else self.uitvoeren_tot + timedelta(days=betaaltermijn_dagen)
+        self._eis_betaalbaar(bedrag, datum, gebruiker, factuurdatum, betalen_tot)
         self._verzilverd(
-            bedrag=bedrag, leverancier=leverancier.strip(), factuur=factuur.strip(), datum=datum, gebruiker=gebruiker
+            bedrag=bedrag,
+            leverancier=leverancier.strip(),
+            factuur=factuur.strip(),
+            datum=datum,
+            gebruiker=gebruiker,
+            factuurdatum=factuurdatum,
         )
 
     @event("Verzilverd", topic="voucher.Voucher.Verzilverd")
-    def _verzilverd(self, bedrag: Bedrag, leverancier: str, factuur: str, datum: date, gebruiker: str) -> None:
+    def _verzilverd(
+        self, bedrag: Bedrag, leverancier: str, factuur: str, datum: date, gebruiker: str, factuurdatum: date | None
+    ) -> None:
         self.verzilverd = self.verzilverd + bedrag
 
     def neem_contant_op(
@@ -342,3 +377,12 @@ class Factuur(Aggregate):
     @event(OpnieuwGeboekt)
     def _opnieuw_geboekt(self, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.voucher, self.bedrag, self.datum, self.vrij = voucher, bedrag, datum, False
+
+
+def _upcast_verzilverd_v1_v2(toestand: dict[str, Any]) -> None:
+    """Version 1 of `Verzilverd` had no factuurdatum: not given, the payment date counted."""
+    toestand.setdefault("factuurdatum", None)
+
+
+Voucher.Verzilverd.class_version = 2  # type: ignore[attr-defined]
+Voucher.Verzilverd.upcast_v1_v2 = staticmethod(_upcast_verzilverd_v1_v2)  # type: ignore[attr-defined]

@@ -1,7 +1,9 @@
 """De wijk in een budgetjaar: budget, reserve, subsidieplafond and what is committed.
 
 Owns acts 2 and 3 (wijk aangewezen, uitvoeringskosten gereserveerd, subsidieplafond
-vastgesteld), the plafond check of every grant (art. 6 onder e, Awb 4:25) and the order of
+vastgesteld, and a budget changed later in the year: never below what is committed plus the
+reserve, and art. 2 lid 3 and lid 5 hold after it; a plafond that was budget minus reserve follows
+the budget, a higher one comes down to fit), the plafond check of every grant (art. 6 onder e, Awb 4:25) and the order of
 receipt of complete aanvragen (art. 4 lid 4), the plafond as it was for aanvragen received before
 a lowering (Awb 4:27 lid 2: `verlagingen`, each with the plafond before it), and closing the period after the execution
 date (act 12, art. 5 lid 8: periode afgesloten, with the total that expired; nothing is
@@ -21,7 +23,7 @@ from eventsourcing.domain import Snapshot as Momentopname
 
 from ledger import ids, regels
 from ledger.datum import formatteer_datum
-from ledger.fouten import OngeldigeToestand
+from ledger.fouten import OngeldigeInvoer, OngeldigeToestand
 from ledger.geld import Bedrag
 from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
 
@@ -131,6 +133,42 @@ class Wijk(Aggregate):
         vorig = self.plafond if self.plafond.centen else None  # None: the first plafond of the wijk
         self._plafond_vastgesteld(plafond=plafond, datum=datum, gebruiker=gebruiker, vorig=vorig)
 
+    # --- college: the budget changed (art. 2 lid 2) ------------------------------------
+    class BudgetGewijzigd(Aggregate.Event):
+        """The college changed the wijk's share of the budget for this budget year (art. 2 lid 2)."""
+
+        TOPIC = "voucher.Wijk.BudgetGewijzigd"
+        budget: Bedrag
+        vorig: Bedrag
+        datum: date
+        gebruiker: str
+
+    def wijzig_budget(self, budget: Bedrag, max_procent: int, datum: date, gebruiker: str) -> bool:
+        """Change the budget; returns whether the plafond changed with it (a second event).
+
+        Refused: below what is committed plus the reserve (art. 2 lid 2-3), a reserve above
+        `max_procent` of the new budget (art. 2 lid 3). A plafond equal to budget minus reserve
+        follows the budget; a plafond that no longer fits comes down to budget minus reserve
+        (art. 2 lid 5), which is never below what is committed (Awb 4:27)."""
+        self._eis_open()
+        if datum < self.aangewezen_op:
+            raise OngeldigeInvoer(
+                f"de wijk is aangewezen op {formatteer_datum(self.aangewezen_op)}; het budget kan niet eerder wijzigen"
+            )
+        regels.art_2_lid_2_budget_niet_onder_vastgelegd(budget, self.vastgelegd, self.uitvoeringskosten)
+        regels.art_2_lid_3_uitvoeringskosten(budget, self.uitvoeringskosten, max_procent)
+        ruimte = budget - self.uitvoeringskosten
+        gekoppeld = self.plafond == self.budget - self.uitvoeringskosten
+        self._budget_gewijzigd(budget=budget, vorig=self.budget, datum=datum, gebruiker=gebruiker)
+        if (gekoppeld or self.plafond > ruimte) and self.plafond != ruimte:
+            self._plafond_vastgesteld(plafond=ruimte, datum=datum, gebruiker=gebruiker, vorig=self.plafond)
+            return True
+        return False
+
+    @event(BudgetGewijzigd)
+    def _budget_gewijzigd(self, budget: Bedrag, vorig: Bedrag, datum: date, gebruiker: str) -> None:
+        self.budget = budget
+
     @event("UitvoeringskostenGereserveerd", topic="voucher.Wijk.UitvoeringskostenGereserveerd")
     def _uitvoeringskosten_gereserveerd(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.uitvoeringskosten = bedrag
@@ -168,11 +206,24 @@ class Wijk(Aggregate):
         self.wachtrij.pop(str(nummer), None)
 
     # --- grants against the plafond ---------------------------------------------------
-    def leg_vast(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str, ontvangen: date | None = None) -> None:
+    def leg_vast(
+        self,
+        nummer: int,
+        bedrag: Bedrag,
+        datum: date,
+        gebruiker: str,
+        ontvangen: date | None = None,
+        *,
+        na_bezwaar: int | None = None,
+    ) -> None:
         """Commit a grant: art. 5 lid 8 (issue date) and art. 6 onder e (plafond), against the plafond of the
-        aanvraag's receipt (`ontvangen`, Awb 4:27 lid 2; without it the current plafond)."""
+        aanvraag's receipt (`ontvangen`, Awb 4:27 lid 2; without it the current plafond).
+
+        A new decision after a grant or refusal was revoked on bezwaar `na_bezwaar` (Awb 7:11) may
+        be taken after the issue date: the aanvraag was in time, the first decision was wrong."""
         self._eis_open()
-        regels.art_5_lid_8_verstrekken(datum, self.verstrekken_tot)
+        if na_bezwaar is None:
+            regels.art_5_lid_8_verstrekken(datum, self.verstrekken_tot)
         plafond = self.plafond if ontvangen is None else self.plafond_voor(ontvangen)
         beschikbaar = max(Bedrag.nul(), plafond - self.vastgelegd + self.terugontvangen)
         regels.art_6_e_subsidieplafond(bedrag, beschikbaar, plafond if plafond != self.plafond else None)

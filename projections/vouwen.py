@@ -13,6 +13,7 @@ Rules owned here:
   they were entered: the figures as they stood at the end of that day, by replay, never
   by subtracting later acts. An act on something that did not exist yet at `per` (which
   the rules do not allow) is left out rather than guessed at;
+- with `bekend_op`, only the log as it was recorded by the end of that day (ledger/vastlegging.py);
 - every event kind this fold does not know is ignored (the catch-up still tracks it);
 - the aanvragen register copies which items of art. 4 lid 2 are present, never their
   content: no name, address, telephone or signature enters a view.
@@ -29,8 +30,9 @@ from uuid import UUID
 
 from ledger import ids
 from ledger import status as st
-from ledger.begrippen import VASTSTELLING, aanwezig_na, aanwezig_volgens, ontbreekt
-from ledger.keten import GENESIS
+from ledger.begrippen import HERROEPING, VASTSTELLING, aanwezig_na, aanwezig_volgens, ontbreekt
+from ledger.keten import GENESIS, Logkop
+from ledger.vastlegging import bekend_op as bekend_op_van
 from projections.rijen import AanvraagRij, GemeenteRij, KasboekRij, SaldoRij, VoucherRij
 
 
@@ -67,6 +69,12 @@ def _uitvoeringskosten(t: Toestand, positie: int, e: Any) -> None:
 def _plafond(t: Toestand, positie: int, e: Any) -> None:
     if (s := t.saldo(e.originator_id)) is not None:
         s.plafond = e.plafond.centen
+        t.bewaar(s)
+
+
+def _budget(t: Toestand, positie: int, e: Any) -> None:
+    if (s := t.saldo(e.originator_id)) is not None:
+        s.budget = e.budget.centen
         t.bewaar(s)
 
 
@@ -169,6 +177,17 @@ def _buiten_behandeling(a: AanvraagRij, e: Any) -> None:
     a.besluit_datum = e.datum
 
 
+def _herroepen(a: AanvraagRij, e: Any) -> None:
+    # Awb 7:11: the decision is revoked on bezwaar; the aanvraag waits for a new one (the rows keep
+    # no decision; a revoked grant's vouchers have lost their value by VoucherWaardeIngetrokken).
+    a.status = st.na("Herroepen", a.status, terug=e.status)
+    a.besluit_datum, a.toegekend, a.vouchers, a.grond, a.start_voor = None, None, 0, None, None
+    if e.status == st.Status.RAADPLEGING_VOOR:
+        a.raadpleging = "voor"
+    elif e.status == st.Status.GESCHIKT:
+        a.raadpleging = None
+
+
 def _bekendgemaakt(a: AanvraagRij, e: Any) -> None:
     a.bekendgemaakt = e.datum
 
@@ -251,11 +270,11 @@ def _regel(positie: int, e: Any, soort: str, v: VoucherRij, s: SaldoRij, bedrag:
 
 
 def _ingetrokken_reden(grond: str) -> str:
-    return (
-        "Awb 4:44: het onbestede deel, vrijgegeven bij de vaststelling"
-        if grond == VASTSTELLING
-        else (f"Awb 4:48 lid 1 onder {grond}")
-    )
+    if grond == VASTSTELLING:
+        return "Awb 4:44: het onbestede deel, vrijgegeven bij de vaststelling"
+    if grond == HERROEPING:
+        return "Awb 7:11: de toekenning is herroepen op bezwaar"
+    return f"Awb 4:48 lid 1 onder {grond}"
 
 
 # --- vaststelling and terugvordering (Awb 4:42-4:47, 4:57) ------------------------------------
@@ -321,6 +340,7 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.WijkAangewezen: _aangewezen,
         g.WijkUitvoeringskostenGereserveerd: _uitvoeringskosten,
         g.WijkSubsidieplafondVastgesteld: _plafond,
+        g.WijkBudgetGewijzigd: _budget,
         g.WijkPeriodeAfgesloten: _afgesloten,
         g.AanvraagIngediend: _ingediend,
         g.AanvraagAanvullingGevraagd: _aanvraag(_aanvulling_gevraagd),
@@ -332,6 +352,7 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
         g.AanvraagIngetrokken: _aanvraag(_ingetrokken),
         g.AanvraagBuitenBehandelingGesteld: _aanvraag(_buiten_behandeling),
         g.AanvraagBekendgemaakt: _aanvraag(_bekendgemaakt),
+        g.AanvraagHerroepen: _aanvraag(_herroepen),
         g.AanvraagWijzigingGemeld: _aanvraag(_wijziging),
         g.VoucherVerstrekt: _verstrekt,
         g.VoucherVerzilverd: _betaling("verzilverd"),
@@ -423,12 +444,29 @@ class Geheugen:
         ]
 
 
-def vouw(notificaties: Iterable[tuple[int, Any]], per: date | None = None) -> Geheugen:
-    """Fold (notification id, event) pairs, in commit order, into rows in memory."""
+def vouw(
+    notificaties: Iterable[tuple[int, Any]],
+    per: date | None = None,
+    bekend_op: date | None = None,
+    kop: Logkop | None = None,
+) -> Geheugen:
+    """Fold (notification id, event) pairs, in commit order, into rows in memory: the figures at the end
+    of `per`, as far as they were recorded by the end of `bekend_op` (ledger/vastlegging.py).
+
+    With `kop` (the log head the reader follows), `ketenkop()` answers by the reports' rule
+    (projections/rapporten/geschiedenis.py `kop_positie`): with `bekend_op` the head of the log as it
+    stood then, else the head at the last event with a business date on or before `per`."""
     geheugen = Geheugen()
-    for positie, e in notificaties:
+    laatste = (0, GENESIS)
+    for positie, e in bekend_op_van(notificaties, bekend_op):
         pas_toe(geheugen, positie, e, per)
-        geheugen.positie = positie
+        h = kop.hash if kop is not None else GENESIS
+        geheugen.positie, geheugen.kop = positie, h
+        datum = getattr(e, "datum", None)
+        if datum is not None and (per is None or datum <= per):
+            laatste = (positie, h)
+    if bekend_op is None and kop is not None:
+        geheugen.positie, geheugen.kop = laatste
     return geheugen
 
 

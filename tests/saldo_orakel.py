@@ -42,6 +42,8 @@ def vouw(gebeurtenissen: Iterable[Any], per: date | None = None) -> list[Saldo]:
             saldo_van(wijk_sleutel[e.originator_id]).uitvoeringskosten = e.bedrag
         elif isinstance(e, g.WijkSubsidieplafondVastgesteld):
             saldo_van(wijk_sleutel[e.originator_id]).plafond = e.plafond
+        elif isinstance(e, g.WijkBudgetGewijzigd):  # art. 2 lid 2: the budget in force counts
+            saldo_van(wijk_sleutel[e.originator_id]).budget = e.budget
         elif isinstance(e, g.AanvraagVastgesteld):  # a lower vaststelling claims the difference back
             s = saldo_van(aanvraag_wijk[e.originator_id])
             s.teruggevorderd = s.teruggevorderd + e.teruggevorderd

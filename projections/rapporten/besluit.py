@@ -38,6 +38,7 @@ from html import escape
 from typing import Any
 
 from ledger.begrippen import GRONDEN, INTREKKINGSGRONDEN, VASTSTELLINGSGRONDEN, weigeringsartikel
+from ledger.bezwaar import BESLISSING_OP_BEZWAAR
 from ledger.fouten import GeenMandaat, NietGevonden, OngeldigeToestand
 from ledger.geld import Bedrag
 from ledger.namens import MANDAAT_ARTIKEL
@@ -93,12 +94,16 @@ def bouw(
     a = h.aanvragen.get(nummer)
     if a is None:
         raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)
+    from projections.rapporten import bezwaarbrief  # the beslissing op bezwaar (Awb 7:11), its own letter
+
+    if (op_bezwaar := bezwaarbrief.gekozen(h, a, gebeurtenis, _beslissend(a))) is not None:
+        return bezwaarbrief.bouw(h, a, op_bezwaar, aanvraag)
     besluit = _beslissend(a) if gebeurtenis is None else _gekozen(a, gebeurtenis)
     if besluit is None:
         raise OngeldigeToestand(_nog_niet_beslist(a), artikel="art. 5 lid 1 en 3", aanvraag=nummer, status=a.status)
     w = h.wijken[(a.wijk, a.periode)]
-    r = h.regeling
     datum = besluit.handeling.datum
+    r = h.regeling_op(datum)  # the version in force on the day of the decision
     model: dict[str, Any] = {
         "rapport": "besluit",
         "titel": f"Besluit op aanvraag {a.nummer}",
@@ -121,13 +126,32 @@ def bouw(
         "vordering": _vordering(a, besluit),
         "namens": _namens(h, a, w, besluit),
         "bezwaar": _bezwaar(h.gemeente, r.bezwaartermijn_weken, a.nummer, datum),
+        "na_bezwaar": _na_bezwaar(h, a, besluit),
+        "verzending": verzending(h, besluit.handeling.gebeurtenis),
         "gebeurtenis": besluit.handeling.gebeurtenis,
         "laatste_gebeurtenis": besluit.handeling.gebeurtenis,  # the letter rests on the decision's event
     }
     if besluit.soort == "toegekend":
-        model["vouchers"] = [{"code": v.code, "bedrag": v.waarde} for v in h.vouchers_van(a)]
+        vouchers = [h.vouchers[c] for c in besluit.vouchers if c in h.vouchers] or h.vouchers_van(a)
+        model["vouchers"] = [{"code": v.code, "bedrag": v.waarde} for v in vouchers]
         model["voorwaarden"] = _voorwaarden(besluit, w, r.contant_max)
     return model
+
+
+def verzending(h: Geschiedenis, gebeurtenis: int) -> dict[str, Any] | None:
+    """Awb 3:41, 6:8: when the letter was sent and the last day of the term that runs from the day after."""
+    v = h.verzendingen.get(gebeurtenis)
+    if v is None:
+        return None
+    return {"verzonden": v.handeling.datum, "laatste_dag": v.laatste_dag, "gebeurtenis": v.handeling.gebeurtenis}
+
+
+def _na_bezwaar(h: Geschiedenis, a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
+    """A decision taken after a herroeping on bezwaar (Awb 7:11): which bezwaar, and which decision it replaces."""
+    b = h.bezwaren.get(besluit.na_bezwaar) if besluit.na_bezwaar is not None else None
+    if b is None or b.beslissing is None:
+        return None
+    return {"bezwaar": b.nummer, "beslist": b.beslissing.datum, "herroepen": b.besluit, "besluitdatum": b.besluitdatum}
 
 
 def _uitkomst(besluit: Besluit) -> str:
@@ -157,6 +181,22 @@ def _brieven(a: AanvraagHistorie) -> list[Besluit]:
         or (b.soort == "raadpleging" and b.uitkomst == "tegen")
     ]
     return sorted(brieven + _terugvorderingen(a), key=lambda b: b.handeling.gebeurtenis)
+
+
+def laatste_besluit(a: AanvraagHistorie) -> Besluit | None:
+    """The decision that stands as the latest on the aanvraag (what a bezwaar is made against); None
+    while it is open, also after a herroeping on bezwaar until the new decision (Awb 7:11)."""
+    return _beslissend(a)
+
+
+def brief_soort(besluit: Besluit) -> str:
+    """The kind of decision as the letter, the sending and the bezwaar name it."""
+    return _uitkomst(besluit)
+
+
+def gekozen(a: AanvraagHistorie, gebeurtenis: int) -> Besluit:
+    """The decision with a letter recorded as event `gebeurtenis` on aanvraag `a` (exit 3 if none)."""
+    return _gekozen(a, gebeurtenis)
 
 
 def _gekozen(a: AanvraagHistorie, gebeurtenis: int) -> Besluit:
@@ -412,7 +452,14 @@ def _bezwaar(gemeente: str, weken: int, nummer: int, datum: date) -> dict[str, A
 def _inleiding(m: dict[str, Any]) -> str:
     initiatief = f" voor het initiatief “{m['initiatief']}”" if m["initiatief"] else ""
     kosten = f", met een kostenraming van {m['kosten'].nl()}" if m["kosten"] is not None else ""
-    return f"Op {o.nl(m['ontvangen'])} hebben wij uw aanvraag om vouchers ontvangen{initiatief}{kosten}."
+    tekst = f"Op {o.nl(m['ontvangen'])} hebben wij uw aanvraag om vouchers ontvangen{initiatief}{kosten}."
+    if (n := m.get("na_bezwaar")) is not None:
+        tekst += (
+            f" Op {o.nl(n['beslist'])} hebben wij uw bezwaar (bezwaar {n['bezwaar']}) gegrond verklaard en ons besluit "
+            f"van {o.nl(n['besluitdatum'])} herroepen. Met dit besluit beslissen wij opnieuw op uw aanvraag, in de plaats "
+            "van het herroepen besluit (art. 7:11 Awb)."
+        )
+    return tekst
 
 
 def _beslissing(m: dict[str, Any]) -> list[str]:
@@ -468,12 +515,26 @@ def _beslissing(m: dict[str, Any]) -> list[str]:
 
 
 def _kenmerk(m: dict[str, Any]) -> list[tuple[str, str]]:
-    return [
+    regels = [
         ("Datum", o.nl(m["datum"])),
         ("Onderwerp", "besluit op uw aanvraag om vouchers"),
         ("Kenmerk", f"aanvraag {m['aanvraag']}, wijk {m['wijk']} ({m['wijknaam']}), budgetjaar {m['periode']}"),
         ("Ontvangen", o.nl(m["ontvangen"])),
     ]
+    if m.get("verzending"):
+        regels.append(("Verzonden", o.nl(m["verzending"]["verzonden"])))
+    return regels
+
+
+def termijnzin(m: dict[str, Any], wat: str, onderwerp: str = "Dit besluit") -> str | None:
+    """Once sent (Awb 6:8): the day the term began and its last day (Atw art. 1), in the letter's words."""
+    v = m.get("verzending")
+    if not v:
+        return None
+    return (
+        f"{onderwerp} is verzonden op {o.nl(v['verzonden'])}. De termijn voor {wat} begint op de dag daarna en loopt "
+        f"tot en met {o.nl(v['laatste_dag'])} (art. 6:8 Awb; art. 1 Algemene termijnenwet)."
+    )
 
 
 def _adres(m: dict[str, Any]) -> list[str]:
@@ -494,6 +555,10 @@ def _alinea(tekst: str, begin: str = "", vervolg: str = "") -> str:
 
 
 def tekst(m: dict[str, Any]) -> str:
+    if m.get("uitkomst") == BESLISSING_OP_BEZWAAR:
+        from projections.rapporten import bezwaarbrief
+
+        return bezwaarbrief.tekst(m)
     kenmerk = _kenmerk(m)
     breed = max(len(k) for k, _ in kenmerk) + 2
     regels = [f"Gemeente {m['gemeente']}", ""]
@@ -519,6 +584,8 @@ def tekst(m: dict[str, Any]) -> str:
     b = m["bezwaar"]
     regels += ["", "Bezwaar", _alinea(b["tekst"])]
     regels += [_alinea(eis, f"  {letter}. ", "     ") for letter, eis in zip("abcde", b["eisen"], strict=True)]
+    if (zin := termijnzin(m, "bezwaar")) is not None:
+        regels.append(_alinea(zin))
     regels += [_alinea(b["slot"]), "", _alinea(_voetregel(m))]
     return "\n".join(regels) + "\n"
 
@@ -560,6 +627,10 @@ ol.eisen{list-style:lower-alpha}
 
 
 def html(m: dict[str, Any]) -> str:
+    if m.get("uitkomst") == BESLISSING_OP_BEZWAAR:
+        from projections.rapporten import bezwaarbrief
+
+        return bezwaarbrief.html(m)
     e = o.e
     delen = [
         '<article class="brief">',
@@ -617,6 +688,7 @@ def html(m: dict[str, Any]) -> str:
         "<h2>Bezwaar</h2>",
         f"<p>{e(b['tekst'])}</p>",
         '<ol class="eisen">' + "".join(f"<li>{e(eis)}</li>" for eis in b["eisen"]) + "</ol>",
+        *([f"<p>{e(zin)}</p>"] if (zin := termijnzin(m, "bezwaar")) is not None else []),
         f"<p>{e(b['slot'])}</p>",
         "</section>",
         f'<p class="voet">{e(_voetregel(m))}</p>',
@@ -628,3 +700,7 @@ def html(m: dict[str, Any]) -> str:
 def _html_tekst(tekst: str) -> str:
     """Escaped; an amount never broken over two lines."""
     return escape(tekst, quote=True).replace("€ ", "€&nbsp;")
+
+
+# The shared parts of every letter, for the beslissing op bezwaar (projections/rapporten/bezwaarbrief.py).
+alinea, adresregels, namens, brieven = _alinea, _adres, _namens, _brieven

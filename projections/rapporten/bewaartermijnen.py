@@ -1,7 +1,8 @@
 """`voucher bewaartermijnen`: the dossiers whose retention term has ended, to be forgotten.
 
 A fold of the log (no personal data is read): per aanvraag its wijk and budget year, how it
-ended (toegekend, geweigerd, niet afgehandeld), the date of its decision, the date of its
+ended (toegekend, geweigerd, niet afgehandeld), only for a finished file (an undecided aanvraag
+is kept, ledger/bewaartermijnen.py `eis_afgerond`), the date of its decision, the date of its
 last act and whether its personal data was destroyed already. The term itself is decided in
 one place, ledger/bewaartermijnen.py; `voucher vergeet NR` applies the same rule.
 """
@@ -15,7 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from ledger import gebeurtenissen as g
-from ledger.bewaartermijnen import BRON, bewaartermijn
+from ledger.bewaartermijnen import BRON, bewaartermijn, is_afgerond
 from projections.tekst import tabel
 
 
@@ -34,10 +35,15 @@ class Dossier:
 def bouw(genummerd: Iterable[tuple[int, Any]], per: date) -> dict[str, Any]:
     """Every dossier whose term has ended on `per` (the end date itself included), by number."""
     uitvoeren_tot: dict[tuple[str, int], date] = {}
+    wijk_van: dict[UUID, tuple[str, int]] = {}
+    gesloten: set[tuple[str, int]] = set()
     dossiers: dict[UUID, Dossier] = {}
     for _, e in genummerd:
         if isinstance(e, g.WijkAangewezen):
             uitvoeren_tot[(e.code, e.periode)] = e.uitvoeren_tot
+            wijk_van[e.originator_id] = (e.code, e.periode)
+        elif isinstance(e, g.WijkPeriodeAfgesloten) and e.originator_id in wijk_van:
+            gesloten.add(wijk_van[e.originator_id])
         elif isinstance(e, g.AanvraagIngediend):
             dossiers[e.originator_id] = Dossier(e.nummer, e.wijk, e.periode, e.ontvangen, e.datum)
         elif (d := dossiers.get(getattr(e, "originator_id", None))) is not None:  # type: ignore[arg-type]
@@ -46,7 +52,8 @@ def bouw(genummerd: Iterable[tuple[int, Any]], per: date) -> dict[str, Any]:
     for d in sorted(dossiers.values(), key=lambda d: d.nummer):
         eind = uitvoeren_tot.get((d.wijk, d.periode), date(d.periode, 12, 31))
         termijn = bewaartermijn(d.status, eind, d.besluit, d.laatste)
-        if termijn.verstreken(per):
+        # Only a finished file is forgotten (ledger/bewaartermijnen.py `eis_afgerond`), as `voucher vergeet` judges.
+        if termijn.verstreken(per) and is_afgerond(d.status, periode_gesloten=(d.wijk, d.periode) in gesloten):
             uit.append(
                 {
                     "aanvraag": d.nummer,
@@ -80,6 +87,12 @@ def pas_toe(d: Dossier, e: Any) -> None:
         d.status, d.besluit = "toegekend", e.datum
     elif isinstance(e, g.AanvraagGeweigerd) or (isinstance(e, g.AanvraagRaadplegingBesloten) and e.uitkomst == "tegen"):
         d.status, d.besluit = "geweigerd", e.datum
+    elif isinstance(e, g.AanvraagVastgesteld):
+        d.status = "vastgesteld"
+    elif isinstance(e, g.AanvraagIngetrokken):
+        d.status = "ingetrokken"
+    elif isinstance(e, g.AanvraagBuitenBehandelingGesteld):
+        d.status = "buiten behandeling"
 
 
 def tekst(m: dict[str, Any]) -> str:

@@ -11,6 +11,11 @@ so they cannot disagree with each other. Rules owned here:
   the log), so every euro in a report ties back to one event;
 - the model records the number of the last event that counts and how many counted: the
   same history gives the same model, and a report shows which part of the log it rests on;
+- `bekend_op`: only the log as it was recorded by the end of that day counts (its longest
+  prefix, ledger/vastlegging.py); `gelezen` is the last event of that prefix, whose log head
+  is the ketenkop a report with `--bekend-op` prints;
+- every act keeps the moment it was recorded next to its business date; the acts recorded
+  after their date are kept (`vertraagd`) for the verantwoording's late entries;
 - no personal data enters the model: of the items of art. 4 lid 2 onder a it keeps only
   whether they are present, never the name, address, telephone or signature.
 """
@@ -18,13 +23,14 @@ so they cannot disagree with each other. Rules owned here:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from ledger import gebeurtenissen as g
 from ledger import status as st
+from ledger import vastlegging
 from ledger.begrippen import aanwezig_na, ontbreekt
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
@@ -39,6 +45,20 @@ class Handeling:
     gebeurtenis: int
     datum: date
     door: str
+    vastgelegd: datetime | None = None  # when it was recorded (ledger/vastlegging.py); never from a person
+
+
+@dataclass(frozen=True)
+class Vertraagd:
+    """An act recorded after its business date: what it was and what it was about."""
+
+    handeling: Handeling
+    wat: str  # the kind of act, in words ("voucher verzilverd")
+    dagen: int  # days between the business date and the day it was recorded (Amsterdam)
+    wijk: str | None = None
+    periode: int | None = None
+    aanvraag: int | None = None
+    voucher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +68,7 @@ class Betaling:
     bedrag: Bedrag
     leverancier: str | None = None
     factuur: str | None = None
+    factuurdatum: date | None = None  # an invoice paid after the execution date within the betaaltermijn
 
 
 @dataclass(frozen=True)
@@ -184,6 +205,46 @@ class Besluit:
     stemmen_tegen: int | None = None
     beslissen_voor: date | None = None  # the beslistermijn as it stood when this was decided
     namens: Namens | None = None  # None: recorded before decisions named their mandate (event version 1)
+    vouchers: tuple[str, ...] = ()  # a grant: the codes of its vouchers
+    na_bezwaar: int | None = None  # taken after a decision was revoked on this bezwaar (Awb 7:11)
+
+
+@dataclass(frozen=True)
+class Verzending:
+    """Awb 3:41: a decision letter sent; the bezwaartermijn (or beroepstermijn) runs to `laatste_dag`."""
+
+    handeling: Handeling
+    besluit: int  # the decision's event number
+    laatste_dag: date
+
+
+@dataclass
+class BezwaarHistorie:
+    """A bezwaar (Awb 6:4) against decision `besluit` on aanvraag `aanvraag`, and its beslissing (Awb 7:11)."""
+
+    nummer: int
+    aanvraag: int
+    wijk: str
+    periode: int
+    besluit: int
+    soort: str
+    besluitdatum: date
+    verzonden: date | None
+    laatste_dag: date | None
+    ontvangen: date
+    omschrijving: str
+    tijdig: bool
+    verschoonbaar: str | None
+    beslissen_voor: date
+    ingediend: Handeling
+    beslissing: Handeling | None = None
+    uitkomst: str | None = None
+    motivering: str | None = None
+    namens: Namens | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.beslissing is None
 
 
 @dataclass
@@ -207,6 +268,8 @@ class AanvraagHistorie:
     vouchers: list[str] = field(default_factory=list)
     intrekking: tuple[Handeling, str] | None = None  # withdrawn by the initiatiefnemer: (act, reden)
     vorderingen: list[Vordering] = field(default_factory=list)  # Awb 4:57, in order
+    herroepen: dict[int, tuple[Handeling, int]] = field(default_factory=dict)  # decision nr -> (act, bezwaar)
+    heropend: int | None = None  # revoked on this bezwaar, not decided again yet (Awb 7:11)
 
     def vorderingsom(self, soort: str) -> Bedrag:
         return sum((v.bedrag for v in self.vorderingen if v.soort == soort), Bedrag.nul())
@@ -235,7 +298,9 @@ class AanvraagHistorie:
 
     @property
     def toekenning(self) -> Besluit | None:
-        return next((b for b in self.besluiten if b.soort == "toegekend"), None)
+        """The grant that stands: the latest that was not revoked on bezwaar (Awb 7:11)."""
+        staand = (b for b in reversed(self.besluiten) if b.handeling.gebeurtenis not in self.herroepen)
+        return next((b for b in staand if b.soort == "toegekend"), None)
 
 
 @dataclass
@@ -252,6 +317,7 @@ class WijkHistorie:
     plafond: Bedrag = field(default_factory=Bedrag.nul)
     plafondbesluiten: list[tuple[Handeling, Bedrag]] = field(default_factory=list)
     verlaagd_van: dict[int, Bedrag] = field(default_factory=dict)  # event nr -> plafond before a lowering (Awb 4:27)
+    budgetwijzigingen: list[tuple[Handeling, Bedrag, Bedrag]] = field(default_factory=list)  # (act, was, wordt)
     afsluiting: tuple[Handeling, Bedrag, int] | None = None  # (act, total expired, vouchers)
     aanvragen: list[int] = field(default_factory=list)
     vouchers: list[str] = field(default_factory=list)
@@ -273,15 +339,37 @@ class Mandaat:
 @dataclass
 class Geschiedenis:
     tot: date | None
+    bekend_op: date | None = None
     gemeente: str = ""
     regeling: Regeling = field(default_factory=Regeling)
+    # Every version of the regeling: (number, in force from, regeling, the act that recorded it)
+    regelingversies: list[tuple[int, date, Regeling, Handeling | None]] = field(default_factory=list)
     wijken: dict[tuple[str, int], WijkHistorie] = field(default_factory=dict)
     aanvragen: dict[int, AanvraagHistorie] = field(default_factory=dict)
     vouchers: dict[str, VoucherHistorie] = field(default_factory=dict)
     mandaten: list[Mandaat] = field(default_factory=list)
+    bezwaren: dict[int, BezwaarHistorie] = field(default_factory=dict)
+    verzendingen: dict[int, Verzending] = field(default_factory=dict)  # by the decision's event number
     meegeteld: int = 0
     laatste: int = 0  # the number of the last event that counts (0: none)
     laatste_datum: date | None = None  # the latest business date among them
+    gelezen: int = 0  # the last event read: with `bekend_op`, the end of the log as it was then
+    vertraagd: list[Vertraagd] = field(default_factory=list)
+
+    @property
+    def kop_positie(self) -> int:
+        """Where the report's ketenkop is taken (one rule for every report and `saldo`): with `bekend_op`
+        the end of the log as it stood then, else the last event that counts."""
+        return self.gelezen if self.bekend_op is not None else self.laatste
+
+    def versie_op(self, datum: date) -> tuple[int, date, Regeling]:
+        """(number, from, regeling) of the version in force on `datum` (as `Gemeente.versie_op`)."""
+        versies = self.regelingversies or [(1, self.regeling.inwerkingtreding, self.regeling, None)]
+        n, vanaf, r, _ = next((v for v in reversed(versies) if v[1] <= datum or v[0] == 1), versies[0])
+        return n, vanaf, r
+
+    def regeling_op(self, datum: date) -> Regeling:
+        return self.versie_op(datum)[2]
 
     @property
     def stand(self) -> date | None:
@@ -352,33 +440,60 @@ class Geschiedenis:
 
 # --- the fold ---------------------------------------------------------------------------------
 class _Vouwer:
-    def __init__(self, tot: date | None) -> None:
-        self.h = Geschiedenis(tot=tot)
+    def __init__(self, tot: date | None, bekend_op: date | None = None) -> None:
+        self.h = Geschiedenis(tot=tot, bekend_op=bekend_op)
         self.wijk_van: dict[UUID, tuple[str, int]] = {}
         self.aanvraag_van: dict[UUID, int] = {}
         self.voucher_van: dict[UUID, str] = {}
+        self.bezwaar_van: dict[UUID, int] = {}
 
     def pas_toe(self, nummer: int, e: Any) -> None:
+        self.h.gelezen = nummer
         datum = getattr(e, "datum", None)
+        moment = vastlegging.vastgelegd(e)
         if isinstance(e, g.GemeenteIngericht):
             # The gemeente's name and regeling govern the whole history, whatever `tot`; the act itself
             # counts only from its date.
-            self.ingericht(Handeling(nummer, e.datum, e.gebruiker), e)
+            self.ingericht(Handeling(nummer, e.datum, e.gebruiker, moment), e)
+        if isinstance(e, g.GemeenteRegelingGewijzigd):
+            # Like the first regeling, every version governs the acts of its dates, whatever `tot`.
+            nr, r = e.versie, Regeling.uit_dict(e.regeling)
+            self.h.regelingversies.append((nr, e.vanaf, r, Handeling(nummer, e.datum, e.gebruiker, moment)))
         if datum is None or (self.h.tot is not None and datum > self.h.tot):
             return
         # The gemeente's register, the queue and the invoice register have no verwerking: no
         # report reads them, but they are part of the history up to `tot` and count.
+        # The ketenkop rule is the same as `saldo --per`'s (projections/vouwen.py): the last event with a
+        # business date on or before `tot`.
+        self.h.laatste = max(self.h.laatste, nummer)
         verwerk = _VERWERKING.get(type(e))
-        if verwerk is not None and verwerk(self, Handeling(nummer, datum, getattr(e, "gebruiker", "")), e) is False:
+        h = Handeling(nummer, datum, getattr(e, "gebruiker", ""), moment)
+        if verwerk is not None and verwerk(self, h, e) is False:
             return
         self.h.meegeteld += 1
-        self.h.laatste = max(self.h.laatste, nummer)
         self.h.laatste_datum = max(self.h.laatste_datum or datum, datum)
+        if verwerk is not None or isinstance(e, g.GemeenteIngericht):
+            dagen = vastlegging.dagen_laat(e)
+            if dagen is not None and dagen > 0:
+                self.h.vertraagd.append(self._vertraagd(h, e, dagen))
+
+    def _vertraagd(self, h: Handeling, e: Any, dagen: int) -> Vertraagd:
+        wat = vastlegging.wat(e)
+        if (code := self.voucher_van.get(e.originator_id)) is not None:
+            v = self.h.vouchers[code]
+            return Vertraagd(h, wat, dagen, v.wijk, v.periode, v.aanvraag, v.code)
+        if (nummer := self.aanvraag_van.get(e.originator_id)) is not None:
+            a = self.h.aanvragen[nummer]
+            return Vertraagd(h, wat, dagen, a.wijk, a.periode, a.nummer)
+        if (sleutel := self.wijk_van.get(e.originator_id)) is not None:
+            return Vertraagd(h, wat, dagen, *sleutel)
+        return Vertraagd(h, wat, dagen)
 
     # gemeente -------------------------------------------------------------------------------
     def ingericht(self, h: Handeling, e: Any) -> None:
         self.h.gemeente = e.naam
         self.h.regeling = Regeling.uit_dict(e.regeling)
+        self.h.regelingversies.insert(0, (1, self.h.regeling.inwerkingtreding, self.h.regeling, h))
 
     def mandaat_gegeven(self, h: Handeling, e: Any) -> None:
         self.h.mandaten.append(Mandaat(e.aan, e.rol, e.wijk or "", e.datum, None, e.naam, e.besluit))
@@ -413,6 +528,13 @@ class _Vouwer:
         w.plafondbesluiten.append((h, e.plafond))
         if e.vorig is not None and e.plafond < e.vorig:
             w.verlaagd_van[h.gebeurtenis] = e.vorig
+        return True
+
+    def budget(self, h: Handeling, e: Any) -> bool:
+        if (w := self._wijk(e)) is None:
+            return False
+        w.budgetwijzigingen.append((h, e.vorig, e.budget))
+        w.budget = e.budget
         return True
 
     def afgesloten(self, h: Handeling, e: Any) -> bool:
@@ -481,13 +603,16 @@ class _Vouwer:
         return True
 
     def _besluit(self, a: AanvraagHistorie, besluit: Besluit, e: Any, **feiten: Any) -> None:
+        if a.heropend is not None and besluit.soort in ("toegekend", "geweigerd", "buiten behandeling", "raadpleging"):
+            besluit = replace(besluit, na_bezwaar=a.heropend)
+            a.heropend = None if besluit.soort != "raadpleging" or besluit.uitkomst == "tegen" else a.heropend
         a.besluiten.append(besluit)
         a.status = st.na(type(e).__name__, a.status, **feiten)
 
     def toegekend(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        termijn = a.beslissen_voor(self.h.regeling_op(a.ontvangen).beslistermijn_weken)
         besluit = Besluit(
             h,
             "toegekend",
@@ -498,6 +623,7 @@ class _Vouwer:
             e.start_voor,
             beslissen_voor=termijn,
             namens=_namens(e),
+            vouchers=tuple(v["code"] for v in e.vouchers),
         )
         self._besluit(a, besluit, e)
         return True
@@ -505,7 +631,7 @@ class _Vouwer:
     def geweigerd(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        termijn = a.beslissen_voor(self.h.regeling_op(a.ontvangen).beslistermijn_weken)
         besluit = Besluit(h, "geweigerd", None, e.grond, e.motivering, beslissen_voor=termijn, namens=_namens(e))
         self._besluit(a, besluit, e)
         return True
@@ -513,7 +639,7 @@ class _Vouwer:
     def geschikt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
-        termijn = a.beslissen_voor(self.h.regeling.beslistermijn_weken)
+        termijn = a.beslissen_voor(self.h.regeling_op(a.ontvangen).beslistermijn_weken)
         self._besluit(a, Besluit(h, "geschikt", beslissen_voor=termijn, namens=_namens(e)), e)
         return True
 
@@ -579,6 +705,51 @@ class _Vouwer:
         else:
             w.terugontvangen = w.terugontvangen + v.bedrag
 
+    def herroepen(self, h: Handeling, e: Any) -> bool:
+        if (a := self._aanvraag(e)) is None:
+            return False
+        a.herroepen[e.besluit] = (h, e.bezwaar)
+        a.heropend = e.bezwaar
+        a.status = st.na("Herroepen", a.status, terug=e.status)
+        return True
+
+    # bezwaar and verzending (Awb 3:41, 6:4-6:11, 7:10-7:12) ----------------------------------
+    def verzonden(self, h: Handeling, e: Any) -> bool:
+        if e.aanvraag not in self.h.aanvragen:
+            return False
+        self.h.verzendingen[e.gebeurtenis] = Verzending(h, e.gebeurtenis, e.laatste_dag)
+        return True
+
+    def bezwaar(self, h: Handeling, e: Any) -> bool:
+        if (a := self.h.aanvragen.get(e.aanvraag)) is None:
+            return False
+        self.bezwaar_van[e.originator_id] = e.nummer
+        self.h.bezwaren[e.nummer] = BezwaarHistorie(
+            e.nummer,
+            e.aanvraag,
+            a.wijk,
+            a.periode,
+            e.besluit,
+            e.soort,
+            e.besluitdatum,
+            e.verzonden,
+            e.laatste_dag,
+            e.ontvangen,
+            e.omschrijving,
+            e.tijdig,
+            e.verschoonbaar,
+            e.beslissen_voor,
+            h,
+        )
+        return True
+
+    def bezwaar_beslist(self, h: Handeling, e: Any) -> bool:
+        nummer = self.bezwaar_van.get(e.originator_id)
+        if (b := self.h.bezwaren.get(nummer) if nummer is not None else None) is None:
+            return False
+        b.beslissing, b.uitkomst, b.motivering, b.namens = h, e.uitkomst, e.motivering, _namens(e)
+        return True
+
     def bekendgemaakt(self, h: Handeling, e: Any) -> bool:
         if (a := self._aanvraag(e)) is None:
             return False
@@ -610,7 +781,7 @@ class _Vouwer:
     def verzilverd(self, h: Handeling, e: Any) -> bool:
         if (v := self._voucher(e)) is None:
             return False
-        v.betalingen.append(Betaling(h, "verzilverd", e.bedrag, e.leverancier, e.factuur))
+        v.betalingen.append(Betaling(h, "verzilverd", e.bedrag, e.leverancier, e.factuur, e.factuurdatum))
         return True
 
     def contant(self, h: Handeling, e: Any) -> bool:
@@ -658,6 +829,7 @@ _VERWERKING: dict[type, Any] = {
     g.WijkAangewezen: _Vouwer.aangewezen,
     g.WijkUitvoeringskostenGereserveerd: _Vouwer.uitvoeringskosten,
     g.WijkSubsidieplafondVastgesteld: _Vouwer.plafond,
+    g.WijkBudgetGewijzigd: _Vouwer.budget,
     g.WijkPeriodeAfgesloten: _Vouwer.afgesloten,
     g.AanvraagIngediend: _Vouwer.ingediend,
     g.AanvraagAanvullingGevraagd: _Vouwer.aanvulling_gevraagd,
@@ -673,6 +845,10 @@ _VERWERKING: dict[type, Any] = {
     g.AanvraagTerugvorderingIngesteld: _Vouwer.terugvordering,
     g.AanvraagTerugbetalingOntvangen: _Vouwer.terugbetaling,
     g.AanvraagBekendgemaakt: _Vouwer.bekendgemaakt,
+    g.AanvraagHerroepen: _Vouwer.herroepen,
+    g.VerzendingVerzonden: _Vouwer.verzonden,
+    g.BezwaarIngediend: _Vouwer.bezwaar,
+    g.BezwaarBeslist: _Vouwer.bezwaar_beslist,
     g.AanvraagWijzigingGemeld: _Vouwer.wijziging,
     g.VoucherVerstrekt: _Vouwer.verstrekt,
     g.VoucherVerzilverd: _Vouwer.verzilverd,
@@ -684,9 +860,10 @@ _VERWERKING: dict[type, Any] = {
 }
 
 
-def vouw(genummerd: Iterable[tuple[int, Any]], tot: date | None = None) -> Geschiedenis:
-    """Fold (number, event) pairs, in commit order, into the history as it stood at the end of `tot`."""
-    vouwer = _Vouwer(tot)
-    for nummer, e in genummerd:
+def vouw(genummerd: Iterable[tuple[int, Any]], tot: date | None = None, bekend_op: date | None = None) -> Geschiedenis:
+    """Fold (number, event) pairs, in commit order, into the history as it stood at the end of `tot`,
+    as far as it was recorded by the end of `bekend_op`."""
+    vouwer = _Vouwer(tot, bekend_op)
+    for nummer, e in vastlegging.bekend_op(genummerd, bekend_op):
         vouwer.pas_toe(nummer, e)
     return vouwer.h

@@ -12,8 +12,8 @@ Rules owned here:
   spreadsheet's "Over dit bestand" and in what `--uitvoer` reports;
 - every refusal is a row `geweigerd`, however it came about: a refusal by the regiegroep
   (with its ground) or a wijkraadpleging that voted against (art. 5 lid 6, with the votes);
-- the spreadsheet adds the saldo per wijk (the figures of `voucher saldo`) and the exceptions
-  as sheets of their own, from the same model.
+- the spreadsheet adds the saldo per wijk (the figures of `voucher saldo`), the exceptions and the
+  bezwaren with their terms as sheets of their own, from the same model.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
-from projections.rapporten import nazorg
+from projections.rapporten import bezwaren, nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.tabel import Tabel, over, stand, uit_dicts
 from projections.rapporten.verantwoording import BESLUITSOORT, SALDOVELDEN, kop_regels
@@ -45,6 +45,8 @@ KOLOMMEN = (
     "toelichting",
     "door",
     "gebeurtenis",
+    "laat_geboekt_op",
+    "dagen_laat",
     "stand",
 )
 GEWEIGERD = "geweigerd"
@@ -68,14 +70,20 @@ def xlsx(m: dict[str, Any]) -> bytes:
     wijken = uit_dicts("Saldo per wijk", [{k: w[k] for k in kolommen} for w in m["wijken"]], kolommen)
     uitzonderingen = uit_dicts("Uitzonderingen", m["uitzonderingen"], ("soort", "omschrijving", "wijk", "periode"))
     titel = f"{m['titel']} — {m['gemeente']}"
-    return werkboek([tabel(m), wijken, uitzonderingen], over(m["titel"], m, kop_regels(m)), titel, stand(m))
+    lijst = uit_dicts("Bezwaren", bezwaren.tabelrijen(m), bezwaren.KOLOMMEN)  # Awb 6:4-7:12, with their terms
+    bladen = [tabel(m), wijken, uitzonderingen, lijst]
+    return werkboek(bladen, over(m["titel"], m, kop_regels(m)), titel, stand(m))
 
 
 def regels(m: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every act of the model; each row also names the report's stand, so that files of different
     dates can be put side by side (and a saved file still says which day it speaks of)."""
+    laat = {u["gebeurtenis"]: u for u in m["uitzonderingen"] if u["soort"] == "laat_geboekt"}
     for w in m["wijken"]:
-        yield from (r | {"stand": m["tot"]} for r in _wijk(w))
+        for r in _wijk(w):
+            if (u := laat.get(r["gebeurtenis"])) is not None:  # projections/rapporten/laat.py
+                r = r | {"laat_geboekt_op": u["vastgelegd"], "dagen_laat": u["dagen_laat"]}
+            yield r | {"stand": m["tot"]}
 
 
 def _regel(handeling: str, hd: dict[str, Any], **velden: Any) -> dict[str, Any]:
@@ -90,8 +98,7 @@ def _regel(handeling: str, hd: dict[str, Any], **velden: Any) -> dict[str, Any]:
 
 def _wijk(w: dict[str, Any]) -> Iterator[dict[str, Any]]:
     waar = {"wijk": w["wijk"], "periode": w["periode"]}
-    a = w["aanwijzing"]
-    yield waar | _regel("wijk aangewezen", a, saldopost="budget", bedrag=a["budget"])
+    yield from (waar | r for r in _budgetregels(w))
     if w["reservering"]:
         r = w["reservering"]
         yield waar | _regel("uitvoeringskosten gereserveerd", r, saldopost="uitvoeringskosten", bedrag=r["bedrag"])
@@ -115,6 +122,17 @@ def _wijk(w: dict[str, Any]) -> Iterator[dict[str, Any]]:
             bedrag=s["vervallen"],
             toelichting=f"{s['vouchers']} voucher(s) vervallen; de bedragen staan bij elke voucher",
         )
+
+
+def _budgetregels(w: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The designation and each budget change (art. 2 lid 2): only the budget in force is the saldopost."""
+    budgetten = w.get("budgetwijzigingen", [])
+    vervangen: dict[str, Any] = {"saldopost": None, "toelichting": "vervangen door een later besluit"}
+    a = w["aanwijzing"]
+    yield _regel("wijk aangewezen", a, bedrag=a["budget"], **(vervangen if budgetten else {"saldopost": "budget"}))
+    for n, b in enumerate(budgetten):
+        geldt: dict[str, Any] = {"saldopost": "budget", "toelichting": f"was {b['was'].nl()}"}
+        yield _regel("budget gewijzigd", b, bedrag=b["budget"], **(geldt if n == len(budgetten) - 1 else vervangen))
 
 
 def _initiatief(i: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -143,6 +161,7 @@ def _initiatief(i: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for x in i["vorderingen"]:  # Awb 4:57: under its own saldopost, as in `voucher saldo`
         if x["gebeurtenis"] not in {b["gebeurtenis"] for b in i["besluiten"]}:
             yield _regel(x["soort"], x, saldopost=x["soort"], bedrag=x["bedrag"], toelichting=x["motivering"])
+    yield from bezwaren.regels(i, _regel)  # Awb 3:41, 6:4-7:12
     for v in i["vouchers"]:
         yield from ({"voucher": v["voucher"]} | r for r in _voucher(v))
 
@@ -158,6 +177,7 @@ def _besluit(b: dict[str, Any]) -> dict[str, Any]:
             "de wijkraadpleging stemde tegen (art. 5 lid 6)" if tegen else None,
             "uitkomst voor (art. 5 lid 6)" if b["soort"] == "raadpleging" and not tegen else None,
             "na de beslistermijn" if b.get("binnen_termijn") is False else None,
+            f"herroepen op bezwaar {b['herroepen']['bezwaar']} (Awb 7:11)" if b.get("herroepen") else None,
             b["hoedanigheid"],
         )
         if x

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ledger.begrippen import VASTSTELLING
+from ledger.begrippen import HERROEPING, VASTSTELLING
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import AanvraagHistorie, Correctie, VoucherHistorie
 
@@ -82,6 +82,8 @@ def waardeintrekkingen(v: VoucherHistorie) -> list[dict[str, Any]]:
 def waardeintrekking_omschrijving(x: dict[str, Any]) -> str:
     if x["grond"] == VASTSTELLING:
         return "onbesteed bij de vaststelling (Awb 4:44); telt als vervallen"
+    if x["grond"] == HERROEPING:
+        return "vervallen met de toekenning, herroepen op bezwaar (Awb 7:11); telt als vervallen"
     return f"ingetrokken met de toekenning (Awb 4:48 lid 1 onder {x['grond']}); telt als vervallen"
 
 

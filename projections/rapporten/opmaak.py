@@ -41,9 +41,16 @@ def ketenkop_regels(m: dict[str, Any]) -> list[str]:
     if not kop:
         return []
     return [
+        *([bekend_op_zin(m["bekend_op"])] if m.get("bekend_op") else []),
         f"Ketenkop na gebeurtenis nr. {kop['positie']}: {kop['hash']} "
-        "(controle: voucher verifieer --kop <ketenkop of dit bestand>)."
+        "(controle: voucher verifieer --kop <ketenkop of dit bestand>).",
     ]
+
+
+def bekend_op_zin(d: date, *, met_kop: bool = True) -> str:
+    """What `--bekend-op` means, in one sentence (ledger/vastlegging.py)."""
+    zin = f"Bekend op {nl(d)}: alleen wat aan het eind van die dag (Nederlandse tijd) was vastgelegd telt mee"
+    return zin + ("; de ketenkop is die van het log op dat moment." if met_kop else ".")
 
 
 def ketenkop_voet(m: dict[str, Any]) -> list[str]:
@@ -52,6 +59,7 @@ def ketenkop_voet(m: dict[str, Any]) -> list[str]:
     if not kop:
         return []
     return [
+        *([f"<p>{escape(bekend_op_zin(m['bekend_op']))}</p>"] if m.get("bekend_op") else []),
         f"<p>Ketenkop na gebeurtenis nr. {kop['positie']}: <code>{escape(kop['hash'])}</code>.</p>",
         "<p>Met deze code kan later iedereen nagaan dat de vastgelegde geschiedenis waarop deze cijfers rusten "
         "niet achteraf is veranderd (<code>voucher verifieer --kop</code> met de code of met dit bestand).</p>",

@@ -43,6 +43,7 @@ def bouw(h: Geschiedenis, wijk: str | None = None, periode: int | None = None) -
         "gemeente": h.gemeente,
         "tot": h.stand,
         "tot_gevraagd": h.tot is not None,
+        "bekend_op": h.bekend_op,
         "laatste_gebeurtenis": h.laatste,
         "selectie": {"wijk": wijk, "periode": periode},
         "initiatieven": initiatieven,
@@ -51,9 +52,10 @@ def bouw(h: Geschiedenis, wijk: str | None = None, periode: int | None = None) -
 
 
 def _stand(m: dict[str, Any]) -> str:
+    bekend = f" {o.bekend_op_zin(m['bekend_op'], met_kop=False)}" if m.get("bekend_op") else ""
     if m["tot"] is None:
-        return "Er zijn nog geen besluiten vastgelegd."
-    return f"Stand {'aan het eind van' if m['tot_gevraagd'] else 'per'} {o.nl(m['tot'])}."
+        return "Er zijn nog geen besluiten vastgelegd." + bekend
+    return f"Stand {'aan het eind van' if m['tot_gevraagd'] else 'per'} {o.nl(m['tot'])}.{bekend}"
 
 
 def tekst(m: dict[str, Any]) -> str:

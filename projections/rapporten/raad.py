@@ -55,6 +55,7 @@ def bouw(h: Geschiedenis, periode: int | None = None) -> dict[str, Any]:
         "regeling": h.regeling.naam,
         "tot": h.stand,
         "tot_gevraagd": h.tot is not None,
+        "bekend_op": h.bekend_op,
         "laatste_gebeurtenis": h.laatste,
         "gebeurtenissen": h.meegeteld,
         "perioden": [_periode(h, jaar) for jaar in jaren],

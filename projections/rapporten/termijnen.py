@@ -13,7 +13,13 @@ Rules owned here (windows are constants, the terms themselves come from the rege
 - start-voor (art. 5 lid 7): grants whose start date has passed (or is within BINNENKORT days)
   with no payment on or before it, the only sign of a start the ledger holds;
 - restant (art. 5 lid 8): vouchers with a restant whose execution date is within RESTANT
-  days, or has passed while the period is not yet closed (`voucher periode afsluiten`).
+  days, or has passed while the period is not yet closed (`voucher periode afsluiten`);
+- verzending (Awb 3:41): every decision with a letter (the beslissing op bezwaar included) that
+  was taken more than ONVERZONDEN days ago and is not recorded as sent: until it is sent no
+  bezwaartermijn runs (Awb 6:8), and the decision has no effect (Awb 3:40);
+- bezwaartermijn (Awb 6:7-6:8, Atw): every sent decision whose term still runs, with its last day
+  and the bezwaren already made against it;
+- bezwaren (Awb 7:10): every bezwaar not yet decided, with its beslistermijn (overdue marked).
 """
 
 from __future__ import annotations
@@ -22,22 +28,23 @@ from datetime import date
 from typing import Any
 
 from projections.rapporten import opmaak as o
-from projections.rapporten.geschiedenis import OPEN, AanvraagHistorie, Geschiedenis
+from projections.rapporten.geschiedenis import OPEN, AanvraagHistorie, Geschiedenis, Handeling
 
 BINNENKORT = 7
 VERSTREKKEN = 14
 RESTANT = 30
+ONVERZONDEN = 7  # a letter is normally sent within a week of the decision
 
 
 def bouw(h: Geschiedenis, per: date) -> dict[str, Any]:
-    r = h.regeling
+    r = h.regeling_op(per)
     beslis, aanvulling, onvolledig, verstrekken, start, restant = [], [], [], [], [], []
     for w in h.wijk_lijst():
         for nummer in sorted(w.aanvragen):
             a = h.aanvragen[nummer]
             basis = _aanvraag(a)
             if a.status in OPEN and a.eerste_besluit is None:
-                termijn = a.beslissen_voor(r.beslistermijn_weken)
+                termijn = a.beslissen_voor(h.regeling_op(a.ontvangen).beslistermijn_weken)
                 if termijn is not None and (termijn - per).days <= BINNENKORT:
                     beslis.append(
                         basis
@@ -107,6 +114,64 @@ def bouw(h: Geschiedenis, per: date) -> dict[str, Any]:
         "verstrekken": verstrekken,
         "startvoorwaarden": sorted(start, key=lambda x: (x["start_voor"], x["aanvraag"])),
         "vouchers_met_restant": sorted(restant, key=lambda x: (x["uitvoeren_tot"], x["voucher"])),
+        **bezwaar_termijnen(h, per),
+    }
+
+
+def bezwaar_termijnen(h: Geschiedenis, per: date) -> dict[str, list[dict[str, Any]]]:
+    """Unsent letters, running bezwaartermijnen and open bezwaren as they stand at the end of `per`."""
+    from projections.rapporten.besluit import brief_soort, brieven
+
+    onverzonden, lopend = [], []
+    for nummer in sorted(h.aanvragen):
+        a = h.aanvragen[nummer]
+        # a decision revoked on bezwaar (Awb 7:11) has no term left to watch
+        soorten: list[tuple[Handeling, str, int | None]] = [
+            (b.handeling, brief_soort(b), None) for b in brieven(a) if b.handeling.gebeurtenis not in a.herroepen
+        ]
+        soorten += [
+            (bz.beslissing, "beslissing op bezwaar", bz.nummer)
+            for bz in h.bezwaren.values()
+            if bz.aanvraag == nummer and bz.beslissing is not None
+        ]
+        for handeling, soort, bezwaar in sorted(soorten, key=lambda x: x[0].gebeurtenis):
+            rij = _aanvraag(a) | {"gebeurtenis": handeling.gebeurtenis, "soort": soort, "besluitdatum": handeling.datum}
+            v = h.verzendingen.get(handeling.gebeurtenis)
+            if v is None:
+                if (per - handeling.datum).days > ONVERZONDEN:
+                    onverzonden.append(rij | {"bezwaar": bezwaar, "dagen": (per - handeling.datum).days})
+            elif v.laatste_dag >= per:
+                gemaakt = [bz.nummer for bz in h.bezwaren.values() if bz.besluit == handeling.gebeurtenis]
+                lopend.append(
+                    rij
+                    | {
+                        "verzonden": v.handeling.datum,
+                        "laatste_dag": v.laatste_dag,
+                        "dagen": (v.laatste_dag - per).days,
+                    }
+                    | {"bezwaren": sorted(gemaakt), "beroep": bezwaar is not None}
+                )
+    bezwaren = [
+        {
+            "bezwaar": bz.nummer,
+            "aanvraag": bz.aanvraag,
+            "wijk": bz.wijk,
+            "periode": bz.periode,
+            "besluit": bz.besluit,
+            "soort": bz.soort,
+            "ontvangen": bz.ontvangen,
+            "tijdig": bz.tijdig,
+            "verschoonbaar": bz.verschoonbaar,
+            "beslissen_voor": bz.beslissen_voor,
+            "dagen": (bz.beslissen_voor - per).days,
+        }
+        for bz in sorted(h.bezwaren.values(), key=lambda x: (x.beslissen_voor, x.nummer))
+        if bz.open
+    ]
+    return {
+        "onverzonden": onverzonden,
+        "bezwaartermijnen": sorted(lopend, key=lambda x: (x["laatste_dag"], x["gebeurtenis"])),
+        "bezwaren": bezwaren,
     }
 
 
@@ -227,4 +292,54 @@ def tekst(m: dict[str, Any]) -> str:
         ],
         rechts=(3,),
     )
+    regels += bezwaar_tekst(m, blok)
     return "\n".join(regels).rstrip("\n") + "\n"
+
+
+def _besluitkolommen(x: dict[str, Any]) -> list[str]:
+    return [str(x["aanvraag"]), f"{x['wijk']} {x['periode']}", f"#{x['gebeurtenis']}", x["soort"]]
+
+
+def _tijdig(x: dict[str, Any]) -> str:
+    return "ja" if x["tijdig"] else ("verschoonbaar" if x["verschoonbaar"] else "nee")
+
+
+def bezwaar_tekst(m: dict[str, Any], blok: Any) -> list[str]:
+    blok(
+        f"Besluit genomen, na {ONVERZONDEN} dagen nog niet verzonden: geen bezwaartermijn (Awb 3:41, 6:8)",
+        ["aanvraag", "wijk", "besluit", "soort", "genomen op", "dagen"],
+        [[*_besluitkolommen(x), o.kort(x["besluitdatum"]), str(x["dagen"])] for x in m["onverzonden"]],
+        rechts=(5,),
+    )
+    blok(
+        "Bezwaartermijn (beroepstermijn na een beslissing op bezwaar) loopt (Awb 6:7, 6:8; Atw)",
+        ["aanvraag", "wijk", "besluit", "soort", "verzonden", "tot en met", "wanneer", "bezwaren"],
+        [
+            [
+                *_besluitkolommen(x),
+                o.kort(x["verzonden"]),
+                o.kort(x["laatste_dag"]),
+                _wanneer(x["dagen"]),
+                ", ".join(str(n) for n in x["bezwaren"]) or "-",
+            ]
+            for x in m["bezwaartermijnen"]
+        ],
+    )
+    blok(
+        "Bezwaar nog niet beslist (Awb 7:10: zes weken na afloop van de bezwaartermijn)",
+        ["bezwaar", "aanvraag", "wijk", "besluit", "ontvangen", "tijdig", "beslissen voor", "wanneer"],
+        [
+            [
+                str(x["bezwaar"]),
+                str(x["aanvraag"]),
+                f"{x['wijk']} {x['periode']}",
+                f"#{x['besluit']} {x['soort']}",
+                o.kort(x["ontvangen"]),
+                _tijdig(x),
+                o.kort(x["beslissen_voor"]),
+                _wanneer(x["dagen"]),
+            ]
+            for x in m["bezwaren"]
+        ],
+    )
+    return []

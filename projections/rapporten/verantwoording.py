@@ -11,7 +11,8 @@ What it shows, for every wijk and budget year up to a date (`tot`):
 - the exceptions: decisions out of the order of receipt with their reason (art. 4 lid 4),
   decisions after the beslistermijn and aanvragen still open after it (art. 5 lid 1),
   refused payments (art. 9 lid 2), cash at or near the maximum per withdrawal and several
-  withdrawals from one voucher on one day that together exceed it (art. 9 lid 3 onder b).
+  withdrawals from one voucher on one day that together exceed it (art. 9 lid 3 onder b), and
+  acts recorded more than the regeling's `laat_geboekt_dagen` after their date (rapporten/laat.py).
 
 Every amount names the event it rests on (`gebeurtenis`, its number in the log); the report
 states the date it speaks of and the number of the last event it includes, never the time
@@ -32,7 +33,7 @@ from typing import Any
 from ledger.begrippen import GRONDEN, INTREKKINGSGRONDEN, VASTSTELLING, VASTSTELLINGSGRONDEN, weigeringsartikel
 from ledger.geld import Bedrag
 from ledger.persoonsgegevens import AFGESCHERMD
-from projections.rapporten import nazorg
+from projections.rapporten import bezwaren, laat, nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import (
     OPEN,
@@ -58,9 +59,11 @@ UITZONDERINGEN = {
     nazorg.UITZONDERING[0]: nazorg.UITZONDERING[1],
     nazorg.UITZONDERING_INTREKKING[0]: nazorg.UITZONDERING_INTREKKING[1],
     nazorg.UITZONDERING_VORDERING[0]: nazorg.UITZONDERING_VORDERING[1],
+    **bezwaren.UITZONDERINGEN,
     "contant_aan_maximum": f"contant op of nabij het maximum per keer (≥ {CONTANT_NABIJ_PROCENT} %, art. 9 lid 3 onder b)",
     "contant_zelfde_dag": "meer opnames contant uit één voucher op één dag, samen boven het maximum per keer "
     "(art. 9 lid 3 onder b)",
+    laat.SOORT: laat.OMSCHRIJVING,
 }
 NAMEN_ZIN = (
     "Dit rapport noemt de namen van aanvragers omdat de lezer college of regiegroep van de wijk is (AVG: alleen "
@@ -93,14 +96,16 @@ def bouw(
         "titel": "Verantwoording vouchers bewonersinitiatieven",
         "gemeente": h.gemeente,
         "regeling": h.regeling.naam,
+        "regelingversies": _versies(h),
         "tot": h.stand,
         "tot_gevraagd": h.tot is not None,
+        "bekend_op": h.bekend_op,
         "laatste_gebeurtenis": h.laatste,
         "gebeurtenissen": h.meegeteld,
         "selectie": {"wijk": wijk, "periode": periode},
         "namen_zichtbaar": any(i["aanvraag"] in namen for w in model_wijken for i in w["initiatieven"]),
         "wijken": model_wijken,
-        "uitzonderingen": _uitzonderingen(h, wijken),
+        "uitzonderingen": _uitzonderingen(h, wijken, alles=wijk is None and periode is None),
         "totaal": {k: sum((w[k] for w in model_wijken), Bedrag.nul()) for k in SALDOVELDEN},
     }
 
@@ -109,8 +114,24 @@ def _handeling(h: Handeling) -> dict[str, Any]:
     return {"datum": h.datum, "door": h.door, "gebeurtenis": h.gebeurtenis}
 
 
+def versie_tekst(h: Geschiedenis, datum: date) -> str:
+    """' (regeling versie N)' where it matters: only when the regeling has more than one version."""
+    return f" (regeling versie {h.versie_op(datum)[0]})" if len(h.regelingversies) > 1 else ""
+
+
+def _versies(h: Geschiedenis) -> list[dict[str, Any]]:
+    """The versions in force by the report's date (a later one judged none of its acts), each with the
+    act that recorded it when that act counts (dated by `tot`)."""
+    return [
+        {"versie": n, "vanaf": vanaf, "naam": r.naam}
+        | ({"vastgelegd": _handeling(hd)} if hd and (h.tot is None or hd.datum <= h.tot) else {})
+        for n, vanaf, r, hd in h.regelingversies
+        if n == 1 or h.tot is None or vanaf <= h.tot
+    ]
+
+
 def _wijk(h: Geschiedenis, w: WijkHistorie, namen: dict[int, str]) -> dict[str, Any]:
-    r = h.regeling
+    r = h.regeling_op(w.aangewezen.datum)  # the version under which the wijk's year was designated
     aanvragen = [h.aanvragen[n] for n in sorted(w.aanvragen)]
     initiatieven = [_initiatief(h, a) | {"aanvrager": namen.get(a.nummer, AFGESCHERMD)} for a in aanvragen]
     vouchers = [h.vouchers[c] for c in sorted(w.vouchers)]
@@ -122,7 +143,10 @@ def _wijk(h: Geschiedenis, w: WijkHistorie, namen: dict[int, str]) -> dict[str, 
         **saldo_van(w, vouchers),
         "verstrekken_tot": w.verstrekken_tot,
         "uitvoeren_tot": w.uitvoeren_tot,
-        "aanwijzing": _handeling(w.aangewezen) | {"budget": w.budget},
+        "aanwijzing": _handeling(w.aangewezen)
+        | {"budget": w.budgetwijzigingen[0][1] if w.budgetwijzigingen else w.budget},
+        "regeling_versie": h.versie_op(w.aangewezen.datum)[0],
+        "budgetwijzigingen": [_handeling(hd) | {"was": was, "budget": wordt} for hd, was, wordt in w.budgetwijzigingen],
         "reservering": _handeling(w.reservering) | {"bedrag": w.uitvoeringskosten} if w.reservering else None,
         "plafondbesluiten": [
             _handeling(hd) | {"plafond": p, "verlaagd_van": w.verlaagd_van.get(hd.gebeurtenis)}
@@ -181,6 +205,8 @@ def _initiatief(h: Geschiedenis, a: AanvraagHistorie) -> dict[str, Any]:
         "wijzigingen": [_handeling(hd) | {"omschrijving": t} for hd, t in a.wijzigingen],
         "intrekking": _handeling(a.intrekking[0]) | {"reden": a.intrekking[1]} if a.intrekking else None,
         "vorderingen": nazorg.vorderingen(a),
+        "verzendingen": bezwaren.verzendingen(h, a),  # Awb 3:41, 6:8
+        "bezwaren": bezwaren.van(h, a),  # Awb 6:4-7:12
         "teruggevorderd": a.vorderingsom("teruggevorderd"),
         "terugontvangen": a.vorderingsom("terugontvangen"),
         "vouchers": vouchers,
@@ -197,7 +223,7 @@ def _termijn(h: Geschiedenis, a: AanvraagHistorie) -> date | None:
     eerste = a.eerste_besluit
     if eerste is not None:
         return eerste.beslissen_voor
-    return a.beslissen_voor(h.regeling.beslistermijn_weken)
+    return a.beslissen_voor(h.regeling_op(a.ontvangen).beslistermijn_weken)
 
 
 def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]:
@@ -224,6 +250,8 @@ def _besluit(h: Geschiedenis, a: AanvraagHistorie, b: Besluit) -> dict[str, Any]
     if b.soort in ("toegekend", "geweigerd", "geschikt") and b is a.eerste_besluit:
         uit["beslissen_voor"] = b.beslissen_voor
         uit["binnen_termijn"] = None if b.beslissen_voor is None else b.handeling.datum <= b.beslissen_voor
+    if (herroeping := a.herroepen.get(b.handeling.gebeurtenis)) is not None:  # Awb 7:11, on a gegrond bezwaar
+        uit["herroepen"] = _handeling(herroeping[0]) | {"bezwaar": herroeping[1]}
     uit |= {
         "door": b.handeling.door,
         "hoedanigheid": h.rol(b.handeling.door, a.wijk, b.handeling.datum, b.namens),
@@ -247,6 +275,7 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
                 "soort": b.soort,
                 "leverancier": b.leverancier,
                 "factuur": b.factuur,
+                "factuurdatum": b.factuurdatum,
                 "bedrag": b.bedrag,
                 "door": b.handeling.door,
                 "gebeurtenis": b.handeling.gebeurtenis,
@@ -277,9 +306,8 @@ def _voucher(v: VoucherHistorie) -> dict[str, Any]:
 
 
 # --- exceptions ---------------------------------------------------------------------------------
-def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[str, Any]]:
-    r = h.regeling
-    uit: list[dict[str, Any]] = []
+def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie], alles: bool = True) -> list[dict[str, Any]]:
+    uit: list[dict[str, Any]] = laat.uitzonderingen(h, {(w.code, w.periode) for w in wijken}, gemeente=alles)
 
     def voeg_toe(soort: str, w: WijkHistorie, datum: date, toelichting: str, **velden: Any) -> None:
         uit.append(
@@ -337,7 +365,7 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
                     aanvraag=a.nummer,
                     gebeurtenis=eerste.handeling.gebeurtenis,
                 )
-            termijn = a.beslissen_voor(r.beslistermijn_weken)
+            termijn = a.beslissen_voor(h.regeling_op(a.ontvangen).beslistermijn_weken)
             stand = h.stand
             if eerste is None and a.status in OPEN and termijn is not None and stand is not None and stand > termijn:
                 voeg_toe(
@@ -348,6 +376,7 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
                     aanvraag=a.nummer,
                     gebeurtenis=a.ingediend.gebeurtenis,
                 )
+            bezwaren.uitzonderingen(h, a, w, voeg_toe, h.stand)
         for code in sorted(w.vouchers):
             v = h.vouchers[code]
             for g in v.geweigerd:
@@ -378,12 +407,13 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
                 if x.soort != "contant":
                     continue
                 per_dag.setdefault(x.handeling.datum, []).append(x)
+                r = h.regeling_op(x.handeling.datum)  # the version in force on the day of the withdrawal
                 if x.bedrag.centen * 100 >= r.contant_max.centen * CONTANT_NABIJ_PROCENT:
                     voeg_toe(
                         "contant_aan_maximum",
                         w,
                         x.handeling.datum,
-                        f"contant; ten hoogste {o.nl(r.contant_max)} per keer",
+                        f"contant; ten hoogste {o.nl(r.contant_max)} per keer{versie_tekst(h, x.handeling.datum)}",
                         aanvraag=v.aanvraag,
                         voucher=v.code,
                         bedrag=x.bedrag,
@@ -392,6 +422,7 @@ def _uitzonderingen(h: Geschiedenis, wijken: list[WijkHistorie]) -> list[dict[st
             for dag in sorted(per_dag):
                 opnames = per_dag[dag]
                 samen = sum((x.bedrag for x in opnames), Bedrag.nul())
+                r = h.regeling_op(dag)
                 if len(opnames) > 1 and samen > r.contant_max:
                     voeg_toe(
                         "contant_zelfde_dag",
@@ -426,6 +457,7 @@ def _kop_regels(m: dict[str, Any]) -> list[str]:
         stand = f"Stand: alle vastgelegde handelingen; de laatste is van {o.nl(m['tot'])}."
     return [
         f"Gemeente {m['gemeente']} — {m['regeling']}",
+        *_versieregels(m),
         stand,
         f"Meegeteld: {m['gebeurtenissen']} gebeurtenissen, de laatste is nr. {m['laatste_gebeurtenis']}; "
         "elk bedrag noemt zijn gebeurtenis als [#nr].",
@@ -433,6 +465,15 @@ def _kop_regels(m: dict[str, Any]) -> list[str]:
         f"Selectie: {wat}.",
         NAMEN_ZIN if m.get("namen_zichtbaar") else o.AVG_ZIN,
     ]
+
+
+def _versieregels(m: dict[str, Any]) -> list[str]:
+    """The versions of the regeling and their dates; one version says nothing (no version to tell apart)."""
+    versies = m.get("regelingversies", [])
+    if len(versies) < 2:
+        return []
+    delen = [f"versie {v['versie']} ({v['naam']}) vanaf {o.nl(v['vanaf'])}" for v in versies]
+    return ["Regeling: " + "; ".join(delen) + ". Elke handeling is beoordeeld onder de versie die op haar datum gold."]
 
 
 kop_regels = _kop_regels  # what the report is, in sentences: also on the spreadsheet's "Over dit bestand"
@@ -482,7 +523,7 @@ def _uitzonderingen_tekst(m: dict[str, Any]) -> list[str]:
             huidige = u["soort"]
             aantal = sum(1 for x in m["uitzonderingen"] if x["soort"] == huidige)
             regels.append(f"{u['omschrijving'][:1].upper()}{u['omschrijving'][1:]}: {aantal}")
-        waar = f"wijk {u['wijk']} {u['periode']}"
+        waar = f"wijk {u['wijk']} {u['periode']}" if u["wijk"] else "gemeente"
         if "aanvraag" in u:
             waar += f", aanvraag {u['aanvraag']}"
         if "voucher" in u:
@@ -497,13 +538,22 @@ def _uitzonderingen_tekst(m: dict[str, Any]) -> list[str]:
     return regels
 
 
+def _versie_bij(w: dict[str, Any]) -> str:
+    return f"; regeling versie {w['regeling_versie']}" if w.get("regeling_versie", 1) > 1 else ""
+
+
 def _wijk_tekst(w: dict[str, Any]) -> list[str]:
     a = w["aanwijzing"]
     regels = [
         f"== Wijk {w['wijk']} ({w['naam']}), budgetjaar {w['periode']} ==",
         f"Aangewezen op {o.nl(a['datum'])} door {a['door']} met een budget van {a['budget'].nl()} [#{a['gebeurtenis']}]; "
         f"vouchers verstrekken tot en met {o.nl(w['verstrekken_tot'])}, uitgevoerd uiterlijk {o.nl(w['uitvoeren_tot'])} "
-        "(art. 5 lid 8).",
+        f"(art. 5 lid 8{_versie_bij(w)}).",
+        *(
+            f"Budget gewijzigd op {o.nl(b['datum'])} door {b['door']}: van {b['was'].nl()} naar {b['budget'].nl()} "
+            f"(art. 2 lid 2) [#{b['gebeurtenis']}]."
+            for b in w.get("budgetwijzigingen", [])
+        ),
     ]
     if w["reservering"]:
         r = w["reservering"]
@@ -600,7 +650,7 @@ def _feiten_na_het_besluit(i: dict[str, Any]) -> list[Feit]:
         zin = f"ingetrokken door de initiatiefnemer op {o.nl(t['datum'])}, vastgelegd door {t['door']}: {t['reden']}"
         feiten.append((f"{zin} [#{nr}]", (nr,)))
     feiten += [(nazorg.vordering_zin(v), (v["gebeurtenis"],)) for v in i["vorderingen"]]
-    return feiten
+    return feiten + bezwaren.feiten(i)
 
 
 def _feit_html(zin: str, nummers: tuple[int, ...]) -> str:
@@ -649,7 +699,16 @@ def _besluit_tekst(b: dict[str, Any]) -> list[str]:
         regels.append(f"      voorwaarde: start van de uitvoering voor {o.nl(b['start_voor'])} (art. 5 lid 7)")
     if b.get("binnen_termijn") is False:
         regels.append(f"      NA DE BESLISTERMIJN ({o.nl(b['beslissen_voor'])})")
+    if (x := b.get("herroepen")) is not None:
+        regels.append(
+            f"      HERROEPEN op bezwaar {x['bezwaar']} op {o.nl(x['datum'])} (Awb 7:11) [#{x['gebeurtenis']}]"
+        )
     return regels
+
+
+def _factuurdatum(b: dict[str, Any]) -> str:
+    """A factuurdatum is shown where it was given: the payment may then lie within the betaaltermijn."""
+    return f" van {o.kort(b['factuurdatum'])}" if b.get("factuurdatum") else ""
 
 
 def _voucher_tekst(v: dict[str, Any]) -> list[str]:
@@ -660,7 +719,7 @@ def _voucher_tekst(v: dict[str, Any]) -> list[str]:
     rijen = []
     for b in v["betalingen"]:
         waar = (
-            f"{b['leverancier']}, factuur {b['factuur']}"
+            f"{b['leverancier']}, factuur {b['factuur']}{_factuurdatum(b)}"
             if b["soort"] == "verzilverd"
             else "contant (art. 9 lid 3 onder b)"
         )
@@ -773,7 +832,7 @@ def html(m: dict[str, Any]) -> str:
                 [
                     o.e(u["omschrijving"]),
                     o.e(o.kort(u["datum"])),
-                    o.e(f"{u['wijk']} {u['periode']}"),
+                    o.e(f"{u['wijk']} {u['periode']}" if u["wijk"] else "gemeente"),
                     o.e(u.get("aanvraag")),
                     o.e(u.get("voucher")),
                     o.e(u.get("bedrag")),
@@ -804,8 +863,13 @@ def _wijk_html(w: dict[str, Any]) -> list[str]:
         f"<h2>Wijk {o.e(w['wijk'])} ({o.e(w['naam'])}), budgetjaar {o.e(w['periode'])}</h2>",
         f"<p>Aangewezen op {o.e(a['datum'])} door {o.e(a['door'])}, budget {o.e(a['budget'])} {o.nr(a['gebeurtenis'])}. "
         f"Vouchers verstrekken tot en met {o.e(w['verstrekken_tot'])}; uitgevoerd uiterlijk {o.e(w['uitvoeren_tot'])} "
-        "(art. 5 lid 8).</p>",
+        f"(art. 5 lid 8{o.e(_versie_bij(w))}).</p>",
         "<ul>",
+        *(
+            f"<li>Budget gewijzigd op {o.e(b['datum'])} door {o.e(b['door'])}: van {o.e(b['was'])} naar "
+            f"{o.e(b['budget'])} (art. 2 lid 2) {o.nr(b['gebeurtenis'])}</li>"
+            for b in w.get("budgetwijzigingen", [])
+        ),
     ]
     if w["reservering"]:
         r = w["reservering"]
@@ -867,7 +931,11 @@ def _initiatief_html(i: dict[str, Any]) -> list[str]:
             ]
         ]
         for b in v["betalingen"]:
-            waar = f"{b['leverancier']}, factuur {b['factuur']}" if b["soort"] == "verzilverd" else "contant"
+            waar = (
+                f"{b['leverancier']}, factuur {b['factuur']}{_factuurdatum(b)}"
+                if b["soort"] == "verzilverd"
+                else "contant"
+            )
             rijen.append(
                 [
                     o.e(o.kort(b["datum"])),

@@ -324,8 +324,9 @@ FOUTGEVALLEN = [
                               "--datum", "2026-01-02"], [], id="2-ongeldige-wijkcode"),
     pytest.param(2, COLLEGE, ["wijk", "aanwijzen", "ZUID", "--naam", "x\x07", "--periode", "2026", "--budget", "1",
                               "--datum", "2026-01-02"], [], id="2-stuurteken-in-naam"),
-    pytest.param(2, REGIE, ["aanvraag", "indienen", "--wijk", "NOORD", "--naam", "x", "--ontvangen", "2026-02-03",
-                            "--datum", "2026-02-02"], [], id="2-ontvangen-na-registratie"),
+    # Registered before it was received: an act dated before the act it depends on is refused by a rule (CLI.md).
+    pytest.param(1, REGIE, ["aanvraag", "indienen", "--wijk", "NOORD", "--naam", "x", "--ontvangen", "2026-02-03",
+                            "--datum", "2026-02-02"], [], id="1-registratie-voor-de-ontvangst"),
     # --- 3: not found ---------------------------------------------------------------------------------
     pytest.param(3, COLLEGE, ["aanvraag", "toon", "999"], [], id="3-aanvraag-999-tonen"),
     pytest.param(3, REGIE, ["aanvraag", "toekennen", "999", "--datum", "2026-03-01"], [], id="3-aanvraag-999-toekennen"),
@@ -935,7 +936,8 @@ def test_demo_in_een_opslag_van_een_andere_gemeente_wordt_geweigerd_en_schrijft_
 COMMANDO_OPTIES = {
     (): ["--database", "--json"],
     ("init",): ["--gemeente", "--regeling"],
-    ("regeling",): [],
+    ("regeling",): ["--per"],
+    ("regeling", "wijzigen"): ["--regeling", "--vanaf", "--datum"],
     ("mandaat",): [],
     ("mandaat", "geven"): ["GEBRUIKER", "--rol", "--wijk", "--datum"],
     ("mandaat", "intrekken"): ["GEBRUIKER", "--rol", "--wijk", "--datum"],
@@ -943,10 +945,11 @@ COMMANDO_OPTIES = {
     ("wijk",): [],
     ("wijk", "aanwijzen"): ["CODE", "--naam", "--periode", "--budget", "--uitvoeringskosten", "--plafond", "--datum"],
     ("wijk", "plafond"): ["CODE", "--periode", "BEDRAG", "--datum"],
+    ("wijk", "budget"): ["CODE", "--periode", "BEDRAG", "--datum"],
     ("wijk", "lijst"): [],
     ("aanvraag",): [],
     ("aanvraag", "indienen"): ["--wijk", "--naam", "--adres", "--telefoon", "--omschrijving", "--planning", "--kosten",
-                               "--vouchers", "--elders-subsidie", "--ondertekend", "--ontvangen", "--datum"],
+                               "--vouchers", "--elders-subsidie", "--ondertekend", "--ontvangen", "--periode", "--datum"],
     ("aanvraag", "aanvulling-vragen"): ["NR", "--wat", "--termijn", "--datum"],
     ("aanvraag", "aanvullen"): ["NR", "--adres", "--telefoon", "--kosten", "--datum"],
     ("aanvraag", "toekennen"): ["NR", "--bedrag", "--vouchers", "--start-voor", "--grond", "--motivering", "--buiten-volgorde",
@@ -958,7 +961,7 @@ COMMANDO_OPTIES = {
     ("aanvraag", "lijst"): ["--wijk", "--status", "--periode", "--zoek"],
     ("raadpleging",): [],
     ("raadpleging", "besluit"): ["NR", "--uitkomst", "--stemmen-voor", "--stemmen-tegen", "--datum"],
-    ("verzilver",): ["CODE", "--bedrag", "--leverancier", "--factuur", "--datum"],
+    ("verzilver",): ["CODE", "--bedrag", "--leverancier", "--factuur", "--factuurdatum", "--datum"],
     ("contant",): ["CODE", "--bedrag", "--datum"],
     ("betaling",): [],
     ("betaling", "weigeren"): ["CODE", "--bedrag", "--reden", "--leverancier", "--factuur", "--datum"],
@@ -968,7 +971,7 @@ COMMANDO_OPTIES = {
     ("kasboek",): ["--wijk", "--voucher", "--periode", "--van", "--tot", "--leverancier", "--factuur", "--formaat",
                    "--uitvoer"],
     ("rapport", "verantwoording"): ["--wijk", "--periode", "--tot", "--formaat", "--uitvoer", "xlsx", "--landinstelling"],
-    ("demo",): ["--omvang", "--zaad"],
+    ("demo",): ["--omvang", "--zaad", "--jaren"],
 }  # fmt: skip
 
 

@@ -34,6 +34,7 @@ from aanvraaghulp import (
 from ledger.aanvraag import Aanvraag
 from ledger.fouten import (
     AanvraagOnvolledig,
+    DatumVoorAfhankelijkeHandeling,
     OngeldigeInvoer,
     OngeldigeToestand,
     RaadplegingVereist,
@@ -123,11 +124,15 @@ def test_een_handeling_van_voor_de_ontvangst_wordt_geweigerd_met_beide_datums() 
         lambda: a.meld_wijziging("ander plein", DAG_ERVOOR, REGIE),
     ]
     for handeling in handelingen:
-        fout = weigert(a, OngeldigeInvoer, handeling)
-        assert str(fout) == "de datum 1 februari 2026 ligt voor de ontvangst van de aanvraag (2 februari 2026)"
+        fout = weigert(a, DatumVoorAfhankelijkeHandeling, handeling)  # exit 1: a rule, not a typing error
+        assert str(fout).startswith(
+            "de handeling is gedateerd op 1 februari 2026, vóór de ontvangst van aanvraag 1 op 2 februari 2026"
+        )
     b = aanvraag("12.000")
-    fout = weigert(b, OngeldigeInvoer, lambda: b.verklaar_geschikt(DREMPEL, DAG_ERVOOR, REGIE, mandaat=NOORD))
-    assert "ligt voor de ontvangst" in str(fout)
+    fout = weigert(
+        b, DatumVoorAfhankelijkeHandeling, lambda: b.verklaar_geschikt(DREMPEL, DAG_ERVOOR, REGIE, mandaat=NOORD)
+    )
+    assert "vóór de ontvangst" in str(fout)
 
 
 def test_de_gegevens_aanvullen_maakt_de_aanvraag_volledig_en_zet_haar_in_de_volgorde() -> None:

@@ -13,7 +13,13 @@ from datetime import date
 from aanvraaghulp import NOORD, ONTVANGEN, REGIE, ZUID, aanvraag, e, enige, ken_toe, weigert
 
 from ledger.aanvraag import Aanvraag
-from ledger.fouten import OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
+from ledger.fouten import (
+    DatumVoorAfhankelijkeHandeling,
+    OngeldigeInvoer,
+    OngeldigeToestand,
+    RegelOvertreden,
+    TermijnLoopt,
+)
 
 TERMIJN = date(2026, 2, 20)
 
@@ -157,10 +163,10 @@ def test_de_toekenning_intrekken_zonder_grond_motivering_of_voor_de_toekenning_w
     assert str(fout) == "een intrekking wordt gemotiveerd: geef --motivering (Awb 3:46)"
     fout = weigert(
         a,
-        OngeldigeInvoer,
+        DatumVoorAfhankelijkeHandeling,  # coherent dates: exit 1, both dates named
         lambda: a.trek_toekenning_in("a", "x", e("1"), [], date(2026, 2, 28), REGIE, mandaat=NOORD),
     )
-    assert str(fout) == "de intrekking ligt voor de toekenning (1 maart 2026)"
+    assert str(fout).startswith("de intrekking is gedateerd op 28 februari 2026, vóór de toekenning op 1 maart 2026")
     weigert(
         a, OngeldigeInvoer, lambda: a.trek_toekenning_in("a", "x", e("1"), [], date(2026, 3, 1), REGIE, mandaat=ZUID)
     )

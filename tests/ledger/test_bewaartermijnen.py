@@ -8,6 +8,8 @@ import pytest
 from wereld import PERIODE, REGIE, Wereld, geheugen_app, schrijft, weigert
 
 from commands import modellen as m
+from commands.beeindigen import TrekAanvraagIn, trek_in
+from commands.periode import SluitPeriodeAf, sluit_periode_af
 from ledger.bewaartermijnen import BewaartermijnLoopt, bewaartermijn, eis_verstreken, plus_jaren
 from ledger.fouten import GeenMandaat, OngeldigeToestand
 from ledger.persoonsgegevens import VERWIJDERD
@@ -19,6 +21,7 @@ EIND_2026 = date(2026, 12, 31)  # uitvoeringsdatum of the test wijk (model: 31 D
     ("status", "besluit", "laatste", "uitkomst", "einde"),
     [
         ("toegekend", date(2026, 3, 1), date(2026, 9, 1), "toegekend", date(2033, 12, 31)),
+        ("vastgesteld", date(2026, 3, 1), date(2027, 1, 5), "toegekend", date(2033, 12, 31)),  # Awb 4:42
         ("geweigerd", date(2026, 3, 1), date(2026, 9, 1), "geweigerd", date(2031, 3, 1)),
         ("onvolledig", None, date(2026, 2, 10), "niet afgehandeld", date(2027, 2, 10)),
         ("ingediend", None, date(2026, 2, 10), "niet afgehandeld", date(2027, 2, 10)),
@@ -53,13 +56,17 @@ def test_een_toegekende_aanvraag_wordt_pas_op_de_einddatum_vergeten():
     w = _wereld()
     nr = w.aanvraag("1.000", naam="Zwanetta Kwakkelstein")
     w.ken_toe(nr)
+    # A grant whose period is still open is no finished file: archive only after the vaststelling or the closing.
+    fout = weigert(w, OngeldigeToestand, lambda: _vergeet(w, nr, date(2033, 12, 31)))
+    assert f"aanvraag {nr} is nog niet afgerond (status toegekend" in str(fout)
+    sluit_periode_af(w.college, SluitPeriodeAf(periode=PERIODE, datum=date(PERIODE + 1, 1, 5)))
     fout = weigert(w, BewaartermijnLoopt, lambda: _vergeet(w, nr, date(2033, 12, 30)))
     assert f"de bewaartermijn van aanvraag {nr} loopt tot 31-12-2033 (Selectielijst gemeenten 2020)" in str(fout)
     u = schrijft(w, lambda: _vergeet(w, nr, date(2033, 12, 31)))
     assert (u["nieuw"], u["vernietigd"], u["sleutel_verwijderd"]) == (True, date(2033, 12, 31), True)
     toon = w.regie.toon_aanvraag(nr)
     assert (toon["naam"], toon["adres"], toon["telefoon"]) == (VERWIJDERD, VERWIJDERD, VERWIJDERD)
-    assert toon["status"] == "toegekend" and toon["besluit"]["bedrag"] == w.regie.toon_aanvraag(nr)["kosten"]
+    assert toon["status"] == "vastgesteld" and toon["besluit"]["bedrag"] == w.regie.toon_aanvraag(nr)["kosten"]
 
 
 def test_een_geweigerde_aanvraag_vijf_jaar_na_het_besluit():
@@ -74,6 +81,10 @@ def test_een_nooit_afgehandelde_aanvraag_een_jaar_na_de_laatste_handeling():
     w = _wereld()
     nr = int(w.regie.dien_in(m.DienAanvraagIn(wijk="NOORD", naam="Piet", datum=date(PERIODE, 2, 1)))["aanvraag"])
     w.regie.vraag_aanvulling(m.VraagAanvulling(nummer=nr, wat="adres", datum=date(PERIODE, 2, 10)))
+    # Still undecided: its data are needed to decide on it, however long ago the last act was.
+    fout = weigert(w, OngeldigeToestand, lambda: _vergeet(w, nr, date(PERIODE + 5, 1, 1)))
+    assert "nog niet afgerond (status onvolledig: er is nog niet over beslist)" in str(fout)
+    trek_in(w.regie, TrekAanvraagIn(nummer=nr, reden="de initiatiefnemer ziet ervan af", datum=date(PERIODE, 2, 10)))
     weigert(w, BewaartermijnLoopt, lambda: _vergeet(w, nr, date(PERIODE + 1, 2, 9)))
     schrijft(w, lambda: _vergeet(w, nr, date(PERIODE + 1, 2, 10)))
     # Once forgotten, personal data can no longer be added to it.
@@ -88,6 +99,7 @@ def test_alleen_het_college_vergeet_en_een_herhaling_schrijft_niets():
     w = _wereld()
     nr = w.aanvraag("1.000")
     w.ken_toe(nr)
+    sluit_periode_af(w.college, SluitPeriodeAf(periode=PERIODE, datum=date(PERIODE + 1, 1, 5)))
     weigert(w, GeenMandaat, lambda: _vergeet(w, nr, date(2034, 1, 2), door=REGIE))
     eerste = schrijft(w, lambda: _vergeet(w, nr, date(2034, 1, 2)))
     voor = w.aantal_gebeurtenissen()

@@ -112,7 +112,8 @@ def test_de_intrekking_is_een_besluit_met_brief_en_staat_in_de_verantwoording(w)
     assert brief["uitkomst"] == "intrekking" and brief["weigering"]["artikel"] == "art. 4:48 lid 1 onder a Awb"
     assert "Wij trekken de verstrekking van vouchers" in tekst and MOTIVERING in tekst and "bezwaar" in tekst
     model = verantwoording.bouw(h)
-    assert [u["soort"] for u in model["uitzonderingen"]] == ["toekenning_ingetrokken"]
+    # (the world enters its year afterwards: those acts are listed as laat_geboekt, tests/ledger/test_laat_geboekt.py)
+    assert [u["soort"] for u in model["uitzonderingen"] if u["soort"] != "laat_geboekt"] == ["toekenning_ingetrokken"]
     assert model["totaal"]["vervallen"] == bedrag("6.500")
     assert "toekenning ingetrokken voor € 6.500,00 (Awb 4:48)" in verantwoording.tekst(model)
     assert "waarde ingetrokken" in handelingen.csv(model)

@@ -50,8 +50,24 @@ def test_de_opgeslagen_vorm_is_json_en_leest_terug_als_dezelfde_regeling() -> No
         "uitvoeringskosten_max_procent": 10,
         "verstrekken_tot": "--02-29",
         "uitvoeren_tot": "--12-31",
+        "verstrekken_tot_jaar": 0,
+        "uitvoeren_tot_jaar": 0,
+        "budgetjaren": {},
+        "betaaltermijn_dagen": 30,
+        "wijkdata_later_toegestaan": False,
+        "laat_geboekt_dagen": 14,
     }
     assert Regeling.uit_dict(opgeslagen) == r
+    # A regeling stored before the parameters of time existed loads with their defaults.
+    tijd = (
+        "verstrekken_tot_jaar",
+        "uitvoeren_tot_jaar",
+        "budgetjaren",
+        "betaaltermijn_dagen",
+        "wijkdata_later_toegestaan",
+        "laat_geboekt_dagen",
+    )
+    assert Regeling.uit_dict({k: v for k, v in opgeslagen.items() if k not in tijd}) == r
     assert Regeling.uit_dict({}) == Regeling()
 
 
@@ -207,3 +223,27 @@ def test_een_onbestaande_dag_maand_in_de_regeling_noemt_de_parameter() -> None:
     with pytest.raises(OngeldigeInvoer) as info:
         Regeling.uit_dict({"uitvoeren_tot": "31-06"})
     assert str(info.value) == "regeling: uitvoeren_tot moet dag-maand zijn, bijvoorbeeld 30-06, niet '31-06'"
+
+
+def test_budgetjaren_in_toml_met_volledige_data_en_wat_daarin_fout_kan(tmp_path: Path) -> None:
+    pad = tmp_path / "model.toml"
+    pad.write_text(
+        "[regeling]\ninwerkingtreding = 2008-10-01\n[regeling.budgetjaren.2008]\n"
+        'verstrekken_tot = 2009-06-30\nuitvoeren_tot = "31-12-2009"\n',
+        encoding="utf-8",
+    )
+    r = Regeling.uit_toml(pad)
+    assert r.budgetjaren == ((2008, date(2009, 6, 30), date(2009, 12, 31)),)
+    assert (r.verstrekken_tot_in(2009), r.uitvoeren_tot_in(2009)) == (date(2009, 6, 30), date(2009, 12, 31))
+    for fout, zegt in (
+        ({"budgetjaren": {"2008": {"verstrekken_tot": "2009-06-30"}}}, "noemt precies"),
+        ({"budgetjaren": {"twee": {}}}, "verwacht een jaar"),
+        ({"budgetjaren": {"2008": {"verstrekken_tot": "2010-01-01", "uitvoeren_tot": "2009-12-31"}}}, "op of voor"),
+        ({"verstrekken_tot_jaar": 1}, "verstrekken_tot moet op of voor uitvoeren_tot"),
+        ({"uitvoeren_tot_jaar": 3}, "tussen 0 en 2"),
+        ({"betaaltermijn_dagen": -1}, "betaaltermijn_dagen"),
+        ({"wijkdata_later_toegestaan": 1}, "true of false"),
+    ):
+        with pytest.raises(OngeldigeInvoer) as info:
+            Regeling.uit_dict(fout)
+        assert zegt in info.value.melding, (fout, info.value.melding)

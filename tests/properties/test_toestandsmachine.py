@@ -2,12 +2,16 @@
 
 After every step: the invariants of DOMAIN.md hold, a refused act wrote nothing, and what
 a fresh load from the store says equals what the live model (kept independently here)
-says. Runs in memory (fast, many examples) and on a real SQLite file (fewer).
+says. Every act is recorded at the machine's own clock (`app.klok`), which only moves on, while
+the acts' business dates are drawn at random: most acts are dated back, some far. Every replay
+by business date (`--per`/`--tot`) and by what was recorded (`--bekend-op`) equals the oracle's
+fold of the events that qualify, with the ketenkop at the position the rule names. Runs in
+memory (fast, many examples) and on a real SQLite file (fewer).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, event, settings
@@ -18,21 +22,34 @@ from wereld import KAS, PERIODE, REGIE, Wereld, geheugen_app, open_store
 
 from commands import modellen as m
 from commands.beeindigen import TrekAanvraagIn, trek_in
+from commands.bezwaar import (
+    BeslisBezwaar,
+    DienBezwaarIn,
+    VerzendBesluit,
+    beslis_bezwaar,
+    dien_bezwaar_in,
+    verzend_besluit,
+)
 from commands.dienst import Dienst
 from commands.nazorg import CorrigeerBetaling, TrekToekenningIn, corrigeer_betaling, trek_toekenning_in
 from commands.opslag import VoucherLedger
 from commands.vaststelling import OntvangTerug, StelVast, VorderTerug, ontvang_terug, stel_vast, vorder_terug
+from ledger import bezwaartermijn, ids, vastlegging
 from ledger import gebeurtenissen as g
-from ledger import ids
+from ledger import status as statussen
 from ledger.aanvraag import Aanvraag
+from ledger.bezwaar import Bezwaar, bezwaar_id
 from ledger.fouten import VoucherFout
 from ledger.geld import Bedrag
+from ledger.keten import Logkop
 from ledger.regeling import Regeling
 from ledger.status import Status
 from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code
 from ledger.wijk import Wijk
 from projections import vouwen
+from projections.rapporten import geschiedenis, verantwoording
+from projections.rapporten.geschiedenis import vouw as vouw_geschiedenis
 
 WIJKEN = ("NOORD", "ZUID")
 REGELING = Regeling()
@@ -57,6 +74,8 @@ class Grootboek(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.app = self.maak_app()
+        self.nu = datetime(PERIODE, 1, 2, 8, tzinfo=UTC)  # the moment the next act is recorded
+        self.app.klok = self._vastleggen
         self.w = Wereld(self.app)
         self.w.college.richt_in(m.Inrichten(gemeente="Hypostad", regeling=REGELING, datum=date(PERIODE, 1, 1)))
         self.w.college.geef_mandaat(m.GeefMandaat(aan=KAS, rol="kasbeheerder", datum=date(PERIODE, 1, 1)))
@@ -77,6 +96,8 @@ class Grootboek(RuleBasedStateMachine):
         self.vordering: dict[int, list[int]] = {}  # aanvraag -> [teruggevorderd, terugontvangen]
         self.vastgesteld: dict[int, int] = {}
         self.nummers: list[int] = []  # every aanvraag, granted ones first: the acts after the grant pick from it
+        self.verzonden: dict[int, date] = {}  # decision event number -> date sent (Awb 3:41)
+        self.bezwaren: dict[int, bool] = {}  # bezwaar number -> may be decided other than niet-ontvankelijk
         self.gebeurtenissen = self.w.aantal_gebeurtenissen()
 
     def maak_app(self) -> VoucherLedger:
@@ -339,6 +360,71 @@ class Grootboek(RuleBasedStateMachine):
             self.gecorrigeerd.add(nummer)
             self.betaald[code] -= betaling.bedrag.centen
 
+    # --- verzending en bezwaar (Awb 3:41, 6:4-6:11, 7:11) -------------------------------
+    @rule(welke=st.integers(0, 40), dag=betaaldagen)
+    def verzenden(self, welke: int, dag: date) -> None:
+        """The latest letter sent: once; a repeat with the same date writes nothing."""
+        a = self._gekozen(welke)
+        if a is None:
+            return
+        cmd = VerzendBesluit(nummer=a.nummer, datum=dag)
+        uit = self.doe("verzenden", lambda: verzend_besluit(self.w.regie, cmd))
+        if not uit:
+            return
+        eerder = self.verzonden.setdefault(uit["gebeurtenis"], dag)
+        assert uit["verzonden"] == eerder and uit["laatste_dag"] == bezwaartermijn.laatste_dag_bezwaar(eerder, 6)
+        assert dag >= uit["verzonden"] or eerder != dag
+
+    @rule(
+        welke=st.integers(0, 40),
+        dag=betaaldagen,
+        verschoonbaar=st.sampled_from([False, False, True]),
+        meteen=st.sampled_from([None, "gegrond", "gegrond", "ongegrond", "niet-ontvankelijk"]),
+        later=st.integers(0, 60),
+    )
+    def bezwaar_maken(self, welke: int, dag: date, verschoonbaar: bool, meteen: str | None, later: int) -> None:
+        """Against the latest decision; tijdig follows the sending (Awb 6:9), else excusable or not (6:11)."""
+        a = self._gekozen(welke)
+        if a is None:
+            return
+        reden = "de brief kwam te laat aan" if verschoonbaar else None
+        cmd = DienBezwaarIn(nummer=a.nummer, ontvangen=dag, omschrijving="oneens", verschoonbaar=reden, datum=dag)
+        uit = self.doe("bezwaar maken", lambda: dien_bezwaar_in(self.w.regie, cmd))
+        if not uit:
+            return
+        verzonden = self.verzonden.get(uit["besluit"])
+        laatste = bezwaartermijn.laatste_dag_bezwaar(verzonden, 6) if verzonden else None
+        assert uit["tijdig"] == (laatste is None or dag <= laatste), (uit, laatste)
+        assert a.status not in statussen.OPEN, "bezwaar tegen een aanvraag waarop niets is beslist"
+        self.bezwaren[uit["bezwaar"]] = uit["tijdig"] or uit["verschoonbaar"] is not None
+        if meteen is not None:  # decided in the same run of steps, so that herroeping is reached often
+            self._beslis(uit["bezwaar"], meteen, min(dag + timedelta(days=later), self.w.vandaag))
+
+    @rule(welke=st.integers(0, 20), uitkomst=st.sampled_from(["gegrond", "ongegrond", "niet-ontvankelijk"]),
+          dag=betaaldagen)  # fmt: skip
+    def bezwaar_beslissen(self, welke: int, uitkomst: str, dag: date) -> None:
+        """Only the college; gegrond revokes the decision (Awb 7:11): a grant's vouchers lose their unspent value."""
+        if self.bezwaren:
+            self._beslis(sorted(self.bezwaren)[welke % len(self.bezwaren)], uitkomst, dag)
+
+    def _beslis(self, nummer: int, uitkomst: str, dag: date) -> None:
+        b = self.app.repository.get(bezwaar_id(nummer))
+        assert isinstance(b, Bezwaar)
+        a = self._aanvraag(b.aanvraag)
+        assert a is not None
+        codes = self._vouchers_van(a) if b.soort == "toegekend" else []
+        vrij = sum(self.waarde[c] - self.betaald[c] - self._ingetrokken(c) for c in codes)
+        cmd = BeslisBezwaar(bezwaar=nummer, uitkomst=uitkomst, motivering="gehoord", datum=dag)  # type: ignore[arg-type]
+        uit = self.doe("bezwaar beslissen", lambda: beslis_bezwaar(self.w.college, cmd))
+        if not uit:
+            return
+        assert uitkomst == "niet-ontvankelijk" or self.bezwaren[nummer], "te laat en toch inhoudelijk beslist"
+        if uitkomst == "gegrond" and b.beslissing is None:  # not a repeat: the decision was revoked
+            assert uit["status"] in statussen.OPEN
+            event(f"herroepen: {b.soort}")
+            assert all(self.betaald[c] == 0 for c in codes), "een toekenning met betalingen werd herroepen"
+            self.vrijgegeven[a.wijk] += vrij
+
     @rule(wijk=st.sampled_from(WIJKEN), plafond=st.integers(1, 30_000_00))
     def plafond_wijzigen(self, wijk: str, plafond: int) -> None:
         if self.doe(
@@ -427,6 +513,68 @@ class Grootboek(RuleBasedStateMachine):
         assert [(r.wijk, *(getattr(r, v) for v in velden), r.beschikbaar) for r in rijen] == [
             (s.wijk, *(getattr(s, v).centen for v in velden), s.beschikbaar.centen) for s in orakel
         ]
+
+    @invariant()
+    def de_status_is_in_elke_vouw_dezelfde(self) -> None:
+        """The aggregate, the report fold and the read models' fold agree on every aanvraag's status."""
+        h = geschiedenis.vouw(self.app.genummerd())
+        rijen = {r.nummer: r.status for r in vouwen.vouw(self.app.genummerd()).aanvraag_rijen()}
+        for nummer in set(self.nummers):
+            a = self._aanvraag(nummer)
+            assert a is not None
+            assert a.status == h.aanvragen[nummer].status == rijen[nummer], nummer
+
+    # --- time: recording moves on; every replay is the fold of what qualifies -------------------
+    def _vastleggen(self, _: object) -> datetime:
+        """Each save is recorded at the clock, which then moves on three hours (over midnight now and then)."""
+        moment = self.nu
+        self.nu += timedelta(hours=3)
+        return moment
+
+    @rule(dagen=st.integers(0, 45), minuten=st.integers(1, 24 * 60))
+    def tijd_verstrijkt(self, dagen: int, minuten: int) -> None:
+        self.nu += timedelta(days=dagen, minutes=minuten)
+
+    @rule(
+        per=st.one_of(st.none(), _dagen(date(PERIODE, 1, 1), 400)),
+        welke=st.one_of(st.none(), st.integers(0, 10_000)),
+    )
+    def herhalen(self, per: date | None, welke: int | None) -> None:
+        """`saldo --per D --bekend-op B` and the reports with `--tot D --bekend-op B`, against the oracle.
+
+        B is a day on which something was recorded, or the day before or after it."""
+        genummerd = list(self.app.genummerd())
+        dagen = sorted({vastlegging.dag(e.timestamp) for _, e in genummerd})
+        bekend_op = None
+        if welke is not None:
+            bekend_op = dagen[welke % len(dagen)] + timedelta(days=(welke // len(dagen)) % 3 - 1)
+        meetellend = genummerd
+        if bekend_op is not None:  # the longest prefix of the log recorded by the end of that day
+            grens = vastlegging.einde_van(bekend_op)
+            eerste_later = next((i for i, (_, e) in enumerate(genummerd) if e.timestamp >= grens), len(genummerd))
+            meetellend = genummerd[:eerste_later]
+        event(f"herhalen: {len(meetellend)} van {len(genummerd)} bekend")
+        orakel = {(s.wijk, s.periode): s for s in vouw((e for _, e in meetellend), per)}
+        if bekend_op is not None:
+            positie = meetellend[-1][0] if meetellend else 0
+        else:
+            positie = max((n for n, e in genummerd if per is None or e.datum <= per), default=0)
+        verwacht_kop = (positie, self.app.logkop(positie)[1])
+
+        kop = Logkop()
+        rijen = vouwen.vouw(self.app.genummerd(kop=kop), per, bekend_op, kop=kop)
+        velden = ("toegekend", "verzilverd", "contant", "vervallen", "teruggevorderd", "terugontvangen", "uitstaand")
+        assert [(r.wijk, *(getattr(r, v) for v in velden), r.beschikbaar) for r in rijen.saldo_rijen()] == [
+            (s.wijk, *(getattr(s, v).centen for v in velden), s.beschikbaar.centen) for s in orakel.values()
+        ]
+        assert rijen.ketenkop() == verwacht_kop
+
+        h = vouw_geschiedenis(self.app.genummerd(), per, bekend_op)
+        assert h.kop_positie == positie
+        for w in verantwoording.bouw(h)["wijken"]:
+            s = orakel[(w["wijk"], w["periode"])]
+            assert [w[v] for v in (*velden, "beschikbaar")] == [getattr(s, v) for v in (*velden, "beschikbaar")]
+        assert len(verantwoording.bouw(h)["wijken"]) == len(orakel)
 
     def _aanvraag(self, nummer: int) -> Aanvraag | None:
         if not nummer:

@@ -70,8 +70,8 @@ def test_de_spreadsheet_telt_per_wijk_en_saldopost_op_tot_het_saldo_op_de_cent(a
 
 def test_bedragen_zijn_getallen_in_euro_met_twee_decimalen_en_datums_zijn_datums(afgesloten_store, tmp_path):
     boek = _xlsx(afgesloten_store, tmp_path / "v.xlsx")
-    assert boek.sheetnames == ["Handelingen", "Saldo per wijk", "Uitzonderingen", "Over dit bestand"]
-    for naam in ("Handelingen", "Saldo per wijk", "Uitzonderingen"):
+    assert boek.sheetnames == ["Handelingen", "Saldo per wijk", "Uitzonderingen", "Bezwaren", "Over dit bestand"]
+    for naam in ("Handelingen", "Saldo per wijk", "Uitzonderingen", "Bezwaren"):
         blad = boek[naam]
         assert blad.freeze_panes == "A2", naam  # the header row stays in view
         assert blad.auto_filter.ref and blad.auto_filter.ref.startswith("A1:"), naam
@@ -90,6 +90,10 @@ def test_bedragen_zijn_getallen_in_euro_met_twee_decimalen_en_datums_zijn_datums
     assert all(isinstance(r["gebeurtenis"].value, int) for r in rijen)
     assert all(r["voucher"].data_type == "s" for r in rijen if r["voucher"].value)
     assert not any(c.data_type == "f" for r in rijen for c in r.values())
+    # the bezwaren with their terms (Awb 6:7-6:11, 7:10): dates are dates
+    bezwaren = _rijen(boek["Bezwaren"])
+    assert bezwaren and all(r["ontvangen"].is_date and r["beslissen_voor"].is_date for r in bezwaren)
+    assert {r["uitkomst"].value for r in bezwaren} == {"gegrond", "ongegrond"}
 
 
 def test_wat_het_bestand_is_staat_op_een_eigen_blad(afgesloten_store, tmp_path):
@@ -153,8 +157,18 @@ def test_de_csv_heeft_een_soort_regel_en_een_regel_per_weigering_ook_na_een_wijk
     verwacht = [
         (w["wijk"], i["aanvraag"]) for w in model["wijken"] for i in w["initiatieven"] if i["status"] == "geweigerd"
     ]
-    assert sorted((r["wijk"], int(r["aanvraag"])) for r in geweigerd) == sorted(verwacht)
-    assert len(geweigerd) == sum(w["aantal_geweigerd"] for w in model["wijken"])
+    # a refusal revoked on a gegrond bezwaar (Awb 7:11) stays an act of its own, marked as revoked
+    herroepen = [
+        (w["wijk"], i["aanvraag"])
+        for w in model["wijken"]
+        for i in w["initiatieven"]
+        for b in i["besluiten"]
+        if b.get("herroepen") and (b["soort"] == "geweigerd" or b.get("uitkomst") == "tegen")
+    ]
+    assert herroepen, "het demojaar heeft een gegrond bezwaar tegen een weigering: de test zegt anders niets"
+    assert sorted((r["wijk"], int(r["aanvraag"])) for r in geweigerd) == sorted(verwacht + herroepen)
+    assert len(geweigerd) == sum(w["aantal_geweigerd"] for w in model["wijken"]) + len(herroepen)
+    assert sum("herroepen op bezwaar" in r["toelichting"] for r in geweigerd) == len(herroepen)
 
     tegen = [
         (i["aanvraag"], b)

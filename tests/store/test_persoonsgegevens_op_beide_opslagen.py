@@ -69,7 +69,7 @@ def _richt_in(store: str) -> None:
         "--elders-subsidie", "nee", "--datum", "2025-02-03")  # fmt: skip
     als("aanvraag", "toekennen", "1", "--datum", "2025-03-01")
     als("aanvraag", "bekendmaken", "1", "--datum", "2025-03-02")
-    als("aanvraag", "indienen", "--wijk", "NOORD", "--naam", NAAM2, "--datum", "2025-08-01")
+    als("aanvraag", "indienen", "--wijk", "NOORD", "--naam", NAAM2, "--periode", "2025", "--datum", "2025-08-01")
     als("aanvraag", "aanvullen", "2", "--telefoon", TELEFOON2, "--datum", "2025-08-05")
     als("saldo")  # the read models exist and are up to date
     als("aanvraag", "lijst")
@@ -160,12 +160,22 @@ def test_persoonsgegevens_staan_in_geen_gebeurtenis_momentopname_of_leesmodel(st
 def test_vergeten_kan_na_de_bewaartermijn_en_laat_het_geld_heel(store_url):
     _richt_in(store_url)
     c = _college(store_url)
+    # Aanvraag 2 is still undecided: its data are never destroyed, whatever the term (archive: finished files only).
+    open_ = voer_uit_echt("vergeet", "2", "--datum", "2026-08-05", db=store_url, gebruiker=c)
+    assert "aanvraag 2 is nog niet afgerond (status onvolledig: er is nog niet over beslist)" in open_.err
+    controleer_fout(open_, 1)
+    assert (
+        voer_uit("bewaartermijnen", "--per", "2026-08-05", db=store_url, als_json=True, gebruiker=c).json()["dossiers"]
+        == []
+    )
+    ok(voer_uit("aanvraag", "intrekken", "2", "--reden", "de initiatiefnemer ziet ervan af", "--datum", "2025-08-05",
+                db=store_url, gebruiker=c))  # fmt: skip
     # Before the end of the term: refused, with the end date and the source.
     te_vroeg = voer_uit_echt("vergeet", "2", "--datum", "2026-08-04", db=store_url, gebruiker=c)
     assert "de bewaartermijn van aanvraag 2 loopt tot 05-08-2026 (Selectielijst gemeenten 2020)" in te_vroeg.err
     controleer_fout(te_vroeg, 1)
     toegekend = voer_uit_echt("vergeet", "1", "--datum", "2026-01-05", db=store_url, gebruiker=c)
-    assert "de bewaartermijn van aanvraag 1 loopt tot 31-12-2032 (Selectielijst gemeenten 2020)" in toegekend.err
+    assert "aanvraag 1 is nog niet afgerond (status toegekend: de toekenning is nog niet vastgesteld" in toegekend.err
     controleer_fout(toegekend, 1)
 
     lijst = voer_uit_echt("bewaartermijnen", "--per", "2026-08-05", db=store_url, als_json=True, gebruiker=c).json()
@@ -296,13 +306,15 @@ def test_sqlite_wist_de_sleutel_ook_tussen_honderden_andere_en_uit_de_wal(sqlite
     try:
         regie = Dienst(app, "wethouder", vandaag=date(2026, 1, 1))
         for i in range(300):
-            regie.dien_in(m.DienAanvraagIn(wijk="NOORD", naam=f"Aanvrager {i}", datum=date(2025, 9, 1)))
+            regie.dien_in(m.DienAanvraagIn(wijk="NOORD", naam=f"Aanvrager {i}", periode=2025, datum=date(2025, 9, 1)))
     finally:
         app.close()
     sleutels = {nr: _sleutel(sqlite_url, nr) for nr in range(1, 303)}
     assert all(s is not None for s in sleutels.values())
     weg = sleutels[2]
     assert weg in _ruwe_sqlite(sqlite_url)
+    ok(voer_uit("aanvraag", "intrekken", "2", "--reden", "dubbel", "--datum", "2025-08-05", db=sqlite_url,
+                gebruiker="wethouder"))  # fmt: skip  # only a finished file is forgotten
     ok(voer_uit_echt("vergeet", "2", db=sqlite_url, gebruiker="wethouder"))
     ruw = _ruwe_sqlite(sqlite_url)
     assert weg not in ruw

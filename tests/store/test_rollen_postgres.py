@@ -372,3 +372,17 @@ def test_een_versleutelde_opslag_houdt_dezelfde_rechten_ook_voor_momentopnamen(o
     assert not bytes(rijen[0][1]).startswith(b"{")  # encrypted
     assert "row-level security" in _geweigerd(o, o.kees, TOEKENNING)
     assert json.loads(o.ok(o.kees, "verifieer", als_json=True).stdout)["intact"] is True
+
+
+def test_alleen_het_college_wijzigt_regeling_en_budget_ook_niet_met_psql(opstelling, tmp_path):
+    """Issue 12: `regeling wijzigen` and `wijk budget` are the college's acts (art. 10, art. 2 lid 2)."""
+    o = opstelling
+    _ingericht(o)
+    toml = tmp_path / "nieuw.toml"
+    toml.write_text('[regeling]\ncontant_max = "300,00"\n', encoding="utf-8")
+    o.ok(o.eigenaar, "regeling", "wijzigen", "--regeling", str(toml), "--vanaf", "2026-07-01", "--datum", "2026-06-25")
+    o.ok(o.eigenaar, "wijk", "budget", "NOORD", "--periode", "2026", "120.000", "--datum", "2026-06-25")
+    for topic in ("voucher.Gemeente.RegelingGewijzigd", "voucher.Wijk.BudgetGewijzigd"):
+        assert "row-level security" in _geweigerd(o, o.anna, topic)
+        assert "row-level security" in _geweigerd(o, o.kees, topic)
+        _kopieer_event(o, o.eigenaar, topic)
