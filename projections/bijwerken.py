@@ -70,7 +70,7 @@ from projections.tabellen import (
     verwijder_tabellen,
     zet_positie,
 )
-from projections.vouwen import pas_toe, verwerking, vouw
+from projections.vouwen import pas_toe, vouw
 
 T = TypeVar("T")
 
@@ -238,9 +238,9 @@ def _vertaald() -> Iterator[None]:
 # --- the log -------------------------------------------------------------------------------------------
 def notificaties(app: Any, start: int = 1, kop: Logkop | None = None) -> Iterator[tuple[int, Any]]:
     """(notification id, event) for every stored event from `start`, in commit order (the
-    application's own log reader, VoucherLedger.genummerd); `kop` follows the log head. An event
-    the fold has no use for is not decoded: it comes as (id, None), which `pas_toe` ignores."""
-    return app.genummerd(start, kop=kop, alleen=verwerking())
+    application's own log reader, VoucherLedger.genummerd); `kop` follows the log head. Every event is
+    decoded: `vouw` with `per` reads the business date of kinds the fold does not use (the ketenkop rule)."""
+    return app.genummerd(start, kop=kop)
 
 
 # --- catching up ---------------------------------------------------------------------------------------
