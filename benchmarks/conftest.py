@@ -124,3 +124,28 @@ def wereld_met_geschiedenis(url: str, wijk_gebeurtenissen: int) -> Wereld:
 
 VANDAAG = date(2026, 11, 25)
 os.environ.setdefault("VOUCHER_GEBRUIKER", "benchmark")
+
+
+MILJOEN = int(os.environ.get("VOUCHER_BENCH_GEBEURTENISSEN", "1000000"))
+
+
+@pytest.fixture(scope="session")
+def miljoen_opslag(tmp_path_factory) -> str:
+    """A store of MILJOEN events, built once and kept (VOUCHER_BENCH_MAP, default /tmp/voucher-bench).
+
+    Building it through the domain takes minutes; every later run reuses the file. It is never
+    written to by a benchmark except `herbouw`, which rebuilds the views it already has."""
+    import shutil
+
+    map_ = Path(os.environ.get("VOUCHER_BENCH_MAP", "/tmp/voucher-bench"))
+    map_.mkdir(parents=True, exist_ok=True)
+    pad = map_ / f"miljoen-{MILJOEN}.db"
+    if not pad.exists():
+        bouw = tmp_path_factory.mktemp("miljoen") / "v.db"
+        wereld_met_geschiedenis(str(bouw), MILJOEN // 3)  # six events per granted aanvraag, two of them on the wijk
+        app = open_store(str(bouw), inrichten=False)
+        app.close()
+        for staart in ("-wal", "-shm"):
+            Path(f"{bouw}{staart}").unlink(missing_ok=True)
+        shutil.move(str(bouw), pad)
+    return str(pad)

@@ -21,12 +21,20 @@ from pathlib import Path
 DOELEN = {
     "1": ("plafondcontrole op de toestand in het geheugen", "dict opzoeken en vergelijken", "kosten", 10.0),
     "2": ("één verzilvering, duurzaam", "ruwe insert + commit van één rij", "tempo", 0.5),
-    "3": ("import van 10.000 betalingen", "ruwe batch-insert van 10.000 rijen", "tempo", 0.5),
+    "3": ("import van 10.000 betalingen", "ruwe batch-insert van 10.000 rijen", "tempo", 0.1),
     "4": ("toekenning na 100.000 wijkgebeurtenissen", "dezelfde na 100", "kosten", 1.5),
-    "5": ("herbouw van alle projecties", "ruwe select + JSON-decode", "tempo", 0.5),
+    "5": ("herbouw van alle projecties (in het proces)", "ruwe select + JSON-decode", "tempo", 0.5),
     "6": ("`voucher --json saldo` als proces (SQLite)", '`python -c "import click"`', "kosten", 3.0),
     "7": ("`voucher --json vouchers` (alle vouchers) als proces (SQLite)", "`voucher --json saldo`", "kosten", 1.5),
+    "8": (
+        "het commando als proces op de opslag van 1.000.000",
+        "ruwe select + JSON-decode (verifieer: + SHA-256)",
+        "tempo",
+        0.5,
+    ),
 }
+PIEK_MB = 300  # goal 1: peak memory of herbouw and verifieer at a million events
+MET_PIEKDOEL = ("herbouw", "verifieer")
 
 
 def lees_resultaten(pad: Path) -> dict[str, dict[str, float]]:
@@ -35,15 +43,17 @@ def lees_resultaten(pad: Path) -> dict[str, dict[str, float]]:
     for b in data["benchmarks"]:
         rol = "basis" if "_basis" in b["name"] else "meting"
         groepen.setdefault(b["group"], {})[rol] = b["stats"]["median"]
+        if "piek_mb" in b.get("extra_info", {}):
+            groepen[b["group"]][f"piek_{rol}"] = b["extra_info"]["piek_mb"]
     return groepen
 
 
 def tabel(groepen: dict[str, dict[str, float]]) -> str:
     regels = [
-        "| # | meting | basis | mediaan meting | mediaan basis | verhouding | doel | gehaald |",
-        "|---|---|---|---|---|---|---|---|",
+        "| # | meting | basis | mediaan meting | mediaan basis | verhouding | doel | gehaald | piek meting (basis) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
-    for groep in sorted(groepen):
+    for groep in sorted(groepen, key=lambda g: (int(g.split()[0]), g)):
         nummer = groep.split()[0]
         wat, basis, soort, doel = DOELEN.get(nummer, (groep, "?", "kosten", float("nan")))
         t = groepen[groep]
@@ -57,9 +67,15 @@ def tabel(groepen: dict[str, dict[str, float]]) -> str:
             verhouding = t["meting"] / t["basis"]
             gehaald = verhouding <= doel
             doeltekst = f"≤ {doel}×"
+        piek = ""
+        if "piek_meting" in t:
+            piek = f"{t['piek_meting']:.0f} MB ({t.get('piek_basis', 0):.0f} MB)"
+            if groep.split(": ")[-1] in MET_PIEKDOEL:
+                piek += f", doel ≤ {PIEK_MB} MB: {'ja' if t['piek_meting'] <= PIEK_MB else 'nee'}"
+                gehaald = gehaald and t["piek_meting"] <= PIEK_MB
         regels.append(
             f"| {groep} | {wat} | {basis} | {_tijd(t['meting'])} | {_tijd(t['basis'])} | "
-            f"{verhouding:.2f} | {doeltekst} | {'ja' if gehaald else 'nee'} |"
+            f"{verhouding:.2f} | {doeltekst} | {'ja' if gehaald else 'nee'} | {piek} |"
         )
     return "\n".join(regels)
 

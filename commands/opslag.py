@@ -13,17 +13,27 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 from uuid import UUID
 
+import orjson
 from eventsourcing.application import Application
 from eventsourcing.domain import Snapshot
-from eventsourcing.persistence import JSONTranscoder, Mapper, PersistenceError, StoredEvent, Transcoder
-from eventsourcing.utils import Environment, get_topic
+from eventsourcing.persistence import (
+    JSONTranscoder,
+    Mapper,
+    MapperDeserialisationError,
+    PersistenceError,
+    StoredEvent,
+    Transcoder,
+    find_id_convertor,
+)
+from eventsourcing.utils import Environment, get_topic, resolve_topic
 
+from commands import loglezer
 from commands.adres import (  # noqa: F401 - re-exported: where the store is
     OPSLAGSLEUTEL_ENV,
     STANDAARD_DATABASE,
@@ -116,7 +126,7 @@ class VoucherLedger(Application):
     def _notificaties(
         self, start: int = 1, batch: int = 1000, topics: Sequence[str] = (), stop: int | None = None
     ) -> Iterator[Any]:
-        """Every stored notification from `start` (to `stop`), in commit order, a batch per query."""
+        """Every stored notification from `start` (to `stop`) as the library's `Notification`, a batch per query."""
         while stop is None or start <= stop:
             rijen = self.recorder.select_notifications(start, batch, stop=stop, topics=topics)
             yield from rijen
@@ -127,16 +137,26 @@ class VoucherLedger(Application):
     def rauw(self) -> Iterator[tuple[int, str, int, str, bytes]]:
         """(notification id, stream, version, topic, decrypted state) for every stored event: what `verifieer` reads."""
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
-        for n in self._notificaties():
-            yield n.id, str(n.originator_id), n.originator_version, n.topic, mapper.ontsleuteld(n)
+        ontsleuteld = mapper.ontsleuteld_staat
+        for positie, stroom, versie, topic, staat in loglezer.rijen(self.recorder):
+            yield positie, str(stroom), versie, topic, ontsleuteld(staat)
 
     def logkop(self, tot: int | None = None) -> tuple[int, str]:
         """(position, log head) of the log up to and including notification `tot` (default: all of it),
-        from the stored hashes alone (nothing is decoded)."""
+        from the stored hashes alone (nothing is decoded; on a plain SQLite file only each state's tail is read)."""
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
         kop = keten.Logkop()
-        for n in self._notificaties(stop=tot):
-            kop.volg(n.id, keten.opgeslagen_hash(mapper.ontsleuteld(n)))
+        staarten = None if mapper.cipher or mapper.compressor else loglezer.opgeslagen_staarten(self.recorder, tot)
+        if staarten is not None:
+            for positie, staart in staarten:
+                h = keten.opgeslagen_hash(staart) if staart.endswith(b'"}') else None
+                if h is None:  # not the mapper's own tail: the whole state says
+                    gebeurtenis = next(loglezer.rijen(self.recorder, positie, positie), None)
+                    h = keten.opgeslagen_hash(gebeurtenis[4]) if gebeurtenis is not None else None
+                kop.volg(positie, h)
+            return kop.paar()
+        for positie, _stroom, _versie, _topic, staat in loglezer.rijen(self.recorder, stop=tot):
+            kop.volg(positie, keten.opgeslagen_hash(mapper.ontsleuteld_staat(staat)))
         return kop.paar()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
@@ -173,26 +193,39 @@ class VoucherLedger(Application):
                     raise
 
     def genummerd(
-        self, start: int = 1, batch: int = 1000, topics: Sequence[str] = (), kop: keten.Logkop | None = None
+        self,
+        start: int = 1,
+        batch: int = loglezer.BATCH,
+        topics: Sequence[str] = (),
+        kop: keten.Logkop | None = None,
+        alleen: Container[type] | None = None,
     ) -> Iterator[tuple[int, Any]]:
         """(notification id, decoded event) for every stored event from `start`, in commit order:
         the one reader of the whole log (service lists, read models, reports). `kop` follows the
-        log head along (reading the whole log from its start)."""
+        log head along (reading the whole log from its start). With `alleen` (the event classes a
+        fold uses), an event of any other class is not decoded: it comes as (id, None), so that
+        the fold still sees its position, and the log head still follows its stored hash."""
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
-        for n in self._notificaties(start, batch, topics):
-            e = mapper.to_domain_event(n)
+        gebeurtenis = mapper.gebeurtenis
+        for positie, stroom, versie, topic, staat in loglezer.rijen(self.recorder, start, topics=topics, batch=batch):
+            if alleen is not None and mapper.klasse(topic) not in alleen:
+                if kop is not None:
+                    kop.volg(positie, keten.opgeslagen_hash(mapper.ontsleuteld_staat(staat)))
+                yield positie, None
+                continue
+            e = gebeurtenis(stroom, versie, topic, staat, onthoud=False)
             if kop is not None:
-                kop.volg(n.id, mapper.laatste_hash)
-            yield n.id, e
+                kop.volg(positie, mapper.laatste_hash)
+            yield positie, e
 
     def gebeurtenis(self, nummer: int) -> Any | None:
         """The stored event with this number (notification id, as `kasboek` prints it), decoded; None if none."""
         if nummer < 1:
             return None
-        for n in self._notificaties(nummer, 1, stop=nummer):
-            if n.id == nummer:
+        for positie, stroom, versie, topic, staat in loglezer.rijen(self.recorder, nummer, nummer, batch=1):
+            if positie == nummer:
                 mapper: KetenMapper = self.mapper  # type: ignore[assignment]
-                return mapper.to_domain_event(n)
+                return mapper.gebeurtenis(stroom, versie, topic, staat)
         return None
 
     def bestaande(self, aggregate_ids: Iterable[UUID]) -> set[UUID]:
@@ -239,13 +272,66 @@ def _stempel(aggregate: Any, moment: datetime) -> None:
 
 
 class KanoniekeTranscoder(JSONTranscoder):
-    """eventsourcing's JSON transcoder, writing the canonical form the hash chain is computed over."""
+    """eventsourcing's JSON transcoder, writing the canonical form the hash chain is computed over.
+
+    Writing stays with the standard library's encoder: the canonical form is defined by it
+    (README, "Zelf nagaan"), and a write is one event. Reading is every event of a replay, so
+    it parses with orjson and then does what the library's `object_hook` does: every object,
+    innermost first, that is a transcoded value (`_type_` and `_data_`) becomes that value.
+    What orjson refuses (NaN, invalid UTF-8) or reads otherwise (an integer beyond 64 bits,
+    which it makes a float) goes to the library's decoder: the same value or the same error as
+    before (tests/store/test_snel_lezen_op_beide_opslagen.py).
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.encoder = json.JSONEncoder(
             default=self._encode_obj, separators=(",", ":"), ensure_ascii=False, sort_keys=True, allow_nan=False
         )
+
+    def decode(self, data: bytes) -> Any:
+        try:
+            return self._herstel(orjson.loads(data))
+        except (orjson.JSONDecodeError, _Kommagetal):
+            return super().decode(data)
+
+    def _herstel(self, o: Any) -> Any:
+        if type(o) is dict:
+            namen = self.names
+            for k, v in o.items():
+                t = type(v)
+                if t is dict:
+                    # The common case, a transcoded value of plain data ({"_type_": ..., "_data_": 12345}), at once.
+                    if len(v) == 2 and "_type_" in v and "_data_" in v and type(v["_data_"]) in _ENKELVOUDIG:
+                        transcoding = namen.get(v["_type_"])
+                        o[k] = transcoding.decode(v["_data_"]) if transcoding is not None else self._decode_obj(v)
+                    else:
+                        o[k] = self._herstel(v)
+                elif t is list:
+                    o[k] = self._herstel(v)
+                elif t is _FRACTIE:
+                    raise _Kommagetal
+            return self._decode_obj(o) if len(o) == 2 and "_type_" in o else o
+        if type(o) is list:
+            for i, v in enumerate(o):
+                t = type(v)
+                if t is dict or t is list:
+                    o[i] = self._herstel(v)
+                elif t is _FRACTIE:
+                    raise _Kommagetal
+            return o
+        if type(o) is _FRACTIE:
+            raise _Kommagetal
+        return o
+
+
+class _Kommagetal(Exception):
+    """orjson read a number as a float: a fraction, or an integer beyond 64 bits (which the standard library keeps
+    exact). The ledger stores neither; whatever it is, the library's decoder reads it as it always did."""
+
+
+_ENKELVOUDIG = (str, int, bool, type(None))
+_FRACTIE = type(orjson.loads(b"0.5"))  # what orjson makes of a fraction: never money, only to be recognised
 
 
 class KetenMapper(Mapper[UUID]):
@@ -268,6 +354,7 @@ class KetenMapper(Mapper[UUID]):
         self._koppen_slot = threading.Lock()
         self._per_draad = threading.local()
         self.lees_hash: Callable[[UUID, int], str] = lambda _id, _versie: ""
+        self._klassen: dict[str, Any] = {}  # topic -> event class (resolved once)
 
     @property
     def _nieuw(self) -> dict[UUID, tuple[int, str]]:
@@ -336,7 +423,9 @@ class KetenMapper(Mapper[UUID]):
 
     # --- reading ---
     def ontsleuteld(self, stored: Any) -> bytes:
-        staat: bytes = stored.state
+        return self.ontsleuteld_staat(stored.state)
+
+    def ontsleuteld_staat(self, staat: bytes) -> bytes:
         if self.cipher:
             staat = self.cipher.decrypt(staat)
         if self.compressor:
@@ -344,17 +433,55 @@ class KetenMapper(Mapper[UUID]):
         return staat
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
-        import ledger.gebeurtenissen  # noqa: F401 - registers the explicit topics before anything is decoded
+        return self.gebeurtenis(
+            stored_event.originator_id,  # type: ignore[arg-type]
+            stored_event.originator_version,
+            stored_event.topic,
+            stored_event.state,
+        )
 
-        event = super().to_domain_event(stored_event)
-        toestand = event.__dict__
+    def klasse(self, topic: str) -> Any:
+        """The class of a stored topic (resolved once per topic)."""
+        cls = self._klassen.get(topic)
+        if cls is None:
+            import ledger.gebeurtenissen  # noqa: F401 - registers the explicit topics before anything is decoded
+
+            cls = self._klassen[topic] = resolve_topic(topic)
+        return cls
+
+    def gebeurtenis(
+        self, originator_id: UUID, versie: int, topic: str, opgeslagen: bytes, *, onthoud: bool = True
+    ) -> Any:
+        """The domain event of one stored row, as eventsourcing 9.5.6's `Mapper.to_domain_event` makes it (the
+        same class by topic, transcodings, id conversion and upcasts), without a `StoredEvent` around it.
+
+        Every reader decodes here: loading an aggregate, a catch-up, a rebuild, a replay, a report. `onthoud`
+        keeps the stream's newest hash for the next write; a pass over the whole log leaves that out (a
+        write after it reads the one hash it needs)."""
+        cls = self.klasse(topic)
+        try:
+            toestand: dict[str, Any] = self.transcoder.decode(self.ontsleuteld_staat(opgeslagen))
+        except Exception as e:
+            raise MapperDeserialisationError(
+                f"Failed to deserialise state of stored event with topic '{topic}', "
+                f"originator_id '{originator_id}' and originator_version {versie}: {e}"
+            ) from e
+        toestand["originator_id"] = find_id_convertor(cls, type(originator_id))(originator_id)  # type: ignore[arg-type]
+        toestand["originator_version"] = versie
+        klasse_versie = getattr(cls, "class_version", 1)
+        van = toestand.pop("class_version", 1)
+        while van < klasse_versie:
+            getattr(cls, f"upcast_v{van}_v{van + 1}")(toestand)
+            van += 1
         h = toestand.pop(keten.HASH, None)
         toestand.pop(keten.VORIGE, None)
         kop = toestand.pop(keten.KOP, None)
+        event = object.__new__(cls)
+        object.__setattr__(event, "__dict__", toestand)
         self._per_draad.laatste_hash = h or ""
         h = h or kop
-        if h:
-            self._onthoud(stored_event.originator_id, stored_event.originator_version, h)  # type: ignore[arg-type]
+        if h and onthoud:
+            self._onthoud(originator_id, versie, h)
         return event
 
 

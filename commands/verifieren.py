@@ -136,7 +136,7 @@ def _controleer_momentopnamen(
         per_stroom.setdefault(m.stroom, []).append(m)
     for stroom, lijst in per_stroom.items():
         aggregaat: Any = None
-        gebeurtenissen: Any = iter(app.events.get(UUID(stroom), lte=lijst[-1].versie))
+        gebeurtenissen: Any = _gebeurtenissen_van(app, UUID(stroom), lijst[-1].versie)
         for m in lijst:
             snapshot = _lees_momentopname(app, m, hashes)
             if isinstance(snapshot, dict):
@@ -151,6 +151,19 @@ def _controleer_momentopnamen(
                     m, f"de momentopname bij versie {m.versie} wijkt af van wat de gebeurtenissen opleveren"
                 )
     return None
+
+
+def _gebeurtenissen_van(app: VoucherLedger, stroom: UUID, tot: int, stuk: int = 5000) -> Any:
+    """The stream's events up to version `tot`, a page at a time (a wijk of years holds hundreds of thousands)."""
+    mapper: Any = app.mapper
+    versie = 0
+    while versie < tot:
+        deel = app.recorder.select_events(stroom, gt=versie, lte=tot, limit=stuk)
+        for r in deel:
+            yield mapper.gebeurtenis(r.originator_id, r.originator_version, r.topic, r.state, onthoud=False)
+        if len(deel) < stuk:
+            return
+        versie = deel[-1].originator_version
 
 
 def _lees_momentopname(app: VoucherLedger, m: Momentopname, hashes: dict[tuple[str, int], str]) -> Any:

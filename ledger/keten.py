@@ -38,8 +38,11 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
+
+import orjson
 
 GENESIS = "0" * 64
 VORIGE = "_vorige"
@@ -47,6 +50,7 @@ HASH = "_hash"
 KOP = "_kop"  # in a snapshot: the hash of the event it was taken at
 
 _STAART = re.compile(rb',"_hash":"([0-9a-f]{64})"\}\Z')
+_UUID_TEKST = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # as str(UUID) writes it
 HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
 
 
@@ -56,19 +60,28 @@ def kanoniek(tekst: Any) -> bytes:
 
 def omhulsel(originator_id: UUID, versie: int, topic: str, staat: bytes) -> bytes:
     """The canonical encoding of an event whose state is already canonical JSON (the fast path)."""
+    return omhulsel_hex(originator_id.hex, versie, topic, staat)
+
+
+def omhulsel_hex(originator_hex: str, versie: int, topic: str, staat: bytes) -> bytes:
     return b"".join(
         (
             b'{"originator_id":"',
-            originator_id.hex.encode("ascii"),
+            originator_hex.encode("ascii"),
             b'","originator_version":',
             str(versie).encode("ascii"),
             b',"state":',
             staat,
             b',"topic":',
-            json.dumps(topic, ensure_ascii=False).encode("utf-8"),
+            _topic_json(topic),
             b"}",
         )
     )
+
+
+@lru_cache(maxsize=1024)
+def _topic_json(topic: str) -> bytes:
+    return json.dumps(topic, ensure_ascii=False).encode("utf-8")
 
 
 def hash_van(inhoud: bytes) -> str:
@@ -141,9 +154,17 @@ def _geen_float(tekst: str) -> Any:
     raise _Ongeldig(f"een kommagetal ({tekst}) in de gebeurtenis")
 
 
+_LEZER = json.JSONDecoder(parse_float=_geen_float, parse_constant=_geen_float)
+
+
 def _lees_staat(staat: bytes) -> dict[str, Any]:
     try:
-        waarde = json.loads(staat, parse_float=_geen_float, parse_constant=_geen_float)
+        try:
+            tekst = staat if isinstance(staat, str) else staat.decode("utf-8")
+        except UnicodeDecodeError:  # json.loads also reads UTF-16 and UTF-32: as before, let it say
+            waarde = json.loads(staat, parse_float=_geen_float, parse_constant=_geen_float)
+        else:
+            waarde = _LEZER.decode(tekst)
     except _Ongeldig:
         raise
     except (ValueError, UnicodeDecodeError) as e:
@@ -151,6 +172,33 @@ def _lees_staat(staat: bytes) -> dict[str, Any]:
     if not isinstance(waarde, dict):
         raise _Ongeldig("de inhoud is geen JSON-object")
     return waarde
+
+
+_MET_HASH = b',"_hash":"'
+_STAARTLENGTE = len(_MET_HASH) + 64 + 2  # ,"_hash":"<64 hex>"}
+
+
+def _hash_zoals_geschreven(
+    stroom_hex: str, versie: int, topic: str, staat: bytes, toestand: dict[str, Any], h: str
+) -> str:
+    """The recomputed hash of a parsed state (without `_hash`) whose stored bytes end in the mapper's tail; "" otherwise.
+
+    The mapper stores the canonical state with `_hash` appended (`met_hash`). When the bytes
+    before that tail are the canonical encoding of what they parse to, the hash over the
+    canonical event is the hash over those bytes, and nothing needs re-encoding but the check:
+    one orjson encoding, which for parsed JSON without floats (objects with text keys, lists,
+    text, integers, true, false, null) is byte for byte the standard library's canonical one
+    (tests/ledger/test_keten_snel.py tries every code point). A state that is not canonical, or
+    not in the mapper's form, returns "" and is encoded the general way."""
+    if len(staat) <= _STAARTLENGTE or staat[-_STAARTLENGTE:] != _MET_HASH + h.encode("ascii", "replace") + b'"}':
+        return ""
+    romp = staat[:-_STAARTLENGTE] + b"}"
+    try:
+        if orjson.dumps(toestand, option=orjson.OPT_SORT_KEYS) != romp:
+            return ""
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits
+        return ""
+    return hash_van(omhulsel_hex(stroom_hex, versie, topic, romp))
 
 
 def verifieer(
@@ -167,6 +215,7 @@ def verifieer(
     for positie, stroom, versie, topic, staat in rijen:
         u.gebeurtenissen += 1
         vorige = u.koppen.get(stroom)
+        stroom_hex = stroom.replace("-", "") if _UUID_TEKST.fullmatch(stroom) else UUID(stroom).hex
         try:
             toestand = _lees_staat(staat)
             opgeslagen = toestand.pop(HASH, None)
@@ -184,16 +233,13 @@ def verifieer(
                     if vorige
                     else f"_vorige van de eerste gebeurtenis is {str(toestand.get(VORIGE))[:64]}, niet {GENESIS[:8]}…"
                 )
-            berekend = hash_van(
-                kanoniek(
-                    {
-                        "originator_id": UUID(stroom).hex,
-                        "originator_version": versie,
-                        "state": toestand,
-                        "topic": topic,
-                    }
+            berekend = _hash_zoals_geschreven(stroom_hex, versie, topic, staat, toestand, opgeslagen)
+            if not berekend:
+                berekend = hash_van(
+                    kanoniek(
+                        {"originator_id": stroom_hex, "originator_version": versie, "state": toestand, "topic": topic}
+                    )
                 )
-            )
             if berekend != opgeslagen:
                 raise _Ongeldig(f"de inhoud is gewijzigd: opgeslagen hash {opgeslagen}, berekend {berekend}")
         except _Ongeldig as e:

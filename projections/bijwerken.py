@@ -80,6 +80,7 @@ event writer on SQLite waits only milliseconds for the lock."""
 
 PROJECTIESLOT = 0x766F7563686C6D73  # 'vouchlms': catch-ups of the read models (not the writers' key)
 SLOT_WACHTEN_S = 30
+HERBOUW_STIL_S = 600  # PostgreSQL: how long the views' transaction may wait between two writes (a rebuild folding)
 
 
 @cache
@@ -172,6 +173,10 @@ class PostgresVerbinding:
     def schrijf(self) -> Iterator[Cursor]:
         with self._datastore.transaction(commit=True) as curs:
             curs.execute(f"SET LOCAL lock_timeout = '{SLOT_WACHTEN_S}s'")
+            # The library ends a session idle in a transaction after 5 s. A rebuild keeps this transaction open
+            # while it reads and folds the log through another connection (a million events: minutes), and
+            # writes only in chunks; for this transaction alone the limit is that of a rebuild.
+            curs.execute(f"SET LOCAL idle_in_transaction_session_timeout = '{HERBOUW_STIL_S}s'")
             curs.execute("SELECT pg_advisory_xact_lock(%s)", (PROJECTIESLOT,))
             yield Cursor(curs, POSTGRES)
 
@@ -231,10 +236,11 @@ def _vertaald() -> Iterator[None]:
 
 
 # --- the log -------------------------------------------------------------------------------------------
-def notificaties(app: Any, start: int = 1, batch: int = BATCH, kop: Logkop | None = None) -> Iterator[tuple[int, Any]]:
+def notificaties(app: Any, start: int = 1, kop: Logkop | None = None) -> Iterator[tuple[int, Any]]:
     """(notification id, event) for every stored event from `start`, in commit order (the
-    application's own log reader, VoucherLedger.genummerd); `kop` follows the log head."""
-    return app.genummerd(start, batch, kop=kop)
+    application's own log reader, VoucherLedger.genummerd); `kop` follows the log head. Every event is
+    decoded: `vouw` with `per` reads the business date of kinds the fold does not use (the ketenkop rule)."""
+    return app.genummerd(start, kop=kop)
 
 
 # --- catching up ---------------------------------------------------------------------------------------
@@ -311,7 +317,7 @@ def herbouw(app: Any, *, batch: int = BATCH) -> dict[str, int]:
             toestand = HerbouwToestand(c)
             gebeurtenissen = 0
             kop = Logkop()
-            for positie, e in notificaties(app, batch=batch, kop=kop):
+            for positie, e in notificaties(app, kop=kop):
                 pas_toe(toestand, positie, e)
                 gebeurtenissen += 1
             toestand.schrijf()
