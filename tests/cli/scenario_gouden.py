@@ -175,17 +175,18 @@ DEMO_LEZINGEN: list[tuple[str, list[str]]] = [
 ]
 
 _HASH = re.compile(r"\b[0-9a-f]{64}\b")
+_KLOK = re.compile(r"(<vandaag>|\b\d{1,2} [a-z]+ \d{4}) \d{2}:\d{2}(:\d{2})?")  # also just after midnight
 _TIJD = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(\+\d{2}:\d{2}|Z)?")
 _BYTES = re.compile(r'("bytes": |: )\d+( bytes)')
 
 
 def normaliseer(tekst: str, map: Path) -> str:
     """What differs between two runs of the same scenario: hashes, recording moments, the directory, today."""
-    tekst = tekst.replace(str(map), "<map>")
+    tekst = _TIJD.sub("<tijd>", _HASH.sub("<hash>", tekst.replace(str(map), "<map>")))
     vandaag = date.today()
     for vorm in (vandaag.isoformat(), formatteer_datum(vandaag), vandaag.strftime("%d-%m-%Y")):
         tekst = tekst.replace(vorm, "<vandaag>")  # reports without --tot: the stand of today
-    return _TIJD.sub("<tijd>", _HASH.sub("<hash>", tekst))
+    return _KLOK.sub("<tijd>", tekst)  # a recording moment in the text: "vastgelegd <vandaag> 16:36:32"
 
 
 def speel(map: Path, als_json: bool, ruw: bool = False) -> dict[str, str]:
