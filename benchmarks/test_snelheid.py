@@ -123,9 +123,10 @@ def _verzilvering(url: str):
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def opslag(request, tmp_path, durable_postgres):
+def opslag(request, tmp_path, durable_postgres, monkeypatch):
     if request.param == "sqlite":
         return request.param, str(tmp_path / "v.db"), tmp_path / "basis.db"
+    monkeypatch.delenv("VOUCHER_GEBRUIKER", raising=False)  # PostgreSQL: one acts under one's own login
     naam = f"b_{tmp_path.name[-20:].lower().replace('-', '_')}"
     url = durable_postgres.create_database(naam)
     basis = durable_postgres.create_database(naam + "_basis")
