@@ -13,7 +13,13 @@ from datetime import date
 from aanvraaghulp import NOORD, ONTVANGEN, REGIE, ZUID, aanvraag, e, enige, ken_toe, weigert
 
 from ledger.aanvraag import Aanvraag
-from ledger.fouten import OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
+from ledger.fouten import (
+    DatumVoorAfhankelijkeHandeling,
+    OngeldigeInvoer,
+    OngeldigeToestand,
+    RegelOvertreden,
+    TermijnLoopt,
+)
 from ledger.geld import Bedrag
 from ledger.namens import mandaat
 from ledger.wijk import Wijk
@@ -135,8 +141,11 @@ def test_een_eerdere_terugvordering_telt_mee_bij_het_bedrag_en_bij_het_teruggevo
 
 def test_vaststellen_voor_de_toekenning_wordt_geweigerd_met_de_datum_van_de_toekenning() -> None:
     a = toegekend()
-    fout = weigert(a, OngeldigeInvoer, lambda: stel_vast(a, datum=DAG_VOOR_TOEKENNING))
-    assert str(fout) == "de vaststelling ligt voor de toekenning (1 maart 2026)"
+    fout = weigert(a, DatumVoorAfhankelijkeHandeling, lambda: stel_vast(a, datum=DAG_VOOR_TOEKENNING))
+    assert str(fout) == (
+        "de vaststelling is gedateerd op 28 februari 2026, vóór de toekenning op 1 maart 2026: een handeling kan niet eerder zijn dan de handeling waarvan zij afhangt; geef --datum 2026-03-01 of later"
+    )
+    assert fout.gegevens == {"datum": DAG_VOOR_TOEKENNING, "eerder": date(2026, 3, 1)}
 
 
 def test_vaststellen_met_een_onbesteed_deel_op_de_uitvoeringsdatum_noemt_de_aanvraag_het_bedrag_en_de_dag() -> None:
@@ -207,16 +216,20 @@ def test_terugvorderen_zonder_motivering_of_voor_de_toekenning_wordt_geweigerd()
     a = toegekend()
     fout = weigert(a, OngeldigeInvoer, lambda: vorder(a, "300", "  "))
     assert str(fout) == "een terugvordering wordt gemotiveerd: geef --motivering (Awb 3:46)"
-    fout = weigert(a, OngeldigeInvoer, lambda: vorder(a, "300", datum=DAG_VOOR_TOEKENNING))
-    assert str(fout) == "de terugvordering ligt voor het besluit waarop zij rust"
+    fout = weigert(a, DatumVoorAfhankelijkeHandeling, lambda: vorder(a, "300", datum=DAG_VOOR_TOEKENNING))
+    assert str(fout) == (
+        "de terugvordering is gedateerd op 28 februari 2026, vóór het besluit waarop zij rust op 1 maart 2026: een handeling kan niet eerder zijn dan de handeling waarvan zij afhangt; geef --datum 2026-03-01 of later"
+    )
 
 
 def test_na_de_vaststelling_rust_de_terugvordering_op_de_vaststelling_en_haar_datum() -> None:
     a = toegekend()
     stel_vast(a, "600", "a", "ander doel", datum=NA_UITVOERING)
     a.collect_events()
-    fout = weigert(a, OngeldigeInvoer, lambda: vorder(a, "1", datum=date(2027, 1, 4)))
-    assert str(fout) == "de terugvordering ligt voor het besluit waarop zij rust"
+    fout = weigert(a, DatumVoorAfhankelijkeHandeling, lambda: vorder(a, "1", datum=date(2027, 1, 4)))
+    assert str(fout) == (
+        "de terugvordering is gedateerd op 4 januari 2027, vóór de vaststelling op 5 januari 2027: een handeling kan niet eerder zijn dan de handeling waarvan zij afhangt; geef --datum 2027-01-05 of later"
+    )
     fout = weigert(a, RegelOvertreden, lambda: vorder(a, "0,01", betaald="1.000"))
     assert str(fout) == (
         "van aanvraag 7 kan ten hoogste € 0,00 worden teruggevorderd (betaald € 1.000,00, vastgesteld € 600,00, "
@@ -279,8 +292,10 @@ def test_meer_ontvangen_dan_openstaat_of_voor_de_ontvangst_van_de_aanvraag_wordt
         "van aanvraag 7 staat € 300,00 aan terugvordering open: meer kan niet worden ontvangen, niet € 300,01"
     )
     assert fout.gegevens == {"openstaand": e("300")}
-    fout = weigert(a, OngeldigeInvoer, lambda: a.ontvang_terug(e("1"), date(2026, 2, 1), KAS))
-    assert str(fout) == "de datum 1 februari 2026 ligt voor de ontvangst van de aanvraag (2 februari 2026)"
+    fout = weigert(a, DatumVoorAfhankelijkeHandeling, lambda: a.ontvang_terug(e("1"), date(2026, 2, 1), KAS))
+    assert str(fout) == (
+        "de handeling is gedateerd op 1 februari 2026, vóór de ontvangst van aanvraag 7 op 2 februari 2026: een handeling kan niet eerder zijn dan de handeling waarvan zij afhangt; geef --datum 2026-02-02 of later"
+    )
 
 
 # --- de wijk: wat is terugbetaald, komt weer beschikbaar (Awb 4:57) ----------------------------------------
