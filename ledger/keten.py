@@ -50,6 +50,8 @@ HASH = "_hash"
 KOP = "_kop"  # in a snapshot: the hash of the event it was taken at
 
 _STAART = re.compile(rb',"_hash":"([0-9a-f]{64})"\}\Z')
+_MET_HASH = b',"_hash":"'
+_STAARTLENGTE = len(_MET_HASH) + 64 + 2  # ,"_hash":"<64 hex>"}
 _UUID_TEKST = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # as str(UUID) writes it
 HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
 
@@ -95,7 +97,7 @@ def met_hash(staat: bytes, h: str) -> bytes:
 
 def opgeslagen_hash(staat: bytes) -> str | None:
     """The `_hash` of a stored (decrypted) state: the tail as the mapper writes it, else parsed."""
-    m = _STAART.search(staat)
+    m = _STAART.match(staat, max(0, len(staat) - _STAARTLENGTE))  # the tail only: no search through the state
     if m:
         return m.group(1).decode("ascii")
     try:
@@ -172,10 +174,6 @@ def _lees_staat(staat: bytes) -> dict[str, Any]:
     if not isinstance(waarde, dict):
         raise _Ongeldig("de inhoud is geen JSON-object")
     return waarde
-
-
-_MET_HASH = b',"_hash":"'
-_STAARTLENGTE = len(_MET_HASH) + 64 + 2  # ,"_hash":"<64 hex>"}
 
 
 def _hash_zoals_geschreven(

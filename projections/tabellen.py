@@ -21,8 +21,10 @@ text. Derived figures are written as extra columns for direct SQL use and never 
 
 from __future__ import annotations
 
+import itertools
+import operator
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cached_property
@@ -162,7 +164,7 @@ class Tabel:
     def alle_kolommen(self) -> list[Kolom]:
         return self.kolommen + [Kolom(naam, soort, True) for naam, soort in self.afgeleid]
 
-    def ddl(self, d: Dialect) -> list[str]:
+    def ddl(self, d: Dialect, indexen: bool = True) -> list[str]:
         typen = {"uuid": "TEXT", "tekst": "TEXT", "lijst": "TEXT", "geheel": d.geheel, "datum": d.datum}
         regels = [
             f"{k.naam} {typen[k.soort]}{'' if k.nullable else ' NOT NULL'}"
@@ -171,15 +173,33 @@ class Tabel:
         ]
         regels += [f"UNIQUE ({', '.join(u)})" for u in self.uniek]
         uit = [f"CREATE TABLE {self.naam} (\n  " + ",\n  ".join(regels) + "\n)"]
-        for index in self.indexen:
-            uit.append(f"CREATE INDEX {self.naam}_{'_'.join(index)} ON {self.naam} ({', '.join(index)})")
-        return uit
+        return uit + (self.index_ddl() if indexen else [])
+
+    def index_ddl(self) -> list[str]:
+        return [f"CREATE INDEX {self.naam}_{'_'.join(i)} ON {self.naam} ({', '.join(i)})" for i in self.indexen]
 
     def naar_sql(self, rij: Any, d: Dialect) -> tuple[Any, ...]:
-        return tuple(
-            getattr(rij, naam) if soort in _ONVERANDERD[d.naam] else d.naar(soort, getattr(rij, naam))
-            for naam, soort in self._naam_soort
-        )
+        # Every column in one C call (attrgetter), then only the values this driver cannot store as they are.
+        waarden: tuple[Any, ...] = self._waarden(rij)
+        om = self._om_te_zetten[d.naam]
+        if not om:
+            return waarden
+        lijst = list(waarden)
+        for i, soort in om:
+            lijst[i] = d.naar(soort, lijst[i])
+        return tuple(lijst)
+
+    @cached_property
+    def _waarden(self) -> Callable[[Any], tuple[Any, ...]]:
+        return operator.attrgetter(*(naam for naam, _ in self._naam_soort))
+
+    @cached_property
+    def _om_te_zetten(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        """Per driver: (column index, kind) of the columns whose values are converted on the way in."""
+        return {
+            naam: tuple((i, soort) for i, (_, soort) in enumerate(self._naam_soort) if soort not in onveranderd)
+            for naam, onveranderd in _ONVERANDERD.items()
+        }
 
     def van_sql(self, rij: Mapping[str, Any], d: Dialect) -> Any:
         onveranderd = _ONVERANDERD[d.naam]
@@ -246,18 +266,26 @@ TABELLEN = (GEMEENTE, SALDO, AANVRAGEN, VOUCHERS, KASBOEK)
 
 
 # --- schema and tracking --------------------------------------------------------------------------
-def maak_tabellen(c: Cursor) -> None:
+def maak_tabellen(c: Cursor, indexen: bool = True) -> None:
+    """The tables and the tracking row; without `indexen` the secondary indexes are left for
+    `maak_indexen` (a rebuild fills the tables first: one sort per index instead of an insert per row)."""
     c.voer_uit(
         f"CREATE TABLE {TRACKING} (projectie TEXT PRIMARY KEY, notification_id {c.dialect.geheel} NOT NULL, "
         "versie INTEGER NOT NULL, kop TEXT NOT NULL)"
     )
     for tabel in TABELLEN:
-        for statement in tabel.ddl(c.dialect):
+        for statement in tabel.ddl(c.dialect, indexen):
             c.voer_uit(statement)
     c.voer_uit(
         f"INSERT INTO {TRACKING} (projectie, notification_id, versie, kop) VALUES (?, 0, ?, ?)",  # noqa: S608 - names are this module's constants
         (PROJECTIE, VERSIE, GENESIS),
     )
+
+
+def maak_indexen(c: Cursor) -> None:
+    for tabel in TABELLEN:
+        for statement in tabel.index_ddl():
+            c.voer_uit(statement)
 
 
 def verwijder_tabellen(c: Cursor) -> None:
@@ -366,18 +394,59 @@ class SQLToestand:
 
 # --- a whole rebuild in one pass -----------------------------------------------------------------------------
 class HerbouwToestand(Geheugen):
-    """The fold of the whole log in memory, for `herbouw`: every row is written once, at the end.
+    """The fold of the whole log for `herbouw`, in memory, with the rows written as it goes.
 
-    Kasboek lines are written as they come, in chunks, so memory holds the saldi, vouchers
-    and aanvragen (one row per thing) but never the whole book.
+    Kasboek lines are written as they come, in chunks. Saldo rows (a few per wijk and year) stay
+    in memory to the end. Vouchers and aanvragen are one row per thing, hundreds of thousands in
+    a large log: when more than GRENS of one kind are held, the oldest half is written (an
+    upsert: a row written before is replaced) and let go. A later event on one of those reads
+    its row back (one query); events on a voucher or aanvraag mostly come soon after its
+    creation, so that is rare. Memory stays bounded whatever the length of the log, and every
+    row is still the fold's own: what is written and read back are the columns of the row.
     """
 
     STUK = 5000
+    GRENS = 20_000
 
     def __init__(self, c: Cursor) -> None:
         super().__init__()
         self.c = c
         self.geboekt = 0
+        self._weggeschreven: set[Tabel] = set()  # tables with rows written (and let go) before the end
+
+    def voucher(self, voucher_id: UUID) -> VoucherRij | None:
+        rij = self.vouchers.get(voucher_id)
+        if rij is None and VOUCHERS in self._weggeschreven:
+            rij = self._lees_terug(VOUCHERS, voucher_id)
+            if rij is not None:
+                self.vouchers[voucher_id] = rij
+        return rij
+
+    def aanvraag(self, aanvraag_id: UUID) -> AanvraagRij | None:
+        rij = self.aanvragen.get(aanvraag_id)
+        if rij is None and AANVRAGEN in self._weggeschreven:
+            rij = self._lees_terug(AANVRAGEN, aanvraag_id)
+            if rij is not None:
+                self.aanvragen[aanvraag_id] = rij
+        return rij
+
+    def _lees_terug(self, tabel: Tabel, sleutel: UUID) -> Any:
+        self.c.voer_uit(f"{tabel.select} WHERE {tabel.sleutel} = ?", (self.c.dialect.naar("uuid", sleutel),))
+        rij = self.c.een()
+        return tabel.van_sql(rij, self.c.dialect) if rij is not None else None
+
+    def bewaar(self, rij: GemeenteRij | SaldoRij | VoucherRij | AanvraagRij) -> None:
+        super().bewaar(rij)
+        if len(self.vouchers) > self.GRENS:
+            self._schrijf_oudste(VOUCHERS, self.vouchers)
+        elif len(self.aanvragen) > self.GRENS:
+            self._schrijf_oudste(AANVRAGEN, self.aanvragen)
+
+    def _schrijf_oudste(self, tabel: Tabel, rijen: dict[UUID, Any]) -> None:
+        d = self.c.dialect
+        weg = [rijen.pop(s) for s in list(itertools.islice(rijen, len(rijen) // 2))]
+        self.c.voer_veel_uit(tabel.upsert, [tabel.naar_sql(r, d) for r in weg])
+        self._weggeschreven.add(tabel)
 
     def boek(self, rij: KasboekRij) -> None:
         self.kasboek.append(rij)
@@ -395,7 +464,8 @@ class HerbouwToestand(Geheugen):
         if self.gemeente_rij is not None:
             self.c.voer_uit(GEMEENTE.insert, GEMEENTE.naar_sql(self.gemeente_rij, d))
         for tabel, rijen in ((SALDO, self.saldi), (VOUCHERS, self.vouchers), (AANVRAGEN, self.aanvragen)):
-            self.c.voer_veel_uit(tabel.insert, [tabel.naar_sql(r, d) for r in rijen.values()])
+            sql = tabel.upsert if tabel in self._weggeschreven else tabel.insert
+            self.c.voer_veel_uit(sql, [tabel.naar_sql(r, d) for r in rijen.values()])
         self._schrijf_kasboek()
 
 
