@@ -14,18 +14,21 @@ Three checks, each against something a tamperer would have to change as well:
 
 Snapshots are checked as well: each must name (`_kop`) the hash of the event it was taken at,
 and its state must be the state the events replay to, since a command loads from the newest
-snapshot and a forged one would change balances without touching an event.
+snapshot and a forged one would change balances without touching an event. The log is read
+once for both: the streams with snapshots are replayed alongside the chain (`_Naspel`).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
+from commands import loglezer
 from commands.opslag import VoucherLedger, lees_opslag
 from ledger import keten
 from projections.tabellen import GENESIS
@@ -39,7 +42,8 @@ def _verifieer(app: VoucherLedger, gevraagd: list[str]) -> dict[str, Any]:
     anker = _anker_van_de_leesmodellen(app)
     momentopnamen = _momentopnamen(app)
     zoek = list(gevraagd) + ([anker[1]] if anker else [])
-    u = keten.verifieer(app.rauw(), zoek, bewaar={(m.stroom, m.versie) for m in momentopnamen})
+    naspel = _Naspel(app, momentopnamen)
+    u = keten.verifieer(naspel.rijen(), zoek, bewaar={(m.stroom, m.versie) for m in momentopnamen})
     breuk = _breuk(u.breuk)
     if breuk is None and anker is not None and anker[1] not in u.gevonden:
         breuk = {
@@ -53,7 +57,7 @@ def _verifieer(app: VoucherLedger, gevraagd: list[str]) -> dict[str, Any]:
             ),
         }
     if breuk is None:
-        breuk = _controleer_momentopnamen(app, momentopnamen, u.bewaard)
+        breuk = _controleer_momentopnamen(app, momentopnamen, u.bewaard, naspel)
     koppen = [
         {"stroom": stroom, "soort": topic, "versie": versie, "hash": h}
         for stroom, (versie, h, topic) in sorted(u.koppen.items())
@@ -125,45 +129,70 @@ def _momentopnamen(app: VoucherLedger) -> list[Momentopname]:
     return uit
 
 
-def _controleer_momentopnamen(
-    app: VoucherLedger, momentopnamen: list[Momentopname], hashes: dict[tuple[str, int], str]
-) -> dict[str, Any] | None:
-    """Each snapshot names the hash of the event it was taken at and holds the state the events replay to.
+class _Naspel:
+    """The log read once for both checks: every row goes to the chain (ledger/keten.py), and the events of a
+    stream with snapshots, up to its last snapshot, are replayed on the side. At each snapshot's version the
+    replayed aggregate is compared with the snapshot's state; the outcome waits for `_controleer_momentopnamen`,
+    which reports in the order it always did (the chain first, then each snapshot in stream and version order).
 
-    One replay per stream (its snapshots are in version order), compared at every snapshot."""
-    per_stroom: dict[str, list[Momentopname]] = {}
-    for m in momentopnamen:
-        per_stroom.setdefault(m.stroom, []).append(m)
-    for stroom, lijst in per_stroom.items():
-        aggregaat: Any = None
-        gebeurtenissen: Any = _gebeurtenissen_van(app, UUID(stroom), lijst[-1].versie)
-        for m in lijst:
-            snapshot = _lees_momentopname(app, m, hashes)
-            if isinstance(snapshot, dict):
-                return snapshot
-            while aggregaat is None or aggregaat.version < m.versie:
-                e = next(gebeurtenissen, None)
-                if e is None:
-                    break
-                aggregaat = e.mutate(aggregaat)
-            if aggregaat is None or _staat(snapshot.mutate(None)) != _staat(aggregaat):
-                return _momentbreuk(
-                    m, f"de momentopname bij versie {m.versie} wijkt af van wat de gebeurtenissen opleveren"
-                )
-    return None
+    Only the aggregates of streams with snapshots are held, each until its last snapshot."""
 
+    def __init__(self, app: VoucherLedger, momentopnamen: list[Momentopname]) -> None:
+        self.app = app
+        self.mapper: Any = app.mapper
+        self.tot: dict[str, int] = {}  # stream -> its last snapshot's version
+        self.momentopname: dict[tuple[str, int], Any] = {}  # (stream, version) -> the snapshot's aggregate
+        for m in momentopnamen:
+            self.tot[m.stroom] = max(self.tot.get(m.stroom, 0), m.versie)
+            try:
+                self.momentopname[(m.stroom, m.versie)] = self.mapper.to_domain_event(m.opgeslagen).mutate(None)
+            except Exception:  # noqa: S112 - unreadable: `_lees_momentopname` says so, before any comparison
+                continue
+        self.aggregaten: dict[str, Any] = {}
+        self.gelijk: dict[tuple[str, int], bool] = {}  # (stream, version) -> snapshot state == replayed state
+        self.fout: dict[str, tuple[int, Exception]] = {}  # stream -> (version, why its replay stopped)
 
-def _gebeurtenissen_van(app: VoucherLedger, stroom: UUID, tot: int, stuk: int = 5000) -> Any:
-    """The stream's events up to version `tot`, a page at a time (a wijk of years holds hundreds of thousands)."""
-    mapper: Any = app.mapper
-    versie = 0
-    while versie < tot:
-        deel = app.recorder.select_events(stroom, gt=versie, lte=tot, limit=stuk)
-        for r in deel:
-            yield mapper.gebeurtenis(r.originator_id, r.originator_version, r.topic, r.state, onthoud=False)
-        if len(deel) < stuk:
+    def rijen(self) -> Iterator[tuple[int, str, int, str, bytes]]:
+        """(notification id, stream, version, topic, decrypted state) for every stored event, replaying on the side."""
+        ontsleuteld = self.mapper.ontsleuteld_staat
+        for positie, oid, versie, topic, staat in loglezer.rijen(self.app.recorder):
+            stroom = str(oid)
+            yield positie, stroom, versie, topic, ontsleuteld(staat)
+            if versie <= self.tot.get(stroom, 0) and stroom not in self.fout:
+                self._speel(oid, stroom, versie, topic, staat)
+
+    def _speel(self, oid: UUID, stroom: str, versie: int, topic: str, staat: bytes) -> None:
+        try:
+            e = self.mapper.gebeurtenis(oid, versie, topic, staat, onthoud=False)
+            aggregaat = self.aggregaten[stroom] = e.mutate(self.aggregaten.get(stroom))
+        except Exception as fout:
+            self.fout[stroom] = (versie, fout)
+            self.aggregaten.pop(stroom, None)
             return
-        versie = deel[-1].originator_version
+        snapshot = self.momentopname.get((stroom, versie))
+        if snapshot is not None:
+            self.gelijk[(stroom, versie)] = _staat(snapshot) == _staat(aggregaat)
+        if versie == self.tot[stroom]:
+            del self.aggregaten[stroom]
+
+
+def _controleer_momentopnamen(
+    app: VoucherLedger, momentopnamen: list[Momentopname], hashes: dict[tuple[str, int], str], naspel: _Naspel
+) -> dict[str, Any] | None:
+    """Each snapshot names the hash of the event it was taken at and holds the state the events replay to
+    (replayed in the same reading as the chain, `_Naspel`)."""
+    for m in momentopnamen:  # in stream and version order
+        snapshot = _lees_momentopname(app, m, hashes)
+        if isinstance(snapshot, dict):
+            return snapshot
+        fout = naspel.fout.get(m.stroom)
+        if fout is not None and fout[0] <= m.versie:
+            raise fout[1]
+        if not naspel.gelijk.get((m.stroom, m.versie), False):
+            return _momentbreuk(
+                m, f"de momentopname bij versie {m.versie} wijkt af van wat de gebeurtenissen opleveren"
+            )
+    return None
 
 
 def _lees_momentopname(app: VoucherLedger, m: Momentopname, hashes: dict[tuple[str, int], str]) -> Any:
