@@ -4,6 +4,9 @@ Each dataclass *is* the schema of its table (projections/tabellen.py derives the
 from the fields), so the in-memory fold and the stored views cannot drift apart, and a
 test can compare them with `==`.
 
+A row is a slotted dataclass: a rebuild or a replay holds hundreds of thousands of them, and
+without an instance dict each takes a third of the memory and is quicker to make and read.
+
 Rules owned here:
 - money is whole cents (`int`), never a float or a Decimal; dates are `date`;
 - derived figures (uitstaand, beschikbaar, restant, status, beslissen_voor) are properties,
@@ -25,7 +28,7 @@ from ledger.geld import Bedrag
 from projections.saldo import Saldo
 
 
-@dataclass
+@dataclass(slots=True)
 class GemeenteRij:
     """What the fold needs of the gemeente: the beslistermijn of its regeling (art. 5 lid 1)."""
 
@@ -35,7 +38,7 @@ class GemeenteRij:
     ingericht: date
 
 
-@dataclass
+@dataclass(slots=True)
 class SaldoRij:
     """Saldo per wijk and budget year (CLI.md `voucher saldo`)."""
 
@@ -80,7 +83,7 @@ class SaldoRij:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class VoucherRij:
     """One voucher with what was paid from it and its restant (art. 9)."""
 
@@ -127,7 +130,7 @@ class VoucherRij:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class AanvraagRij:
     """The register of aanvragen: number, wijk, status, terms and decision, no personal data."""
 
@@ -165,7 +168,7 @@ class AanvraagRij:
         return self.ontvangen + timedelta(weeks=self.beslistermijn_weken, days=self.opgeschort_dagen)
 
 
-@dataclass
+@dataclass(slots=True)
 class KasboekRij:
     """One line of the kasboek, in the order the acts were recorded (notification id).
 

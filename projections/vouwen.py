@@ -410,14 +410,15 @@ class Geheugen:
         return self.aanvragen.get(aanvraag_id)
 
     def bewaar(self, rij: GemeenteRij | SaldoRij | VoucherRij | AanvraagRij) -> None:
-        if isinstance(rij, GemeenteRij):
-            self.gemeente_rij = rij
-        elif isinstance(rij, SaldoRij):
-            self.saldi[rij.wijk_id] = rij
-        elif isinstance(rij, VoucherRij):
-            self.vouchers[rij.voucher_id] = rij
+        t = type(rij)
+        if t is VoucherRij:  # the most frequent first: every payment
+            self.vouchers[rij.voucher_id] = rij  # type: ignore[union-attr]
+        elif t is SaldoRij:
+            self.saldi[rij.wijk_id] = rij  # type: ignore[union-attr]
+        elif t is AanvraagRij:
+            self.aanvragen[rij.aanvraag_id] = rij  # type: ignore[union-attr]
         else:
-            self.aanvragen[rij.aanvraag_id] = rij
+            self.gemeente_rij = rij  # type: ignore[assignment]
 
     def boek(self, rij: KasboekRij) -> None:
         self.kasboek.append(rij)
