@@ -55,15 +55,17 @@ class Dialect:
         return tekst if self.naam == "sqlite" else tekst.replace("?", "%s")
 
     def naar(self, soort: str, waarde: Any) -> Any:
-        if waarde is None:
-            return None
+        return None if waarde is None else self.omzetter(soort)(waarde)
+
+    def omzetter(self, soort: str) -> Callable[[Any], Any]:
+        """How a value (not None) of this kind is stored by this driver."""
         if soort == "uuid":
-            return str(waarde)
-        if soort == "datum":
-            return waarde.isoformat() if self.naam == "sqlite" else waarde
+            return str
+        if soort == "datum" and self.naam == "sqlite":
+            return _ISO
         if soort == "lijst":
-            return ",".join(waarde)
-        return waarde
+            return ",".join
+        return _zelf
 
     def van(self, soort: str, waarde: Any) -> Any:
         if soort == "lijst":
@@ -75,6 +77,13 @@ class Dialect:
         if soort == "datum" and isinstance(waarde, str):
             return date.fromisoformat(waarde)
         return waarde
+
+
+def _zelf(waarde: Any) -> Any:
+    return waarde
+
+
+_ISO = operator.methodcaller("isoformat")
 
 
 # Kinds each driver stores and returns as they are: no conversion per value (a catch-up converts ~20 values per row).
@@ -185,8 +194,9 @@ class Tabel:
         if not om:
             return waarden
         lijst = list(waarden)
-        for i, soort in om:
-            lijst[i] = d.naar(soort, lijst[i])
+        for i, omzetter in om:
+            if (w := lijst[i]) is not None:
+                lijst[i] = omzetter(w)
         return tuple(lijst)
 
     @cached_property
@@ -194,11 +204,15 @@ class Tabel:
         return operator.attrgetter(*(naam for naam, _ in self._naam_soort))
 
     @cached_property
-    def _om_te_zetten(self) -> dict[str, tuple[tuple[int, str], ...]]:
-        """Per driver: (column index, kind) of the columns whose values are converted on the way in."""
+    def _om_te_zetten(self) -> dict[str, tuple[tuple[int, Callable[[Any], Any]], ...]]:
+        """Per driver: (column index, `Dialect.omzetter`) of the columns whose values are converted on the way in."""
         return {
-            naam: tuple((i, soort) for i, (_, soort) in enumerate(self._naam_soort) if soort not in onveranderd)
-            for naam, onveranderd in _ONVERANDERD.items()
+            d.naam: tuple(
+                (i, d.omzetter(soort))
+                for i, (_, soort) in enumerate(self._naam_soort)
+                if soort not in _ONVERANDERD[d.naam]
+            )
+            for d in (SQLITE, POSTGRES)
         }
 
     def van_sql(self, rij: Mapping[str, Any], d: Dialect) -> Any:
