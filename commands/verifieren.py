@@ -145,7 +145,8 @@ class _Naspel:
         for m in momentopnamen:
             self.tot[m.stroom] = max(self.tot.get(m.stroom, 0), m.versie)
             try:
-                self.momentopname[(m.stroom, m.versie)] = self.mapper.to_domain_event(m.opgeslagen).mutate(None)
+                snapshot: Any = self.mapper.to_domain_event(m.opgeslagen)
+                self.momentopname[(m.stroom, m.versie)] = snapshot.mutate(None)
             except Exception:  # noqa: S112 - unreadable: `_lees_momentopname` says so, before any comparison
                 continue
         self.aggregaten: dict[str, Any] = {}

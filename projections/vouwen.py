@@ -410,15 +410,14 @@ class Geheugen:
         return self.aanvragen.get(aanvraag_id)
 
     def bewaar(self, rij: GemeenteRij | SaldoRij | VoucherRij | AanvraagRij) -> None:
-        t = type(rij)
-        if t is VoucherRij:  # the most frequent first: every payment
-            self.vouchers[rij.voucher_id] = rij  # type: ignore[union-attr]
-        elif t is SaldoRij:
-            self.saldi[rij.wijk_id] = rij  # type: ignore[union-attr]
-        elif t is AanvraagRij:
-            self.aanvragen[rij.aanvraag_id] = rij  # type: ignore[union-attr]
+        if isinstance(rij, VoucherRij):  # the most frequent first: every payment
+            self.vouchers[rij.voucher_id] = rij
+        elif isinstance(rij, SaldoRij):
+            self.saldi[rij.wijk_id] = rij
+        elif isinstance(rij, AanvraagRij):
+            self.aanvragen[rij.aanvraag_id] = rij
         else:
-            self.gemeente_rij = rij  # type: ignore[assignment]
+            self.gemeente_rij = rij
 
     def boek(self, rij: KasboekRij) -> None:
         self.kasboek.append(rij)
