@@ -32,6 +32,12 @@ DOELEN = {
         "tempo",
         0.5,
     ),
+    "10": (
+        "één wijk en jaar in een opslag met tien keer meer andere geschiedenis",
+        "hetzelfde in een opslag met alleen die wijk en dat jaar (+ de gemeente)",
+        "kosten",
+        1.5,
+    ),
 }
 PIEK_MB = 300  # goal 1: peak memory of herbouw and verifieer at a million events
 MET_PIEKDOEL = ("herbouw", "verifieer")

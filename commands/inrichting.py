@@ -3,7 +3,7 @@
 Owns the order of the set-up: on PostgreSQL first whether this login may make the roles (asked
 before anything is written); then the gemeente with its regeling and the first college mandate
 (commands/dienst.py `richt_in`); then the read models (projections/), so that the views exist from
-the start; then on PostgreSQL the group roles and policies that make the database privileges follow
+the start, and the selection index (commands/selectie.py, completed from the log for an older store); then on PostgreSQL the group roles and policies that make the database privileges follow
 the mandates (commands/rechten.py). A refused `init` on a new SQLite file leaves no empty store behind.
 """
 
@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from commands import modellen as m
 from commands import resultaten as r
+from commands import selectie
 from commands.adres import Opslag
 from commands.dienst import Dienst
 from commands.leesmodellen import Leesdienst
@@ -39,6 +40,7 @@ def richt_in(
             opslag.pad.unlink(missing_ok=True)
         raise
     Leesdienst(dienst).richt_in()
+    selectie.richt_in(dienst.app)  # before the privileges: the index is one of the tables they cover
     if postgres:
         rollen = rechten.richt_in(dienst.app, dienst.gemeente(wijzigen=False), dienst.vandaag)
         uitkomst = replace(uitkomst, **rollen)

@@ -108,6 +108,12 @@ class VoucherLedger(Application):
     def _record(self, processing_event: Any) -> Any:
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
         mapper.verwerp_nieuw()  # left over from a bare events.put in this thread: never a predecessor
+        if processing_event.events:  # the selection index, written with the events (commands/selectie.py)
+            from commands import selectie
+
+            processing_event.saved_kwargs[selectie.KWARG] = selectie.bij_opslaan(
+                self, processing_event.events, processing_event.aggregates
+            )
         try:
             recordings = super()._record(processing_event)
         except BaseException:
@@ -199,15 +205,22 @@ class VoucherLedger(Application):
         topics: Sequence[str] = (),
         kop: keten.Logkop | None = None,
         alleen: Container[type] | None = None,
+        selectie: tuple[str, int] | None = None,
+        stop: int | None = None,
     ) -> Iterator[tuple[int, Any]]:
-        """(notification id, decoded event) for every stored event from `start`, in commit order:
+        """(notification id, decoded event) for every stored event from `start` (to `stop`), in commit order:
         the one reader of the whole log (service lists, read models, reports). `kop` follows the
         log head along (reading the whole log from its start). With `alleen` (the event classes a
         fold uses), an event of any other class is not decoded: it comes as (id, None), so that
-        the fold still sees its position, and the log head still follows its stored hash."""
+        the fold still sees its position, and the log head still follows its stored hash. With
+        `selectie` (wijk, periode): only that wijk and year and what touches every wijk
+        (commands/selectie.py; `kop` then follows nothing: the whole log's head is `logkop`)."""
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
         gebeurtenis = mapper.gebeurtenis
-        for positie, stroom, versie, topic, staat in loglezer.rijen(self.recorder, start, topics=topics, batch=batch):
+        if selectie is not None:
+            kop = None
+        rijen = loglezer.rijen(self.recorder, start, stop, topics=topics, batch=batch, selectie=selectie)
+        for positie, stroom, versie, topic, staat in rijen:
             if alleen is not None and mapper.klasse(topic) not in alleen:
                 if kop is not None:
                     kop.volg(positie, keten.opgeslagen_hash(mapper.ontsleuteld_staat(staat)))
@@ -237,7 +250,7 @@ class VoucherLedger(Application):
         if tabel is None or datastore is None:  # the in-memory store of the domain tests
             return {i for i in gevraagd if self.recorder.select_events(i, desc=True, limit=1)}
         gevonden: set[UUID] = set()
-        postgres = type(recorder).__module__ != "eventsourcing.sqlite"
+        postgres = not loglezer.is_sqlite(recorder)
         with datastore.transaction(commit=False) as curs:
             for begin in range(0, len(gevraagd), 1000):
                 deel = gevraagd[begin : begin + 1000]

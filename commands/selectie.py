@@ -1,0 +1,333 @@
+"""The selection index: which wijk and budget year each stored event belongs to (issue 13, goal 2).
+
+A report or `saldo --per` for one wijk and one year should cost what that wijk and year cost,
+not what the whole history costs. Next to the log there is one narrow table, `vouchers_selectie`:
+per event (notification id) its stream, its wijk and year, its business date and the moment it
+was recorded. It is written in the transaction that writes the events (the recorders in
+commands/pgopslag.py and `VoucherSQLiteRecorder` below, fed by `VoucherLedger._record`), and it
+can always be derived again from the log alone (`vul_aan`): it holds nothing the log does not.
+
+Rules owned here:
+- a stream's wijk and year is that of its aggregate: a Wijk its own code and year, an Aanvraag
+  and a Voucher theirs, a Verzending and a Bezwaar those of their aanvraag. They are fixed when
+  the stream is created (a Wijk's id is made from its code and year, an aanvraag and a voucher
+  get theirs at indiening and verstrekking and no event changes them), so a stream that
+  "changes" wijk cannot exist (tests/store/test_selectie_op_beide_opslagen.py checks every
+  stream of the demo);
+- the gemeente's stream, and a stream of an aggregate this module does not know, touch every
+  wijk (GEMEENTE): every selection reads them. The invoice register (Factuur) and the
+  idempotency keys (Verzoek) belong to no wijk (GEEN): no fold reads their events, they only
+  count (tests check that no fold uses their event classes);
+- a selection reads the events of its wijk and year plus GEMEENTE, in the order of the log;
+  what the whole log contributes to a report's head (the number of events that count, the last
+  one, the latest business date, the end of the log as known on a day) comes from this table,
+  by the rule of the fold (projections/rapporten/geschiedenis.py `_Vouwer.pas_toe`,
+  projections/vouwen.py `vouw`), so that the report is byte for byte the one of the whole log;
+- the index is used only when it is complete: as many rows as events, up to the same last
+  one. Otherwise it is completed from the log first where this login may (on SQLite always; on
+  PostgreSQL with INSERT on the table), else the report reads the whole log. Never a wrong report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.sqlite import SQLiteApplicationRecorder
+
+from commands import loglezer
+from ledger import ids, vastlegging
+
+TABEL = loglezer.SELECTIE
+GEMEENTE = loglezer.GEMEENTE  # touches every wijk: in every selection
+GEEN = ""  # of no wijk: in no selection (it only counts)
+KWARG = "selectie"  # the keyword of `insert_events` that carries the rows of one save
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+Rij = tuple[UUID, int, str, int, str | None, int | None]
+"""(stream, version, wijk, periode, business date ISO or None, recorded moment in µs since 1970 UTC or None)"""
+
+
+@dataclass(frozen=True)
+class Selectie:
+    """One wijk and one budget year; `bekend_op` as the report or saldo asks it (the prefix of the log)."""
+
+    wijk: str
+    periode: int
+    bekend_op: date | None = None
+
+
+@dataclass(frozen=True)
+class Tellers:
+    """What the whole log adds to the fold of a selection (up to `stop`, the end of the log as known)."""
+
+    stop: int | None  # the last notification id of the log as known on `bekend_op` (None: all of it)
+    gelezen: int  # the last event of that prefix (0: none)
+    laatste: int  # the last event in it with a business date on or before `tot` (0: none)
+    buiten: int  # events outside the selection with such a date: they count in `gebeurtenissen`
+    buiten_laatste_datum: date | None  # the latest business date among those
+
+
+# --- which wijk and year -------------------------------------------------------------------------
+def sleutel(soort: str, bron: Any, aanvraag: Callable[[int], tuple[str, int]]) -> tuple[str, int]:
+    """(wijk, periode) of a stream of aggregate class `soort`, from the aggregate or its first event
+    (`bron`: the same field names); `aanvraag` gives an aanvraag's by its number."""
+    if soort == "Wijk":
+        return str(bron.code), int(bron.periode)
+    if soort in ("Aanvraag", "Voucher"):
+        return str(bron.wijk), int(bron.periode)
+    if soort in ("Verzending", "Bezwaar"):
+        return aanvraag(int(bron.aanvraag))
+    if soort in ("Factuur", "Verzoek"):
+        return GEEN, 0
+    return GEMEENTE, 0
+
+
+def _soort(e: Any) -> str:
+    """The aggregate class an event belongs to: events are nested classes (`Wijk.Aangewezen`)."""
+    return type(e).__qualname__.split(".", 1)[0]
+
+
+def _rij(e: Any, wijk: str, periode: int) -> Rij:
+    datum = getattr(e, "datum", None)
+    moment = vastlegging.vastgelegd(e)
+    return (
+        e.originator_id,
+        e.originator_version,
+        wijk,
+        periode,
+        datum.isoformat() if isinstance(datum, date) else None,
+        _microseconden(moment) if moment is not None else None,
+    )
+
+
+def _microseconden(moment: datetime) -> int:
+    verschil = moment - _EPOCH
+    return (verschil.days * 86_400 + verschil.seconds) * 1_000_000 + verschil.microseconds
+
+
+def bij_opslaan(app: Any, events: Sequence[Any], aggregates: dict[UUID, Any]) -> list[Rij]:
+    """The rows of one save, from the aggregates in hand (a Verzending or Bezwaar: its aanvraag, loaded)."""
+
+    def aanvraag(nummer: int) -> tuple[str, int]:
+        a = app.repository.get(ids.aanvraag_id(nummer), deepcopy_from_cache=False)
+        return str(a.wijk), int(a.periode)
+
+    rijen = []
+    for e in events:
+        agg = aggregates.get(e.originator_id)
+        wijk, periode = sleutel(type(agg).__name__, agg, aanvraag) if agg is not None else (GEMEENTE, 0)
+        rijen.append(_rij(e, wijk, periode))
+    return rijen
+
+
+def uit_het_log(genummerd: Iterable[tuple[int, Any]]) -> Iterator[tuple[int, Rij]]:
+    """(notification id, row) for every event of the log, from the log alone: a stream's wijk and year
+    from its first event, by the same `sleutel` as when saving."""
+    stromen: dict[UUID, tuple[str, int]] = {}
+    aanvragen: dict[int, tuple[str, int]] = {}
+    for positie, e in genummerd:
+        k = stromen.get(e.originator_id)
+        if k is None:
+            soort = _soort(e)
+            k = stromen[e.originator_id] = sleutel(soort, e, lambda n: aanvragen[n])
+            if soort == "Aanvraag":
+                aanvragen[int(e.nummer)] = k
+        yield positie, _rij(e, *k)
+
+
+# --- the table --------------------------------------------------------------------------------------
+SQLITE_TABEL = (
+    f"CREATE TABLE IF NOT EXISTS {TABEL} (notification_id INTEGER PRIMARY KEY, originator_id TEXT NOT NULL, "
+    "wijk TEXT NOT NULL, periode INTEGER NOT NULL, datum TEXT, vastgelegd INTEGER)"
+)
+SQLITE_INDEX = f"CREATE INDEX IF NOT EXISTS {TABEL}_wijk ON {TABEL} (wijk, periode, notification_id)"
+PG_TABEL = (
+    f"CREATE TABLE IF NOT EXISTS {TABEL} (notification_id bigint PRIMARY KEY, originator_id uuid NOT NULL, "
+    "wijk text NOT NULL, periode integer NOT NULL, datum text, vastgelegd bigint)"
+)
+PG_INDEX = f"CREATE INDEX IF NOT EXISTS {TABEL}_wijk ON {TABEL} (wijk, periode, notification_id)"
+
+
+def is_postgres(recorder: Any) -> bool:
+    return hasattr(recorder, "datastore") and not loglezer.is_sqlite(recorder)
+
+
+class VoucherSQLiteRecorder(SQLiteApplicationRecorder):
+    """eventsourcing's SQLite recorder, writing the rows of the selection index with the events (same
+    transaction). A store whose table does not exist yet writes the events alone: its index is
+    incomplete, and completed from the log at first use (`vul_aan`)."""
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), SQLITE_TABEL, SQLITE_INDEX]
+
+    def _insert_events(self, c: Any, stored_events: Any, **kwargs: Any) -> Any:
+        nummers = super()._insert_events(c, stored_events, **kwargs)
+        rijen = kwargs.get(KWARG)
+        if rijen and nummers and _sqlite_tabel_bestaat(c):
+            per_event = {(r[0], r[1]): r for r in rijen}
+            c.executemany(
+                f"INSERT INTO {TABEL} VALUES (?,?,?,?,?,?)",  # noqa: S608 - our table name
+                [
+                    (n, s.originator_id.hex, *per_event[(s.originator_id, s.originator_version)][2:])
+                    for s, n in zip(stored_events, nummers, strict=True)
+                    if (s.originator_id, s.originator_version) in per_event
+                ],
+            )
+        return nummers
+
+
+def _sqlite_tabel_bestaat(c: Any) -> bool:
+    c.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABEL,))
+    return c.fetchone() is not None
+
+
+def maak_tabel(app: Any) -> None:
+    """Create the table and its index (SQLite: at init or first use; PostgreSQL: by the owner at init)."""
+    recorder = app.recorder
+    with recorder.datastore.transaction(commit=True) as c:
+        for statement in (PG_TABEL, PG_INDEX) if is_postgres(recorder) else (SQLITE_TABEL, SQLITE_INDEX):
+            c.execute(statement)
+
+
+def richt_in(app: Any) -> None:
+    """`voucher init` (again): the table, and on an older store its rows from the log."""
+    from commands.opslag import is_opslagfout, opslagfout
+
+    if not hasattr(app.recorder, "datastore"):
+        return
+    try:
+        maak_tabel(app)
+        vul_aan(app)
+    except Exception as e:
+        if is_opslagfout(e):
+            raise opslagfout(e) from None
+        raise
+
+
+def _tabel_bestaat(app: Any) -> bool:
+    recorder = app.recorder
+    with recorder.datastore.transaction(commit=False) as c:
+        if is_postgres(recorder):
+            c.execute("SELECT to_regclass(%s) IS NOT NULL AS er", (TABEL,))
+            return bool(c.fetchone()["er"])
+        return _sqlite_tabel_bestaat(c)
+
+
+def _een(app: Any, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
+    recorder = app.recorder
+    postgres = is_postgres(recorder)
+    with recorder.datastore.transaction(commit=False) as c:
+        if not postgres:
+            c.row_factory = None
+        c.execute(sql.replace("?", "%s") if postgres else sql, params)
+        rij = c.fetchone()
+    return tuple(rij.values()) if isinstance(rij, dict) else tuple(rij)
+
+
+def _stand(app: Any) -> tuple[tuple[int, int], tuple[int, int]]:
+    """((events, last id) of the log, (rows, last id) of the index)."""
+    tabel = app.recorder.events_table_name
+    kolom = "notification_id" if is_postgres(app.recorder) else "rowid"
+    log = _een(app, f"SELECT count(*) AS n, coalesce(max({kolom}), 0) AS hoogste FROM {tabel}")  # noqa: S608 - our table names
+    index = _een(app, f"SELECT count(*) AS n, coalesce(max(notification_id), 0) AS hoogste FROM {TABEL}")  # noqa: S608
+    return (int(log[0]), int(log[1])), (int(index[0]), int(index[1]))
+
+
+def volledig(app: Any) -> bool:
+    """Every stored event has its row (and no row is without its event: the ids are unique and the log only grows)."""
+    if not hasattr(app.recorder, "datastore") or not _tabel_bestaat(app):
+        return False
+    log, index = _stand(app)
+    return log == index
+
+
+def vul_aan(app: Any) -> bool:
+    """Complete the index from the log where rows are missing (an older store, or events an older program
+    wrote); True when it is complete afterwards. Where this login may not (PostgreSQL without the table
+    or without INSERT on it), nothing is written and the caller reads the whole log."""
+    if not hasattr(app.recorder, "datastore"):
+        return False
+    postgres = is_postgres(app.recorder)
+    try:
+        if not _tabel_bestaat(app):
+            if postgres:
+                return False  # the owner makes it, with its privileges (`voucher init`)
+            maak_tabel(app)
+        if volledig(app):
+            return True
+        _schrijf(app, uit_het_log(app.genummerd()), postgres)
+    except Exception as e:
+        from commands.opslag import is_opslagfout
+
+        if not is_opslagfout(e):
+            raise
+        return False  # read-only, no privilege, a lock held too long: this report reads the whole log
+    return volledig(app)
+
+
+def _schrijf(app: Any, rijen: Iterable[tuple[int, Rij]], postgres: bool) -> None:
+    if postgres:
+        sql = f"INSERT INTO {TABEL} VALUES (%s,%s,%s,%s,%s,%s) ON CONFLICT (notification_id) DO NOTHING"  # noqa: S608
+    else:
+        sql = f"INSERT OR IGNORE INTO {TABEL} VALUES (?,?,?,?,?,?)"  # noqa: S608
+    deel: list[tuple[Any, ...]] = []
+
+    def schrijf() -> None:
+        with app.recorder.datastore.transaction(commit=True) as c:
+            c.executemany(sql, deel)
+        deel.clear()
+
+    for positie, (stroom, _versie, *rest) in rijen:
+        deel.append((positie, stroom if postgres else stroom.hex, *rest))
+        if len(deel) >= loglezer.BATCH:
+            schrijf()
+    if deel:
+        schrijf()
+
+
+def bruikbaar(app: Any) -> bool:
+    """The index may answer now: complete, or completed from the log just now."""
+    try:
+        return volledig(app) or vul_aan(app)
+    except Exception as e:
+        from commands.opslag import is_opslagfout
+
+        if is_opslagfout(e):
+            return False
+        raise
+
+
+# --- what the whole log adds ----------------------------------------------------------------------
+def grens(app: Any, bekend_op: date | None) -> int | None:
+    """The last notification id of the log as known at the end of `bekend_op` (ledger/vastlegging.py: the
+    longest prefix recorded by then); None: all of it."""
+    if bekend_op is None:
+        return None
+    moment = _microseconden(vastlegging.einde_van(bekend_op))
+    (eerste,) = _een(app, f"SELECT min(notification_id) AS eerste FROM {TABEL} WHERE vastgelegd >= ?", (moment,))  # noqa: S608
+    return int(eerste) - 1 if eerste is not None else None
+
+
+def tellers(app: Any, selectie: Selectie, tot: date | None, stop: int | None) -> Tellers:
+    """The figures of the whole log (up to `stop`) that a report or saldo of `selectie` shows, by the fold's
+    rule (see the module docstring), in one scan of the narrow table."""
+    telt = "datum IS NOT NULL" + (" AND datum <= ?" if tot is not None else "")
+    buiten = f"{telt} AND NOT ((wijk = ? AND periode = ?) OR wijk = ?)"
+    sql = (
+        f"SELECT coalesce(max(notification_id), 0) AS gelezen, "  # noqa: S608 - our table name
+        f"coalesce(max(CASE WHEN {telt} THEN notification_id END), 0) AS laatste, "
+        f"coalesce(sum(CASE WHEN {buiten} THEN 1 ELSE 0 END), 0) AS buiten, "
+        f"max(CASE WHEN {buiten} THEN datum END) AS hoogste "
+        f"FROM {TABEL}" + (" WHERE notification_id <= ?" if stop is not None else "")
+    )
+    datum = [tot.isoformat()] if tot is not None else []
+    sleutel = [selectie.wijk, selectie.periode, GEMEENTE]
+    params = [*datum, *datum, *sleutel, *datum, *sleutel, *([stop] if stop is not None else [])]
+    gelezen, laatste, aantal, hoogste = _een(app, sql, params)
+    return Tellers(
+        stop, int(gelezen), int(laatste), int(aantal), date.fromisoformat(hoogste) if hoogste is not None else None
+    )
