@@ -33,7 +33,7 @@ class VoucherPostgresRecorder(PostgresApplicationRecorder):
         # `voucher init` makes the selection index with the events table (commands/selectie.py).
         from commands.selectie import PG_INDEX, PG_TABEL
 
-        self.sql_create_statements.extend([SQL(PG_TABEL), SQL(PG_INDEX)])  # type: ignore[arg-type]
+        self.sql_create_statements.extend([SQL(PG_TABEL).format(), SQL(PG_INDEX).format()])  # type: ignore[arg-type]
         self.lock_table_statements = [
             SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout),
             SQL("SELECT pg_advisory_xact_lock({0})").format(Literal(SCHRIJFSLOT)),
