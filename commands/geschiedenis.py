@@ -12,6 +12,7 @@ to the report's head comes from the index too, so the report is the one of the w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any, TypeVar
 
 from commands import selectie as s
@@ -29,6 +30,20 @@ def genummerd(dienst: Dienst) -> Iterator[Genummerd]:
     return dienst.app.genummerd()
 
 
+def selectie_van(wijkcode: str | None, periode: int | None, bekend_op: date | None = None) -> s.Selectie | None:
+    """The selection of a report's --wijk and --periode (both given), for `lees_geschiedenis`; None otherwise,
+    also for a code that is no wijk code (the report says so, after the fold, as it always did)."""
+    if not wijkcode or not periode:
+        return None
+    from commands.modellen import normaliseer_wijkcode
+    from ledger.fouten import OngeldigeInvoer
+
+    try:
+        return s.Selectie(normaliseer_wijkcode(wijkcode), periode, bekend_op)
+    except OngeldigeInvoer:
+        return None
+
+
 def lees_geschiedenis(
     dienst: Dienst, vouw: Callable[[Iterator[Genummerd]], R], selectie: s.Selectie | None = None
 ) -> R:
@@ -37,16 +52,17 @@ def lees_geschiedenis(
     With `selectie` (the report's --wijk and --periode, and its --bekend-op), a fold into a
     `Geschiedenis` reads only what that wijk and year need, when the index can answer."""
     lees_opslag(lambda: dienst.gemeente(wijzigen=False))  # not initialised: exit 5 before anything is folded
-    if selectie is None or not lees_opslag(lambda: s.bruikbaar(dienst.app)):
+    stand = lees_opslag(lambda: s.bruikbaar(dienst.app)) if selectie is not None else None
+    if selectie is None or stand is None:
         return lees_opslag(lambda: vouw(genummerd(dienst)))
-    return lees_opslag(lambda: _gekozen(dienst, vouw, selectie))
+    return lees_opslag(lambda: _gekozen(dienst, vouw, selectie, stand))
 
 
-def _gekozen(dienst: Dienst, vouw: Callable[[Iterator[Genummerd]], R], selectie: s.Selectie) -> R:
+def _gekozen(dienst: Dienst, vouw: Callable[[Iterator[Genummerd]], R], selectie: s.Selectie, stand: int) -> R:
     from projections.rapporten.geschiedenis import Geschiedenis
 
     app = dienst.app
-    stop = s.grens(app, selectie.bekend_op)
+    stop = s.grens(app, selectie.bekend_op, stand)
     h = vouw(app.genummerd(selectie=(selectie.wijk, selectie.periode), stop=stop))
     if not isinstance(h, Geschiedenis):
         raise TypeError("een selectie geldt alleen voor een vouw tot een Geschiedenis")

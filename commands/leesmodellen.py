@@ -68,8 +68,9 @@ class Leesdienst:
         self.eis_ingericht()
 
         def rijen() -> tuple[list[SaldoRij], tuple[int, str]]:
-            if wijk and periode and (per is not None or bekend_op is not None) and selectie.bruikbaar(self.app):
-                return self._saldo_van(selectie.Selectie(wijk, periode, bekend_op), per)
+            stand = selectie.bruikbaar(self.app) if wijk and periode and (per or bekend_op) else None
+            if wijk and periode and stand is not None:
+                return self._saldo_van(selectie.Selectie(wijk, periode, bekend_op), per, stand)
             if per is not None or bekend_op is not None:
                 kop = Logkop()
                 m = vouw(bijwerken.notificaties(self.app, kop=kop), per, bekend_op, kop=kop)
@@ -79,11 +80,13 @@ class Leesdienst:
         gevonden, kop = self._lees(rijen)
         return kies_saldi(gevonden, wijk, periode), kop
 
-    def _saldo_van(self, keuze: selectie.Selectie, per: date | None) -> tuple[list[SaldoRij], tuple[int, str]]:
+    def _saldo_van(
+        self, keuze: selectie.Selectie, per: date | None, stand: int
+    ) -> tuple[list[SaldoRij], tuple[int, str]]:
         """`saldo --wijk --periode --per`: the fold of that wijk and year alone (commands/selectie.py), with the
         log head by the rule of `vouw` over the whole log: the last event dated by `per`, or with
         --bekend-op the end of the log as known then."""
-        stop = selectie.grens(self.app, keuze.bekend_op)
+        stop = selectie.grens(self.app, keuze.bekend_op, stand)
         m = vouw(self.app.genummerd(selectie=(keuze.wijk, keuze.periode), stop=stop), per, keuze.bekend_op)
         t = selectie.tellers(self.app, keuze, per, stop)
         return m.saldo_rijen(), self.app.logkop(t.gelezen if keuze.bekend_op is not None else t.laatste)

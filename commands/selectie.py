@@ -64,7 +64,7 @@ class Selectie:
 class Tellers:
     """What the whole log adds to the fold of a selection (up to `stop`, the end of the log as known)."""
 
-    stop: int | None  # the last notification id of the log as known on `bekend_op` (None: all of it)
+    stop: int  # the last notification id of the log as read (as known on `bekend_op`)
     gelezen: int  # the last event of that prefix (0: none)
     laatste: int  # the last event in it with a business date on or before `tot` (0: none)
     buiten: int  # events outside the selection with such a date: they count in `gebeurtenissen`
@@ -229,43 +229,47 @@ def _een(app: Any, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
 
 
 def _stand(app: Any) -> tuple[tuple[int, int], tuple[int, int]]:
-    """((events, last id) of the log, (rows, last id) of the index)."""
+    """((events, last id) of the log, (rows, last id) of the index), in one statement: one snapshot of both."""
     tabel = app.recorder.events_table_name
     kolom = "notification_id" if is_postgres(app.recorder) else "rowid"
-    log = _een(app, f"SELECT count(*) AS n, coalesce(max({kolom}), 0) AS hoogste FROM {tabel}")  # noqa: S608 - our table names
-    index = _een(app, f"SELECT count(*) AS n, coalesce(max(notification_id), 0) AS hoogste FROM {TABEL}")  # noqa: S608
-    return (int(log[0]), int(log[1])), (int(index[0]), int(index[1]))
+    n_log, max_log, n_index, max_index = _een(
+        app,
+        f"SELECT (SELECT count(*) FROM {tabel}) AS n_log, (SELECT coalesce(max({kolom}), 0) FROM {tabel}) AS max_log, "  # noqa: S608 - our table names
+        f"(SELECT count(*) FROM {TABEL}) AS n_index, (SELECT coalesce(max(notification_id), 0) FROM {TABEL}) AS max_index",
+    )
+    return (int(n_log), int(max_log)), (int(n_index), int(max_index))
 
 
-def volledig(app: Any) -> bool:
-    """Every stored event has its row (and no row is without its event: the ids are unique and the log only grows)."""
+def volledig(app: Any) -> int | None:
+    """The last notification id when every stored event up to it has its row (and no row is without its
+    event: the ids are unique and the log only grows); None when the index is missing or incomplete."""
     if not hasattr(app.recorder, "datastore") or not _tabel_bestaat(app):
-        return False
+        return None
     log, index = _stand(app)
-    return log == index
+    return log[1] if log == index else None
 
 
-def vul_aan(app: Any) -> bool:
+def vul_aan(app: Any) -> int | None:
     """Complete the index from the log where rows are missing (an older store, or events an older program
-    wrote); True when it is complete afterwards. Where this login may not (PostgreSQL without the table
-    or without INSERT on it), nothing is written and the caller reads the whole log."""
+    wrote); returns `volledig` afterwards. Where this login may not (PostgreSQL without the table or
+    without INSERT on it), nothing is written (None) and the caller reads the whole log."""
     if not hasattr(app.recorder, "datastore"):
-        return False
+        return None
     postgres = is_postgres(app.recorder)
     try:
         if not _tabel_bestaat(app):
             if postgres:
-                return False  # the owner makes it, with its privileges (`voucher init`)
+                return None  # the owner makes it, with its privileges (`voucher init`)
             maak_tabel(app)
-        if volledig(app):
-            return True
+        if (stand := volledig(app)) is not None:
+            return stand
         _schrijf(app, uit_het_log(app.genummerd()), postgres)
     except Exception as e:
         from commands.opslag import is_opslagfout
 
         if not is_opslagfout(e):
             raise
-        return False  # read-only, no privilege, a lock held too long: this report reads the whole log
+        return None  # read-only, no privilege, a lock held too long: this report reads the whole log
     return volledig(app)
 
 
@@ -289,30 +293,34 @@ def _schrijf(app: Any, rijen: Iterable[tuple[int, Rij]], postgres: bool) -> None
         schrijf()
 
 
-def bruikbaar(app: Any) -> bool:
-    """The index may answer now: complete, or completed from the log just now."""
+def bruikbaar(app: Any) -> int | None:
+    """The last notification id the index answers for now (complete, or completed from the log just now);
+    None: read the whole log."""
     try:
-        return volledig(app) or vul_aan(app)
+        stand = volledig(app)
+        return stand if stand is not None else vul_aan(app)
     except Exception as e:
         from commands.opslag import is_opslagfout
 
         if is_opslagfout(e):
-            return False
+            return None
         raise
 
 
 # --- what the whole log adds ----------------------------------------------------------------------
-def grens(app: Any, bekend_op: date | None) -> int | None:
+def grens(app: Any, bekend_op: date | None, stand: int) -> int:
     """The last notification id of the log as known at the end of `bekend_op` (ledger/vastlegging.py: the
-    longest prefix recorded by then); None: all of it."""
+    longest prefix recorded by then), at most `stand` (what the index answered for when it was checked:
+    the fold and its figures rest on the same log, whatever is written meanwhile)."""
     if bekend_op is None:
-        return None
+        return stand
     moment = _microseconden(vastlegging.einde_van(bekend_op))
-    (eerste,) = _een(app, f"SELECT min(notification_id) AS eerste FROM {TABEL} WHERE vastgelegd >= ?", (moment,))  # noqa: S608
-    return int(eerste) - 1 if eerste is not None else None
+    sql = f"SELECT min(notification_id) AS eerste FROM {TABEL} WHERE vastgelegd >= ? AND notification_id <= ?"  # noqa: S608
+    (eerste,) = _een(app, sql, (moment, stand))
+    return int(eerste) - 1 if eerste is not None else stand
 
 
-def tellers(app: Any, selectie: Selectie, tot: date | None, stop: int | None) -> Tellers:
+def tellers(app: Any, selectie: Selectie, tot: date | None, stop: int) -> Tellers:
     """The figures of the whole log (up to `stop`) that a report or saldo of `selectie` shows, by the fold's
     rule (see the module docstring), in one scan of the narrow table."""
     telt = "datum IS NOT NULL" + (" AND datum <= ?" if tot is not None else "")
@@ -322,11 +330,11 @@ def tellers(app: Any, selectie: Selectie, tot: date | None, stop: int | None) ->
         f"coalesce(max(CASE WHEN {telt} THEN notification_id END), 0) AS laatste, "
         f"coalesce(sum(CASE WHEN {buiten} THEN 1 ELSE 0 END), 0) AS buiten, "
         f"max(CASE WHEN {buiten} THEN datum END) AS hoogste "
-        f"FROM {TABEL}" + (" WHERE notification_id <= ?" if stop is not None else "")
+        f"FROM {TABEL} WHERE notification_id <= ?"
     )
     datum = [tot.isoformat()] if tot is not None else []
     sleutel = [selectie.wijk, selectie.periode, GEMEENTE]
-    params = [*datum, *datum, *sleutel, *datum, *sleutel, *([stop] if stop is not None else [])]
+    params = [*datum, *datum, *sleutel, *datum, *sleutel, stop]
     gelezen, laatste, aantal, hoogste = _een(app, sql, params)
     return Tellers(
         stop, int(gelezen), int(laatste), int(aantal), date.fromisoformat(hoogste) if hoogste is not None else None

@@ -72,7 +72,7 @@ def _verantwoording(app: Any, dienst: Dienst, wijk: str, periode: int, tot: Any,
 def _saldo(app: Any, wijk: str, periode: int, per: Any, bekend_op: Any, via: bool, monkeypatch: Any) -> Any:
     with monkeypatch.context() as m:
         if not via:
-            m.setattr(selectie, "bruikbaar", lambda _app: False)
+            m.setattr(selectie, "bruikbaar", lambda _app: None)
         try:
             return Leesdienst(app).saldi_met_kop(wijk, periode, per, bekend_op)
         except NietGevonden as e:
@@ -123,7 +123,7 @@ def test_de_index_bij_het_schrijven_is_de_index_uit_het_log_en_geen_stroom_wisse
         per_stroom.setdefault(stroom, set()).add((wijk, periode))
     assert all(len(s) == 1 for s in per_stroom.values())
     _wis_index(app)
-    assert not selectie.volledig(app)
+    assert selectie.volledig(app) is None
     if selectie.is_postgres(app.recorder):
         selectie.maak_tabel(app)  # on PostgreSQL the owner makes it (`voucher init`)
     assert selectie.vul_aan(app) and _rijen(app) == live
@@ -137,14 +137,14 @@ def test_een_opslag_zonder_index_wordt_aangevuld_of_leest_het_hele_log(demo):
     postgres = selectie.is_postgres(app.recorder)
     assert _verantwoording(app, dienst, "NOORD", 2025, None, None, via=True) == zonder
     # SQLite: completed from the log at first use; PostgreSQL: only the owner makes the table (voucher init).
-    assert selectie.volledig(app) is not postgres
+    assert (selectie.volledig(app) is not None) is not postgres
     # Events written by a program that did not know the index (rows missing in the middle): completed again.
     if not postgres:
         with app.recorder.datastore.transaction(commit=True) as c:
             c.execute(f"DELETE FROM {selectie.TABEL} WHERE notification_id % 7 = 3")
-        assert not selectie.volledig(app)
+        assert selectie.volledig(app) is None
         assert _verantwoording(app, dienst, "NOORD", 2025, None, None, via=True) == zonder
-        assert selectie.volledig(app)
+        assert selectie.volledig(app) == len(list(app.genummerd()))
 
 
 def test_wat_geen_wijk_heeft_leest_geen_vouw():
@@ -156,3 +156,12 @@ def test_wat_geen_wijk_heeft_leest_geen_vouw():
     assert not geen & set(_VERWERKING) and not geen & set(verwerking())
     bekend = {"Gemeente", "Wijk", "Aanvraag", "Voucher", "Verzending", "Bezwaar", "Factuur", "Verzoek"}
     assert {k.__qualname__.split(".")[0] for k in g.ALLE} <= bekend
+
+
+def test_de_selectie_van_een_rapport_vraagt_wijk_en_jaar_en_een_geldige_code():
+    from commands.geschiedenis import selectie_van
+
+    assert selectie_van("noord", 2025, date(2025, 6, 30)) == selectie.Selectie("NOORD", 2025, date(2025, 6, 30))
+    # Without both, or with a code that is none: the whole log, and the report says what is wrong as before.
+    assert selectie_van("NOORD", None) is None and selectie_van(None, 2025) is None
+    assert selectie_van("no ord!", 2025) is None
