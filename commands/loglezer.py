@@ -93,22 +93,21 @@ def _sqlite(recorder: Any, start: int, stop: int | None, topics: Sequence[str], 
 
 
 def opgeslagen_staarten(
-    recorder: Any, stop: int | None = None, batch: int = BATCH
+    recorder: Any, stop: int | None = None, batch: int = BATCH, start: int = 1
 ) -> Iterator[tuple[int, bytes]] | None:
     """(notification id, the last 66 bytes of the state) for every event, on an unencrypted SQLite store: enough
     for the log head (the `_hash` the mapper writes last), without reading or decoding whole states. None elsewhere."""
     if not is_sqlite(recorder):
         return None
-    return _staarten(recorder, stop, batch)
+    return _staarten(recorder, stop, batch, start)
 
 
-def _staarten(recorder: Any, stop: int | None, batch: int) -> Iterator[tuple[int, bytes]]:
+def _staarten(recorder: Any, stop: int | None, batch: int, start: int = 1) -> Iterator[tuple[int, bytes]]:
     sql = (
         f"SELECT rowid, substr(state, -76) FROM {recorder.events_table_name} WHERE rowid >= ?"  # noqa: S608 - the library's table name
         + (" AND rowid <= ?" if stop is not None else "")
         + " ORDER BY rowid LIMIT ?"
     )
-    start = 1
     while stop is None or start <= stop:
         with recorder.datastore.transaction(commit=False) as c:
             c.row_factory = None

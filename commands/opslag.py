@@ -149,10 +149,21 @@ class VoucherLedger(Application):
 
     def logkop(self, tot: int | None = None) -> tuple[int, str]:
         """(position, log head) of the log up to and including notification `tot` (default: all of it),
-        from the stored hashes alone (nothing is decoded; on a plain SQLite file only each state's tail is read)."""
+        from the stored hashes alone (nothing is decoded; on a plain SQLite file only each state's tail is read).
+        It starts from the nearest head a report noted before (commands/selectie.py `koppunt`): a report on a
+        long log reads only what was written since. `verifieer` never starts from one: it reads the whole log."""
+        from commands import selectie
+
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
-        kop = keten.Logkop()
-        staarten = None if mapper.cipher or mapper.compressor else loglezer.opgeslagen_staarten(self.recorder, tot)
+        vanaf = selectie.koppunt(self, tot)
+        kop = keten.Logkop(*vanaf)
+        gelezen = 0
+        begin = vanaf[0] + 1
+        staarten = (
+            None
+            if mapper.cipher or mapper.compressor
+            else loglezer.opgeslagen_staarten(self.recorder, tot, start=begin)
+        )
         if staarten is not None:
             for positie, staart in staarten:
                 h = keten.opgeslagen_hash(staart) if staart.endswith(b'"}') else None
@@ -160,9 +171,12 @@ class VoucherLedger(Application):
                     gebeurtenis = next(loglezer.rijen(self.recorder, positie, positie), None)
                     h = keten.opgeslagen_hash(gebeurtenis[4]) if gebeurtenis is not None else None
                 kop.volg(positie, h)
-            return kop.paar()
-        for positie, _stroom, _versie, _topic, staat in loglezer.rijen(self.recorder, stop=tot):
-            kop.volg(positie, keten.opgeslagen_hash(mapper.ontsleuteld_staat(staat)))
+                gelezen += 1
+        else:
+            for positie, _stroom, _versie, _topic, staat in loglezer.rijen(self.recorder, begin, stop=tot):
+                kop.volg(positie, keten.opgeslagen_hash(mapper.ontsleuteld_staat(staat)))
+                gelezen += 1
+        selectie.noteer_koppunt(self, kop.paar(), gelezen)
         return kop.paar()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:

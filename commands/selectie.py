@@ -150,6 +150,11 @@ PG_TABEL = (
     "wijk text NOT NULL, periode integer NOT NULL, datum text, vastgelegd bigint)"
 )
 PG_INDEX = f"CREATE INDEX IF NOT EXISTS {TABEL}_wijk ON {TABEL} (wijk, periode, notification_id)"
+KOPPEN = "vouchers_logkoppen"
+"""Log heads a report noted (position, head): where the next `logkop` starts (see `koppunt`)."""
+SQLITE_KOPPEN = f"CREATE TABLE IF NOT EXISTS {KOPPEN} (positie INTEGER PRIMARY KEY, kop TEXT NOT NULL)"
+PG_KOPPEN = f"CREATE TABLE IF NOT EXISTS {KOPPEN} (positie bigint PRIMARY KEY, kop text NOT NULL)"
+NOTEER_NA = 1_000  # a head is noted when it took at least this many events to reach it
 
 
 def is_postgres(recorder: Any) -> bool:
@@ -162,7 +167,7 @@ class VoucherSQLiteRecorder(SQLiteApplicationRecorder):
     incomplete, and completed from the log at first use (`vul_aan`)."""
 
     def construct_create_table_statements(self) -> list[str]:
-        return [*super().construct_create_table_statements(), SQLITE_TABEL, SQLITE_INDEX]
+        return [*super().construct_create_table_statements(), SQLITE_TABEL, SQLITE_INDEX, SQLITE_KOPPEN]
 
     def _insert_events(self, c: Any, stored_events: Any, **kwargs: Any) -> Any:
         nummers = super()._insert_events(c, stored_events, **kwargs)
@@ -189,7 +194,8 @@ def maak_tabel(app: Any) -> None:
     """Create the table and its index (SQLite: at init or first use; PostgreSQL: by the owner at init)."""
     recorder = app.recorder
     with recorder.datastore.transaction(commit=True) as c:
-        for statement in (PG_TABEL, PG_INDEX) if is_postgres(recorder) else (SQLITE_TABEL, SQLITE_INDEX):
+        pg = (PG_TABEL, PG_INDEX, PG_KOPPEN)
+        for statement in pg if is_postgres(recorder) else (SQLITE_TABEL, SQLITE_INDEX, SQLITE_KOPPEN):
             c.execute(statement)
 
 
@@ -208,13 +214,53 @@ def richt_in(app: Any) -> None:
         raise
 
 
-def _tabel_bestaat(app: Any) -> bool:
+def _tabel_bestaat(app: Any, tabel: str = TABEL) -> bool:
     recorder = app.recorder
     with recorder.datastore.transaction(commit=False) as c:
         if is_postgres(recorder):
-            c.execute("SELECT to_regclass(%s) IS NOT NULL AS er", (TABEL,))
+            c.execute("SELECT to_regclass(%s) IS NOT NULL AS er", (tabel,))
             return bool(c.fetchone()["er"])
-        return _sqlite_tabel_bestaat(c)
+        c.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (tabel,))
+        return c.fetchone() is not None
+
+
+# --- log heads noted by reports -------------------------------------------------------------------
+def koppunt(app: Any, tot: int | None) -> tuple[int, str]:
+    """The noted log head nearest before `tot` (all of the log: None), or the start of the log.
+
+    The log head is a chain over every event (ledger/keten.py), so the head at a position follows
+    from a head before it and the events in between: a report reads only those. A head is noted by
+    the report that walked far to it (`noteer_koppunt`); it is a shortcut, never evidence: `voucher
+    verifieer --kop` recomputes the head from the whole log, so a wrong note makes a report's
+    ketenkop fail that check instead of passing a changed history."""
+    from ledger.keten import GENESIS
+
+    begin = (0, GENESIS)
+    if not hasattr(app.recorder, "datastore") or not _tabel_bestaat(app, KOPPEN):
+        return begin
+    sql = f"SELECT positie, kop FROM {KOPPEN}" + (" WHERE positie <= ?" if tot is not None else "")  # noqa: S608
+    rij = _een(app, sql + " ORDER BY positie DESC LIMIT 1", [tot] if tot is not None else [])
+    return (int(rij[0]), str(rij[1])) if rij else begin
+
+
+def noteer_koppunt(app: Any, paar: tuple[int, str], gelezen: int) -> None:
+    """Note the head at a position reached after `gelezen` events (at least NOTEER_NA), where this login may."""
+    if gelezen < NOTEER_NA or not hasattr(app.recorder, "datastore") or not _tabel_bestaat(app, KOPPEN):
+        return
+    postgres = is_postgres(app.recorder)
+    sql = (
+        f"INSERT INTO {KOPPEN} VALUES (%s, %s) ON CONFLICT (positie) DO NOTHING"  # noqa: S608
+        if postgres
+        else f"INSERT OR IGNORE INTO {KOPPEN} VALUES (?, ?)"  # noqa: S608
+    )
+    try:
+        with app.recorder.datastore.transaction(commit=True) as c:
+            c.execute(sql, paar)
+    except Exception as e:
+        from commands.opslag import is_opslagfout
+
+        if not is_opslagfout(e):
+            raise
 
 
 def _een(app: Any, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
@@ -225,6 +271,8 @@ def _een(app: Any, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
             c.row_factory = None
         c.execute(sql.replace("?", "%s") if postgres else sql, params)
         rij = c.fetchone()
+    if rij is None:
+        return ()
     return tuple(rij.values()) if isinstance(rij, dict) else tuple(rij)
 
 
@@ -257,9 +305,9 @@ def vul_aan(app: Any) -> int | None:
         return None
     postgres = is_postgres(app.recorder)
     try:
-        if not _tabel_bestaat(app):
+        if not (_tabel_bestaat(app) and _tabel_bestaat(app, KOPPEN)):
             if postgres:
-                return None  # the owner makes it, with its privileges (`voucher init`)
+                return None  # the owner makes them, with their privileges (`voucher init`)
             maak_tabel(app)
         if (stand := volledig(app)) is not None:
             return stand

@@ -165,3 +165,28 @@ def test_de_selectie_van_een_rapport_vraagt_wijk_en_jaar_en_een_geldige_code():
     # Without both, or with a code that is none: the whole log, and the report says what is wrong as before.
     assert selectie_van("NOORD", None) is None and selectie_van(None, 2025) is None
     assert selectie_van("no ord!", 2025) is None
+
+
+def test_de_ketenkop_vanaf_een_genoteerde_kop_is_die_van_het_hele_log(demo, monkeypatch):
+    from ledger.keten import GENESIS
+
+    app = demo
+    laatste = app.logkop()[0]
+    posities = [0, 1, 999, 1000, 1001, laatste // 2, laatste - 1, laatste, None]
+    with monkeypatch.context() as m:  # the reference: every head from the start of the log, nothing noted
+        m.setattr(selectie, "koppunt", lambda _app, _tot: (0, GENESIS))
+        m.setattr(selectie, "noteer_koppunt", lambda *_: None)
+        verwacht = [app.logkop(p) for p in posities]
+    with app.recorder.datastore.transaction(commit=True) as c:
+        c.execute(f"DELETE FROM {selectie.KOPPEN}")
+    assert [app.logkop(p) for p in posities] == verwacht  # walking far notes heads on the way
+    genoteerd = _koppen(app)
+    assert genoteerd and all(p >= selectie.NOTEER_NA for p, _ in genoteerd)
+    assert [app.logkop(p) for p in reversed(posities)] == list(reversed(verwacht))  # from the notes
+    assert selectie.koppunt(app, laatste // 2 + 1)[0] <= laatste // 2 + 1
+
+
+def _koppen(app: Any) -> list[tuple[int, str]]:
+    with app.recorder.datastore.transaction(commit=False) as c:
+        c.execute(f"SELECT positie, kop FROM {selectie.KOPPEN} ORDER BY positie")
+        return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in c.fetchall()]
