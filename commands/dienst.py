@@ -910,10 +910,12 @@ class Dienst:
 
         return self._lees(lees)
 
-    def aanvragers(self) -> dict[int, str]:
+    def aanvragers(self, selectie: tuple[str, int] | None = None) -> dict[int, str]:
         """Per aanvraag the applicant's name, for the aanvragen whose applicants the acting user may
         see (ledger/persoonsgegevens.py `mag_zien`); VERWIJDERD once the key is destroyed. Others are
-        left out: a report shows them as AFGESCHERMD. Reads the key table only for what it shows."""
+        left out: a report shows them as AFGESCHERMD. Reads the key table only for what it shows.
+        With `selectie` (wijk, periode): only the aanvragen of that wijk and year, through the selection
+        index where it can answer (commands/selectie.py), else from the whole log."""
 
         def lees() -> dict[int, str]:
             g = self.gemeente(wijzigen=False)
@@ -924,7 +926,7 @@ class Dienst:
                 gebeurtenissen.AanvraagPersoonsgegevensVernietigd,
             ]
             vernietigd: set[UUID] = set()
-            for e in self.gebeurtenissen(soorten):
+            for e in self.gebeurtenissen(soorten, selectie):
                 if isinstance(e, gebeurtenissen.AanvraagIngediend):
                     if pg.mag_zien(g, self.gebruiker, e.wijk, self.vandaag):
                         namen[e.originator_id] = (e.nummer, e.persoon.get("naam"))
@@ -947,9 +949,17 @@ class Dienst:
 
         return self._lees(lees)
 
-    def gebeurtenissen(self, soorten: list[type] | None = None) -> Iterator[Any]:
-        """Every stored event in commit order (optionally only some kinds), decoded."""
+    def gebeurtenissen(
+        self, soorten: list[type] | None = None, selectie: tuple[str, int] | None = None
+    ) -> Iterator[Any]:
+        """Every stored event in commit order (optionally only some kinds, of one wijk and year), decoded."""
         topics = [get_topic(s) for s in soorten] if soorten else []
+        if selectie is not None:
+            from commands import selectie as index
+
+            stand = index.bruikbaar(self.app)
+            if stand is not None:
+                return (e for _, e in self.app.genummerd(topics=topics, selectie=selectie, stop=stand))
         return (e for _, e in self.app.genummerd(topics=topics))
 
 

@@ -51,7 +51,7 @@ def rijen(
     (wijk, periode): only the events of that wijk and year and those that touch every wijk, still in
     commit order, read through the selection index (the caller made sure it is complete)."""
     if selectie is not None:
-        yield from _geselecteerd(recorder, selectie, start, stop, batch)
+        yield from _geselecteerd(recorder, selectie, start, stop, batch, topics)
         return
     if is_sqlite(recorder):
         yield from _sqlite(recorder, start, stop, topics, batch)
@@ -119,18 +119,22 @@ def _staarten(recorder: Any, stop: int | None, batch: int, start: int = 1) -> It
         start = deel[-1][0] + 1
 
 
-def _geselecteerd(recorder: Any, selectie: tuple[str, int], start: int, stop: int | None, batch: int) -> Iterator[Rij]:
+def _geselecteerd(
+    recorder: Any, selectie: tuple[str, int], start: int, stop: int | None, batch: int, topics: Sequence[str] = ()
+) -> Iterator[Rij]:
     """Two ordered reads merged by notification id: the rows of (wijk, periode) and those of every wijk,
     each walking the index (wijk, periode, notification_id) in order, a batch per query."""
     wijk, periode = selectie
     return heapq.merge(
-        _sleutelrijen(recorder, wijk, periode, start, stop, batch),
-        _sleutelrijen(recorder, GEMEENTE, 0, start, stop, batch),
+        _sleutelrijen(recorder, wijk, periode, start, stop, batch, topics),
+        _sleutelrijen(recorder, GEMEENTE, 0, start, stop, batch, topics),
         key=lambda r: r[0],
     )
 
 
-def _sleutelrijen(recorder: Any, wijk: str, periode: int, start: int, stop: int | None, batch: int) -> Iterator[Rij]:
+def _sleutelrijen(
+    recorder: Any, wijk: str, periode: int, start: int, stop: int | None, batch: int, topics: Sequence[str] = ()
+) -> Iterator[Rij]:
     sqlite = is_sqlite(recorder)
     p = "?" if sqlite else "%s"
     sleutel = "e.rowid" if sqlite else "e.notification_id"
@@ -139,11 +143,12 @@ def _sleutelrijen(recorder: Any, wijk: str, periode: int, start: int, stop: int 
         f"FROM {SELECTIE} s JOIN {recorder.events_table_name} e ON {sleutel} = s.notification_id "
         f"WHERE s.wijk = {p} AND s.periode = {p} AND s.notification_id >= {p}"
         + (f" AND s.notification_id <= {p}" if stop is not None else "")
+        + (f" AND e.topic IN ({','.join([p] * len(topics))})" if topics else "")
         + f" ORDER BY s.notification_id LIMIT {p}"
     )
     stromen: dict[Any, UUID] = {}
     while stop is None or start <= stop:
-        params: list[Any] = [wijk, periode, start, *([stop] if stop is not None else []), batch]
+        params: list[Any] = [wijk, periode, start, *([stop] if stop is not None else []), *topics, batch]
         with recorder.datastore.transaction(commit=False) as c:
             if sqlite:
                 c.row_factory = None

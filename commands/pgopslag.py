@@ -31,9 +31,9 @@ class VoucherPostgresRecorder(PostgresApplicationRecorder):
                 "zouden worden overgeslagen"
             )
         # `voucher init` makes the selection index with the events table (commands/selectie.py).
-        from commands.selectie import PG_INDEX, PG_KOPPEN, PG_TABEL
+        from commands.selectie import PG_DATUM, PG_INDEX, PG_KOPPEN, PG_TABEL
 
-        self.sql_create_statements.extend(SQL(t).format() for t in (PG_TABEL, PG_INDEX, PG_KOPPEN))  # type: ignore[arg-type]
+        self.sql_create_statements.extend(SQL(t).format() for t in (PG_TABEL, PG_INDEX, PG_DATUM, PG_KOPPEN))  # type: ignore[arg-type]
         self.lock_table_statements = [
             SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout),
             SQL("SELECT pg_advisory_xact_lock({0})").format(Literal(SCHRIJFSLOT)),

@@ -145,11 +145,13 @@ SQLITE_TABEL = (
     "wijk TEXT NOT NULL, periode INTEGER NOT NULL, datum TEXT, vastgelegd INTEGER)"
 )
 SQLITE_INDEX = f"CREATE INDEX IF NOT EXISTS {TABEL}_wijk ON {TABEL} (wijk, periode, notification_id)"
+SQLITE_DATUM = f"CREATE INDEX IF NOT EXISTS {TABEL}_datum ON {TABEL} (datum, wijk, periode)"  # the figures of `tellers`
 PG_TABEL = (
     f"CREATE TABLE IF NOT EXISTS {TABEL} (notification_id bigint PRIMARY KEY, originator_id uuid NOT NULL, "
     "wijk text NOT NULL, periode integer NOT NULL, datum text, vastgelegd bigint)"
 )
 PG_INDEX = f"CREATE INDEX IF NOT EXISTS {TABEL}_wijk ON {TABEL} (wijk, periode, notification_id)"
+PG_DATUM = f"CREATE INDEX IF NOT EXISTS {TABEL}_datum ON {TABEL} (datum, wijk, periode, notification_id)"
 KOPPEN = "vouchers_logkoppen"
 """Log heads a report noted (position, head): where the next `logkop` starts (see `koppunt`)."""
 SQLITE_KOPPEN = f"CREATE TABLE IF NOT EXISTS {KOPPEN} (positie INTEGER PRIMARY KEY, kop TEXT NOT NULL)"
@@ -167,7 +169,7 @@ class VoucherSQLiteRecorder(SQLiteApplicationRecorder):
     incomplete, and completed from the log at first use (`vul_aan`)."""
 
     def construct_create_table_statements(self) -> list[str]:
-        return [*super().construct_create_table_statements(), SQLITE_TABEL, SQLITE_INDEX, SQLITE_KOPPEN]
+        return [*super().construct_create_table_statements(), SQLITE_TABEL, SQLITE_INDEX, SQLITE_DATUM, SQLITE_KOPPEN]
 
     def _insert_events(self, c: Any, stored_events: Any, **kwargs: Any) -> Any:
         nummers = super()._insert_events(c, stored_events, **kwargs)
@@ -194,8 +196,8 @@ def maak_tabel(app: Any) -> None:
     """Create the table and its index (SQLite: at init or first use; PostgreSQL: by the owner at init)."""
     recorder = app.recorder
     with recorder.datastore.transaction(commit=True) as c:
-        pg = (PG_TABEL, PG_INDEX, PG_KOPPEN)
-        for statement in pg if is_postgres(recorder) else (SQLITE_TABEL, SQLITE_INDEX, SQLITE_KOPPEN):
+        pg = (PG_TABEL, PG_INDEX, PG_DATUM, PG_KOPPEN)
+        for statement in pg if is_postgres(recorder) else (SQLITE_TABEL, SQLITE_INDEX, SQLITE_DATUM, SQLITE_KOPPEN):
             c.execute(statement)
 
 
@@ -370,20 +372,28 @@ def grens(app: Any, bekend_op: date | None, stand: int) -> int:
 
 def tellers(app: Any, selectie: Selectie, tot: date | None, stop: int) -> Tellers:
     """The figures of the whole log (up to `stop`) that a report or saldo of `selectie` shows, by the fold's
-    rule (see the module docstring), in one scan of the narrow table."""
-    telt = "datum IS NOT NULL" + (" AND datum <= ?" if tot is not None else "")
-    buiten = f"{telt} AND NOT ((wijk = ? AND periode = ?) OR wijk = ?)"
-    sql = (
-        f"SELECT coalesce(max(notification_id), 0) AS gelezen, "  # noqa: S608 - our table name
-        f"coalesce(max(CASE WHEN {telt} THEN notification_id END), 0) AS laatste, "
-        f"coalesce(sum(CASE WHEN {buiten} THEN 1 ELSE 0 END), 0) AS buiten, "
-        f"max(CASE WHEN {buiten} THEN datum END) AS hoogste "
-        f"FROM {TABEL} WHERE notification_id <= ?"
-    )
+    rule (see the module docstring): the last event read, and over the events dated by `tot` the last one,
+    how many lie outside the selection, and the latest date among those. Narrow index scans: a count over
+    the dates, the selection's own rows, and the latest date outside it from the top of the dates down."""
+    gedateerd = "datum IS NOT NULL" + (" AND datum <= ?" if tot is not None else "") + " AND notification_id <= ?"
     datum = [tot.isoformat()] if tot is not None else []
+    binnen = "((wijk = ? AND periode = ?) OR (wijk = ? AND periode = 0))"
     sleutel = [selectie.wijk, selectie.periode, GEMEENTE]
-    params = [*datum, *datum, *sleutel, *datum, *sleutel, stop]
-    gelezen, laatste, aantal, hoogste = _een(app, sql, params)
+    van = f"FROM {TABEL} WHERE "  # our table name: no input in any of these statements but their parameters
+    (gelezen,) = _een(app, "SELECT coalesce(max(notification_id), 0) AS n " + van + "notification_id <= ?", [stop])
+    totaal, laatste = _een(
+        app, "SELECT count(*) AS n, coalesce(max(notification_id), 0) AS laatste " + van + gedateerd, [*datum, stop]
+    )
+    (eigen,) = _een(app, "SELECT count(*) AS n " + van + binnen + " AND " + gedateerd, [*sleutel, *datum, stop])
+    hoogste = _een(
+        app,
+        "SELECT datum " + van + gedateerd + " AND NOT " + binnen + " ORDER BY datum DESC LIMIT 1",
+        [*datum, stop, *sleutel],
+    )
     return Tellers(
-        stop, int(gelezen), int(laatste), int(aantal), date.fromisoformat(hoogste) if hoogste is not None else None
+        stop,
+        int(gelezen),
+        int(laatste),
+        int(totaal) - int(eigen),
+        date.fromisoformat(hoogste[0]) if hoogste else None,
     )

@@ -63,7 +63,8 @@ def _verantwoording(app: Any, dienst: Dienst, wijk: str, periode: int, tot: Any,
     h = lees_geschiedenis(dienst, lambda genummerd: vouw(genummerd, tot, bekend_op), keuze)
     if not h.wijk_lijst(wijk, periode):
         return ("niet gevonden", h.stand, h.laatste, h.meegeteld, h.gelezen)
-    model = v.bouw(h, wijk, periode, aanvragers=dienst.aanvragers())
+    namen = dienst.aanvragers((wijk, periode) if via else None)  # names only of the aanvragen it shows
+    model = v.bouw(h, wijk, periode, aanvragers=namen)
     positie, kop = app.logkop(h.kop_positie)
     model = model | {"ketenkop": {"positie": positie, "hash": kop}}
     return (v.tekst(model), handelingen.csv(model), json_tekst(model), v.html(model))
