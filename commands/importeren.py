@@ -34,7 +34,8 @@ from typing import Any
 from eventsourcing.domain import Aggregate
 
 from commands import resultaten as r
-from commands.dienst import CONTANT_OPNEMEN, VERZILVER, Betaalopdracht, Dienst
+from commands.betalingen import CONTANT_OPNEMEN, VERZILVER, Betaalopdracht
+from commands.dienst import Dienst
 from ledger import ids
 from ledger.datum import parse_datum
 from ledger.fouten import OngeldigeInvoer, RegelOvertreden, VoucherFout
