@@ -51,7 +51,7 @@ from ledger.gemeente import BESLISSERS, Gemeente
 from ledger.regels import art_4_lid_4_volgorde
 from ledger.status import Status
 from ledger.verzoek import Verzoek
-from ledger.voucher import Factuur, Voucher
+from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code, parse_code
 from ledger.wijk import Wijk
 
@@ -80,7 +80,6 @@ class Dienst(Betalingen):
         # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
         self.databaserechten: Any = None
         self._ook_uitvoeren: list[Any] = []
-        self._vrije_facturen: dict[UUID, Factuur] = {}  # per attempt: invoices freed by a correction
         # What the last act did, for the words of its answer: nothing changed (an identical repeat),
         # or the --sleutel was used before (its first answer is the answer).
         self.niets_veranderd = False
@@ -117,7 +116,6 @@ class Dienst(Betalingen):
         for poging in range(MAX_POGINGEN):
             try:
                 self._ook_uitvoeren = []
-                self._vrije_facturen = {}
                 nieuw, uitkomst = beslis()
                 if nieuw:
                     self.app.save(*nieuw, **({"ook_uitvoeren": self._ook_uitvoeren} if self._ook_uitvoeren else {}))
