@@ -65,7 +65,7 @@ AanvraagVastgesteld = Aanvraag.Vastgesteld
 AanvraagTerugvorderingIngesteld = Aanvraag.TerugvorderingIngesteld
 AanvraagTerugbetalingOntvangen = Aanvraag.TerugbetalingOntvangen
 WijkTerugbetalingGeboekt = Wijk.TerugbetalingGeboekt
-VerzoekVastgelegd: Any = Verzoek.Vastgelegd  # voucher.Verzoek.Vastgelegd
+VerzoekVastgelegd = Verzoek.Vastgelegd
 # Sending and bezwaar (issue 11: Awb 3:41, 6:4-6:11, 7:10-7:12).
 AanvraagHerroepen = Aanvraag.Herroepen
 VerzendingVerzonden: Any = Verzending.Verzonden  # voucher.Verzending.Verzonden
