@@ -68,8 +68,8 @@ WijkTerugbetalingGeboekt = Wijk.TerugbetalingGeboekt
 VerzoekVastgelegd = Verzoek.Vastgelegd
 # Sending and bezwaar (issue 11: Awb 3:41, 6:4-6:11, 7:10-7:12).
 AanvraagHerroepen = Aanvraag.Herroepen
-VerzendingVerzonden: Any = Verzending.Verzonden  # voucher.Verzending.Verzonden
-BezwaarIngediend: Any = Bezwaar.Ingediend  # voucher.Bezwaar.Ingediend
+VerzendingVerzonden = Verzending.Verzonden
+BezwaarIngediend = Bezwaar.Ingediend
 BezwaarBeslist = Bezwaar.Beslist
 # Time (issue 12): a verordening that changes, a budget that changes.
 GemeenteRegelingGewijzigd = Gemeente.RegelingGewijzigd
