@@ -21,10 +21,10 @@ from ledger.wijk import Wijk
 # The event classes are made by eventsourcing's @event decorator; the names below give
 # them a static home (and a type) for readers and for the type checker.
 
-GemeenteIngericht: Any = Gemeente.Ingericht  # voucher.Gemeente.Ingericht
-GemeenteMandaatGegeven: Any = Gemeente.MandaatGegeven  # voucher.Gemeente.MandaatGegeven
-GemeenteMandaatIngetrokken: Any = Gemeente.MandaatIngetrokken  # voucher.Gemeente.MandaatIngetrokken
-GemeenteAanvraagGeregistreerd: Any = Gemeente.AanvraagGeregistreerd  # voucher.Gemeente.AanvraagGeregistreerd
+GemeenteIngericht = Gemeente.Ingericht
+GemeenteMandaatGegeven = Gemeente.MandaatGegeven
+GemeenteMandaatIngetrokken = Gemeente.MandaatIngetrokken
+GemeenteAanvraagGeregistreerd = Gemeente.AanvraagGeregistreerd
 WijkAangewezen: Any = Wijk.Aangewezen  # voucher.Wijk.Aangewezen
 WijkUitvoeringskostenGereserveerd: Any = (
     Wijk.UitvoeringskostenGereserveerd
