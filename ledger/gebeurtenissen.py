@@ -25,15 +25,13 @@ GemeenteIngericht = Gemeente.Ingericht
 GemeenteMandaatGegeven = Gemeente.MandaatGegeven
 GemeenteMandaatIngetrokken = Gemeente.MandaatIngetrokken
 GemeenteAanvraagGeregistreerd = Gemeente.AanvraagGeregistreerd
-WijkAangewezen: Any = Wijk.Aangewezen  # voucher.Wijk.Aangewezen
-WijkUitvoeringskostenGereserveerd: Any = (
-    Wijk.UitvoeringskostenGereserveerd
-)  # voucher.Wijk.UitvoeringskostenGereserveerd
-WijkSubsidieplafondVastgesteld: Any = Wijk.SubsidieplafondVastgesteld  # voucher.Wijk.SubsidieplafondVastgesteld
-WijkAanvraagInBehandeling: Any = Wijk.AanvraagInBehandeling  # voucher.Wijk.AanvraagInBehandeling
-WijkAanvraagUitWachtrij: Any = Wijk.AanvraagUitWachtrij  # voucher.Wijk.AanvraagUitWachtrij
-WijkVouchersVastgelegd: Any = Wijk.VouchersVastgelegd  # voucher.Wijk.VouchersVastgelegd
-WijkPeriodeAfgesloten: Any = Wijk.PeriodeAfgesloten  # voucher.Wijk.PeriodeAfgesloten
+WijkAangewezen = Wijk.Aangewezen
+WijkUitvoeringskostenGereserveerd = Wijk.UitvoeringskostenGereserveerd
+WijkSubsidieplafondVastgesteld = Wijk.SubsidieplafondVastgesteld
+WijkAanvraagInBehandeling = Wijk.AanvraagInBehandeling
+WijkAanvraagUitWachtrij = Wijk.AanvraagUitWachtrij
+WijkVouchersVastgelegd = Wijk.VouchersVastgelegd
+WijkPeriodeAfgesloten = Wijk.PeriodeAfgesloten
 AanvraagIngediend: Any = Aanvraag.Ingediend  # voucher.Aanvraag.Ingediend
 AanvraagAanvullingGevraagd: Any = Aanvraag.AanvullingGevraagd  # voucher.Aanvraag.AanvullingGevraagd
 AanvraagAangevuld: Any = Aanvraag.Aangevuld  # voucher.Aanvraag.Aangevuld
