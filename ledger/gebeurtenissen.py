@@ -44,12 +44,12 @@ AanvraagWijzigingGemeld: Any = Aanvraag.WijzigingGemeld  # voucher.Aanvraag.Wijz
 AanvraagPersoonsgegevensVernietigd: Any = (
     Aanvraag.PersoonsgegevensVernietigd
 )  # voucher.Aanvraag.PersoonsgegevensVernietigd
-VoucherVerstrekt: Any = Voucher.Verstrekt  # voucher.Voucher.Verstrekt
-VoucherVerzilverd: Any = Voucher.Verzilverd  # voucher.Voucher.Verzilverd
-VoucherContantOpgenomen: Any = Voucher.ContantOpgenomen  # voucher.Voucher.ContantOpgenomen
-VoucherBetalingGeweigerd: Any = Voucher.BetalingGeweigerd  # voucher.Voucher.BetalingGeweigerd
-VoucherVervallen: Any = Voucher.Vervallen  # voucher.Voucher.Vervallen
-FactuurGeboekt: Any = Factuur.Geboekt  # voucher.Factuur.Geboekt
+VoucherVerstrekt = Voucher.Verstrekt
+VoucherVerzilverd = Voucher.Verzilverd
+VoucherContantOpgenomen = Voucher.ContantOpgenomen
+VoucherBetalingGeweigerd = Voucher.BetalingGeweigerd
+VoucherVervallen = Voucher.Vervallen
+FactuurGeboekt = Factuur.Geboekt
 # After the grant (second round): explicit event classes with typed fields and their own topics.
 VoucherBetalingGecorrigeerd = Voucher.BetalingGecorrigeerd
 FactuurVrijgegeven = Factuur.Vrijgegeven

@@ -26,6 +26,7 @@ import pytest
 from commands.opslag import KetenMapper, VoucherLedger
 from ledger import gebeurtenissen, keten
 from ledger.geld import Bedrag
+from ledger.voucher import Voucher
 
 GOUD = Path(__file__).parent / "gebeurtenissen.sha256"
 STROOM = UUID("00000000-0000-0000-0000-0000000000a1")
@@ -111,3 +112,27 @@ def test_een_gebeurtenis_van_versie_1_leest_met_de_velden_die_haar_upcast_geeft(
     terug = mapper.to_domain_event(oud)
     assert {naam: getattr(terug, naam) for naam in erbij} == erbij
     assert set(vars(terug)) == {f.name for f in dataclasses.fields(klasse)}
+
+
+def test_een_contante_opname_van_voor_de_kwitantie_leest_zonder_kwitantie_en_kan_worden_gecorrigeerd() -> None:
+    v = Voucher(
+        code="V000001-01-7",
+        aanvraag=1,
+        wijk="NOORD",
+        periode=2026,
+        waarde=Bedrag.van_centen(100_000),
+        uitvoeren_tot=date(2026, 12, 31),
+        datum=date(2026, 3, 1),
+        gebruiker="regie.noord",
+    )
+    v.neem_contant_op(Bedrag.van_centen(20_000), Bedrag.van_centen(50_000), date(2026, 3, 2), "kas.beheer")
+    mapper = _mapper()
+    opgeslagen = mapper.to_stored_event(v.collect_events()[-1])
+    staat = json.loads(opgeslagen.state)
+    assert staat.pop("kwitantie") is None  # a store from before `contant --kwitantie` has no such key
+    oud = mapper.to_domain_event(dataclasses.replace(opgeslagen, state=keten.kanoniek(staat)))
+    assert "kwitantie" not in vars(oud) and oud.kwitantie is None
+    assert v.corrigeer(oud, 12, "dubbel opgenomen", date(2026, 3, 3), "kas.beheer") == Bedrag.van_centen(20_000)
+    (storno,) = v.collect_events()
+    assert (storno.soort, storno.leverancier, storno.factuur) == ("contant", None, None)
+    assert v.contant == Bedrag.nul()
