@@ -18,8 +18,9 @@ from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
 from ledger.wijk import Wijk
 
-# The event classes are made by eventsourcing's @event decorator; the names below give
-# them a static home (and a type) for readers and for the type checker.
+# Every event is an explicit class with typed fields and its own topic, on its aggregate (the aanvraag's
+# in ledger/aanvraag_gebeurtenissen.py); eventsourcing subclasses each for its aggregate and registers
+# that subclass under the topic. The names below are those registered classes, for every reader.
 
 GemeenteIngericht = Gemeente.Ingericht
 GemeenteMandaatGegeven = Gemeente.MandaatGegeven
@@ -32,25 +33,23 @@ WijkAanvraagInBehandeling = Wijk.AanvraagInBehandeling
 WijkAanvraagUitWachtrij = Wijk.AanvraagUitWachtrij
 WijkVouchersVastgelegd = Wijk.VouchersVastgelegd
 WijkPeriodeAfgesloten = Wijk.PeriodeAfgesloten
-AanvraagIngediend: Any = Aanvraag.Ingediend  # voucher.Aanvraag.Ingediend
-AanvraagAanvullingGevraagd: Any = Aanvraag.AanvullingGevraagd  # voucher.Aanvraag.AanvullingGevraagd
-AanvraagAangevuld: Any = Aanvraag.Aangevuld  # voucher.Aanvraag.Aangevuld
-AanvraagToegekend: Any = Aanvraag.Toegekend  # voucher.Aanvraag.Toegekend
-AanvraagGeweigerd: Any = Aanvraag.Geweigerd  # voucher.Aanvraag.Geweigerd
-AanvraagGeschiktVerklaard: Any = Aanvraag.GeschiktVerklaard  # voucher.Aanvraag.GeschiktVerklaard
-AanvraagRaadplegingBesloten: Any = Aanvraag.RaadplegingBesloten  # voucher.Aanvraag.RaadplegingBesloten
-AanvraagBekendgemaakt: Any = Aanvraag.Bekendgemaakt  # voucher.Aanvraag.Bekendgemaakt
-AanvraagWijzigingGemeld: Any = Aanvraag.WijzigingGemeld  # voucher.Aanvraag.WijzigingGemeld
-AanvraagPersoonsgegevensVernietigd: Any = (
-    Aanvraag.PersoonsgegevensVernietigd
-)  # voucher.Aanvraag.PersoonsgegevensVernietigd
+AanvraagIngediend = Aanvraag.Ingediend
+AanvraagAanvullingGevraagd = Aanvraag.AanvullingGevraagd
+AanvraagAangevuld = Aanvraag.Aangevuld
+AanvraagToegekend = Aanvraag.Toegekend
+AanvraagGeweigerd = Aanvraag.Geweigerd
+AanvraagGeschiktVerklaard = Aanvraag.GeschiktVerklaard
+AanvraagRaadplegingBesloten = Aanvraag.RaadplegingBesloten
+AanvraagBekendgemaakt = Aanvraag.Bekendgemaakt
+AanvraagWijzigingGemeld = Aanvraag.WijzigingGemeld
+AanvraagPersoonsgegevensVernietigd = Aanvraag.PersoonsgegevensVernietigd
 VoucherVerstrekt = Voucher.Verstrekt
 VoucherVerzilverd = Voucher.Verzilverd
 VoucherContantOpgenomen = Voucher.ContantOpgenomen
 VoucherBetalingGeweigerd = Voucher.BetalingGeweigerd
 VoucherVervallen = Voucher.Vervallen
 FactuurGeboekt = Factuur.Geboekt
-# After the grant (second round): explicit event classes with typed fields and their own topics.
+# After the grant (second round).
 VoucherBetalingGecorrigeerd = Voucher.BetalingGecorrigeerd
 FactuurVrijgegeven = Factuur.Vrijgegeven
 FactuurOpnieuwGeboekt = Factuur.OpnieuwGeboekt
