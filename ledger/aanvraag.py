@@ -31,7 +31,7 @@ from ledger import ids, regels
 from ledger import status as st
 from ledger.aanvraag_bezwaar import NaBezwaar
 from ledger.aanvraag_nazorg import NaDeVerlening
-from ledger.begrippen import GRONDEN, aanwezig_na, ontbreekt
+from ledger.begrippen import aanwezig_na, ontbreekt
 from ledger.bewaartermijnen import Bewaartermijn, eis_afgerond, eis_verstreken
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
@@ -258,8 +258,8 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         if bedrag.centen <= 0:
             raise OngeldigeInvoer("het toe te kennen bedrag moet groter zijn dan € 0,00")
         if bedrag < kosten:
-            _eis_grond_en_motivering(grond, motivering, "gedeeltelijke weigering")
-            _eis_grond_e_terecht(grond, kosten, beschikbaar, self.nummer, toegekend=bedrag)
+            regels.art_6_grond_en_motivering(grond, motivering, "gedeeltelijke weigering")
+            regels.art_6_e_grond_terecht(grond, kosten, beschikbaar, self.nummer, toegekend=bedrag)
         elif grond is not None:
             raise OngeldigeInvoer("--grond en --motivering horen alleen bij een gedeeltelijke toekenning")
         regels.art_5_lid_3_raadpleging(max(bedrag, kosten), drempel, self.status == st.Status.RAADPLEGING_VOOR)
@@ -311,9 +311,9 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
     ) -> None:
         self.eis_beslisbaar("weigeren")
         self._eis_niet_voor_ontvangst(datum)
-        _eis_grond_en_motivering(grond, motivering, "weigering")
+        regels.art_6_grond_en_motivering(grond, motivering, "weigering")
         if self.kosten is not None:
-            _eis_grond_e_terecht(grond, self.kosten, beschikbaar, self.nummer)
+            regels.art_6_e_grond_terecht(grond, self.kosten, beschikbaar, self.nummer)
         self._geweigerd(
             grond=grond,
             motivering=motivering.strip(),
@@ -631,43 +631,3 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         self.eis_heropend_na(datum)  # after a herroeping (Awb 7:11): not before it either
         regels.samenhangende_data(datum, self.ontvangen, f"de ontvangst van aanvraag {self.nummer}")
         regels.samenhangende_data(datum, self.geregistreerd, f"de registratie van aanvraag {self.nummer}")
-
-
-def _eis_grond_e_terecht(
-    grond: str | None, kosten: Bedrag, beschikbaar: Bedrag, nummer: int, toegekend: Bedrag | None = None
-) -> None:
-    """Art. 6 onder e, Awb 4:25 lid 2: the plafond is a ground only when the initiative does not fit within it,
-    and only for the part that does not fit: with money left, a full refusal on e is wrong (the right
-    decision is a partial grant of what is available). `toegekend`: the amount of a partial grant, None for
-    a full refusal. A partial grant on e below what is available stays allowed (CLI.md: a grant beyond
-    `beschikbaar` is refused, one up to it is the decision-maker's); the letter names e for the rest."""
-    if grond != "e":
-        return
-    if kosten <= beschikbaar:
-        raise RegelOvertreden(
-            f"weigeringsgrond e geldt niet: de kostenraming {kosten} past binnen het beschikbare {beschikbaar}",
-            artikel="art. 6 onder e",
-            kosten=kosten,
-            beschikbaar=beschikbaar,
-        )
-    if toegekend is None and beschikbaar.centen > 0:
-        raise RegelOvertreden(
-            f"weigeringsgrond e geldt alleen voor zover het subsidieplafond wordt overschreden: er is nog "
-            f"{beschikbaar} beschikbaar, dus een volledige weigering op grond e kan niet; ken dat bedrag toe en weiger de rest "
-            f"op grond e: voucher aanvraag toekennen {nummer} --bedrag {beschikbaar.nl().removeprefix('€ ')} "
-            "--grond e --motivering TEKST",
-            artikel="art. 6 onder e, Awb 4:25 lid 2",
-            kosten=kosten,
-            beschikbaar=beschikbaar,
-        )
-
-
-def _eis_grond_en_motivering(grond: str | None, motivering: str | None, wat: str) -> None:
-    """Toelichting art. 6, Awb 3:46: a refusal names its ground and is motivated."""
-    if grond not in GRONDEN:
-        raise OngeldigeInvoer(
-            f"een {wat} noemt een weigeringsgrond: --grond a, b, c, d of e (art. 6), of geen-initiatief "
-            "(art. 1 onder b en c)"
-        )
-    if not motivering or not motivering.strip():
-        raise OngeldigeInvoer(f"een {wat} wordt gemotiveerd: geef --motivering (Awb 3:46, toelichting art. 6)")
