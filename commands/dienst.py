@@ -764,7 +764,7 @@ class Dienst(Betalingen):
         def lees() -> dict[int, str]:
             g = self.gemeente(wijzigen=False)
             namen: dict[UUID, tuple[int, Any]] = {}
-            soorten = [
+            soorten: list[type] = [
                 gebeurtenissen.AanvraagIngediend,
                 gebeurtenissen.AanvraagAangevuld,
                 gebeurtenissen.AanvraagPersoonsgegevensVernietigd,
