@@ -87,8 +87,12 @@ def sleutel(soort: str, bron: Any, aanvraag: Callable[[int], tuple[str, int]]) -
 
 
 def _soort(e: Any) -> str:
-    """The aggregate class an event belongs to: events are nested classes (`Wijk.Aangewezen`)."""
-    return type(e).__qualname__.split(".", 1)[0]
+    """The aggregate an event belongs to, from its stored topic (`voucher.Wijk.Aangewezen`): the topic never
+    changes, wherever the class comes to live."""
+    from eventsourcing.utils import get_topic
+
+    delen = get_topic(type(e)).split(".")
+    return delen[1] if len(delen) == 3 and delen[0] == "voucher" else ""
 
 
 def _rij(e: Any, wijk: str, periode: int) -> Rij:
