@@ -24,6 +24,8 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from commands import loglezer
+
 DEEL = 2000  # ids per statement: well within SQLite's limit of variables; a payment needs three
 
 SNAPSHOT, GEBEURTENIS, BESTAAT = 0, 1, 2  # the kind of a row in the answer, in the order they are applied
@@ -51,7 +53,7 @@ def lees_samen(
             bekend[i] = gecachet
     vraag = [(i, bekend[i].version if i in bekend else -1) for i in dict.fromkeys(laden)]
     rijen: list[tuple[Any, int, str | None, bytes | None, int]] = []
-    postgres = type(recorder).__module__ != "eventsourcing.sqlite"
+    postgres = not loglezer.is_sqlite(recorder)  # the library's recorder or the project's subclass of it
     bestaan = list(dict.fromkeys(bestaan))
     stappen = max(1, -(-len(vraag) // DEEL), -(-len(bestaan) // DEEL))
     for n in range(stappen):
