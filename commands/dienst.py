@@ -1,45 +1,33 @@
-"""The application service: load, decide, save, for every act of the verordening.
+"""The application service: every act of the verordening, on the public core of commands/kern.py.
 
 Each write method loads the aggregates it needs, lets them decide (they raise the rule's
-error), and saves every new event in one transaction. A concurrent change (eventsourcing's
-IntegrityError on the version key) means another writer won the race: reload and decide
-again, a bounded number of times, then give up with `Conflict`. A request that changes
-nothing because it was done already returns the original result and writes nothing.
+error), and saves every new event in one transaction through `Kern.voer_uit` (retries on a
+lost race, the `--sleutel` record). `Dienst` is the composition the command line and the tests
+use; the use cases live in one module per chapter of the verordening.
 """
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-import json
-import random
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
 from commands import budgetjaren
 from commands import resultaten as r
-from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
-from commands.sleutels import Sleutelopslag, sleutels_van
-from commands.uitvoer import json_waarde
-from ledger import gebeurtenissen, ids, namens, regels, vastlegging
+from commands.kern import Besluit, Kern
+from ledger import gebeurtenissen, ids, regels, vastlegging
 from ledger import persoonsgegevens as pg
 from ledger.aanvraag import Aanvraag
 from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
 from ledger.datum import formatteer_datum
 from ledger.fouten import (
-    Conflict,
     FactuurAlGeboekt,
-    GeenMandaat,
     NietGevonden,
     OngeldigeInvoer,
     OngeldigeToestand,
@@ -47,22 +35,15 @@ from ledger.fouten import (
     RegelOvertreden,
 )
 from ledger.geld import Bedrag
-from ledger.gemeente import BESLISSERS, Gemeente
+from ledger.gemeente import Gemeente
 from ledger.regels import art_4_lid_4_volgorde
 from ledger.status import Status
-from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
-from ledger.vouchercode import maak_code, parse_code
 from ledger.wijk import Wijk
 
 if TYPE_CHECKING:  # the command models (pydantic) are only types here; reads never import pydantic
     from commands import modellen as m
 
-R = TypeVar("R")
-A = TypeVar("A", bound=Aggregate)
-Besluit = tuple[list[Aggregate], R]
-
-MAX_POGINGEN = 25
 CONTANT = "(contant)"  # the 'supplier' of a cash receipt in the invoice register
 VERZILVER, CONTANT_OPNEMEN = "verzilver", "contant"  # art. 9 lid 3 onder a and onder b
 STANDAARD_AANVULTERMIJN = timedelta(weeks=2)  # Awb 4:5: a reasonable term
@@ -86,203 +67,14 @@ class Betaalopdracht:
         return (CONTANT, self.factuur) if self.factuur else None
 
 
-class Dienst:
-    """One acting user against one store."""
-
-    def __init__(
-        self, app: VoucherLedger, gebruiker: str, vandaag: date | None = None, sleutel: str | None = None
-    ) -> None:
-        self.app = app
-        self.gebruiker = gebruiker
-        self.vandaag = vandaag or date.today()
-        self.sleutel = sleutel  # the caller's idempotency key (--sleutel), for the next write
-        # On PostgreSQL the command line sets commands.rechten.Databaserechten: a login's group
-        # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
-        self.databaserechten: Any = None
-        self._ook_uitvoeren: list[Any] = []
-        self._vrije_facturen: dict[UUID, Factuur] = {}  # per attempt: invoices freed by a correction
-        # What the last act did, for the words of its answer: nothing changed (an identical repeat),
-        # or the --sleutel was used before (its first answer is the answer).
-        self.niets_veranderd = False
-        self.herhaald_verzoek: Verzoek | None = None
-
-    # === plumbing: the public core the area modules use (commands/periode.py, nazorg.py) ===
-    # datum, voer_uit, laad, laad_wijk, laad_aanvraag, laad_voucher, eis_regie; no other module
-    # uses a private name of this one (tests/architectuur/test_geen_private_namen.py).
-    def datum(self, datum: date | None) -> date:
-        """The business date of an act: today by default, never in the future."""
-        if datum is None:
-            return self.vandaag
-        if datum > self.vandaag:
-            raise OngeldigeInvoer(f"de datum {formatteer_datum(datum)} ligt in de toekomst")
-        return datum
-
-    def voer_uit(
-        self, beslis: Callable[[], Besluit[R]], cmd: Any = None, resultaat: type[r.Resultaat] | None = None
-    ) -> R:
-        """Decide and save atomically; on a lost race decide again, bounded.
-
-        With a sleutel, the key is recorded in the same transaction, so a retried command
-        answers with the first result (read back as `resultaat`) and acts once."""
-        handeling = beslis
-
-        def beslis_en_onthoud() -> Besluit[R]:
-            nieuw, uitkomst = handeling()
-            self.niets_veranderd = not nieuw
-            return nieuw, uitkomst
-
-        beslis = beslis_en_onthoud
-        if self.sleutel and cmd is not None:
-            beslis = self._met_sleutel(beslis, self.sleutel, cmd, resultaat)
-        for poging in range(MAX_POGINGEN):
-            try:
-                self._ook_uitvoeren = []
-                self._vrije_facturen = {}
-                nieuw, uitkomst = beslis()
-                if nieuw:
-                    self.app.save(*nieuw, **({"ook_uitvoeren": self._ook_uitvoeren} if self._ook_uitvoeren else {}))
-                elif self._ook_uitvoeren:  # a repeated mandate: only the database privilege is brought in line
-                    self.databaserechten.voer_uit(self._ook_uitvoeren)
-                return uitkomst
-            except IntegrityError:
-                # Another writer saved first: back off with jitter so racing writers spread out.
-                time.sleep(random.randint(0, 5 * 2 ** min(poging, 6)) / 1000)  # noqa: S311 - jitter, not crypto
-            except Exception as e:  # as lees_opslag: a store error becomes exit 5, anything else passes
-                if is_opslagfout(e):
-                    raise opslagfout(e) from None
-                raise
-        raise Conflict(f"de opdracht botste {MAX_POGINGEN} keer met gelijktijdige wijzigingen; probeer het opnieuw")
-
-    def _met_sleutel(
-        self, beslis: Callable[[], Besluit[R]], sleutel: str, cmd: Any, resultaat: type[r.Resultaat] | None
-    ) -> Callable[[], Besluit[R]]:
-        opdracht = type(cmd).__name__
-        inhoud = hashlib.sha256(cmd.model_dump_json().encode("utf-8")).hexdigest()
-
-        def met_sleutel() -> Besluit[R]:
-            eerder = self.laad(Verzoek, Verzoek.create_id(sleutel), wijzigen=False)
-            if eerder is not None:  # the first answer, as recorded, read back into its type
-                self.herhaald_verzoek = eerder
-                vastgelegd = eerder.herhaling(opdracht, inhoud, self.gebruiker)
-                return [], (resultaat.uit_json(vastgelegd) if resultaat else vastgelegd)  # type: ignore[return-value]
-            nieuw, uitkomst = beslis()
-            verzoek = Verzoek(
-                sleutel=sleutel,
-                opdracht=opdracht,
-                inhoud=inhoud,
-                uitkomst=json.loads(json.dumps(uitkomst, default=json_waarde)),
-                datum=self.vandaag,
-                gebruiker=self.gebruiker,
-            )
-            return [*nieuw, verzoek], uitkomst
-
-        return met_sleutel
-
-    def _lees(self, lezer: Callable[[], R]) -> R:
-        return lees_opslag(lezer)
-
-    @property
-    def sleutels(self) -> Sleutelopslag:
-        """The key table of the personal data (commands/sleutels.py)."""
-        return sleutels_van(self.app)
-
-    def laad(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None:
-        """Load an aggregate. Only what this command may change is copied out of the cache,
-        so that a refused act leaves the cached aggregate untouched."""
-        try:
-            agg: Aggregate = self.app.repository.get(aggregate_id, deepcopy_from_cache=wijzigen)
-        except AggregateNotFoundError:
-            return None
-        if not isinstance(agg, cls):
-            raise OpslagOnbeschikbaar(f"onverwacht soort gegevens onder {aggregate_id}")
-        return agg
-
-    def gemeente(self, *, wijzigen: bool = True) -> Gemeente:
-        """The gemeente; like `laad`, a copy unless the caller says it changes nothing (`wijzigen=False`)."""
-        g = self.laad(Gemeente, ids.gemeente_id(), wijzigen=wijzigen)
-        if g is None:
-            raise OpslagOnbeschikbaar("de vouchersadministratie is niet ingericht: voer eerst 'voucher init' uit")
-        return g
-
-    def laad_wijk(self, code: str, periode: int) -> Wijk:
-        w = self.laad(Wijk, ids.wijk_id(code, periode))
-        if w is None:
-            raise self.niet_aangewezen(code, periode)
-        return w
-
-    def niet_aangewezen(self, code: str, periode: int) -> NietGevonden:
-        """A wijk that is not designated (a typing error, mostly): says which codes are (exit 3)."""
-        codes = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
-        in_periode = [c for c, p in codes if p == periode]
-        bekend = in_periode or sorted({c for c, _ in codes})
-        lijkt = difflib.get_close_matches(code, bekend, n=1)
-        hint = f"; bedoelt u {lijkt[0]}?" if lijkt and lijkt[0] != code else ""
-        wel = (f"aangewezen voor {periode}: " if in_periode else "aangewezen: ") + ", ".join(bekend) if bekend else ""
-        return NietGevonden(
-            f"wijk {code} is niet aangewezen voor {periode}" + (f" ({wel}{hint})" if wel else ""),
-            wijk=code,
-            periode=periode,
-        )
-
-    def laad_aanvraag(self, nummer: int) -> Aanvraag:
-        a = self.laad(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
-        if a is None:
-            raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)
-        return a
-
-    def laad_voucher(self, tekst: str) -> Voucher:
-        code = maak_code(*parse_code(tekst))
-        v = self.laad(Voucher, ids.voucher_id(code))
-        if v is None:
-            raise NietGevonden(f"voucher {code} is nooit verstrekt", voucher=code)
-        return v
-
-    def laad_vouchers_van(self, a: Aanvraag) -> list[Voucher]:
-        """The vouchers issued on the grant of aanvraag `a` (none when it was not granted)."""
-        return [self.laad_voucher(v["code"]) for v in (a.besluit or {}).get("vouchers", [])]
-
-    @staticmethod
-    def _eis_in_werking(g: Gemeente, datum: date) -> None:
-        if datum < g.regeling.inwerkingtreding:
-            raise RegelOvertreden(
-                f"de verordening treedt pas in werking op {formatteer_datum(g.regeling.inwerkingtreding)}",
-                artikel="art. 10 lid 1",
-            )
-
-    def eis_regie(self, g: Gemeente, wijk: str, datum: date, ook_college: bool = True) -> dict[str, Any]:
-        """Art. 5 "het college of de regiegroep": the college decides on any aanvraag of any wijk
-        (Awb 10:7: it keeps its power when it mandates), the regiegroep or the ambtenaar with its
-        mandate (toelichting art. 2 lid 6) on those of its wijk; art. 4 lid 1: an aanvraag may be
-        handed to the college too. `ook_college` says whose mandate goes first when the user holds
-        both: the college's (registering, the acts after the grant) or the wijk's (the decisions).
-
-        Returns the mandate held, as a decision records it (Awb 10:10, ledger/namens.py)."""
-        college = g.heeft_mandaat(self.gebruiker, "college", None, datum)
-        if ook_college and college:
-            return namens.mandaat("college", None)
-        rol = g.beslist_in(self.gebruiker, wijk, datum)
-        if rol is not None:
-            return namens.mandaat(rol, wijk, g.mandaatbesluit(self.gebruiker, rol, wijk))
-        if college:
-            return namens.mandaat("college", None)
-        g.eis_na_inrichting(datum)  # before `init --datum`: what to do (coherent dates)
-        vanaf = g.later_mandaat(self.gebruiker, (*BESLISSERS, "college"), wijk, datum)
-        pas = f": het mandaat geldt pas vanaf {formatteer_datum(vanaf)}" if vanaf else ""
-        raise GeenMandaat(
-            f"{self.gebruiker} heeft op {formatteer_datum(datum)} geen mandaat als regiegroep of ambtenaar voor wijk "
-            f"{wijk}, of als college{pas}",
-            artikel="art. 2 lid 6, art. 5",
-            gebruiker=self.gebruiker,
-            rol="regiegroep",
-            wijk=wijk,
-            datum=datum,
-        )
+class Dienst(Kern):
+    """One acting user against one store: the public core (commands/kern.py) and the use cases."""
 
     # === college: inrichten, mandaten, wijken ============================================
     def richt_in(self, cmd: m.Inrichten) -> r.Inrichting:
         datum = self.datum(cmd.datum)
 
-        self._lees(self.sleutels.richt_in)  # the key table of the personal data; changes nothing if it exists
+        self.lees(self.sleutels.richt_in)  # the key table of the personal data; changes nothing if it exists
 
         def beslis() -> Besluit[r.Inrichting]:
             bestaand = self.laad(Gemeente, ids.gemeente_id())
@@ -336,7 +128,7 @@ class Dienst:
     def _volg_mandaat(self, g: Gemeente, aan: str, rol: str, *, gegeven: bool) -> None:
         """The database privilege follows the mandate as it holds today (not at --datum)."""
         if self.databaserechten is not None:
-            self._ook_uitvoeren = self.databaserechten.volg_mandaat(g, aan, rol, self.vandaag, gegeven=gegeven)
+            self.ook_uitvoeren(self.databaserechten.volg_mandaat(g, aan, rol, self.vandaag, gegeven=gegeven))
 
     def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> r.Wijkstand:
         datum = self.datum(cmd.datum)
@@ -344,7 +136,7 @@ class Dienst:
         def beslis() -> Besluit[r.Wijkstand]:
             g = self.gemeente(wijzigen=False)
             g.eis_mandaat(self.gebruiker, "college", None, datum)
-            self._eis_in_werking(g, datum)
+            self.eis_in_werking(g, datum)
             r = g.regeling_op(datum)  # the version in force on the day of the designation
             if cmd.periode < g.regeling.inwerkingtreding.year:
                 raise RegelOvertreden(
@@ -414,7 +206,7 @@ class Dienst:
             # open for grants on the date of receipt, else the next designated one (commands/budgetjaren.py)
             w = self.laad_wijk(cmd.wijk, cmd.periode) if cmd.periode else budgetjaren.kies(self, cmd.wijk, ontvangen)
             self.eis_regie(g, cmd.wijk, datum, ook_college=True)
-            self._eis_in_werking(g, ontvangen)
+            self.eis_in_werking(g, ontvangen)
             regels.samenhangende_data(
                 datum, w.aangewezen_op, f"de aanwijzing van wijk {w.code}", handeling="de registratie"
             )
@@ -671,7 +463,7 @@ class Dienst:
             return ([a] if nieuw else []), uit
 
         uitkomst = self.voer_uit(beslis, cmd, r.Vergeten)
-        v = self._lees(lambda: self.sleutels.vernietig(ids.aanvraag_id(uitkomst.aanvraag)))
+        v = self.lees(lambda: self.sleutels.vernietig(ids.aanvraag_id(uitkomst.aanvraag)))
         return replace(uitkomst, sleutel_verwijderd=v.verwijderd, opgeschoond=v.opgeschoond, toelichting=v.toelichting)
 
     def _bewaartermijn(self, a: Aanvraag) -> Bewaartermijn:
@@ -816,13 +608,13 @@ class Dienst:
     # === reading =====================================================================
     def regeling(self, per: date | None = None) -> dict[str, Any]:
         """The regeling in force on `per` (default today), with every version and its date."""
-        g = self._lees(lambda: self.gemeente(wijzigen=False))
+        g = self.lees(lambda: self.gemeente(wijzigen=False))
         versie, vanaf, r = g.versie_op(per or self.vandaag)
         versies = [{"versie": n, "vanaf": d, "naam": x.naam} for n, d, x in g.versies()]
         return {"gemeente": g.naam, "regeling": r, "versie": versie, "vanaf": vanaf, "versies": versies, "per": per}
 
     def mandaten(self) -> list[dict[str, Any]]:
-        return self._lees(lambda: self.gemeente(wijzigen=False)).mandaten_lijst()
+        return self.lees(lambda: self.gemeente(wijzigen=False)).mandaten_lijst()
 
     def toon_aanvraag(self, nummer: int) -> dict[str, Any]:
         def lees() -> dict[str, Any]:
@@ -852,10 +644,10 @@ class Dienst:
                 "handelingen": [vastlegging.handeling(e) for e in self.app.events.get(a.id)],
             }
 
-        return self._lees(lees)
+        return self.lees(lees)
 
     def toon_voucher(self, code: str) -> dict[str, Any]:
-        v = self._lees(lambda: self.laad_voucher(code))
+        v = self.lees(lambda: self.laad_voucher(code))
         return {
             "voucher": v.code,
             "wijk": v.wijk,
@@ -878,7 +670,7 @@ class Dienst:
             sleutels = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
             return [self.laad_wijk(code, periode) for code, periode in sleutels]
 
-        return self._lees(lees)
+        return self.lees(lees)
 
     def aanvragen(
         self, wijk: str | None = None, status: str | None = None, *, periode: int | None = None, zoek: str | None = None
@@ -908,7 +700,7 @@ class Dienst:
                 )
             return uit
 
-        return self._lees(lees)
+        return self.lees(lees)
 
     def aanvragers(self) -> dict[int, str]:
         """Per aanvraag the applicant's name, for the aanvragen whose applicants the acting user may
@@ -945,7 +737,7 @@ class Dienst:
                     uit[nummer] = str(pg.ontsleutel({"naam": naam}, sleutel, aanvraag_id)["naam"])
             return uit
 
-        return self._lees(lees)
+        return self.lees(lees)
 
     def gebeurtenissen(self, soorten: list[type] | None = None) -> Iterator[Any]:
         """Every stored event in commit order (optionally only some kinds), decoded."""
