@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -20,6 +19,7 @@ from eventsourcing.utils import get_topic
 
 from commands import budgetjaren
 from commands import resultaten as r
+from commands.inrichting import Inrichting
 from commands.kern import Besluit, Kern
 from ledger import gebeurtenissen, ids, regels, vastlegging
 from ledger import persoonsgegevens as pg
@@ -32,7 +32,6 @@ from ledger.fouten import (
     OngeldigeInvoer,
     OngeldigeToestand,
     OpslagOnbeschikbaar,
-    RegelOvertreden,
 )
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
@@ -67,131 +66,8 @@ class Betaalopdracht:
         return (CONTANT, self.factuur) if self.factuur else None
 
 
-class Dienst(Kern):
+class Dienst(Inrichting, Kern):
     """One acting user against one store: the public core (commands/kern.py) and the use cases."""
-
-    # === college: inrichten, mandaten, wijken ============================================
-    def richt_in(self, cmd: m.Inrichten) -> r.Inrichting:
-        datum = self.datum(cmd.datum)
-
-        self.lees(self.sleutels.richt_in)  # the key table of the personal data; changes nothing if it exists
-
-        def beslis() -> Besluit[r.Inrichting]:
-            bestaand = self.laad(Gemeente, ids.gemeente_id())
-            if bestaand is not None:
-                if bestaand.naam == cmd.gemeente and bestaand.regeling == cmd.regeling:
-                    return [], r.Inrichting(bestaand.naam, bestaand.regeling, nieuw=False)
-                raise RegelOvertreden(
-                    f"deze administratie is al ingericht voor gemeente {bestaand.naam}", artikel="art. 2"
-                )
-            g = Gemeente(naam=cmd.gemeente, regeling=cmd.regeling.naar_dict(), datum=datum, gebruiker=self.gebruiker)
-            g.geef_mandaat(self.gebruiker, "college", None, datum, self.gebruiker)
-            return [g], r.Inrichting(g.naam, g.regeling, nieuw=True)
-
-        return self.voer_uit(beslis, cmd, r.Inrichting)
-
-    def geef_mandaat(self, cmd: m.GeefMandaat) -> r.MandaatGegeven:
-        datum = self.datum(cmd.datum)
-
-        def beslis() -> Besluit[r.MandaatGegeven]:
-            g = self.gemeente(wijzigen=True)
-            g.eis_mandaat(self.gebruiker, "college", None, datum)
-            nieuw = g.geef_mandaat(
-                cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker, naam=cmd.naam, besluit=cmd.besluit
-            )
-            self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=True)
-            uit = r.MandaatGegeven(
-                cmd.aan,
-                cmd.rol,
-                cmd.wijk,
-                datum,
-                nieuw,
-                g.weergavenaam(cmd.aan),
-                g.mandaatbesluit(cmd.aan, cmd.rol, cmd.wijk),
-            )
-            return ([g] if nieuw else []), uit
-
-        return self.voer_uit(beslis, cmd, r.MandaatGegeven)
-
-    def trek_mandaat_in(self, cmd: m.TrekMandaatIn) -> r.MandaatIngetrokken:
-        datum = self.datum(cmd.datum)
-
-        def beslis() -> Besluit[r.MandaatIngetrokken]:
-            g = self.gemeente(wijzigen=True)
-            g.eis_mandaat(self.gebruiker, "college", None, datum)
-            g.trek_mandaat_in(cmd.aan, cmd.rol, cmd.wijk, datum, self.gebruiker)
-            self._volg_mandaat(g, cmd.aan, cmd.rol, gegeven=False)
-            return [g], r.MandaatIngetrokken(cmd.aan, cmd.rol, cmd.wijk, datum)
-
-        return self.voer_uit(beslis, cmd, r.MandaatIngetrokken)
-
-    def _volg_mandaat(self, g: Gemeente, aan: str, rol: str, *, gegeven: bool) -> None:
-        """The database privilege follows the mandate as it holds today (not at --datum)."""
-        if self.databaserechten is not None:
-            self.ook_uitvoeren(self.databaserechten.volg_mandaat(g, aan, rol, self.vandaag, gegeven=gegeven))
-
-    def wijs_wijk_aan(self, cmd: m.WijsWijkAan) -> r.Wijkstand:
-        datum = self.datum(cmd.datum)
-
-        def beslis() -> Besluit[r.Wijkstand]:
-            g = self.gemeente(wijzigen=False)
-            g.eis_mandaat(self.gebruiker, "college", None, datum)
-            self.eis_in_werking(g, datum)
-            r = g.regeling_op(datum)  # the version in force on the day of the designation
-            if cmd.periode < g.regeling.inwerkingtreding.year:
-                raise RegelOvertreden(
-                    f"de verordening geldt vanaf {g.regeling.inwerkingtreding.year}, niet voor {cmd.periode}",
-                    artikel="art. 10",
-                )
-            reserve = _uitvoeringskosten(cmd)
-            plafond = cmd.plafond if cmd.plafond is not None else cmd.budget - reserve
-            verstrekken_tot, uitvoeren_tot = budgetjaren.data_van_de_wijk(
-                r, cmd.periode, cmd.verstrekken_tot, cmd.uitvoeren_tot
-            )
-            bestaand = self.laad(Wijk, ids.wijk_id(cmd.code, cmd.periode))
-            if bestaand is not None:
-                gelijk = (bestaand.naam, bestaand.budget, bestaand.uitvoeringskosten, bestaand.plafond) == (
-                    cmd.naam,
-                    cmd.budget,
-                    reserve,
-                    plafond,
-                )
-                if gelijk:
-                    return [], wijk_uitkomst(bestaand)
-                raise RegelOvertreden(
-                    f"wijk {cmd.code} is al aangewezen voor {cmd.periode}; wijzig het plafond met 'voucher wijk plafond'",
-                    artikel="art. 2 lid 1",
-                )
-            w = Wijk(
-                code=cmd.code,
-                naam=cmd.naam,
-                periode=cmd.periode,
-                budget=cmd.budget,
-                verstrekken_tot=verstrekken_tot,
-                uitvoeren_tot=uitvoeren_tot,
-                datum=datum,
-                gebruiker=self.gebruiker,
-            )
-            if reserve.centen:
-                w.reserveer_uitvoeringskosten(reserve, r.uitvoeringskosten_max_procent, datum, self.gebruiker)
-            w.stel_plafond_vast(plafond, datum, self.gebruiker)
-            return [w], wijk_uitkomst(w)
-
-        return self.voer_uit(beslis, cmd, r.Wijkstand)
-
-    def stel_plafond_vast(self, cmd: m.StelPlafondVast) -> r.Wijkstand:
-        datum = self.datum(cmd.datum)
-
-        def beslis() -> Besluit[r.Wijkstand]:
-            g = self.gemeente(wijzigen=False)
-            w = self.laad_wijk(cmd.code, cmd.periode)
-            g.eis_mandaat(self.gebruiker, "college", None, datum)
-            if w.plafond == cmd.plafond:
-                return [], wijk_uitkomst(w)
-            w.stel_plafond_vast(cmd.plafond, datum, self.gebruiker)
-            return [w], wijk_uitkomst(w)
-
-        return self.voer_uit(beslis, cmd, r.Wijkstand)
 
     # === aanvragen (art. 4) ===========================================================
     def dien_in(self, cmd: m.DienAanvraagIn) -> r.Aanvraagstand:
@@ -745,16 +621,6 @@ class Dienst(Kern):
         return (e for _, e in self.app.genummerd(topics=topics))
 
 
-def _uitvoeringskosten(cmd: m.WijsWijkAan) -> Bedrag:
-    if cmd.uitvoeringskosten is not None and cmd.uitvoeringskosten_procent is not None:
-        raise OngeldigeInvoer("geef --uitvoeringskosten als bedrag of als percentage, niet beide")
-    if cmd.uitvoeringskosten_procent is not None:
-        # Whole cents, rounded down, so the reserve never exceeds the percentage.
-        centen = (Decimal(cmd.budget.centen) * cmd.uitvoeringskosten_procent / 100).to_integral_value(ROUND_FLOOR)
-        return Bedrag.van_centen(int(centen))
-    return cmd.uitvoeringskosten or Bedrag.nul()
-
-
 def _persoon(cmd: m.Aanvraaggegevens, ondertekend: bool | None) -> dict[str, Any]:
     return {
         "naam": getattr(cmd, "naam", None),
@@ -772,22 +638,6 @@ def _gegevens(cmd: m.Aanvraaggegevens) -> dict[str, Any]:
         "vouchers_gewenst": cmd.vouchers,
         "elders_subsidie": cmd.elders_subsidie,
     }
-
-
-def wijk_uitkomst(w: Wijk) -> r.Wijkstand:
-    return r.Wijkstand(
-        w.code,
-        w.naam,
-        w.periode,
-        w.budget,
-        w.uitvoeringskosten,
-        w.plafond,
-        w.toegekend,
-        w.vervallen,
-        w.beschikbaar,
-        w.verstrekken_tot,
-        w.uitvoeren_tot,
-    )
 
 
 def _toekenning_uitkomst(a: Aanvraag) -> r.Toekenning:

@@ -20,7 +20,8 @@ import dataclasses
 from datetime import date
 
 from commands import resultaten as r
-from commands.dienst import Besluit, Dienst, wijk_uitkomst
+from commands.dienst import Besluit, Dienst
+from commands.inrichting import wijk_uitkomst
 from commands.modellen import Opdracht, Periode, Positief, WijkCode
 from ledger.regeling import Regeling
 
