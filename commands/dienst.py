@@ -8,20 +8,20 @@ use; the use cases live in one module per chapter of the verordening.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic
 
-from commands import budgetjaren
 from commands import resultaten as r
+from commands.aanvragen import Aanvragen, aanvraagstand
 from commands.inrichting import Inrichting
 from commands.kern import Besluit, Kern
-from ledger import gebeurtenissen, ids, regels, vastlegging
+from ledger import gebeurtenissen, ids, vastlegging
 from ledger import persoonsgegevens as pg
 from ledger.aanvraag import Aanvraag
 from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
@@ -45,7 +45,6 @@ if TYPE_CHECKING:  # the command models (pydantic) are only types here; reads ne
 
 CONTANT = "(contant)"  # the 'supplier' of a cash receipt in the invoice register
 VERZILVER, CONTANT_OPNEMEN = "verzilver", "contant"  # art. 9 lid 3 onder a and onder b
-STANDAARD_AANVULTERMIJN = timedelta(weeks=2)  # Awb 4:5: a reasonable term
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,91 +65,8 @@ class Betaalopdracht:
         return (CONTANT, self.factuur) if self.factuur else None
 
 
-class Dienst(Inrichting, Kern):
+class Dienst(Inrichting, Aanvragen, Kern):
     """One acting user against one store: the public core (commands/kern.py) and the use cases."""
-
-    # === aanvragen (art. 4) ===========================================================
-    def dien_in(self, cmd: m.DienAanvraagIn) -> r.Aanvraagstand:
-        # Registered with only --ontvangen: recorded on that date (the paper's own day), not on the day it was typed.
-        datum = self.datum(cmd.datum if cmd.datum is not None else cmd.ontvangen)
-        ontvangen = self.datum(cmd.ontvangen) if cmd.ontvangen else datum
-        regels.samenhangende_data(datum, ontvangen, "de ontvangst (--ontvangen)", handeling="de registratie")
-
-        def beslis() -> Besluit[r.Aanvraagstand]:
-            g = self.gemeente(wijzigen=True)
-            # a mistyped wijk is not found (exit 3), before the mandate; without --periode the budget year
-            # open for grants on the date of receipt, else the next designated one (commands/budgetjaren.py)
-            w = self.laad_wijk(cmd.wijk, cmd.periode) if cmd.periode else budgetjaren.kies(self, cmd.wijk, ontvangen)
-            self.eis_regie(g, cmd.wijk, datum, ook_college=True)
-            self.eis_in_werking(g, ontvangen)
-            regels.samenhangende_data(
-                datum, w.aangewezen_op, f"de aanwijzing van wijk {w.code}", handeling="de registratie"
-            )
-            nummer = g.registreer_aanvraag(cmd.wijk, w.periode, datum, self.gebruiker)
-            aanvraag_id = ids.aanvraag_id(nummer)
-            sleutel = self.sleutels.maak_of_haal(aanvraag_id)  # committed before the events (commands/sleutels.py)
-            a = Aanvraag(
-                nummer=nummer,
-                wijk=w.code,
-                periode=w.periode,
-                ontvangen=ontvangen,
-                persoon=pg.verzegel(_persoon(cmd, ondertekend=bool(cmd.ondertekend)), sleutel, aanvraag_id),
-                gegevens=_gegevens(cmd),
-                datum=datum,
-                gebruiker=self.gebruiker,
-            )
-            nieuw: list[Aggregate] = [g, a]
-            if a.status == "ingediend":
-                w.neem_in_behandeling(nummer, ontvangen, datum, self.gebruiker)
-                nieuw.append(w)
-            return nieuw, self._aanvraag_uitkomst(a, g)
-
-        return self.voer_uit(beslis, cmd, r.Aanvraagstand)
-
-    def vraag_aanvulling(self, cmd: m.VraagAanvulling) -> r.AanvullingGevraagd:
-        datum = self.datum(cmd.datum)
-        termijn = cmd.termijn or datum + STANDAARD_AANVULTERMIJN
-
-        def beslis() -> Besluit[r.AanvullingGevraagd]:
-            g = self.gemeente(wijzigen=False)
-            a = self.laad_aanvraag(cmd.nummer)
-            mandaat = self.eis_regie(g, a.wijk, datum, ook_college=False)
-            w = self.laad_wijk(a.wijk, a.periode)
-            a.vraag_aanvulling(cmd.wat, termijn, datum, self.gebruiker, mandaat=mandaat)
-            w.haal_uit_wachtrij(a.nummer, "aanvulling gevraagd", datum, self.gebruiker)
-            return [a, w], r.AanvullingGevraagd(**self._aanvraag_uitkomst(a, g).__dict__, termijn=termijn)
-
-        return self.voer_uit(beslis, cmd, r.AanvullingGevraagd)
-
-    def vul_aan(self, cmd: m.VulAanvraagAan) -> r.Aanvraagstand:
-        datum = self.datum(cmd.datum)
-
-        def beslis() -> Besluit[r.Aanvraagstand]:
-            g = self.gemeente(wijzigen=False)
-            a = self.laad_aanvraag(cmd.nummer)
-            self.eis_regie(g, a.wijk, datum, ook_college=True)
-            versie = a.version
-            persoon = self._verzegel_aanvulling(a, _persoon(cmd, ondertekend=cmd.ondertekend))
-            werd_volledig = a.vul_aan(persoon, _gegevens(cmd), datum, self.gebruiker)
-            if a.version == versie:
-                return [], self._aanvraag_uitkomst(a, g)
-            nieuw: list[Aggregate] = [a]
-            if werd_volledig:
-                w = self.laad_wijk(a.wijk, a.periode)
-                w.neem_in_behandeling(a.nummer, datum, datum, self.gebruiker)
-                nieuw.append(w)
-            return nieuw, self._aanvraag_uitkomst(a, g)
-
-        return self.voer_uit(beslis, cmd, r.Aanvraagstand)
-
-    def _verzegel_aanvulling(self, a: Aanvraag, persoon: dict[str, Any]) -> dict[str, Any]:
-        """Seal the personal items that change; the ones equal to what the aanvraag holds are left out."""
-        gegeven = {k: v for k, v in persoon.items() if v is not None}
-        if not gegeven or a.vernietigd is not None:
-            return gegeven  # nothing to seal, or destroyed: the aanvraag refuses it
-        sleutel = self.sleutels.maak_of_haal(a.id)
-        huidig = pg.ontsleutel({k: a.persoon.get(k) for k in gegeven}, sleutel, a.id)
-        return pg.verzegel({k: v for k, v in gegeven.items() if huidig.get(k) != v}, sleutel, a.id)
 
     def _persoon_voor_kijker(self, g: Gemeente, a: Aanvraag) -> dict[str, Any]:
         """The applicant as the acting user may see it: in full (college, regiegroep of the wijk),
@@ -162,18 +78,6 @@ class Dienst(Inrichting, Kern):
         if sleutel is None and any(pg.is_token(v) for v in persoon.values()):
             return {"persoonsgegevens": "verwijderd"} | pg.onleesbaar(persoon)
         return {"persoonsgegevens": "zichtbaar"} | (pg.ontsleutel(persoon, sleutel, a.id) if sleutel else persoon)
-
-    def _aanvraag_uitkomst(self, a: Aanvraag, g: Gemeente) -> r.Aanvraagstand:
-        return r.Aanvraagstand(
-            a.nummer,
-            a.wijk,
-            a.periode,
-            a.status,
-            a.ontbreekt,
-            a.ontvangen,
-            a.beslissen_voor(g.regeling_op(a.ontvangen).beslistermijn_weken),
-            a.vastgesteld,  # Awb 4:42-4:47; None until then
-        )
 
     # === beslissen (art. 5 en 6) =========================================================
     def ken_toe(self, cmd: m.KenToe) -> r.Toekenning:
@@ -496,7 +400,7 @@ class Dienst(Inrichting, Kern):
         def lees() -> dict[str, Any]:
             g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(nummer)
-            uit = self._aanvraag_uitkomst(a, g).als_dict() | self._persoon_voor_kijker(g, a)
+            uit = aanvraagstand(a, g).als_dict() | self._persoon_voor_kijker(g, a)
             return uit | {
                 "persoonsgegevens_vernietigd": a.vernietigd,
                 "omschrijving": a.gegevens.get("omschrijving"),
@@ -571,7 +475,7 @@ class Dienst(Inrichting, Kern):
                 if gezocht and not any(gezocht in t.casefold() for t in teksten):
                     continue
                 uit.append(
-                    self._aanvraag_uitkomst(a, g).als_dict()
+                    aanvraagstand(a, g).als_dict()
                     | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")}
                 )
             return uit
@@ -614,30 +518,6 @@ class Dienst(Inrichting, Kern):
             return uit
 
         return self.lees(lees)
-
-    def gebeurtenissen(self, soorten: list[type] | None = None) -> Iterator[Any]:
-        """Every stored event in commit order (optionally only some kinds), decoded."""
-        topics = [get_topic(s) for s in soorten] if soorten else []
-        return (e for _, e in self.app.genummerd(topics=topics))
-
-
-def _persoon(cmd: m.Aanvraaggegevens, ondertekend: bool | None) -> dict[str, Any]:
-    return {
-        "naam": getattr(cmd, "naam", None),
-        "adres": cmd.adres,
-        "telefoon": cmd.telefoon,
-        "ondertekend": ondertekend,
-    }
-
-
-def _gegevens(cmd: m.Aanvraaggegevens) -> dict[str, Any]:
-    return {
-        "omschrijving": cmd.omschrijving,
-        "planning": cmd.planning,
-        "kosten": cmd.kosten,
-        "vouchers_gewenst": cmd.vouchers,
-        "elders_subsidie": cmd.elders_subsidie,
-    }
 
 
 def _toekenning_uitkomst(a: Aanvraag) -> r.Toekenning:

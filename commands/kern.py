@@ -13,7 +13,8 @@ goes through this seam and through nothing private of another module:
   times, then give up with `Conflict`. A request that changes nothing because it was done already
   returns the original result and writes nothing. With `--sleutel` the key is recorded in the same
   transaction (ledger/verzoek.py), so a retried command answers with its first result and acts once;
-- `lees`: a read, with a store error as exit 5 (commands/opslag.py `lees_opslag`);
+- `lees`: a read, with a store error as exit 5 (commands/opslag.py `lees_opslag`); `gebeurtenissen`:
+  the stored events of some kinds, in commit order;
 - the rules every act shares: art. 10 lid 1 (`eis_in_werking`: nothing before the verordening is in
   force) and art. 2 lid 6 with art. 5 (`eis_regie`: the college, or the regiegroep or ambtenaar with
   its mandate for the wijk; Awb 10:7 and 10:10).
@@ -26,7 +27,7 @@ import hashlib
 import json
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
@@ -187,6 +188,11 @@ class Kern:
         """The key table of the personal data (commands/sleutels.py)."""
         return sleutels_van(self.app)
 
+    def gebeurtenissen(self, soorten: list[type] | None = None) -> Iterator[Any]:
+        """Every stored event in commit order (optionally only some kinds), decoded."""
+        topics = [get_topic(s) for s in soorten] if soorten else []
+        return (e for _, e in self.app.genummerd(topics=topics))
+
     def laad(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None:
         """Load an aggregate. Only what this command may change is copied out of the cache,
         so that a refused act leaves the cached aggregate untouched; `wijzigen=False` shares the
@@ -216,8 +222,7 @@ class Kern:
 
     def niet_aangewezen(self, code: str, periode: int) -> NietGevonden:
         """A wijk that is not designated (a typing error, mostly): says which codes are (exit 3)."""
-        aangewezen = self.app.genummerd(topics=[get_topic(gebeurtenissen.WijkAangewezen)])
-        codes = sorted({(e.code, e.periode) for _, e in aangewezen})
+        codes = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
         in_periode = [c for c, p in codes if p == periode]
         bekend = in_periode or sorted({c for c, _ in codes})
         lijkt = difflib.get_close_matches(code, bekend, n=1)
