@@ -8,7 +8,7 @@ Rules owned here (the aggregates check each of them; this module loads, seals an
   personal data are sealed with the aanvraag's own key before anything is saved
   (ledger/persoonsgegevens.py, commands/sleutels.py). A complete aanvraag (art. 4 lid 2:
   ledger/aanvraag.py `ontbreekt`) joins the wijk's queue on its day of receipt (art. 4 lid 4);
-- `voucher aanvraag aanvulling` (art. 4 lid 3, Awb 4:5): the regiegroep or the college asks for what
+- `voucher aanvraag aanvulling-vragen` (art. 4 lid 3, Awb 4:5): the regiegroep or the college asks for what
   is missing, within a term (two weeks by default); the aanvraag leaves the queue until completed;
 - `voucher aanvraag aanvullen` (Awb 4:5): the missing items are added; only the personal items that
   change are sealed again; once complete the aanvraag joins the queue on the day it became complete.
