@@ -9,7 +9,7 @@ use; the use cases live in one module per chapter of the verordening.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -20,17 +20,16 @@ from eventsourcing.utils import get_topic
 from commands import resultaten as r
 from commands.aanvragen import Aanvragen, aanvraagstand
 from commands.besluiten import Besluiten
+from commands.bewaren import Bewaren
 from commands.inrichting import Inrichting
 from commands.kern import Besluit, Kern
 from ledger import gebeurtenissen, ids, vastlegging
 from ledger import persoonsgegevens as pg
 from ledger.aanvraag import Aanvraag
-from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
 from ledger.datum import formatteer_datum
 from ledger.fouten import (
     FactuurAlGeboekt,
     NietGevonden,
-    OpslagOnbeschikbaar,
 )
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
@@ -62,7 +61,7 @@ class Betaalopdracht:
         return (CONTANT, self.factuur) if self.factuur else None
 
 
-class Dienst(Inrichting, Aanvragen, Besluiten, Kern):
+class Dienst(Inrichting, Aanvragen, Besluiten, Bewaren, Kern):
     """One acting user against one store: the public core (commands/kern.py) and the use cases."""
 
     def _persoon_voor_kijker(self, g: Gemeente, a: Aanvraag) -> dict[str, Any]:
@@ -75,39 +74,6 @@ class Dienst(Inrichting, Aanvragen, Besluiten, Kern):
         if sleutel is None and any(pg.is_token(v) for v in persoon.values()):
             return {"persoonsgegevens": "verwijderd"} | pg.onleesbaar(persoon)
         return {"persoonsgegevens": "zichtbaar"} | (pg.ontsleutel(persoon, sleutel, a.id) if sleutel else persoon)
-
-    # === personal data: destroyed after the retention term (AVG, Archiefwet) ===============
-    def vergeet(self, cmd: m.Vergeet) -> r.Vergeten:
-        """The college destroys the key of an aanvraag's personal data once its term has ended.
-
-        The event is saved first, then the key is destroyed: a key whose destruction failed is
-        destroyed by a repeat (which writes no second event); an event never goes missing."""
-        datum = self.datum(cmd.datum)
-
-        def beslis() -> Besluit[r.Vergeten]:
-            g = self.gemeente(wijzigen=False)
-            g.eis_mandaat(self.gebruiker, "college", None, datum)
-            a = self.laad_aanvraag(cmd.nummer)
-            termijn = self._bewaartermijn(a)
-            if a.vernietigd is None and termijn.verstreken(datum) and not self.sleutels.mag_vernietigen():
-                raise OpslagOnbeschikbaar(
-                    "deze databaselogin mag geen sleutels vernietigen: vraag de beheerder om DELETE op "
-                    "vouchers_sleutels (README, Persoonsgegevens en bewaartermijnen)"
-                )
-            gesloten = self.laad_wijk(a.wijk, a.periode).gesloten
-            nieuw = a.vergeet(termijn, datum, self.gebruiker, periode_gesloten=gesloten)
-            uit = r.Vergeten(a.nummer, a.wijk, a.periode, termijn.uitkomst, termijn.einde, a.vernietigd, nieuw)
-            return ([a] if nieuw else []), uit
-
-        uitkomst = self.voer_uit(beslis, cmd, r.Vergeten)
-        v = self.lees(lambda: self.sleutels.vernietig(ids.aanvraag_id(uitkomst.aanvraag)))
-        return replace(uitkomst, sleutel_verwijderd=v.verwijderd, opgeschoond=v.opgeschoond, toelichting=v.toelichting)
-
-    def _bewaartermijn(self, a: Aanvraag) -> Bewaartermijn:
-        from projections.rapporten.bewaartermijnen import dossier_uit
-
-        d = dossier_uit(self.app.events.get(a.id))
-        return bewaartermijn(d.status, self.laad_wijk(a.wijk, a.periode).uitvoeren_tot, d.besluit, d.laatste)
 
     # === kasbeheer (art. 9) ===========================================================
     def verzilver(self, cmd: m.Verzilver) -> r.Betaling:
