@@ -20,7 +20,7 @@ this module finds the decision in the numbered history, loads and saves):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -184,8 +184,7 @@ def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> r.Bezwaarstand:
                 omschrijving,
             )
             if zelfde:
-                uit = bezwaar_uitkomst(eerder, a.status)
-                return [], r.Bezwaarstand(**{f.name: uit[f.name] for f in fields(r.Bezwaarstand)})
+                return [], bezwaarstand(eerder, a.status)
         verzending = h.verzendingen.get(besluit.handeling.gebeurtenis)
         b = Bezwaar.dien_in(
             nummer=max(h.bezwaren, default=0) + 1,
@@ -203,13 +202,16 @@ def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> r.Bezwaarstand:
             gebruiker=dienst.gebruiker,
             mandaat=mandaat,
         )
-        return [b], _uitkomst(b, a.status)
+        return [b], bezwaarstand(b, a.status)
 
     return dienst.voer_uit(beslis, cmd, r.Bezwaarstand)
 
 
-def _uitkomst(b: Bezwaar, status: str) -> r.Bezwaarstand:
-    beslissing = b.beslissing or {}
+def bezwaarstand(b: Bezwaar | BezwaarHistorie, status: str) -> r.Bezwaarstand:
+    """The bezwaar with its terms and the aanvraag's status: the answer of `bezwaar indienen` and
+    `bezwaar beslissen` (from the aggregate, or from the history on a repeat) and the head of a row
+    of `bezwaar lijst` (`bezwaarregel`)."""
+    uitkomst = b.uitkomst if isinstance(b, BezwaarHistorie) else (b.beslissing or {}).get("uitkomst")
     return r.Bezwaarstand(
         b.nummer,
         b.aanvraag,
@@ -221,26 +223,20 @@ def _uitkomst(b: Bezwaar, status: str) -> r.Bezwaarstand:
         b.tijdig,
         b.verschoonbaar,
         b.beslissen_voor,
-        beslissing.get("uitkomst"),
+        uitkomst,
         status,
     )
 
 
-def bezwaar_uitkomst(b: BezwaarHistorie, status: str) -> dict[str, Any]:
-    return {
-        "bezwaar": b.nummer,
-        "aanvraag": b.aanvraag,
-        "besluit": b.besluit,
-        "soort": b.soort,
-        "verzonden": b.verzonden,
-        "laatste_dag": b.laatste_dag,
-        "ontvangen": b.ontvangen,
-        "tijdig": b.tijdig,
-        "verschoonbaar": b.verschoonbaar,
-        "beslissen_voor": b.beslissen_voor,
-        "uitkomst": b.uitkomst,
-        "beslist": b.beslissing.datum if b.beslissing else None,
-        "beslissing": b.beslissing.gebeurtenis if b.beslissing else None,  # its letter: besluit NR --gebeurtenis
+def bezwaarregel(b: BezwaarHistorie, status: str) -> dict[str, Any]:
+    """A row of `bezwaar lijst`: the bezwaarstand, with when it was decided and the event number of that
+    decision (its letter: `besluit NR --gebeurtenis`) before the status, in that order (CLI.md)."""
+    rij = bezwaarstand(b, status).als_dict()
+    del rij["status"]
+    beslissing = b.beslissing
+    return rij | {
+        "beslist": beslissing.datum if beslissing else None,
+        "beslissing": beslissing.gebeurtenis if beslissing else None,
         "status": status,
     }
 
@@ -258,11 +254,11 @@ def beslis_bezwaar(dienst: Dienst, cmd: BeslisBezwaar) -> r.Bezwaarstand:
         mandaat = namens.mandaat("college", None)
         a = dienst.laad_aanvraag(b.aanvraag)
         if not b.beslis(cmd.uitkomst, cmd.motivering, datum, dienst.gebruiker, mandaat=mandaat):
-            return [], _uitkomst(b, a.status)
+            return [], bezwaarstand(b, a.status)
         nieuw: list[Aggregate] = [b]
         if cmd.uitkomst == "gegrond":
             nieuw += _herroep(dienst, b, a, datum, mandaat)
-        return nieuw, _uitkomst(b, a.status)
+        return nieuw, bezwaarstand(b, a.status)
 
     return dienst.voer_uit(beslis, cmd, r.Bezwaarstand)
 
@@ -344,7 +340,7 @@ def bezwaren_van(dienst: Dienst, nummer: int) -> list[dict[str, Any]]:
 
 def bezwaren(dienst: Dienst) -> list[dict[str, Any]]:
     h = geschiedenis(dienst)
-    return [bezwaar_uitkomst(b, h.aanvragen[b.aanvraag].status) for _, b in sorted(h.bezwaren.items())]
+    return [bezwaarregel(b, h.aanvragen[b.aanvraag].status) for _, b in sorted(h.bezwaren.items())]
 
 
 def bezwaar_regels(u: dict[str, Any], nl: Any) -> list[str]:
