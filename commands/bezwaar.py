@@ -27,9 +27,9 @@ from typing import Any, Literal
 from eventsourcing.domain import Aggregate
 
 from commands import resultaten as r
-from commands.dienst import Besluit as Uitkomst
-from commands.dienst import Dienst
 from commands.geschiedenis import lees_geschiedenis
+from commands.kern import Besluit as Uitkomst
+from commands.kern import Kern
 from commands.modellen import Opdracht, Tekst
 from commands.opslag import lees_opslag
 from ledger import namens
@@ -69,7 +69,7 @@ class Brief:
     bezwaar: int | None = None
 
 
-def geschiedenis(dienst: Dienst) -> Geschiedenis:
+def geschiedenis(dienst: Kern) -> Geschiedenis:
     return lees_geschiedenis(dienst, lambda genummerd: vouw(genummerd))
 
 
@@ -112,7 +112,7 @@ def kies_brief(h: Geschiedenis, nummer: int, gebeurtenis: int | None) -> Brief:
 
 
 # --- verzending (Awb 3:41) ------------------------------------------------------------------------
-def verzend_besluit(dienst: Dienst, cmd: VerzendBesluit) -> dict[str, Any]:
+def verzend_besluit(dienst: Kern, cmd: VerzendBesluit) -> dict[str, Any]:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Uitkomst[dict[str, Any]]:
@@ -159,7 +159,7 @@ def verzending_melding(u: dict[str, Any], nl: Any) -> str:
 
 
 # --- bezwaar indienen (Awb 6:4-6:11) ----------------------------------------------------------------
-def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> r.Bezwaarstand:
+def dien_bezwaar_in(dienst: Kern, cmd: DienBezwaarIn) -> r.Bezwaarstand:
     datum = dienst.datum(cmd.datum)
     ontvangen = dienst.datum(cmd.ontvangen)
 
@@ -242,7 +242,7 @@ def bezwaarregel(b: BezwaarHistorie, status: str) -> dict[str, Any]:
 
 
 # --- bezwaar beslissen (Awb 7:11-7:12) -------------------------------------------------------------
-def beslis_bezwaar(dienst: Dienst, cmd: BeslisBezwaar) -> r.Bezwaarstand:
+def beslis_bezwaar(dienst: Kern, cmd: BeslisBezwaar) -> r.Bezwaarstand:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Uitkomst[r.Bezwaarstand]:
@@ -263,7 +263,7 @@ def beslis_bezwaar(dienst: Dienst, cmd: BeslisBezwaar) -> r.Bezwaarstand:
     return dienst.voer_uit(beslis, cmd, r.Bezwaarstand)
 
 
-def _herroep(dienst: Dienst, b: Bezwaar, a: Any, datum: date, mandaat: dict[str, Any]) -> list[Aggregate]:
+def _herroep(dienst: Kern, b: Bezwaar, a: Any, datum: date, mandaat: dict[str, Any]) -> list[Aggregate]:
     """Awb 7:11: revoke the decision objected to, if it still stands as the latest."""
     laatste = brief.laatste_besluit(_aanvraag(geschiedenis(dienst), a.nummer))
     if laatste is None or laatste.handeling.gebeurtenis != b.besluit:
@@ -310,7 +310,7 @@ def melding(u: dict[str, Any], nl: Any) -> str:
     )
 
 
-def bezwaren_van(dienst: Dienst, nummer: int) -> list[dict[str, Any]]:
+def bezwaren_van(dienst: Kern, nummer: int) -> list[dict[str, Any]]:
     """The bezwaren against decisions on aanvraag `nummer`, from their own events only (cheap for `aanvraag toon`)."""
     from ledger import gebeurtenissen as g
 
@@ -338,7 +338,7 @@ def bezwaren_van(dienst: Dienst, nummer: int) -> list[dict[str, Any]]:
     return lees_opslag(lees)
 
 
-def bezwaren(dienst: Dienst) -> list[dict[str, Any]]:
+def bezwaren(dienst: Kern) -> list[dict[str, Any]]:
     h = geschiedenis(dienst)
     return [bezwaarregel(b, h.aanvragen[b.aanvraag].status) for _, b in sorted(h.bezwaren.items())]
 
