@@ -3,7 +3,15 @@
 Each write method loads the aggregates it needs, lets them decide (they raise the rule's
 error), and saves every new event in one transaction through `Kern.voer_uit` (retries on a
 lost race, the `--sleutel` record). `Dienst` is the composition the command line and the tests
-use; the use cases live in one module per chapter of the verordening.
+use; the use cases live in one module per chapter of the verordening, each opening with the
+articles it owns:
+- commands/inrichting.py `Inrichting`: the administration, mandates, wijken and plafond (art. 2);
+- commands/aanvragen.py `Aanvragen`: registering and completing an aanvraag (art. 4);
+- commands/besluiten.py `Besluiten`: the decisions and what follows them (art. 5-8);
+- commands/bewaren.py `Bewaren`: the personal data after the retention term (AVG, Archiefwet);
+- below, still here: kasbeheer (art. 9) and reading.
+The acts after the grant are functions on the core: commands/nazorg.py, vaststelling.py,
+bezwaar.py, beeindigen.py, periode.py, tijd.py.
 """
 
 from __future__ import annotations
@@ -27,10 +35,7 @@ from ledger import gebeurtenissen, ids, vastlegging
 from ledger import persoonsgegevens as pg
 from ledger.aanvraag import Aanvraag
 from ledger.datum import formatteer_datum
-from ledger.fouten import (
-    FactuurAlGeboekt,
-    NietGevonden,
-)
+from ledger.fouten import FactuurAlGeboekt, NietGevonden
 from ledger.geld import Bedrag
 from ledger.gemeente import Gemeente
 from ledger.voucher import Factuur, Voucher
