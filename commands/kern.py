@@ -47,7 +47,7 @@ from ledger.datum import formatteer_datum
 from ledger.fouten import Conflict, GeenMandaat, NietGevonden, OngeldigeInvoer, OpslagOnbeschikbaar, RegelOvertreden
 from ledger.gemeente import BESLISSERS, Gemeente
 from ledger.verzoek import Verzoek
-from ledger.voucher import Factuur, Voucher
+from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code, parse_code
 from ledger.wijk import Wijk
 
@@ -76,7 +76,6 @@ class Kern:
         # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
         self.databaserechten: Any = None
         self._ook_uitvoeren: list[Any] = []
-        self._vrije_facturen: dict[UUID, Factuur] = {}  # per attempt: invoices freed by a correction
         self._gedeeld: list[Aggregate] | None = None  # per attempt: what was loaded without a copy
         # What the last act did, for the words of its answer: nothing changed (an identical repeat),
         # or the --sleutel was used before (its first answer is the answer).
@@ -111,7 +110,6 @@ class Kern:
         for poging in range(MAX_POGINGEN):
             try:
                 self._ook_uitvoeren = []
-                self._vrije_facturen = {}
                 nieuw, uitkomst = self._beslis_zonder_gedeelde_wijziging(beslis)
                 if nieuw:
                     self.app.save(*nieuw, **({"ook_uitvoeren": self._ook_uitvoeren} if self._ook_uitvoeren else {}))

@@ -28,7 +28,7 @@ from typing import Any, Literal
 from eventsourcing.domain import Aggregate
 
 from commands import resultaten as r
-from commands.dienst import CONTANT
+from commands.betalingen import CONTANT
 from commands.kern import Besluit, Kern
 from commands.modellen import Opdracht, Positief, Tekst
 from ledger import ids
