@@ -57,6 +57,7 @@ from projections.rapporten.historie import (
     Waardeintrekking,
     WijkHistorie,
 )
+from projections.rapporten.zonder_gc import zonder_gc
 
 __all__ = [
     "OPEN",
@@ -504,6 +505,7 @@ _VERWERKING: dict[type, Any] = {
 }
 
 
+@zonder_gc
 def vouw(genummerd: Iterable[tuple[int, Any]], tot: date | None = None, bekend_op: date | None = None) -> Geschiedenis:
     """Fold (number, event) pairs, in commit order, into the history as it stood at the end of `tot`,
     as far as it was recorded by the end of `bekend_op`."""

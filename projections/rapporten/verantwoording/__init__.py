@@ -40,10 +40,12 @@ from projections.rapporten.verantwoording import kop, overzicht, uitzonderingen,
 from projections.rapporten.verantwoording.overzicht import saldo_van
 from projections.rapporten.verantwoording.uitzonderingen import CONTANT_NABIJ_PROCENT, UITZONDERINGEN
 from projections.rapporten.verantwoording.woorden import BESLUITSOORT, NAMEN_ZIN, SALDOVELDEN, versie_tekst
+from projections.rapporten.zonder_gc import zonder_gc
 
 kop_regels = kop.regels  # what the report is, in sentences: also on the spreadsheet's "Over dit bestand"
 
 
+@zonder_gc
 def bouw(
     h: Geschiedenis, wijk: str | None = None, periode: int | None = None, aanvragers: dict[int, str] | None = None
 ) -> dict[str, Any]:
@@ -76,6 +78,7 @@ def bouw(
 _wijk_model = wijk.model  # `bouw` has a parameter named wijk
 
 
+@zonder_gc
 def tekst(m: dict[str, Any]) -> str:
     regels = [*kop.tekst(m), *overzicht.tekst(m), *uitzonderingen.tekst(m)]
     for w in m["wijken"]:
@@ -83,6 +86,7 @@ def tekst(m: dict[str, Any]) -> str:
     return "\n".join(regels).rstrip("\n") + "\n"
 
 
+@zonder_gc
 def html(m: dict[str, Any]) -> str:
     delen = [*kop.html(m), *overzicht.html(m), *uitzonderingen.html(m)]
     for w in m["wijken"]:
