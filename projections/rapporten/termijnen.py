@@ -45,7 +45,12 @@ ONVERZONDEN = 7  # a letter is normally sent within a week of the decision
 
 def bouw(h: Geschiedenis, per: date) -> dict[str, Any]:
     r = h.regeling_op(per)
-    beslis, aanvulling, onvolledig, verstrekken, start, restant = [], [], [], [], [], []
+    beslis: list[dict[str, Any]] = []
+    aanvulling: list[dict[str, Any]] = []
+    onvolledig: list[dict[str, Any]] = []
+    verstrekken: list[dict[str, Any]] = []
+    start: list[dict[str, Any]] = []
+    restant: list[dict[str, Any]] = []
     for w in h.wijk_lijst():
         for nummer in sorted(w.aanvragen):
             a = h.aanvragen[nummer]
