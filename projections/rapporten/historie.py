@@ -18,7 +18,7 @@ from ledger.regeling import Regeling
 OPEN = st.OPEN  # still waiting for a decision (ledger/status.py)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Handeling:
     """Who did it, on which business date, and which event in the log records it."""
 
@@ -28,7 +28,7 @@ class Handeling:
     vastgelegd: datetime | None = None  # when it was recorded (ledger/vastlegging.py); never from a person
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Vertraagd:
     """An act recorded after its business date: what it was and what it was about."""
 
@@ -41,7 +41,7 @@ class Vertraagd:
     voucher: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Betaling:
     handeling: Handeling
     soort: str  # "verzilverd" (art. 9 lid 3 onder a) or "contant" (art. 9 lid 3 onder b)
@@ -51,7 +51,7 @@ class Betaling:
     factuurdatum: date | None = None  # an invoice paid after the execution date within the betaaltermijn
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GeweigerdeBetaling:
     handeling: Handeling
     bedrag: Bedrag
@@ -60,7 +60,7 @@ class GeweigerdeBetaling:
     factuur: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Vordering:
     """A terugvordering (Awb 4:57: by a lower vaststelling or `terugvordering instellen`) or a receipt of it."""
 
@@ -71,7 +71,7 @@ class Vordering:
     namens: Namens | None = None  # `terugvordering instellen` records its mandate (Awb 10:10); the letter names it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Correctie:
     """A storno: the payment event `corrigeert` (its number in the log) no longer counts."""
 
@@ -82,13 +82,13 @@ class Correctie:
     reden: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Vervalling:
     handeling: Handeling
     bedrag: Bedrag
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Waardeintrekking:
     """Value of the voucher withdrawn with the grant (Awb 4:48); in the saldo it counts as vervallen."""
 
@@ -97,7 +97,7 @@ class Waardeintrekking:
     grond: str
 
 
-@dataclass
+@dataclass(slots=True)
 class VoucherHistorie:
     code: str
     aanvraag: int
@@ -149,7 +149,7 @@ class VoucherHistorie:
         return self.waarde - self.verzilverd - self.contant - self.vervallen
 
 
-@dataclass
+@dataclass(slots=True)
 class Aanvulling:
     gevraagd: Handeling
     wat: str
@@ -157,7 +157,7 @@ class Aanvulling:
     aangevuld: Handeling | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Namens:
     """Awb 10:10 as the decision event records it: on whose behalf, under which mandate (ledger/namens.py)."""
 
@@ -167,7 +167,7 @@ class Namens:
     besluit: str | None = None  # the ambtenaar's mandaatbesluit, as the decision recorded it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Besluit:
     """A decision on an aanvraag: toegekend, geweigerd, geschikt (art. 5 lid 3) or the raadpleging (lid 6)."""
 
@@ -189,7 +189,7 @@ class Besluit:
     na_bezwaar: int | None = None  # taken after a decision was revoked on this bezwaar (Awb 7:11)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verzending:
     """Awb 3:41: a decision letter sent; the bezwaartermijn (or beroepstermijn) runs to `laatste_dag`."""
 
@@ -198,7 +198,7 @@ class Verzending:
     laatste_dag: date
 
 
-@dataclass
+@dataclass(slots=True)
 class BezwaarHistorie:
     """A bezwaar (Awb 6:4) against decision `besluit` on aanvraag `aanvraag`, and its beslissing (Awb 7:11)."""
 
@@ -227,7 +227,7 @@ class BezwaarHistorie:
         return self.beslissing is None
 
 
-@dataclass
+@dataclass(slots=True)
 class AanvraagHistorie:
     nummer: int
     wijk: str
@@ -283,7 +283,7 @@ class AanvraagHistorie:
         return next((b for b in staand if b.soort == "toegekend"), None)
 
 
-@dataclass
+@dataclass(slots=True)
 class WijkHistorie:
     code: str
     periode: int
@@ -305,7 +305,7 @@ class WijkHistorie:
     terugontvangen: Bedrag = field(default_factory=Bedrag.nul)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mandaat:
     gebruiker: str
     rol: str
@@ -316,7 +316,7 @@ class Mandaat:
     besluit: str | None = None  # the reference of the mandaatbesluit (`--besluit`)
 
 
-@dataclass
+@dataclass(slots=True)
 class Geschiedenis:
     tot: date | None
     bekend_op: date | None = None
