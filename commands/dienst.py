@@ -918,7 +918,7 @@ class Dienst:
         def lees() -> dict[int, str]:
             g = self.gemeente(wijzigen=False)
             namen: dict[UUID, tuple[int, Any]] = {}
-            soorten = [
+            soorten: list[type] = [
                 gebeurtenissen.AanvraagIngediend,
                 gebeurtenissen.AanvraagAangevuld,
                 gebeurtenissen.AanvraagPersoonsgegevensVernietigd,
