@@ -1,7 +1,7 @@
 """The numbered history: every stored event with its number in the log, for the reports.
 
 A report names, for every euro, the event it rests on; that name is the event's
-notification id (its number in the log, in commit order). `Dienst.gebeurtenissen()` drops
+notification id (its number in the log, in commit order). `Kern.gebeurtenissen()` drops
 that number, so the reports read through here. Reading only: nothing is decided or saved.
 
 A report of one wijk and one budget year (`selectie`) reads only that wijk and year and what
@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from commands import selectie as s
-from commands.dienst import Dienst
+from commands.kern import Kern
 from commands.opslag import lees_opslag
 
 R = TypeVar("R")
@@ -25,7 +25,7 @@ Genummerd = tuple[int, Any]
 """(notification id, decoded domain event)"""
 
 
-def genummerd(dienst: Dienst) -> Iterator[Genummerd]:
+def genummerd(dienst: Kern) -> Iterator[Genummerd]:
     """Every stored event in commit order, with its number in the log."""
     return dienst.app.genummerd()
 
@@ -44,9 +44,7 @@ def selectie_van(wijkcode: str | None, periode: int | None, bekend_op: date | No
         return None
 
 
-def lees_geschiedenis(
-    dienst: Dienst, vouw: Callable[[Iterator[Genummerd]], R], selectie: s.Selectie | None = None
-) -> R:
+def lees_geschiedenis(dienst: Kern, vouw: Callable[[Iterator[Genummerd]], R], selectie: s.Selectie | None = None) -> R:
     """Fold the whole numbered history; a store that is missing or unreachable is the contract's error.
 
     With `selectie` (the report's --wijk and --periode, and its --bekend-op), a fold into a
@@ -58,7 +56,7 @@ def lees_geschiedenis(
     return lees_opslag(lambda: _gekozen(dienst, vouw, selectie, stand))
 
 
-def _gekozen(dienst: Dienst, vouw: Callable[[Iterator[Genummerd]], R], selectie: s.Selectie, stand: int) -> R:
+def _gekozen(dienst: Kern, vouw: Callable[[Iterator[Genummerd]], R], selectie: s.Selectie, stand: int) -> R:
     from projections.rapporten.geschiedenis import Geschiedenis
 
     app = dienst.app
