@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from ledger import vastlegging as vl
@@ -117,3 +118,22 @@ def test_de_eu_regel_zonder_tijdzonedatabase():
         assert eu.dst(wandklok) == offset - uur
         assert eu.tzname(wandklok) == ("CEST" if offset == 2 * uur else "CET")
     assert eu.utcoffset(None) == uur and eu.dst(None) == timedelta(0) and eu.tzname(None) == "CET"
+
+
+def test_met_tijdzonedatabase_is_amsterdam_de_zone_europe_amsterdam():
+    from zoneinfo import ZoneInfo
+
+    zone = vl._amsterdam()
+    assert isinstance(zone, ZoneInfo) and zone.key == "Europe/Amsterdam"
+
+
+def test_handeling_van_een_gebeurtenis_zonder_datum_of_gebruiker():
+    kaal = SimpleNamespace(originator_version=2)
+    assert vl.handeling(kaal) == {
+        "versie": 2,
+        "handeling": "simple namespace",
+        "datum": None,
+        "vastgelegd": None,
+        "door": None,
+    }
+    assert vl.dagen_laat(SimpleNamespace(timestamp=datetime(2026, 2, 1, tzinfo=UTC))) is None
