@@ -10,7 +10,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from aanvraaghulp import DREMPEL, NOORD, ONTVANGEN, REGIE, RUIM, ZUID, aanvraag, enige, geschikt, ken_toe, weigert
+from aanvraaghulp import (
+    DREMPEL,
+    MAX_VOUCHER,
+    NOORD,
+    ONTVANGEN,
+    REGIE,
+    RUIM,
+    ZUID,
+    aanvraag,
+    e,
+    enige,
+    geschikt,
+    ken_toe,
+    weigert,
+)
 
 from ledger.fouten import OngeldigeInvoer, OngeldigeToestand, RegelOvertreden
 from ledger.geld import Bedrag
@@ -169,3 +183,35 @@ def test_het_nieuwe_besluit_ligt_niet_voor_de_herroeping_wel_op_die_dag() -> Non
     ken_toe(a, datum=date(2026, 5, 1))
     assert a.status == "toegekend" and a.heropend is None
     a.eis_heropend_na(ONTVANGEN)  # decided again: no herroeping bounds it any more
+
+
+def _herroepen_toekenning(kosten: str = "6.000"):
+    a = aanvraag(kosten)
+    ken_toe(a)
+    a.collect_events()
+    _herroep(a, "toegekend", vrij=e(kosten))
+    a.collect_events()
+    return a
+
+
+def test_na_een_herroepen_toekenning_krijgen_nieuwe_vouchers_nieuwe_codes():
+    a = _herroepen_toekenning("6.000")  # two vouchers: -01 and -02
+    assert [v["code"] for v in a.herroepingen[0]["vouchers"]] == ["V000001-01-0", "V000001-02-9"]
+    assert [v["code"] for v in a.verdeel(e("6.000"), None, MAX_VOUCHER)] == ["V000001-03-2", "V000001-04-1"]
+
+
+def test_een_herroepen_weigering_telt_geen_vouchers():
+    a = _geweigerd()
+    _herroep(a, "geweigerd")
+    assert [v["code"] for v in a.verdeel(e("1.000"), None, MAX_VOUCHER)] == ["V000001-01-0"]
+
+
+def test_na_herroeping_samen_precies_99_vouchers_mag_en_een_meer_noemt_hoeveel_nog_kunnen():
+    a = _herroepen_toekenning("6.000")
+    assert len(a.verdeel(e("97"), 97, MAX_VOUCHER)) == 97
+    fout = weigert(a, RegelOvertreden, lambda: a.verdeel(e("98"), 98, MAX_VOUCHER))
+    assert fout.melding == (
+        "aanvraag 1 had al 2 vouchers, herroepen op bezwaar; een vouchercode wordt één keer uitgegeven en een "
+        "aanvraag heeft er ten hoogste 99: nu ten hoogste 97 vouchers, niet 98"
+    )
+    assert fout.artikel == "art. 1 onder a, Awb 7:11" and fout.gegevens == {"eerder": 2, "aantal": 98}
