@@ -98,3 +98,19 @@ def test_de_beslistermijn_telt_vanaf_de_laatste_dag_of_vanaf_een_latere_ontvangs
     assert bt.beslissen_voor(D(2026, 3, 3), laatste) == D(2026, 5, 26)
     assert bt.beslissen_voor(D(2026, 3, 3), None) == D(2026, 4, 14)
     assert bt.BESLISTERMIJN_WEKEN == 6
+
+
+def _pasen_oudin(y: int) -> date:
+    """An independent computation of Easter (Oudin 1940, as in dateutil's EASTER_WESTERN)."""
+    g, c = y % 19, y // 100
+    h = (c - c // 4 - (8 * c + 13) // 25 + 19 * g + 15) % 30
+    i = h - (h // 28) * (1 - (h // 28) * (29 // (h + 1)) * ((21 - g) // 11))
+    j = (y + y // 4 + i + 2 - c + c // 4) % 7
+    p = i - j
+    return date(y, 3 + (p + 26) // 30, 1 + (p + 27 + (p + 6) // 40) % 31)
+
+
+def test_pasen_in_elk_jaar_van_de_gregoriaanse_kalender_gelijk_aan_een_tweede_berekening():
+    # every year from the first full Gregorian year: a constant that is only wrong in some centuries shows here
+    verschil = [j for j in range(1583, 4100) if bt.pasen(j) != _pasen_oudin(j)]
+    assert verschil == []
