@@ -109,8 +109,10 @@ def test_een_toekenning_waarvan_een_cent_is_betaald_wordt_niet_herroepen() -> No
     a.collect_events()
     fout = weigert(a, RegelOvertreden, lambda: _herroep(a, "toegekend", betaald=Bedrag(1)))
     assert fout.artikel == "Awb 7:11, 4:48, 4:57" and fout.gegevens == {"betaald": Bedrag(1)}
-    assert "van de vouchers van aanvraag 1 is al € 0,01 betaald" in fout.melding
-    assert "voucher toekenning intrekken" in fout.melding and "voucher terugvordering instellen" in fout.melding
+    assert fout.melding == (
+        "van de vouchers van aanvraag 1 is al € 0,01 betaald: die toekenning wordt niet herroepen; trek het "
+        "onbestede deel in (voucher toekenning intrekken) en vorder zo nodig terug (voucher terugvordering instellen)"
+    )
     _herroep(a, "toegekend", vrij=Bedrag.parse("1.000"))
     g = enige(a)
     assert (g.soort, g.status, g.vrijgegeven) == ("toegekend", "ingediend", Bedrag.parse("1.000"))

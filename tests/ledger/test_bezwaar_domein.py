@@ -216,6 +216,9 @@ def test_beslissen_onder_het_mandaat_van_een_andere_wijk_wordt_geweigerd():
     b = _ingediend()
     weigert(OngeldigeInvoer, lambda: b.beslis("ongegrond", "x", D(2026, 4, 1), "u", mandaat=ZUID))
     assert b.collect_events() == []
+    b.beslis("ongegrond", "x", D(2026, 4, 1), "u", mandaat=NOORD)  # the mandate for the bezwaar's own wijk
+    [g] = b.collect_events()
+    assert g.mandaat == NOORD
 
 
 def test_een_onbekende_uitkomst_wordt_geweigerd():
