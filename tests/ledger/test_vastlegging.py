@@ -29,6 +29,8 @@ def test_het_vastlegmoment_is_de_timestamp_in_utc():
     naief = vl.vastgelegd(Gebeurtenis(datetime(2026, 2, 3, 8)))  # an old store without a zone: UTC
     assert naief == moment and naief.tzinfo is UTC
     assert vl.vastgelegd(Gebeurtenis("2026-02-03")) is None
+    amsterdam = vl.vastgelegd(Gebeurtenis(datetime(2026, 2, 3, 9, tzinfo=vl.AMSTERDAM)))  # a zone: kept as it is
+    assert amsterdam == moment and amsterdam.tzinfo is vl.AMSTERDAM
     assert vl.vastgelegd(object()) is None
 
 
