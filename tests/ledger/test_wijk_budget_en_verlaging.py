@@ -209,3 +209,17 @@ def test_oude_gebeurtenissen_en_momentopnamen_krijgen_de_nieuwe_velden():
     assert toestand == {"verlagingen": []}
     assert Wijk.class_version == 4
     assert (Wijk.SubsidieplafondVastgesteld.class_version, Wijk.VouchersVastgelegd.class_version) == (2, 2)
+
+
+def test_wat_is_terugbetaald_kan_opnieuw_worden_toegekend_tot_de_cent():
+    w = wijk(plafond="9.000")
+    w.leg_vast(1, e("9.000"), D(2026, 3, 1), "regie.noord")
+    w.boek_terugbetaling(1, e("500"), D(2026, 3, 5), "kas")
+    w.collect_events()
+    for ontvangen in (None, D(2026, 2, 1)):
+        with pytest.raises(PlafondOverschreden) as info:
+            w.leg_vast(2, e("500,01"), D(2026, 3, 6), "regie.noord", ontvangen)
+        assert info.value.gegevens == {"bedrag": e("500,01"), "beschikbaar": e("500")}
+    w.leg_vast(2, e("500"), D(2026, 3, 6), "regie.noord", D(2026, 2, 1))
+    assert (w.beschikbaar, w.beschikbaar_voor(D(2026, 2, 1))) == (NUL, NUL)
+
