@@ -218,3 +218,16 @@ def test_na_herroeping_samen_precies_99_vouchers_mag_en_een_meer_noemt_hoeveel_n
         "aanvraag heeft er ten hoogste 99: nu ten hoogste 97 vouchers, niet 98"
     )
     assert fout.artikel == "art. 1 onder a, Awb 7:11" and fout.gegevens == {"eerder": 2, "aantal": 98}
+
+
+def test_een_toekenning_wordt_pas_vergeten_als_de_periode_is_afgesloten():
+    from ledger.bewaartermijnen import Bewaartermijn
+
+    a = aanvraag()
+    ken_toe(a)
+    a.collect_events()
+    termijn = Bewaartermijn("toegekend", ONTVANGEN, date(2036, 1, 1))
+    fout = weigert(a, OngeldigeToestand, lambda: a.vergeet(termijn, date(2036, 1, 1), "wethouder"))
+    assert "de toekenning is nog niet vastgesteld en de periode is niet afgesloten" in fout.melding
+    assert a.vergeet(termijn, date(2036, 1, 1), "wethouder", periode_gesloten=True) is True
+    assert enige(a).bewaren_tot == date(2036, 1, 1)
