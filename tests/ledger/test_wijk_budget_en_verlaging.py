@@ -222,4 +222,3 @@ def test_wat_is_terugbetaald_kan_opnieuw_worden_toegekend_tot_de_cent():
         assert info.value.gegevens == {"bedrag": e("500,01"), "beschikbaar": e("500")}
     w.leg_vast(2, e("500"), D(2026, 3, 6), "regie.noord", D(2026, 2, 1))
     assert (w.beschikbaar, w.beschikbaar_voor(D(2026, 2, 1))) == (NUL, NUL)
-
