@@ -65,9 +65,17 @@ def test_opnieuw_gegeven_met_een_andere_naam_of_ander_besluit_is_nieuw_met_dezel
     assert g.collect_events() == []
     assert g.geef_mandaat("regie.noord", "regiegroep", "NOORD", D(2026, 2, 1), "wethouder", "P. Pietersen") is True
     assert (enige(g).naam, g.weergavenaam("regie.noord")) == ("P. Pietersen", "P. Pietersen")
-    assert g.geef_mandaat("regie.noord", "regiegroep", "NOORD", D(2026, 2, 2), "wethouder", None, "besluit 13") is True
+    assert g.geef_mandaat("regie.noord", "regiegroep", "NOORD", D(2026, 2, 2), "burgemeester", None, "besluit 13")
     e = enige(g)
-    assert (e.naam, e.besluit, e.datum) == (None, "besluit 13", D(2026, 2, 2))
+    assert (e.aan, e.rol, e.wijk, e.datum, e.gebruiker, e.naam, e.besluit) == (
+        "regie.noord",
+        "regiegroep",
+        "NOORD",
+        D(2026, 2, 2),
+        "burgemeester",
+        None,
+        "besluit 13",
+    )
     assert g.mandaatbesluit("regie.noord", "regiegroep", "NOORD") == "besluit 13"
     assert g.weergavenaam("regie.noord") == "P. Pietersen"
     [m] = [x for x in g.mandaten_lijst() if x["gebruiker"] == "regie.noord"]
