@@ -15,7 +15,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -28,6 +28,7 @@ from eventsourcing.utils import get_topic
 
 from commands import budgetjaren
 from commands import resultaten as r
+from commands.betalingen import Betalingen
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
@@ -38,7 +39,6 @@ from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
 from ledger.datum import formatteer_datum
 from ledger.fouten import (
     Conflict,
-    FactuurAlGeboekt,
     GeenMandaat,
     NietGevonden,
     OngeldigeInvoer,
@@ -51,7 +51,7 @@ from ledger.gemeente import BESLISSERS, Gemeente
 from ledger.regels import art_4_lid_4_volgorde
 from ledger.status import Status
 from ledger.verzoek import Verzoek
-from ledger.voucher import Factuur, Voucher
+from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code, parse_code
 from ledger.wijk import Wijk
 
@@ -63,30 +63,10 @@ A = TypeVar("A", bound=Aggregate)
 Besluit = tuple[list[Aggregate], R]
 
 MAX_POGINGEN = 25
-CONTANT = "(contant)"  # the 'supplier' of a cash receipt in the invoice register
-VERZILVER, CONTANT_OPNEMEN = "verzilver", "contant"  # art. 9 lid 3 onder a and onder b
 STANDAARD_AANVULTERMIJN = timedelta(weeks=2)  # Awb 4:5: a reasonable term
 
 
-@dataclass(frozen=True, slots=True)
-class Betaalopdracht:
-    """One payment as the kasbeheerder presents it: an invoice (art. 9 lid 3 onder a) or cash (onder b)."""
-
-    soort: str  # VERZILVER or CONTANT_OPNEMEN
-    bedrag: Bedrag
-    leverancier: str | None  # the supplier of an invoice; None for cash
-    factuur: str | None  # the invoice number; for cash the receipt number (kwitantie), if any
-    factuurdatum: date | None = None  # the invoice's date (art. 5 lid 8 and the betaaltermijn); None for cash
-
-    @property
-    def register(self) -> tuple[str, str] | None:
-        """The key in the invoice register, or None for cash without a receipt number."""
-        if self.soort == VERZILVER:
-            return (self.leverancier or "", self.factuur or "")
-        return (CONTANT, self.factuur) if self.factuur else None
-
-
-class Dienst:
+class Dienst(Betalingen):
     """One acting user against one store."""
 
     def __init__(
@@ -100,7 +80,6 @@ class Dienst:
         # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
         self.databaserechten: Any = None
         self._ook_uitvoeren: list[Any] = []
-        self._vrije_facturen: dict[UUID, Factuur] = {}  # per attempt: invoices freed by a correction
         # What the last act did, for the words of its answer: nothing changed (an identical repeat),
         # or the --sleutel was used before (its first answer is the answer).
         self.niets_veranderd = False
@@ -137,7 +116,6 @@ class Dienst:
         for poging in range(MAX_POGINGEN):
             try:
                 self._ook_uitvoeren = []
-                self._vrije_facturen = {}
                 nieuw, uitkomst = beslis()
                 if nieuw:
                     self.app.save(*nieuw, **({"ook_uitvoeren": self._ook_uitvoeren} if self._ook_uitvoeren else {}))
@@ -681,138 +659,6 @@ class Dienst:
         return bewaartermijn(d.status, self.laad_wijk(a.wijk, a.periode).uitvoeren_tot, d.besluit, d.laatste)
 
     # === kasbeheer (art. 9) ===========================================================
-    def verzilver(self, cmd: m.Verzilver) -> r.Betaling:
-        datum = self.datum(cmd.datum)
-        betaling = Betaalopdracht(VERZILVER, cmd.bedrag, cmd.leverancier, cmd.factuur, cmd.factuurdatum)
-
-        def beslis() -> Besluit[r.Betaling]:
-            g = self.gemeente(wijzigen=False)
-            v = self.laad_voucher(cmd.code)
-            return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
-
-        return self.voer_uit(beslis, cmd, r.Betaling)
-
-    def neem_contant_op(self, cmd: m.NeemContantOp) -> r.Betaling:
-        datum = self.datum(cmd.datum)
-        betaling = Betaalopdracht(CONTANT_OPNEMEN, cmd.bedrag, None, cmd.kwitantie)
-
-        def beslis() -> Besluit[r.Betaling]:
-            g = self.gemeente(wijzigen=False)
-            v = self.laad_voucher(cmd.code)
-            return self.betaal(g, v, betaling, datum), _betaling_uitkomst(v, cmd.bedrag)
-
-        return self.voer_uit(beslis, cmd, r.Betaling)
-
-    def betaal(
-        self,
-        g: Gemeente,
-        v: Voucher,
-        b: Betaalopdracht,
-        datum: date,
-        herhaling: Callable[[], bool] | None = None,
-    ) -> list[Aggregate]:
-        """Art. 9: the one payment path of `verzilver`, `contant` and `import betalingen`.
-
-        The kasbeheerder's mandate for the voucher's wijk, then the invoice register (an
-        identical repeat changes nothing: returns []), then the voucher's rules (restant, cash
-        max, dates, functiescheiding). `herhaling` replaces the register check where the caller
-        knows more (the import: earlier lines of the same file). Returns what changed: the voucher and, when the payment
-        has an invoice or receipt number, its entry in the invoice register."""
-        g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
-        register = b.register
-        if register is not None:
-            al = herhaling() if herhaling else self.factuur_al_geboekt(*register, v.code, b.bedrag)
-            if al:
-                return []
-        r = g.regeling_op(datum)
-        if b.soort == VERZILVER:
-            v.verzilver(
-                b.bedrag,
-                b.leverancier or "",
-                b.factuur or "",
-                datum,
-                self.gebruiker,
-                factuurdatum=b.factuurdatum,
-                betaaltermijn_dagen=r.betaaltermijn_dagen,
-            )
-        else:
-            v.neem_contant_op(b.bedrag, r.contant_max, datum, self.gebruiker, kwitantie=b.factuur)
-        if register is None:
-            return [v]
-        return [v, self.boek_factuur(*register, v.code, b.bedrag, datum)]
-
-    def factuur_al_geboekt(self, leverancier: str, factuur: str, code: str, bedrag: Bedrag) -> bool:
-        """Art. 9: one invoice (or cash receipt) is paid once. True for an identical repeat;
-        the same invoice with another voucher or amount is refused."""
-        factuur_id = ids.factuur_id(leverancier, factuur)
-        if factuur_id not in self.app.bestaande([factuur_id]):  # one cheap query; most invoices are new
-            return False
-        geboekt = self.laad(Factuur, factuur_id)
-        if geboekt is None:
-            return False
-        if geboekt.vrij:  # its payment was corrected: it may be booked again (boek_factuur)
-            self._vrije_facturen[factuur_id] = geboekt
-            return False
-        if geboekt.voucher == code and geboekt.bedrag == bedrag:
-            return True
-        wat = f"kwitantie {factuur}" if leverancier == CONTANT else f"factuur {factuur} van {leverancier}"
-        raise FactuurAlGeboekt(
-            f"{wat} is al betaald op {formatteer_datum(geboekt.datum)}: {geboekt.bedrag} van voucher {geboekt.voucher}",
-            artikel="art. 9 lid 1",
-            voucher=geboekt.voucher,
-            bedrag=geboekt.bedrag,
-        )
-
-    def boek_factuur(self, leverancier: str, factuur: str, code: str, bedrag: Bedrag, datum: date) -> Factuur:
-        """The entry in the invoice register; an invoice freed by a correction is booked again on its own entry."""
-        vrij = self._vrije_facturen.pop(ids.factuur_id(leverancier, factuur), None)
-        if vrij is not None:
-            vrij.boek_opnieuw(code, bedrag, datum, self.gebruiker)
-            return vrij
-        return Factuur(
-            leverancier=leverancier, factuur=factuur, voucher=code, bedrag=bedrag, datum=datum, gebruiker=self.gebruiker
-        )
-
-    def weiger_betaling(self, cmd: m.WeigerBetaling) -> r.BetalingGeweigerd:
-        datum = self.datum(cmd.datum)
-
-        def beslis() -> Besluit[r.BetalingGeweigerd]:
-            g = self.gemeente(wijzigen=False)
-            v = self.laad_voucher(cmd.code)
-            g.eis_mandaat(self.gebruiker, "kasbeheerder", v.wijk, datum)
-            if cmd.leverancier and cmd.factuur:
-                self._eis_niet_betaald(cmd.leverancier, cmd.factuur)
-            v.weiger_betaling(cmd.bedrag, cmd.reden, cmd.leverancier, cmd.factuur, datum, self.gebruiker)
-            return [v], r.BetalingGeweigerd(v.code, cmd.bedrag, cmd.reden, v.restant)
-
-        return self.voer_uit(beslis, cmd, r.BetalingGeweigerd)
-
-    def _eis_niet_betaald(self, leverancier: str, factuur: str) -> None:
-        """Art. 9 lid 2 refuses a payment before it is made; a paid invoice is corrected, not refused."""
-        factuur_id = ids.factuur_id(leverancier, factuur)
-        geboekt = self.laad(Factuur, factuur_id, wijzigen=False) if self.app.bestaande([factuur_id]) else None
-        if geboekt is None or geboekt.vrij:
-            return
-        nummer = self.betaalgebeurtenis(geboekt.voucher, leverancier, factuur)
-        raise FactuurAlGeboekt(
-            f"factuur {factuur} van {leverancier} is al betaald op {formatteer_datum(geboekt.datum)} "
-            f"({geboekt.bedrag} van voucher {geboekt.voucher}): een betaalde factuur wordt niet geweigerd maar "
-            f"gecorrigeerd, met 'voucher betaling corrigeren {geboekt.voucher} --gebeurtenis {nummer} --reden ...'",
-            artikel="art. 9 lid 2",
-            voucher=geboekt.voucher,
-            gebeurtenis=nummer,
-        )
-
-    def betaalgebeurtenis(self, code: str, leverancier: str, factuur: str) -> int | None:
-        """The number in the log of the latest payment of this invoice from voucher `code`."""
-        voucher_id = ids.voucher_id(code)
-        gevonden = None
-        for nummer, e in self.app.genummerd(topics=[get_topic(gebeurtenissen.VoucherVerzilverd)]):
-            if e.originator_id == voucher_id and ids.normaliseer(e.factuur) == ids.normaliseer(factuur):
-                if ids.normaliseer(e.leverancier) == ids.normaliseer(leverancier):
-                    gevonden = nummer
-        return gevonden
-
     # === reading =====================================================================
     def regeling(self, per: date | None = None) -> dict[str, Any]:
         """The regeling in force on `per` (default today), with every version and its date."""
@@ -918,7 +764,7 @@ class Dienst:
         def lees() -> dict[int, str]:
             g = self.gemeente(wijzigen=False)
             namen: dict[UUID, tuple[int, Any]] = {}
-            soorten = [
+            soorten: list[type] = [
                 gebeurtenissen.AanvraagIngediend,
                 gebeurtenissen.AanvraagAangevuld,
                 gebeurtenissen.AanvraagPersoonsgegevensVernietigd,
@@ -1008,7 +854,3 @@ def _toekenning_uitkomst(a: Aanvraag) -> r.Toekenning:
         besluit.get("start_voor"),
         besluit.get("datum"),
     )
-
-
-def _betaling_uitkomst(v: Voucher, bedrag: Bedrag) -> r.Betaling:
-    return r.Betaling(v.code, bedrag, v.restant, v.wijk)

@@ -28,7 +28,8 @@ from typing import Any, Literal
 from eventsourcing.domain import Aggregate
 
 from commands import resultaten as r
-from commands.dienst import CONTANT, Besluit, Dienst
+from commands.betalingen import CONTANT
+from commands.dienst import Besluit, Dienst
 from commands.modellen import Opdracht, Positief, Tekst
 from ledger import ids
 from ledger.fouten import NietGevonden, OngeldigeToestand, RegelOvertreden
