@@ -33,3 +33,15 @@ def _spreek_nederlands() -> None:
 
 
 _spreek_nederlands()
+
+
+def _zonder_pydantic_plugins() -> None:
+    """The program uses no pydantic plugins; without this, pydantic looks for them in every installed
+    package's metadata when a command builds its first model (a command as a process, issue 13).
+    A value the user set is kept."""
+    import os
+
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
+_zonder_pydantic_plugins()
