@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ledger.fouten import KetenVerbroken, NietGevonden, OngeldigeInvoer, VoucherFout
+from ledger.fouten import OngeldigeInvoer
 from ledger.geld import Bedrag
 from ledger.status import Status
 from opdrachtregel import weergave
@@ -35,19 +34,24 @@ from opdrachtregel.invoer import (
     LIJSTFORMATEN,
     NR,
     ROL,
-    ReserveType,
     aanvraagvelden,
     bestandsopties,
+    briefopties,
     csv_optie,
     csv_stijl,
     datum_optie,
     koppen_uit,
     optieset,
     rapportopties,
+    toekenningsopties,
+    wijkopties,
 )
 from opdrachtregel.levering import (
+    eis_keten_intact,
     geschiedenis,
     kies_formaat,
+    lees_kasboek,
+    lees_saldo,
     lever,
     lever_uitkomst,
     met_ketenkop,
@@ -55,7 +59,6 @@ from opdrachtregel.levering import (
     selectie,
 )
 from opdrachtregel.omgeving import (
-    FOUTCODES,
     Groep,
     Omgeving,
     bouw,
@@ -63,9 +66,9 @@ from opdrachtregel.omgeving import (
     leesdienst,
     m,
     mandaatdienst,
-    meld_fout,
+    met_voortgang,
     pass_omgeving,
-    usage_melding,
+    voer_uit,
 )
 from opdrachtregel.weergave import GRONDEN, INVOER, aanvraag_tekst, betaling_tekst, regeling_regels
 from projections.tekst import nl, tabel
@@ -174,13 +177,7 @@ def regeling_wijzigen(o: Omgeving, regeling_pad: Path, vanaf: date, datum: date 
 
     cmd = bouw(tijd.WijzigRegeling, regeling=Regeling.uit_toml(regeling_pad), vanaf=vanaf, datum=datum)
     u = tijd.wijzig_regeling(o.dienst(schrijven=True), cmd)
-    o.toon(
-        u,
-        lambda u: (
-            f"Regeling versie {u['versie']} ({u['naam']}) geldt vanaf {nl(u['vanaf'])}"
-            + ("." if u["nieuw"] else " (al zo; er is niets veranderd).")
-        ),
-    )
+    o.toon(u, weergave.regeling_gewijzigd)
 
 
 # --- mandaat -----------------------------------------------------------------------------
@@ -203,21 +200,10 @@ def mandaat() -> None:
 @click.option("--naam", metavar="WEERGAVENAAM", default=None, help="De naam in brieven (standaard de inlognaam).")
 @datum_optie
 @pass_omgeving
-def mandaat_geven(
-    o: Omgeving,
-    gebruiker: str,
-    rol: str,
-    wijk: str | None,
-    besluit: str | None,
-    naam: str | None,
-    datum: date | None,
-) -> None:
+def mandaat_geven(o: Omgeving, gebruiker: str, **opties: Any) -> None:
     """Geef GEBRUIKER een mandaat (alleen het college)."""
-    cmd = bouw(m.GeefMandaat, aan=gebruiker, rol=rol, wijk=wijk, datum=datum, naam=naam, besluit=besluit)
-    u = mandaatdienst(o).geef_mandaat(cmd)
-    waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
-    wie = u["gebruiker"] if u["naam"] == u["gebruiker"] else f"{u['naam']} ({u['gebruiker']})"
-    o.toon(u, lambda u: f"{wie} is {u['rol']}{waar} vanaf {nl(u['van'])}" + ("" if u["nieuw"] else " (al zo)."))
+    cmd = bouw(m.GeefMandaat, aan=gebruiker, **opties)
+    o.toon(mandaatdienst(o).geef_mandaat(cmd), weergave.mandaat_gegeven)
 
 
 @mandaat.command("intrekken")
@@ -229,9 +215,7 @@ def mandaat_geven(
 def mandaat_intrekken(o: Omgeving, gebruiker: str, rol: str, wijk: str | None, datum: date | None) -> None:
     """Trek een mandaat in (alleen het college)."""
     cmd = bouw(m.TrekMandaatIn, aan=gebruiker, rol=rol, wijk=wijk, datum=datum)
-    u = mandaatdienst(o).trek_mandaat_in(cmd)
-    waar = f" voor wijk {u.wijk}" if u.wijk else ""
-    o.toon(u, lambda u: f"Mandaat van {u['gebruiker']} als {u['rol']}{waar} ingetrokken per {nl(u['tot'])}.")
+    o.toon(mandaatdienst(o).trek_mandaat_in(cmd), weergave.mandaat_ingetrokken)
 
 
 @mandaat.command("lijst")
@@ -249,56 +233,14 @@ def wijk() -> None:
 
 @wijk.command("aanwijzen")
 @click.argument("code")
-@click.option("--naam", required=True, help="Naam van de wijk.")
-@click.option("--periode", type=AANTAL, required=True, metavar="JAAR", help="Budgetjaar.")
-@click.option("--budget", type=BEDRAG, required=True, help="Budget van de wijk (art. 2 lid 2).")
-@click.option(
-    "--uitvoeringskosten", type=ReserveType(), default=None, help="Reserve, bedrag of percentage (ten hoogste 10%)."
-)
-@click.option("--plafond", type=BEDRAG, default=None, help="Subsidieplafond (standaard budget min uitvoeringskosten).")
-@click.option(
-    "--verstrekken-tot", type=DATUM, default=None, help="Laatste dag om vouchers te verstrekken (art. 5 lid 8)."
-)
-@click.option(
-    "--uitvoeren-tot", type=DATUM, default=None, help="Laatste dag van uitvoering en betaling (art. 5 lid 8)."
-)
+@wijkopties
 @datum_optie
 @pass_omgeving
-def wijk_aanwijzen(
-    o: Omgeving,
-    code: str,
-    naam: str,
-    periode: int,
-    budget: Bedrag,
-    uitvoeringskosten: Bedrag | Decimal | None,
-    plafond: Bedrag | None,
-    verstrekken_tot: date | None,
-    uitvoeren_tot: date | None,
-    datum: date | None,
-) -> None:
+def wijk_aanwijzen(o: Omgeving, uitvoeringskosten: Bedrag | Decimal | None, **opties: Any) -> None:
     """Wijs wijk CODE aan voor een budgetjaar (alleen het college)."""
-    cmd = bouw(
-        m.WijsWijkAan,
-        code=code,
-        naam=naam,
-        periode=periode,
-        budget=budget,
-        uitvoeringskosten=uitvoeringskosten if isinstance(uitvoeringskosten, Bedrag) else None,
-        uitvoeringskosten_procent=uitvoeringskosten if isinstance(uitvoeringskosten, Decimal) else None,
-        plafond=plafond,
-        verstrekken_tot=verstrekken_tot,
-        uitvoeren_tot=uitvoeren_tot,
-        datum=datum,
-    )
-    u = o.dienst(schrijven=True).wijs_wijk_aan(cmd)
-    o.toon(
-        u,
-        lambda u: (
-            f"Wijk {u['wijk']} ({u['naam']}) aangewezen voor {u['periode']}: budget {nl(u['budget'])}, "
-            f"uitvoeringskosten {nl(u['uitvoeringskosten'])}, subsidieplafond {nl(u['plafond'])}.\n"
-            f"Vouchers verstrekken tot en met {nl(u['verstrekken_tot'])}; uitgevoerd uiterlijk {nl(u['uitvoeren_tot'])}."
-        ),
-    )
+    bedrag, procent = (None, uitvoeringskosten) if isinstance(uitvoeringskosten, Decimal) else (uitvoeringskosten, None)
+    cmd = bouw(m.WijsWijkAan, uitvoeringskosten=bedrag, uitvoeringskosten_procent=procent, **opties)
+    o.toon(o.dienst(schrijven=True).wijs_wijk_aan(cmd), weergave.wijk_aangewezen)
 
 
 @wijk.command("plafond")
@@ -315,12 +257,7 @@ def wijk_plafond(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: da
     """
     cmd = bouw(m.StelPlafondVast, code=code, periode=periode, plafond=bedrag, datum=datum)
     u = o.dienst(schrijven=True).stel_plafond_vast(cmd)
-    o.toon(
-        u,
-        lambda u: (
-            f"Subsidieplafond van wijk {u['wijk']} {u['periode']}: {nl(u['plafond'])} (beschikbaar {nl(u['beschikbaar'])})."
-        ),
-    )
+    o.toon(u, weergave.plafond_vastgesteld)
 
 
 @wijk.command("budget")
@@ -335,14 +272,7 @@ def wijk_budget(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: dat
 
     cmd = bouw(tijd.WijzigBudget, code=code, periode=periode, budget=bedrag, datum=datum)
     u = tijd.wijzig_budget(o.dienst(schrijven=True), cmd)
-    o.toon(
-        u,
-        lambda u: (
-            f"Budget van wijk {u['wijk']} {u['periode']}: {nl(u['budget'])} (was {nl(u['vorig'])}); "
-            f"subsidieplafond {nl(u['plafond'])}, beschikbaar {nl(u['beschikbaar'])}."
-            + ("" if u["nieuw"] else " Er is niets veranderd.")
-        ),
-    )
+    o.toon(u, weergave.budget_gewijzigd)
 
 
 @wijk.command("lijst")
@@ -399,7 +329,7 @@ def aanvraag_aanvulling_vragen(o: Omgeving, nr: int, wat: str, termijn: date | N
     """Vraag de initiatiefnemer de aanvraag aan te vullen (art. 4 lid 3, Awb 4:5)."""
     cmd = bouw(m.VraagAanvulling, nummer=nr, wat=wat, termijn=termijn, datum=datum)
     u = o.dienst(schrijven=True).vraag_aanvulling(cmd)
-    o.toon(u, lambda u: aanvraag_tekst(u) + f"\n  aanvullen uiterlijk: {nl(u['termijn'])}")
+    o.toon(u, weergave.aanvulling_gevraagd)
 
 
 @aanvraag.command("aanvullen")
@@ -416,21 +346,7 @@ def aanvraag_aanvullen(o: Omgeving, nr: int, vouchers: int | None, **velden: Any
 
 @aanvraag.command("toekennen", epilog=GRONDEN)
 @click.argument("nr", type=NR)
-@click.option("--bedrag", type=BEDRAG, default=None, help="Toe te kennen bedrag (standaard de kostenraming).")
-@click.option("--vouchers", type=AANTAL, default=None, help="Aantal vouchers (standaard zo veel als nodig).")
-@click.option(
-    "--start-voor", type=DATUM, default=None, help="Voorwaarde: start van de uitvoering voor deze datum (art. 5 lid 7)."
-)
-@click.option(
-    "--grond",
-    type=click.Choice([*"abcde", "geen-initiatief"]),
-    default=None,
-    help="Bij gedeeltelijke weigering: de grond a-e (art. 6) of geen-initiatief (art. 1 onder b en c), zie onder.",
-)
-@click.option("--motivering", default=None, help="Bij gedeeltelijke weigering: motivering.")
-@click.option(
-    "--buiten-volgorde", default=None, metavar="REDEN", help="Reden om af te wijken van de volgorde van binnenkomst."
-)
+@toekenningsopties
 @datum_optie
 @pass_omgeving
 def aanvraag_toekennen(o: Omgeving, nr: int, **opties: Any) -> None:
@@ -497,9 +413,7 @@ def aanvraag_buiten_behandeling(o: Omgeving, nr: int, motivering: str, datum: da
 @click.option("--motivering", default=None, help="Motivering van een lagere vaststelling (Awb 3:46).")
 @datum_optie
 @pass_omgeving
-def aanvraag_vaststellen(
-    o: Omgeving, nr: int, bedrag: Bedrag | None, grond: str | None, motivering: str | None, datum: date | None
-) -> None:
+def aanvraag_vaststellen(o: Omgeving, nr: int, **opties: Any) -> None:
     """Stel de subsidie op aanvraag NR vast (Awb 4:42-4:47): standaard op wat betaald is.
 
     Kan als de vouchers besteed of ingetrokken zijn, of na de uitvoeringsdatum. Lager dan betaald alleen
@@ -509,7 +423,7 @@ def aanvraag_vaststellen(
     """
     from commands.vaststelling import StelVast, stel_vast, vaststelling_melding
 
-    cmd = bouw(StelVast, nummer=nr, bedrag=bedrag, grond=grond, motivering=motivering, datum=datum)
+    cmd = bouw(StelVast, nummer=nr, **opties)
     o.toon(stel_vast(o.dienst(schrijven=True), cmd), vaststelling_melding)
 
 
@@ -520,12 +434,7 @@ def aanvraag_vaststellen(
 def aanvraag_geschikt(o: Omgeving, nr: int, datum: date | None) -> None:
     """Verklaar aanvraag NR (boven de drempel) geschikt voor de wijkraadpleging (art. 5 lid 3-5)."""
     u = o.dienst(schrijven=True).verklaar_geschikt(bouw(m.VerklaarGeschikt, nummer=nr, datum=datum))
-    o.toon(
-        u,
-        lambda u: (
-            f"Aanvraag {u['aanvraag']} voldoet aan de verordening en gaat naar de wijkraadpleging (art. 5 lid 3-5)."
-        ),
-    )
+    o.toon(u, weergave.geschikt)
 
 
 @aanvraag.command("wijziging")
@@ -538,7 +447,7 @@ def aanvraag_wijziging(o: Omgeving, nr: int, omschrijving: str, datum: date | No
     u = o.dienst(schrijven=True).meld_wijziging(
         bouw(m.MeldWijziging, nummer=nr, omschrijving=omschrijving, datum=datum)
     )
-    o.toon(u, lambda u: f"Wijziging bij aanvraag {u['aanvraag']} vastgelegd.")
+    o.toon(u, weergave.wijziging)
 
 
 @aanvraag.command("bekendmaken")
@@ -548,7 +457,7 @@ def aanvraag_wijziging(o: Omgeving, nr: int, omschrijving: str, datum: date | No
 def aanvraag_bekendmaken(o: Omgeving, nr: int, datum: date | None) -> None:
     """Leg vast dat de toekenning van aanvraag NR algemeen bekend is gemaakt (art. 7 lid 2)."""
     u = o.dienst(schrijven=True).maak_bekend(bouw(m.MaakBekend, nummer=nr, datum=datum))
-    o.toon(u, lambda u: f"Aanvraag {u['aanvraag']} bekendgemaakt op {nl(u['bekendgemaakt'])}.")
+    o.toon(u, weergave.bekendmaking)
 
 
 @aanvraag.command("toon")
@@ -563,8 +472,7 @@ def aanvraag_toon(o: Omgeving, nr: int) -> None:
     from commands.bezwaar import bezwaren_van
 
     dienst = kijkende_dienst(o)
-    u = dienst.toon_aanvraag(nr)
-    u["bezwaren"] = bezwaren_van(dienst, nr)
+    u = dienst.toon_aanvraag(nr).als_dict() | {"bezwaren": bezwaren_van(dienst, nr)}
 
     o.toon(u, weergave.aanvraagdetail)
 
@@ -609,7 +517,7 @@ def raadpleging() -> None:
 def raadpleging_besluit(o: Omgeving, nr: int, **opties: Any) -> None:
     """Leg de uitkomst van de wijkraadpleging over aanvraag NR vast (art. 5 lid 6)."""
     u = o.dienst(schrijven=True).besluit_raadpleging(bouw(m.BesluitRaadpleging, nummer=nr, **opties))
-    o.toon(u, lambda u: f"Wijkraadpleging over aanvraag {u['aanvraag']}: {u['uitkomst']} (status {u['status']}).")
+    o.toon(u, weergave.raadpleging)
 
 
 # --- kasbeheer ---------------------------------------------------------------------------
@@ -676,25 +584,8 @@ def importeer_betalingen(o: Omgeving, bestand: Path) -> None:
 
     betalingen = lees(bestand)
     dienst = o.dienst(schrijven=True)
-    toon_voortgang = not o.als_json and sys.stderr.isatty() and len(betalingen) >= 1000
-
-    def voortgang(regels: Any) -> Any:
-        if not toon_voortgang:
-            return regels
-        return click.progressbar(regels, label="Controleren", file=sys.stderr)
-
-    if toon_voortgang:
-        with voortgang(betalingen) as balk:
-            u = boek(dienst, betalingen, voortgang=lambda _: balk)
-    else:
-        u = boek(dienst, betalingen)
-    o.toon(
-        u,
-        lambda u: (
-            f"{u['geboekt']} betaling(en) geboekt voor {nl(u['bedrag'])} uit {u['vouchers']} voucher(s); "
-            f"{u['herhaald']} al eerder geboekt en overgeslagen."
-        ),
-    )
+    u = met_voortgang(o, betalingen, lambda voortgang: boek(dienst, betalingen, voortgang=voortgang))
+    o.toon(u, weergave.import_geboekt)
 
 
 @voucher.group()
@@ -713,7 +604,7 @@ def betaling() -> None:
 def betaling_weigeren(o: Omgeving, code: str, **opties: Any) -> None:
     """Weiger een betaling uit voucher CODE die niet voor het initiatief is (art. 9 lid 2)."""
     u = o.dienst(schrijven=True).weiger_betaling(bouw(m.WeigerBetaling, code=code, **opties))
-    o.toon(u, lambda u: f"Betaling van {nl(u['bedrag'])} uit voucher {u['voucher']} geweigerd: {u['reden']}.")
+    o.toon(u, weergave.betaling_geweigerd)
 
 
 @betaling.command("corrigeren")
@@ -748,9 +639,7 @@ def toekenning() -> None:
 @click.option("--bedrag", type=BEDRAG, default=None, help="Alleen dit bedrag vrijgeven (standaard al het onbestede).")
 @datum_optie
 @pass_omgeving
-def toekenning_intrekken(
-    o: Omgeving, nr: int, grond: str, motivering: str, bedrag: Bedrag | None, datum: date | None
-) -> None:
+def toekenning_intrekken(o: Omgeving, nr: int, **opties: Any) -> None:
     """Trek de toekenning op aanvraag NR in, of verlaag haar met --bedrag (Awb 4:48).
 
     Alleen het onbestede deel: wat al betaald is, wordt teruggevorderd (Awb 4:57). De waarde gaat van de
@@ -759,7 +648,7 @@ def toekenning_intrekken(
     """
     from commands.nazorg import TrekToekenningIn, intrekking_melding, trek_toekenning_in
 
-    cmd = bouw(TrekToekenningIn, nummer=nr, grond=grond, motivering=motivering, bedrag=bedrag, datum=datum)
+    cmd = bouw(TrekToekenningIn, nummer=nr, **opties)
     o.toon(trek_toekenning_in(o.dienst(schrijven=True), cmd), intrekking_melding)
 
 
@@ -806,8 +695,8 @@ def terugvordering_ontvangen(o: Omgeving, nr: int, bedrag: Bedrag, datum: date |
 @pass_omgeving
 def toon_voucher(o: Omgeving, code: str) -> None:
     """Toon voucher CODE: waarde, betalingen en restant."""
-    u = o.dienst().toon_voucher(code)
-    u["betalingen"] = leesdienst(o).betalingen(u["voucher"])
+    stand = o.dienst().toon_voucher(code)
+    u = stand.als_dict() | {"betalingen": leesdienst(o).betalingen(stand.voucher)}
 
     o.toon(u, weergave.vouchertoon)
 
@@ -853,28 +742,8 @@ def saldo(
     landinstelling: str | None = None,
 ) -> None:
     """Toon per wijk en budgetjaar: plafond, toegekend, verzilverd, contant, vervallen, uitstaand, beschikbaar."""
-    from projections.saldo import totaal
-    from projections.snel import kies_saldi, lees_als_bij
-
     code = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
-    gelezen = None
-    if bekend_op is not None:
-        o.dienst().datum(bekend_op)  # a day that has not ended yet: bad input
-    if per is None and bekend_op is None and (pad := o.sqlite_pad()) is not None:
-        # current views: no event store to load
-        gelezen = lees_als_bij(pad, lambda model: (model.saldo_rijen(), model.ketenkop()))
-    if gelezen is not None:
-        saldi, (positie, kop) = kies_saldi(gelezen[0], code, periode), gelezen[1]
-    else:  # projections: the saldo view, caught up first; --per replays the log
-        saldi, (positie, kop) = leesdienst(o).saldi_met_kop(code, periode, per, bekend_op)
-    som = totaal(saldi)
-    uitkomst = {
-        "per": per,
-        "bekend_op": bekend_op,
-        "wijken": [s.als_dict() for s in saldi],
-        "totaal": som,
-        "ketenkop": {"positie": positie, "hash": kop},
-    }
+    saldi, uitkomst = lees_saldo(o, code, periode, per, bekend_op)
     tekst = functools.partial(weergave.saldo, saldi)
     stijl = csv_stijl(formaat, landinstelling)
     if formaat is None and uitvoer is None:
@@ -913,23 +782,8 @@ def verifieer(o: Omgeving, koppen: tuple[str, ...]) -> None:
     leesdienst(o)  # not initialised: exit 5
     u = controleer(o.app(), list(dict.fromkeys(gevraagd)))
 
-    tekst = weergave.verificatie
-    details = {k: u[k] for k in ("gebeurtenissen", "positie", "kop", "breuk", "gevraagde_koppen")}
-    if u["breuk"] is not None:
-        b = u["breuk"]
-        waar = f"gebeurtenis #{b['positie']}" if b["positie"] else "een momentopname"
-        if b["stroom"]:
-            waar += f" (stroom {b['stroom']}, versie {b['versie']}, {b['soort']})"
-        raise KetenVerbroken(f"de hashketen is verbroken bij {waar}: {b['wat']}", details=details)
-    niet = [k["hash"] for k in u["gevraagde_koppen"] if not k["gevonden"]]
-    if niet:
-        raise KetenVerbroken(
-            f"de opslag bouwt niet voort op ketenkop {niet[0]}"
-            + (f" (en {len(niet) - 1} andere)" if len(niet) > 1 else "")
-            + ": de geschiedenis die dat rapport zag is ingekort of herschreven",
-            details=details,
-        )
-    o.toon(u, tekst)
+    eis_keten_intact(u)
+    o.toon(u, weergave.verificatie)
 
 
 @voucher.command()
@@ -947,13 +801,7 @@ def backup(o: Omgeving, pad: Path) -> None:
     from commands.backup import maak_backup
 
     u = maak_backup(lees_url(o.database), pad)
-    o.toon(
-        u,
-        lambda u: (
-            f"Back-up in {u['pad']}: {u['gebeurtenissen']} gebeurtenissen, keten intact.\n"
-            f"Ketenkop na gebeurtenis nr. {u['ketenkop']['positie']}: {u['ketenkop']['hash']}"
-        ),
-    )
+    o.toon(u, weergave.backup)
 
 
 # --- projections: herbouw --------------------------------------------------------------------
@@ -970,13 +818,7 @@ def herbouw(o: Omgeving) -> None:
         from commands.rechten import herstel_leesmodelrechten
 
         herstel_leesmodelrechten(o.app())
-    o.toon(
-        u,
-        lambda u: (
-            f"Leesmodellen herbouwd uit {u['gebeurtenissen']} gebeurtenissen: {u['saldo']} saldo's, "
-            f"{u['aanvragen']} aanvragen, {u['vouchers']} vouchers, {u['kasboek']} kasboekregels."
-        ),
-    )
+    o.toon(u, weergave.herbouwd)
 
 
 @voucher.command()
@@ -1005,15 +847,9 @@ def kasboek(
     Zoeken in de naam van de leverancier of het factuurnummer negeert hoofdletters.
     """
     from commands.leesmodellen import KASBOEK_KOLOMMEN
-    from projections.rijen import Kasboekvraag
 
     stijl = csv_stijl(formaat, landinstelling)
-    lezer = leesdienst(o)
-    wijkcode = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
-    u = lezer.kasboek(wijkcode, code, periode, Kasboekvraag(**zoek))
-    if code and not u["regels"] and not any(zoek.values()):
-        raise NietGevonden(f"voucher {code} is nooit verstrekt" + (f" in wijk {wijkcode}" if wijkcode else ""))
-
+    u = lees_kasboek(o, wijkcode, code, periode, zoek)
     tekst = functools.partial(weergave.kasboek, zoek=zoek)
     if formaat is None and uitvoer is None:
         o.toon(u, tekst)
@@ -1170,34 +1006,7 @@ def termijnen(o: Omgeving, per: date | None) -> None:
 
 @voucher.command("besluit")
 @click.argument("nr", type=NR)
-@click.option(
-    "--formaat",
-    type=click.Choice(["tekst", "html"]),
-    default=None,
-    help="Uitvoer: tekst of html (standaard tekst; html bij --uitvoer naar een .html-bestand). Met --json: "
-    "de velden van de brief als één JSON-object.",
-)
-@click.option(
-    "--uitvoer",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    metavar="PAD",
-    help="Schrijf de brief naar dit bestand in plaats van naar het scherm.",
-)
-@click.option(
-    "--gebeurtenis",
-    type=GEBEURTENIS,
-    default=None,
-    metavar="NR",
-    help="De brief van dit besluit (het gebeurtenisnummer onder de brief), bijvoorbeeld de toekenning na een "
-    "terugvordering; standaard het laatste besluit.",
-)
-@click.option(
-    "--verzonden",
-    is_flag=True,
-    help="Leg vast dat deze brief is verzonden op --datum (art. 3:41 Awb); de bezwaartermijn loopt vanaf de dag "
-    "daarna (art. 6:8 Awb).",
-)
+@briefopties
 @datum_optie
 @pass_omgeving
 def besluit_brief(
@@ -1265,9 +1074,7 @@ def bezwaar() -> None:
 )
 @datum_optie
 @pass_omgeving
-def bezwaar_indienen(
-    o: Omgeving, nr: int, ontvangen: date, omschrijving: str, verschoonbaar: str | None, datum: date | None
-) -> None:
+def bezwaar_indienen(o: Omgeving, nr: int, **opties: Any) -> None:
     """Registreer een bezwaarschrift tegen het laatste besluit op aanvraag NR (regiegroep of college).
 
     Tijdig als het uiterlijk op de laatste dag van de bezwaartermijn is ontvangen: zes weken vanaf de dag
@@ -1277,14 +1084,7 @@ def bezwaar_indienen(
     """
     from commands.bezwaar import DienBezwaarIn, dien_bezwaar_in, melding
 
-    cmd = bouw(
-        DienBezwaarIn,
-        nummer=nr,
-        ontvangen=ontvangen,
-        omschrijving=omschrijving,
-        verschoonbaar=verschoonbaar,
-        datum=datum,
-    )
+    cmd = bouw(DienBezwaarIn, nummer=nr, **opties)
     o.toon(dien_bezwaar_in(o.dienst(schrijven=True), cmd), lambda u: melding(u, nl))
 
 
@@ -1403,27 +1203,8 @@ def toon_schema(o: Omgeving, commando: tuple[str, ...]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    als_json = "--json" in (argv if argv is not None else sys.argv[1:])
-    try:
-        voucher.main(args=argv, prog_name="voucher", standalone_mode=False)
-    except VoucherFout as e:
-        code = next(c for cls, c in FOUTCODES.items() if isinstance(e, cls))
-        meld_fout(e.melding, e.soort, code, e.artikel, als_json, e.gegevens.get("regels"), e.gegevens.get("details"))
-    except click.exceptions.NoArgsIsHelpError as e:
-        if not als_json:
-            click.echo(e.ctx.get_help())
-        meld_fout(f"geef een commando (zie '{e.ctx.command_path} --help')", "invoer", 2, None, als_json)
-    except click.UsageError as e:
-        meld_fout(usage_melding(e), "invoer", 2, None, als_json)
-    except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
-    except click.Abort:
-        meld_fout("afgebroken", "afgebroken", 1, None, als_json)
-    except KeyboardInterrupt:
-        meld_fout("afgebroken", "afgebroken", 130, None, als_json)
-    except Exception as e:  # last resort: never a traceback for a user
-        meld_fout(f"onverwachte fout ({type(e).__name__}: {str(e)[:200]})", "intern", 1, None, als_json)
-    sys.exit(0)
+    """The console script: run the command, and turn every error into its `fout:` line and exit code."""
+    voer_uit(voucher, argv)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from ledger import persoonsgegevens as pg
 from ledger.fouten import NietGevonden
 
 if TYPE_CHECKING:
+    from commands import leesresultaten as lr
     from commands.opslag import VoucherLedger
     from commands.sleutels import Sleutelopslag
     from ledger.aanvraag import Aanvraag
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from ledger.wijk import Wijk
 
 
-class Kern(Protocol):
+class Leeskern(Protocol):
     """What reading needs of the service: its public core (commands/dienst.py)."""
 
     app: VoucherLedger
@@ -69,7 +70,7 @@ def aanvraagstand(a: Aanvraag, g: Gemeente) -> r.Aanvraagstand:
     )
 
 
-def persoon_voor_kijker(dienst: Kern, g: Gemeente, a: Aanvraag) -> dict[str, Any]:
+def persoon_voor_kijker(dienst: Leeskern, g: Gemeente, a: Aanvraag) -> dict[str, Any]:
     """The applicant as the acting user may see it: in full (college, regiegroep of the wijk),
     as VERWIJDERD once the key is destroyed, or only as AFGESCHERMD."""
     if not pg.mag_zien(g, dienst.gebruiker, a.wijk, dienst.vandaag):
@@ -84,65 +85,74 @@ def persoon_voor_kijker(dienst: Kern, g: Gemeente, a: Aanvraag) -> dict[str, Any
 class Lezingen:
     """The read use cases of the application service."""
 
-    def regeling(self: Kern, per: date | None = None) -> dict[str, Any]:
+    def regeling(self: Leeskern, per: date | None = None) -> lr.Regelingversies:
         """The regeling in force on `per` (default today), with every version and its date."""
+        from commands import leesresultaten as lr
+
         g = lees_opslag(lambda: self.gemeente(wijzigen=False))
         versie, vanaf, r = g.versie_op(per or self.vandaag)
-        versies = [{"versie": n, "vanaf": d, "naam": x.naam} for n, d, x in g.versies()]
-        return {"gemeente": g.naam, "regeling": r, "versie": versie, "vanaf": vanaf, "versies": versies, "per": per}
+        versies = [lr.Regelingversie(n, d, x.naam) for n, d, x in g.versies()]
+        return lr.Regelingversies(g.naam, r, versie, vanaf, versies, per)
 
-    def mandaten(self: Kern) -> list[dict[str, Any]]:
-        return lees_opslag(lambda: self.gemeente(wijzigen=False)).mandaten_lijst()
+    def mandaten(self: Leeskern) -> list[lr.Mandaat]:
+        from commands import leesresultaten as lr
 
-    def toon_aanvraag(self: Kern, nummer: int) -> dict[str, Any]:
-        def lees() -> dict[str, Any]:
+        return [lr.Mandaat(**m) for m in lees_opslag(lambda: self.gemeente(wijzigen=False)).mandaten_lijst()]
+
+    def toon_aanvraag(self: Leeskern, nummer: int) -> lr.Aanvraaginzage:
+        from commands import leesresultaten as lr
+
+        def lees() -> lr.Aanvraaginzage:
             g = self.gemeente(wijzigen=False)
             a = self.laad_aanvraag(nummer)
-            uit = aanvraagstand(a, g).als_dict() | persoon_voor_kijker(self, g, a)
-            return uit | {
-                "persoonsgegevens_vernietigd": a.vernietigd,
-                "omschrijving": a.gegevens.get("omschrijving"),
-                "planning": a.gegevens.get("planning"),
-                "kosten": a.kosten,
-                "vouchers_gewenst": a.gegevens.get("vouchers_gewenst"),
-                "elders_subsidie": a.gegevens.get("elders_subsidie"),
-                "aanvulling": a.aanvulling,
-                "besluit": a.besluit,
-                "raadpleging": a.raadpleging,
-                "bekendgemaakt": a.bekendgemaakt,
-                "wijzigingen": a.wijzigingen,
-                "intrekking": a.intrekking,
-                "toekenning_ingetrokken": a.toekenning_ingetrokken,
-                "vaststelling": a.vaststelling,
-                "teruggevorderd": a.teruggevorderd,
-                "terugontvangen": a.terugontvangen,
-                "openstaand": a.openstaand,
-                "herroepingen": a.herroepingen,  # Awb 7:11: decisions revoked on a gegrond bezwaar
+            return lr.Aanvraaginzage(
+                **aanvraagstand(a, g).__dict__,
+                persoon=persoon_voor_kijker(self, g, a),
+                persoonsgegevens_vernietigd=a.vernietigd,
+                omschrijving=a.gegevens.get("omschrijving"),
+                planning=a.gegevens.get("planning"),
+                kosten=a.kosten,
+                vouchers_gewenst=a.gegevens.get("vouchers_gewenst"),
+                elders_subsidie=a.gegevens.get("elders_subsidie"),
+                aanvulling=a.aanvulling,
+                besluit=a.besluit,
+                raadpleging=a.raadpleging,
+                bekendgemaakt=a.bekendgemaakt,
+                wijzigingen=a.wijzigingen,
+                intrekking=a.intrekking,
+                toekenning_ingetrokken=a.toekenning_ingetrokken,
+                vaststelling=a.vaststelling,
+                teruggevorderd=a.teruggevorderd,
+                terugontvangen=a.terugontvangen,
+                openstaand=a.openstaand,
+                herroepingen=a.herroepingen,  # Awb 7:11: decisions revoked on a gegrond bezwaar
                 # Every act on the aanvraag with both its times (ledger/vastlegging.py): dated, and recorded when.
-                "handelingen": [vastlegging.handeling(e) for e in self.app.events.get(a.id)],
-            }
+                handelingen=[vastlegging.handeling(e) for e in self.app.events.get(a.id)],
+            )
 
         return lees_opslag(lees)
 
-    def toon_voucher(self: Kern, code: str) -> dict[str, Any]:
-        v = lees_opslag(lambda: self.laad_voucher(code))
-        return {
-            "voucher": v.code,
-            "wijk": v.wijk,
-            "periode": v.periode,
-            "aanvraag": v.aanvraag,
-            "waarde": v.waarde,
-            "verzilverd": v.verzilverd,
-            "contant": v.contant,
-            "vervallen": v.vervallen,
-            "ingetrokken": v.ingetrokken,
-            "restant": v.restant,
-            "status": v.status,
-            "verstrekt": v.verstrekt_op,
-            "uitvoeren_tot": v.uitvoeren_tot,
-        }
+    def toon_voucher(self: Leeskern, code: str) -> lr.Voucherstand:
+        from commands import leesresultaten as lr
 
-    def wijken(self: Kern) -> list[Wijk]:
+        v = lees_opslag(lambda: self.laad_voucher(code))
+        return lr.Voucherstand(
+            v.code,
+            v.wijk,
+            v.periode,
+            v.aanvraag,
+            v.waarde,
+            v.verzilverd,
+            v.contant,
+            v.vervallen,
+            v.ingetrokken,
+            v.restant,
+            v.status,
+            v.verstrekt_op,
+            v.uitvoeren_tot,
+        )
+
+    def wijken(self: Leeskern) -> list[Wijk]:
         def lees() -> list[Wijk]:
             self.gemeente(wijzigen=False)
             sleutels = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
@@ -151,19 +161,21 @@ class Lezingen:
         return lees_opslag(lees)
 
     def aanvragen(
-        self: Kern,
+        self: Leeskern,
         wijk: str | None = None,
         status: str | None = None,
         *,
         periode: int | None = None,
         zoek: str | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[lr.Aanvraagrij]:
         """The aanvragen in number order; `zoek` finds text in the description, or in the applicant's
         name for a reader who may see it (ledger/persoonsgegevens.py), in any case."""
         gezocht = zoek.casefold() if zoek else None
         namen = aanvragers(self) if gezocht else {}
 
-        def lees() -> list[dict[str, Any]]:
+        from commands import leesresultaten as lr
+
+        def lees() -> list[lr.Aanvraagrij]:
             g = self.gemeente(wijzigen=False)
             if wijk and not any(e.code == wijk for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])):
                 raise NietGevonden(f"wijk {wijk} is niet aangewezen", wijk=wijk)
@@ -177,22 +189,20 @@ class Lezingen:
                 teksten = (a.gegevens.get("omschrijving") or "", namen.get(a.nummer, ""))
                 if gezocht and not any(gezocht in t.casefold() for t in teksten):
                     continue
-                uit.append(
-                    aanvraagstand(a, g).als_dict()
-                    | {"kosten": a.kosten, "omschrijving": a.gegevens.get("omschrijving")}
-                )
+                stand = aanvraagstand(a, g).__dict__
+                uit.append(lr.Aanvraagrij(**stand, kosten=a.kosten, omschrijving=a.gegevens.get("omschrijving")))
             return uit
 
         return lees_opslag(lees)
 
-    def aanvragers(self: Kern) -> dict[int, str]:
+    def aanvragers(self: Leeskern) -> dict[int, str]:
         """Per aanvraag the applicant's name, for the aanvragen whose applicants the acting user may
         see (ledger/persoonsgegevens.py `mag_zien`); VERWIJDERD once the key is destroyed. Others are
         left out: a report shows them as AFGESCHERMD. Reads the key table only for what it shows."""
         return aanvragers(self)
 
 
-def aanvragers(dienst: Kern) -> dict[int, str]:
+def aanvragers(dienst: Leeskern) -> dict[int, str]:
     """As `Lezingen.aanvragers`."""
 
     def lees() -> dict[int, str]:

@@ -295,3 +295,91 @@ def koppen_uit(waarde: str) -> list[str]:
     if not gevonden:
         raise OngeldigeInvoer(f"{pad} bevat geen ketenkop (64 hexadecimale tekens)")
     return gevonden
+
+
+# `besluit NR`: the letter as text, html or a file, of one decision; or record that it was sent.
+briefopties = optieset(
+    [
+        click.option(
+            "--formaat",
+            type=click.Choice(["tekst", "html"]),
+            default=None,
+            help="Uitvoer: tekst of html (standaard tekst; html bij --uitvoer naar een .html-bestand). Met --json: "
+            "de velden van de brief als één JSON-object.",
+        ),
+        click.option(
+            "--uitvoer",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            metavar="PAD",
+            help="Schrijf de brief naar dit bestand in plaats van naar het scherm.",
+        ),
+        click.option(
+            "--gebeurtenis",
+            type=GEBEURTENIS,
+            default=None,
+            metavar="NR",
+            help="De brief van dit besluit (het gebeurtenisnummer onder de brief), bijvoorbeeld de toekenning na een "
+            "terugvordering; standaard het laatste besluit.",
+        ),
+        click.option(
+            "--verzonden",
+            is_flag=True,
+            help="Leg vast dat deze brief is verzonden op --datum (art. 3:41 Awb); de bezwaartermijn loopt vanaf de dag "
+            "daarna (art. 6:8 Awb).",
+        ),
+    ]
+)
+
+
+# `wijk aanwijzen CODE`: naam, budgetjaar, budget, reserve, plafond en data (art. 2, art. 5 lid 8).
+wijkopties = optieset(
+    [
+        click.option("--naam", required=True, help="Naam van de wijk."),
+        click.option("--periode", type=AANTAL, required=True, metavar="JAAR", help="Budgetjaar."),
+        click.option("--budget", type=BEDRAG, required=True, help="Budget van de wijk (art. 2 lid 2)."),
+        click.option(
+            "--uitvoeringskosten",
+            type=ReserveType(),
+            default=None,
+            help="Reserve, bedrag of percentage (ten hoogste 10%).",
+        ),
+        click.option(
+            "--plafond", type=BEDRAG, default=None, help="Subsidieplafond (standaard budget min uitvoeringskosten)."
+        ),
+        click.option(
+            "--verstrekken-tot", type=DATUM, default=None, help="Laatste dag om vouchers te verstrekken (art. 5 lid 8)."
+        ),
+        click.option(
+            "--uitvoeren-tot", type=DATUM, default=None, help="Laatste dag van uitvoering en betaling (art. 5 lid 8)."
+        ),
+    ]
+)
+
+
+# `aanvraag toekennen NR`: bedrag, vouchers, voorwaarde, gedeeltelijke weigering en volgorde (art. 4-6).
+toekenningsopties = optieset(
+    [
+        click.option("--bedrag", type=BEDRAG, default=None, help="Toe te kennen bedrag (standaard de kostenraming)."),
+        click.option("--vouchers", type=AANTAL, default=None, help="Aantal vouchers (standaard zo veel als nodig)."),
+        click.option(
+            "--start-voor",
+            type=DATUM,
+            default=None,
+            help="Voorwaarde: start van de uitvoering voor deze datum (art. 5 lid 7).",
+        ),
+        click.option(
+            "--grond",
+            type=click.Choice([*"abcde", "geen-initiatief"]),
+            default=None,
+            help="Bij gedeeltelijke weigering: de grond a-e (art. 6) of geen-initiatief (art. 1 onder b en c), zie onder.",
+        ),
+        click.option("--motivering", default=None, help="Bij gedeeltelijke weigering: motivering."),
+        click.option(
+            "--buiten-volgorde",
+            default=None,
+            metavar="REDEN",
+            help="Reden om af te wijken van de volgorde van binnenkomst.",
+        ),
+    ]
+)

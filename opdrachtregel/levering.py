@@ -1,6 +1,7 @@
 """Reports and files: `--formaat` and `--uitvoer` for every command that can write one, the history
 a report folds (with `--tot` and `--bekend-op`), and the log head it rests on (what `verifieer --kop`
-checks later). A file is written atomically and the answer says what was written.
+checks later). A file is written atomically and the answer says what was written. Also the reading
+behind `saldo` and `kasboek` (which can write a file too) and the verdict of `verifieer`.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Any
 import click
 
 from commands.uitvoer import json_waarde
-from ledger.fouten import NietGevonden, OngeldigeInvoer
-from opdrachtregel.omgeving import Omgeving, m
+from ledger.fouten import KetenVerbroken, NietGevonden, OngeldigeInvoer
+from opdrachtregel.omgeving import Omgeving, leesdienst, m
 from projections.tekst import nl
 
 
@@ -128,3 +129,64 @@ def rapport_json(model: dict[str, Any]) -> str:
     from projections.rapporten.opmaak import json_tekst
 
     return json_tekst(model)
+
+
+def lees_saldo(
+    o: Omgeving, code: str | None, periode: int | None, per: date | None, bekend_op: date | None
+) -> tuple[list[Any], dict[str, Any]]:
+    """`saldo`: the rows and the answer. Today's figures on SQLite come straight from the saldo view,
+    without loading the event store; `--per` and `--bekend-op` replay the log (commands/leesmodellen.py)."""
+    from projections.saldo import totaal
+    from projections.snel import kies_saldi, lees_als_bij
+
+    gelezen = None
+    if bekend_op is not None:
+        o.dienst().datum(bekend_op)  # a day that has not ended yet: bad input
+    if per is None and bekend_op is None and (pad := o.sqlite_pad()) is not None:
+        # current views: no event store to load
+        gelezen = lees_als_bij(pad, lambda model: (model.saldo_rijen(), model.ketenkop()))
+    if gelezen is not None:
+        saldi, (positie, kop) = kies_saldi(gelezen[0], code, periode), gelezen[1]
+    else:  # projections: the saldo view, caught up first; --per replays the log
+        saldi, (positie, kop) = leesdienst(o).saldi_met_kop(code, periode, per, bekend_op)
+    uitkomst = {
+        "per": per,
+        "bekend_op": bekend_op,
+        "wijken": [s.als_dict() for s in saldi],
+        "totaal": totaal(saldi),
+        "ketenkop": {"positie": positie, "hash": kop},
+    }
+    return saldi, uitkomst
+
+
+def eis_keten_intact(u: dict[str, Any]) -> None:
+    """`verifieer`: a break in the chain, or a head asked for with --kop that the log does not hold, is exit 1."""
+    details = {k: u[k] for k in ("gebeurtenissen", "positie", "kop", "breuk", "gevraagde_koppen")}
+    if u["breuk"] is not None:
+        b = u["breuk"]
+        waar = f"gebeurtenis #{b['positie']}" if b["positie"] else "een momentopname"
+        if b["stroom"]:
+            waar += f" (stroom {b['stroom']}, versie {b['versie']}, {b['soort']})"
+        raise KetenVerbroken(f"de hashketen is verbroken bij {waar}: {b['wat']}", details=details)
+    niet = [k["hash"] for k in u["gevraagde_koppen"] if not k["gevonden"]]
+    if niet:
+        raise KetenVerbroken(
+            f"de opslag bouwt niet voort op ketenkop {niet[0]}"
+            + (f" (en {len(niet) - 1} andere)" if len(niet) > 1 else "")
+            + ": de geschiedenis die dat rapport zag is ingekort of herschreven",
+            details=details,
+        )
+
+
+def lees_kasboek(
+    o: Omgeving, wijkcode: str | None, code: str | None, periode: int | None, zoek: dict[str, Any]
+) -> dict[str, Any]:
+    """`kasboek`: its lines from the kasboek view; a voucher that was never issued is not found (exit 3)."""
+    from projections.rijen import Kasboekvraag
+
+    lezer = leesdienst(o)
+    wijkcode = m.normaliseer_wijkcode(wijkcode) if wijkcode else None
+    u: dict[str, Any] = lezer.kasboek(wijkcode, code, periode, Kasboekvraag(**zoek))
+    if code and not u["regels"] and not any(zoek.values()):
+        raise NietGevonden(f"voucher {code} is nooit verstrekt" + (f" in wijk {wijkcode}" if wijkcode else ""))
+    return u

@@ -290,3 +290,37 @@ def usage_melding(e: click.UsageError) -> str:
     if e.ctx is not None:
         melding += f" (zie '{e.ctx.command_path} --help')"
     return melding
+
+
+def voer_uit(groep: click.Group, argv: list[str] | None = None) -> None:
+    """Run the command line; a VoucherFout becomes its exit code (FOUTCODES), never a traceback."""
+    als_json = "--json" in (argv if argv is not None else sys.argv[1:])
+    try:
+        groep.main(args=argv, prog_name="voucher", standalone_mode=False)
+    except VoucherFout as e:
+        code = next(c for cls, c in FOUTCODES.items() if isinstance(e, cls))
+        meld_fout(e.melding, e.soort, code, e.artikel, als_json, e.gegevens.get("regels"), e.gegevens.get("details"))
+    except click.exceptions.NoArgsIsHelpError as e:
+        if not als_json:
+            click.echo(e.ctx.get_help())
+        meld_fout(f"geef een commando (zie '{e.ctx.command_path} --help')", "invoer", 2, None, als_json)
+    except click.UsageError as e:
+        meld_fout(usage_melding(e), "invoer", 2, None, als_json)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.Abort:
+        meld_fout("afgebroken", "afgebroken", 1, None, als_json)
+    except KeyboardInterrupt:
+        meld_fout("afgebroken", "afgebroken", 130, None, als_json)
+    except Exception as e:  # last resort: never a traceback for a user
+        meld_fout(f"onverwachte fout ({type(e).__name__}: {str(e)[:200]})", "intern", 1, None, als_json)
+    sys.exit(0)
+
+
+def met_voortgang(o: Omgeving, regels: list[Any], doe: Callable[[Any], Any]) -> Any:
+    """`doe(voortgang)` with a progress bar on stderr for a long import at a terminal (not with --json);
+    otherwise `doe(None)`."""
+    if o.als_json or not sys.stderr.isatty() or len(regels) < 1000:
+        return doe(None)
+    with click.progressbar(regels, label="Controleren", file=sys.stderr) as balk:
+        return doe(lambda _: balk)

@@ -340,3 +340,87 @@ def wijken(u: dict[str, Any]) -> str:
 def aanvragen(u: dict[str, Any]) -> str:
     kolommen = ["aanvraag", "wijk", "status", "ontvangen", "beslissen_voor", "kosten", "vastgesteld", "omschrijving"]
     return tabel(kolommen, [[nl(r[k])[:40] for k in kolommen] for r in u["aanvragen"]])
+
+
+def regeling_gewijzigd(u: dict[str, Any]) -> str:
+    return f"Regeling versie {u['versie']} ({u['naam']}) geldt vanaf {nl(u['vanaf'])}" + (
+        "." if u["nieuw"] else " (al zo; er is niets veranderd)."
+    )
+
+
+def wijk_aangewezen(u: dict[str, Any]) -> str:
+    return (
+        f"Wijk {u['wijk']} ({u['naam']}) aangewezen voor {u['periode']}: budget {nl(u['budget'])}, "
+        f"uitvoeringskosten {nl(u['uitvoeringskosten'])}, subsidieplafond {nl(u['plafond'])}.\n"
+        f"Vouchers verstrekken tot en met {nl(u['verstrekken_tot'])}; uitgevoerd uiterlijk {nl(u['uitvoeren_tot'])}."
+    )
+
+
+def plafond_vastgesteld(u: dict[str, Any]) -> str:
+    return (
+        f"Subsidieplafond van wijk {u['wijk']} {u['periode']}: {nl(u['plafond'])} (beschikbaar {nl(u['beschikbaar'])})."
+    )
+
+
+def budget_gewijzigd(u: dict[str, Any]) -> str:
+    return (
+        f"Budget van wijk {u['wijk']} {u['periode']}: {nl(u['budget'])} (was {nl(u['vorig'])}); "
+        f"subsidieplafond {nl(u['plafond'])}, beschikbaar {nl(u['beschikbaar'])}."
+        + ("" if u["nieuw"] else " Er is niets veranderd.")
+    )
+
+
+def aanvulling_gevraagd(u: dict[str, Any]) -> str:
+    return aanvraag_tekst(u) + f"\n  aanvullen uiterlijk: {nl(u['termijn'])}"
+
+
+def geschikt(u: dict[str, Any]) -> str:
+    return f"Aanvraag {u['aanvraag']} voldoet aan de verordening en gaat naar de wijkraadpleging (art. 5 lid 3-5)."
+
+
+def wijziging(u: dict[str, Any]) -> str:
+    return f"Wijziging bij aanvraag {u['aanvraag']} vastgelegd."
+
+
+def bekendmaking(u: dict[str, Any]) -> str:
+    return f"Aanvraag {u['aanvraag']} bekendgemaakt op {nl(u['bekendgemaakt'])}."
+
+
+def raadpleging(u: dict[str, Any]) -> str:
+    return f"Wijkraadpleging over aanvraag {u['aanvraag']}: {u['uitkomst']} (status {u['status']})."
+
+
+def import_geboekt(u: dict[str, Any]) -> str:
+    return (
+        f"{u['geboekt']} betaling(en) geboekt voor {nl(u['bedrag'])} uit {u['vouchers']} voucher(s); "
+        f"{u['herhaald']} al eerder geboekt en overgeslagen."
+    )
+
+
+def betaling_geweigerd(u: dict[str, Any]) -> str:
+    return f"Betaling van {nl(u['bedrag'])} uit voucher {u['voucher']} geweigerd: {u['reden']}."
+
+
+def backup(u: dict[str, Any]) -> str:
+    return (
+        f"Back-up in {u['pad']}: {u['gebeurtenissen']} gebeurtenissen, keten intact.\n"
+        f"Ketenkop na gebeurtenis nr. {u['ketenkop']['positie']}: {u['ketenkop']['hash']}"
+    )
+
+
+def herbouwd(u: dict[str, Any]) -> str:
+    return (
+        f"Leesmodellen herbouwd uit {u['gebeurtenissen']} gebeurtenissen: {u['saldo']} saldo's, "
+        f"{u['aanvragen']} aanvragen, {u['vouchers']} vouchers, {u['kasboek']} kasboekregels."
+    )
+
+
+def mandaat_gegeven(u: dict[str, Any]) -> str:
+    waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
+    wie = u["gebruiker"] if u["naam"] == u["gebruiker"] else f"{u['naam']} ({u['gebruiker']})"
+    return f"{wie} is {u['rol']}{waar} vanaf {nl(u['van'])}" + ("" if u["nieuw"] else " (al zo).")
+
+
+def mandaat_ingetrokken(u: dict[str, Any]) -> str:
+    waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
+    return f"Mandaat van {u['gebruiker']} als {u['rol']}{waar} ingetrokken per {nl(u['tot'])}."
