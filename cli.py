@@ -36,11 +36,14 @@ from opdrachtregel.invoer import (
     ROL,
     aanvraagvelden,
     bestandsopties,
+    bezwaaropties,
     briefopties,
     csv_optie,
     csv_stijl,
     datum_optie,
+    kasboekopties,
     koppen_uit,
+    mandaatopties,
     optieset,
     rapportopties,
     toekenningsopties,
@@ -188,16 +191,7 @@ def mandaat() -> None:
 
 @mandaat.command("geven")
 @click.argument("gebruiker")
-@click.option(
-    "--rol",
-    type=ROL,
-    required=True,
-    help="college, regiegroep, ambtenaar (doet het deel van de regiegroep waar die er niet is, toelichting "
-    "art. 2 lid 6) of kasbeheerder.",
-)
-@click.option("--wijk", metavar="CODE", default=None, help="Wijk (verplicht voor een regiegroep en een ambtenaar).")
-@click.option("--besluit", metavar="TEKST", default=None, help="Verwijzing naar het mandaatbesluit (datum, nummer).")
-@click.option("--naam", metavar="WEERGAVENAAM", default=None, help="De naam in brieven (standaard de inlognaam).")
+@mandaatopties
 @datum_optie
 @pass_omgeving
 def mandaat_geven(o: Omgeving, gebruiker: str, **opties: Any) -> None:
@@ -822,13 +816,7 @@ def herbouw(o: Omgeving) -> None:
 
 
 @voucher.command()
-@click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen de regels van deze wijk.")
-@click.option("--voucher", "code", type=CODE, default=None, help="Alleen de regels van deze voucher.")
-@click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar.")
-@click.option("--van", type=DATUM, default=None, help="Alleen regels op of na deze datum.")
-@click.option("--tot", type=DATUM, default=None, help="Alleen regels op of voor deze datum.")
-@click.option("--leverancier", default=None, metavar="TEKST", help="Alleen leveranciers met deze tekst in de naam.")
-@click.option("--factuur", default=None, metavar="TEKST", help="Alleen factuur- of kwitantienummers met deze tekst.")
+@kasboekopties
 @optieset(bestandsopties(LIJSTFORMATEN))
 @csv_optie
 @pass_omgeving
@@ -1064,14 +1052,7 @@ def bezwaar() -> None:
 
 @bezwaar.command("indienen")
 @click.argument("nr", type=NR)
-@click.option("--ontvangen", type=DATUM, required=True, help="De dag waarop het bezwaarschrift is ontvangen.")
-@click.option("--omschrijving", required=True, help="Het bezwaar en zijn gronden (art. 6:5 Awb).")
-@click.option(
-    "--verschoonbaar",
-    default=None,
-    metavar="REDEN",
-    help="Een te laat bezwaar: waarom de termijnoverschrijding verschoonbaar is (art. 6:11 Awb).",
-)
+@bezwaaropties
 @datum_optie
 @pass_omgeving
 def bezwaar_indienen(o: Omgeving, nr: int, **opties: Any) -> None:

@@ -383,3 +383,59 @@ toekenningsopties = optieset(
         ),
     ]
 )
+
+
+# `mandaat geven GEBRUIKER`: rol, wijk, mandaatbesluit en weergavenaam (art. 2 lid 4 en 6).
+mandaatopties = optieset(
+    [
+        click.option(
+            "--rol",
+            type=ROL,
+            required=True,
+            help="college, regiegroep, ambtenaar (doet het deel van de regiegroep waar die er niet is, toelichting "
+            "art. 2 lid 6) of kasbeheerder.",
+        ),
+        click.option(
+            "--wijk", metavar="CODE", default=None, help="Wijk (verplicht voor een regiegroep en een ambtenaar)."
+        ),
+        click.option(
+            "--besluit", metavar="TEKST", default=None, help="Verwijzing naar het mandaatbesluit (datum, nummer)."
+        ),
+        click.option(
+            "--naam", metavar="WEERGAVENAAM", default=None, help="De naam in brieven (standaard de inlognaam)."
+        ),
+    ]
+)
+
+
+# `bezwaar indienen NR`: ontvangst, gronden en een verschoonbare termijnoverschrijding (Awb 6:5-6:11).
+bezwaaropties = optieset(
+    [
+        click.option("--ontvangen", type=DATUM, required=True, help="De dag waarop het bezwaarschrift is ontvangen."),
+        click.option("--omschrijving", required=True, help="Het bezwaar en zijn gronden (art. 6:5 Awb)."),
+        click.option(
+            "--verschoonbaar",
+            default=None,
+            metavar="REDEN",
+            help="Een te laat bezwaar: waarom de termijnoverschrijding verschoonbaar is (art. 6:11 Awb).",
+        ),
+    ]
+)
+
+
+# `kasboek`: de selectie van regels (wijk, voucher, budgetjaar, data, leverancier, factuur).
+kasboekopties = optieset(
+    [
+        click.option("--wijk", "wijkcode", default=None, metavar="CODE", help="Alleen de regels van deze wijk."),
+        click.option("--voucher", "code", type=CODE, default=None, help="Alleen de regels van deze voucher."),
+        click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar."),
+        click.option("--van", type=DATUM, default=None, help="Alleen regels op of na deze datum."),
+        click.option("--tot", type=DATUM, default=None, help="Alleen regels op of voor deze datum."),
+        click.option(
+            "--leverancier", default=None, metavar="TEKST", help="Alleen leveranciers met deze tekst in de naam."
+        ),
+        click.option(
+            "--factuur", default=None, metavar="TEKST", help="Alleen factuur- of kwitantienummers met deze tekst."
+        ),
+    ]
+)
