@@ -16,6 +16,7 @@ import click
 
 from commands.uitvoer import json_waarde
 from ledger.fouten import KetenVerbroken, NietGevonden, OngeldigeInvoer
+from opdrachtregel import weergave
 from opdrachtregel.omgeving import Omgeving, leesdienst, m
 from projections.tekst import nl
 
@@ -109,20 +110,8 @@ def lever(o: Omgeving, inhoud: str | bytes, formaat: str, uitvoer: Path | None, 
         "ketenkop": model.get("ketenkop"),
     }
 
-    def tekst(u: dict[str, Any]) -> str:
-        regels = [
-            f"{model.get('titel', 'Rapport')} ({formaat}) geschreven naar {u['uitvoer']}: "
-            f"{u['bytes']} bytes, sha256 {u['sha256']}."
-        ]
-        if u["tot"]:
-            regels.append(f"Stand: {nl(u['tot'])}.")
-        if u["bekend_op"]:
-            regels.append(f"Bekend op: {nl(u['bekend_op'])}.")
-        if u["ketenkop"]:
-            regels.append(f"Ketenkop na gebeurtenis nr. {u['ketenkop']['positie']}: {u['ketenkop']['hash']}")
-        return "\n".join(regels)
-
-    o.toon(samenvatting, tekst)
+    titel = model.get("titel", "Rapport")
+    o.toon(samenvatting, lambda u: weergave.geschreven(u, titel, formaat))
 
 
 def rapport_json(model: dict[str, Any]) -> str:

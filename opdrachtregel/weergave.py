@@ -174,7 +174,6 @@ def weigering(u: dict[str, Any]) -> str:
 
 def aanvraagdetail(u: dict[str, Any]) -> str:
     from commands.bezwaar import bezwaar_regels
-    from ledger.begrippen import weigeringsartikel
 
     regels = [aanvraag_tekst(u), *bezwaar_regels(u, nl)]
     persoon = ("naam", "adres", "telefoon") if u["persoonsgegevens"] != "afgeschermd" else ("naam",)
@@ -191,7 +190,20 @@ def aanvraagdetail(u: dict[str, Any]) -> str:
     if u["intrekking"]:
         t = u["intrekking"]
         regels.append(f"  ingetrokken op {nl(t['datum'])} (vastgelegd door {t['door']}): {t['reden']}")
-    b = u["besluit"]
+    regels += _besluitregels(u["besluit"])
+    regels += _nazorgregels(u)
+    regels.append("  handelingen (datum van de handeling; vastgelegd op, Nederlandse tijd):")
+    for h in u["handelingen"]:
+        vastgelegd = h["vastgelegd"].replace("T", " ")[:19] if h["vastgelegd"] else "onbekend"
+        regels.append(f"    {nl(h['datum'])}  {h['handeling']} door {h['door']}; vastgelegd {vastgelegd}")
+    return "\n".join(regels)
+
+
+def _besluitregels(b: dict[str, Any] | None) -> list[str]:
+    """`aanvraag toon`: the decision (art. 5 en 6), with its ground and motivation."""
+    from ledger.begrippen import weigeringsartikel
+
+    regels: list[str] = []
     if b:
         regels.append(f"  besluit: {b['uitkomst']} op {nl(b['datum'])} door {b['door']}")
         if b.get("bedrag"):
@@ -200,6 +212,12 @@ def aanvraagdetail(u: dict[str, Any]) -> str:
             regels.append(f"  grond: {weigeringsartikel(b['grond'])}; motivering: {b['motivering']}")
         elif b.get("motivering"):
             regels.append(f"  motivering: {b['motivering']}")
+    return regels
+
+
+def _nazorgregels(u: dict[str, Any]) -> list[str]:
+    """`aanvraag toon`: after the grant: withdrawals (Awb 4:48), vaststelling (4:42-4:47), terugvordering (4:57)."""
+    regels: list[str] = []
     for t in u["toekenning_ingetrokken"]:
         regels.append(
             f"  toekenning ingetrokken op {nl(t['datum'])} door {t['door']}: {nl(t['bedrag'])} "
@@ -215,11 +233,7 @@ def aanvraagdetail(u: dict[str, Any]) -> str:
             f"  teruggevorderd {nl(u['teruggevorderd'])}, terugontvangen {nl(u['terugontvangen'])}, "
             f"openstaand {nl(u['openstaand'])} (Awb 4:57)"
         )
-    regels.append("  handelingen (datum van de handeling; vastgelegd op, Nederlandse tijd):")
-    for h in u["handelingen"]:
-        vastgelegd = h["vastgelegd"].replace("T", " ")[:19] if h["vastgelegd"] else "onbekend"
-        regels.append(f"    {nl(h['datum'])}  {h['handeling']} door {h['door']}; vastgelegd {vastgelegd}")
-    return "\n".join(regels)
+    return regels
 
 
 def vouchertoon(u: dict[str, Any]) -> str:
@@ -424,3 +438,15 @@ def mandaat_gegeven(u: dict[str, Any]) -> str:
 def mandaat_ingetrokken(u: dict[str, Any]) -> str:
     waar = f" voor wijk {u['wijk']}" if u["wijk"] else ""
     return f"Mandaat van {u['gebruiker']} als {u['rol']}{waar} ingetrokken per {nl(u['tot'])}."
+
+
+def geschreven(u: dict[str, Any], titel: str, formaat: str) -> str:
+    """A report written to a file (--uitvoer): what, where, and the stand and log head it rests on."""
+    regels = [f"{titel} ({formaat}) geschreven naar {u['uitvoer']}: {u['bytes']} bytes, sha256 {u['sha256']}."]
+    if u["tot"]:
+        regels.append(f"Stand: {nl(u['tot'])}.")
+    if u["bekend_op"]:
+        regels.append(f"Bekend op: {nl(u['bekend_op'])}.")
+    if u["ketenkop"]:
+        regels.append(f"Ketenkop na gebeurtenis nr. {u['ketenkop']['positie']}: {u['ketenkop']['hash']}")
+    return "\n".join(regels)
