@@ -256,7 +256,7 @@ FORMATEN = ("tekst", "csv", "json", "html")
 
 def rapportopties(formaten: tuple[str, ...], *, wijk: bool = True) -> Callable[[Callable[..., Any]], Any]:
     """--wijk, --periode, --tot and the file options, for every report."""
-    opties = [
+    opties: list[Optie] = [
         click.option("--periode", type=AANTAL, default=None, metavar="JAAR", help="Alleen dit budgetjaar."),
         click.option(
             "--tot",
