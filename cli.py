@@ -273,7 +273,7 @@ def wijk_budget(o: Omgeving, code: str, bedrag: Bedrag, periode: int, datum: dat
 @pass_omgeving
 def wijk_lijst(o: Omgeving) -> None:
     """Toon de aangewezen wijken."""
-    from commands.dienst import wijk_uitkomst
+    from commands.inrichting import wijk_uitkomst
 
     rijen = [wijk_uitkomst(w) for w in o.dienst().wijken()]
     o.toon({"wijken": rijen}, weergave.wijken)

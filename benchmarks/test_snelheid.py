@@ -150,34 +150,74 @@ def test_2_verzilvering_meting(benchmark, opslag):
 AANTAL = 10_000
 
 
-def test_3_import_basis(benchmark, tmp_path):
-    benchmark.group = "3 import van 10.000 betalingen sqlite"
+def _sqlite_batch(pad: Path) -> None:
+    conn = sqlite3.connect(pad, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(
+        "CREATE TABLE betalingen (id INTEGER PRIMARY KEY, voucher TEXT, soort TEXT, bedrag INTEGER, leverancier TEXT, factuur TEXT UNIQUE)"
+    )
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO betalingen VALUES (NULL,?,?,?,?,?)",
+        ((RIJ["voucher"], "verzilver", 100, "Bouwmarkt", f"F-{i}") for i in range(AANTAL)),
+    )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def _postgres_batch(url: str, ronde: int) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        tabel = f"betalingen_{ronde}"
+        conn.execute(
+            f"CREATE TABLE {tabel} (id BIGSERIAL PRIMARY KEY, voucher TEXT, soort TEXT, bedrag BIGINT, leverancier TEXT, factuur TEXT UNIQUE)"
+        )
+        with conn.transaction(), conn.cursor() as c:
+            c.executemany(  # psycopg pipelines executemany: one batch, not a round trip per row
+                f"INSERT INTO {tabel} (voucher, soort, bedrag, leverancier, factuur) VALUES (%s,%s,%s,%s,%s)",
+                [(RIJ["voucher"], "verzilver", 100, "Bouwmarkt", f"F-{i}") for i in range(AANTAL)],
+            )
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def importopslag(request, tmp_path, durable_postgres, monkeypatch):
+    """(kind, a fresh store per round, the baseline's store): as group 2, both stores, durable."""
+    naam = f"i_{tmp_path.name[-20:].lower().replace('-', '_')}"
+    if request.param == "sqlite":
+        return (
+            request.param,
+            lambda ronde: str(tmp_path / f"v-{ronde}.db"),
+            lambda ronde: tmp_path / f"basis-{ronde}.db",
+        )
+    monkeypatch.delenv("VOUCHER_GEBRUIKER", raising=False)  # PostgreSQL: one acts under one's own login
+    basis = durable_postgres.create_database(naam + "_basis")
+    return request.param, lambda ronde: durable_postgres.create_database(f"{naam}_{ronde}"), lambda _ronde: basis
+
+
+def test_3_import_basis(benchmark, importopslag):
+    soort, _, basis = importopslag
+    benchmark.group = f"3 import van 10.000 betalingen {soort}"
     rondes = iter(range(100))
 
     def schrijf_alles() -> None:
-        conn = sqlite3.connect(tmp_path / f"basis-{next(rondes)}.db", isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(
-            "CREATE TABLE betalingen (id INTEGER PRIMARY KEY, voucher TEXT, soort TEXT, bedrag INTEGER, leverancier TEXT, factuur TEXT UNIQUE)"
-        )
-        conn.execute("BEGIN")
-        conn.executemany(
-            "INSERT INTO betalingen VALUES (NULL,?,?,?,?,?)",
-            ((RIJ["voucher"], "verzilver", 100, "Bouwmarkt", f"F-{i}") for i in range(AANTAL)),
-        )
-        conn.execute("COMMIT")
-        conn.close()
+        ronde = next(rondes)
+        if soort == "sqlite":
+            _sqlite_batch(basis(ronde))
+        else:
+            _postgres_batch(basis(ronde), ronde)
 
     benchmark.pedantic(schrijf_alles, rounds=5)
 
 
-def test_3_import_meting(benchmark, tmp_path):
-    benchmark.group = "3 import van 10.000 betalingen sqlite"
+def test_3_import_meting(benchmark, tmp_path, importopslag):
+    soort, opslag_voor, _ = importopslag
+    benchmark.group = f"3 import van 10.000 betalingen {soort}"
     rondes = iter(range(100))
 
     def bereid() -> tuple[tuple[Dienst, list], dict]:
         ronde = next(rondes)
-        w = Wereld.ingericht(open_store(str(tmp_path / f"v-{ronde}.db")), budget="1.000.000")
+        w = Wereld.ingericht(open_store(opslag_voor(ronde)), budget="1.000.000")
         codes = [w.voucher("5.000") for _ in range(100)]
         pad = tmp_path / f"b-{ronde}.csv"
         pad.write_text(

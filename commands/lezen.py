@@ -6,9 +6,10 @@ are shown in full only to the college and the regiegroep of the wijk, as VERWIJD
 is destroyed (`voucher vergeet`), to others as AFGESCHERMD (ledger/persoonsgegevens.py `mag_zien`);
 `zoek` looks in a name only for a reader who may see it. Nothing is written.
 
-`Lezingen` is part of the application service (`Dienst(Lezingen)`, commands/dienst.py), so a
-caller asks the service it has (`dienst.toon_aanvraag(nr)`); it uses only the service's public
-core (`gemeente`, `laad_*`, `gebeurtenissen`, `sleutels`). The saldo, the kasboek and the voucher
+`Lezingen` is part of the application service (`Dienst(..., Lezingen, Kern)`, commands/dienst.py),
+so a caller asks the service it has (`dienst.toon_aanvraag(nr)`); it uses only the public core
+(commands/kern.py: `gemeente`, `laad_*`, `gebeurtenissen`, `sleutels`). Each answer is a typed result
+(commands/leesresultaten.py) whose `als_dict()` is the `--json` object. The saldo, the kasboek and the voucher
 list read the read models instead (commands/leesmodellen.py).
 """
 
@@ -19,7 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID
 
-from commands import resultaten as r
+from commands.aanvragen import aanvraagstand
 from commands.opslag import lees_opslag
 from ledger import gebeurtenissen, vastlegging
 from ledger import persoonsgegevens as pg
@@ -54,20 +55,6 @@ class Leeskern(Protocol):
     def laad_voucher(self, tekst: str) -> Voucher: ...
 
     def gebeurtenissen(self, soorten: list[type] | None = None) -> Iterator[Any]: ...
-
-
-def aanvraagstand(a: Aanvraag, g: Gemeente) -> r.Aanvraagstand:
-    """Where an aanvraag stands: the answer of every act on it, and the head of `aanvraag toon`."""
-    return r.Aanvraagstand(
-        a.nummer,
-        a.wijk,
-        a.periode,
-        a.status,
-        a.ontbreekt,
-        a.ontvangen,
-        a.beslissen_voor(g.regeling_op(a.ontvangen).beslistermijn_weken),
-        a.vastgesteld,  # Awb 4:42-4:47; None until then
-    )
 
 
 def persoon_voor_kijker(dienst: Leeskern, g: Gemeente, a: Aanvraag) -> dict[str, Any]:
@@ -208,7 +195,7 @@ def aanvragers(dienst: Leeskern) -> dict[int, str]:
     def lees() -> dict[int, str]:
         g = dienst.gemeente(wijzigen=False)
         namen: dict[UUID, tuple[int, Any]] = {}
-        soorten = [
+        soorten: list[type] = [
             gebeurtenissen.AanvraagIngediend,
             gebeurtenissen.AanvraagAangevuld,
             gebeurtenissen.AanvraagPersoonsgegevensVernietigd,

@@ -20,8 +20,8 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 import orjson
-from eventsourcing.application import Application
-from eventsourcing.domain import Snapshot
+from eventsourcing.application import Application, ProcessingEvent
+from eventsourcing.domain import Aggregate, Snapshot
 from eventsourcing.persistence import (
     JSONTranscoder,
     Mapper,
@@ -80,7 +80,22 @@ class VoucherLedger(Application):
             moment = self.klok(wachtend[0]) if self.klok is not None else datetime.now(UTC)
             for obj in objs:
                 _stempel(obj, moment)
-        return super().save(*objs, **kwargs)
+        # As eventsourcing 9.5.6's Application.save (pinned), but an aggregate is recognised by its class:
+        # the library asks two runtime Protocols of every object, which in an import of 10.000 payments
+        # (10.100 aggregates) cost a fifth of the import.
+        verwerking: ProcessingEvent[UUID] = ProcessingEvent()
+        for obj in objs:
+            if isinstance(obj, Aggregate):
+                verwerking.events.extend(obj.collect_events())
+                verwerking.aggregates[obj.id] = obj
+            else:
+                verwerking.collect_events(obj)
+        verwerking.saved_kwargs.update(kwargs)
+        recordings = self._record(verwerking)
+        self._take_snapshots(verwerking)
+        self._notify(recordings)
+        self.notify(verwerking.events)  # type: ignore[arg-type]  # deprecated, as the library still calls it
+        return recordings
 
     def construct_env(self, name: str, env: Any = None) -> Environment:
         """The settings come from the project alone (commands/adres.py `Opslag.env`), never from os.environ.

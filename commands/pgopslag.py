@@ -19,6 +19,8 @@ from ledger.fouten import OpslagOnbeschikbaar
 
 # One constant key for "writing to the vouchers event log"; any bigint would do.
 SCHRIJFSLOT = 0x766F756368657273  # 'vouchers'
+GROTE_PARTIJ = 1000  # events in one save above which the insert goes without pipeline mode
+GROTE_PARTIJ_WACHT = 120  # seconds the server waits for the rest of such a save before it gives up
 
 
 class VoucherPostgresRecorder(PostgresApplicationRecorder):
@@ -34,6 +36,22 @@ class VoucherPostgresRecorder(PostgresApplicationRecorder):
             SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout),
             SQL("SELECT pg_advisory_xact_lock({0})").format(Literal(SCHRIJFSLOT)),
         ]
+
+    def insert_events(self, stored_events: Any, **kwargs: Any) -> Any:
+        """A save of a few events goes through the library's pipeline (BEGIN, the lock, NOTIFY and
+        INSERT in one flight). A large one (an import: one INSERT of megabytes) goes without pipeline
+        mode: there psycopg can wait for the server while the server waits for the rest of the
+        message (both idle, the server in ClientRead; psycopg issue 685), seen here on imports of
+        10.000 payments. The statements are the same, in the same transaction; sending megabytes
+        can take the client longer than the library's idle-in-transaction timeout (5 s) on a busy
+        machine, so this transaction has its own."""
+        if len(stored_events) <= GROTE_PARTIJ:
+            return super().insert_events(stored_events, **kwargs)
+        with self.datastore.get_connection() as conn, conn.transaction(), conn.cursor() as curs:
+            curs.execute(SQL("SET LOCAL idle_in_transaction_session_timeout = '{0}s'").format(GROTE_PARTIJ_WACHT))
+            self._insert_events(curs, stored_events, **kwargs)
+            self._insert_stored_events(curs, stored_events, **kwargs)
+            return self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
 
     def _insert_events(self, curs: Any, stored_events: Any, **kwargs: Any) -> None:
         # Statements that commit or fail together with these events: the GRANT or REVOKE that

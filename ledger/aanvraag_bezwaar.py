@@ -1,6 +1,7 @@
 """The aanvraag after a gegrond bezwaar (Awb 7:11): the decision revoked, the aanvraag open again.
 
-A mixin of the Aanvraag aggregate (its events and state live in ledger/aanvraag.py). Rules owned here:
+A mixin of the Aanvraag aggregate (its state and event methods live in ledger/aanvraag.py, its events in
+ledger/aanvraag_gebeurtenissen.py). Rules owned here:
 - only a decision on the aanvraag itself is revoked here: a toekenning, a weigering (also by the
   wijkraadpleging, art. 5 lid 6) or buiten behandeling (Awb 4:5). A gegrond bezwaar against an
   intrekking, vaststelling or terugvordering is not handled by the ledger (the college takes the
