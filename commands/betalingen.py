@@ -18,17 +18,18 @@ decides through them and saves):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic
 
 from commands import resultaten as r
+from commands.kern import Besluit, Kern
 from commands.samenlezen import lees_samen
 from ledger import gebeurtenissen, ids
 from ledger.datum import formatteer_datum
@@ -41,10 +42,7 @@ from ledger.vouchercode import maak_code, parse_code
 
 if TYPE_CHECKING:  # the command models (pydantic) are only types here; reads never import pydantic
     from commands import modellen as m
-    from commands.dienst import Besluit
-    from commands.opslag import VoucherLedger
 
-R = TypeVar("R")
 A = TypeVar("A", bound=Aggregate)
 
 CONTANT = "(contant)"  # the 'supplier' of a cash receipt in the invoice register
@@ -69,20 +67,8 @@ class Betaalopdracht:
         return (CONTANT, self.factuur) if self.factuur else None
 
 
-class Betalingen:
-    """The use cases of art. 8 and 9; `Dienst` inherits them (`dienst.verzilver(...)`).
-
-    They use the public core of commands/dienst.py, declared here for the type checker only."""
-
-    if TYPE_CHECKING:
-        app: VoucherLedger
-        gebruiker: str
-
-        def datum(self, datum: date | None) -> date: ...
-        def voer_uit(self, beslis: Callable[[], Besluit[R]], cmd: Any = None, resultaat: Any = None) -> R: ...
-        def gemeente(self, *, wijzigen: bool = True) -> Gemeente: ...
-        def laad(self, cls: type[A], aggregate_id: UUID, *, wijzigen: bool = True) -> A | None: ...
-        def laad_voucher(self, tekst: str) -> Voucher: ...
+class Betalingen(Kern):
+    """The use cases of art. 8 and 9; `Dienst` inherits them (`dienst.verzilver(...)`), on the public core."""
 
     def verzilver(self, cmd: m.Verzilver) -> r.Betaling:
         datum = self.datum(cmd.datum)

@@ -8,7 +8,7 @@ it wrote. Here the whole need of a decision is one SELECT: the new events of eve
 aggregate, the latest snapshot and the events after it of every other one, and which of some
 ids have events at all. One statement sees one state of the database (on SQLite: one read
 transaction), so what it returns belongs together; a writer that saves in between is caught
-at the write by the version key, as always (commands/dienst.py retries).
+at the write by the version key, as always (commands/kern.py `voer_uit` retries).
 
 Nothing is decided here. The aggregates are the repository's: brought up to date from the
 same events by the same mutators (the fold that replays is the fold that runs live), put back
