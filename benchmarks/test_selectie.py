@@ -1,4 +1,4 @@
-"""10: work, not history — a report or saldo of one wijk and year with ten times more unrelated history.
+"""11: work, not history — a report or saldo of one wijk and year with ten times more unrelated history.
 
 Two stores, built once and kept (VOUCHER_BENCH_MAP, default /tmp/voucher-bench):
 - `werk-veel.db`: the demo at omvang 11 (44 wijken of 2025): the wijk NOORD/2025 among ten
@@ -130,14 +130,14 @@ def _doe(naam: str, pad: str) -> Any:
 
 
 @pytest.mark.parametrize("naam", METINGEN)
-def test_10_werk_basis(benchmark, werkopslagen, naam):
-    benchmark.group = f"10 werk, niet geschiedenis: {naam}"
+def test_11_werk_basis(benchmark, werkopslagen, naam):
+    benchmark.group = f"11 werk, niet geschiedenis: {naam}"
     benchmark.pedantic(lambda: _doe(naam, werkopslagen["een"]), rounds=RONDES, iterations=1, warmup_rounds=1)
 
 
 @pytest.mark.parametrize("naam", METINGEN)
-def test_10_werk_meting(benchmark, werkopslagen, naam):
-    benchmark.group = f"10 werk, niet geschiedenis: {naam}"
+def test_11_werk_meting(benchmark, werkopslagen, naam):
+    benchmark.group = f"11 werk, niet geschiedenis: {naam}"
     if naam != "saldo --per":  # the same report from both stores, but for the head of the whole log
         een, veel = _doe(naam, werkopslagen["een"]), _doe(naam, werkopslagen["veel"])
         assert len(een) > 1000 and len(veel) > 1000

@@ -227,6 +227,15 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         regels.art_1_a_voucherwaarde(delen, max_voucherwaarde)
         # After a revoked grant the new vouchers are numbered on: a code is issued once (Awb 7:11).
         eerder = sum(len(h.get("vouchers") or []) for h in self.herroepingen)
+        if eerder + aantal > regels.MAX_VOUCHERS_PER_AANVRAAG:
+            raise RegelOvertreden(
+                f"aanvraag {self.nummer} had al {eerder} vouchers, herroepen op bezwaar; een vouchercode wordt één keer "
+                f"uitgegeven en een aanvraag heeft er ten hoogste {regels.MAX_VOUCHERS_PER_AANVRAAG}: nu ten hoogste "
+                f"{regels.MAX_VOUCHERS_PER_AANVRAAG - eerder} vouchers, niet {aantal}",
+                artikel="art. 1 onder a, Awb 7:11",
+                eerder=eerder,
+                aantal=aantal,
+            )
         return [{"code": maak_code(self.nummer, i), "bedrag": deel} for i, deel in enumerate(delen, start=eerder + 1)]
 
     def ken_toe(

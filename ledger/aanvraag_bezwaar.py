@@ -91,14 +91,13 @@ class NaBezwaar:
     def _status_voor_het_besluit(self, soort: str) -> st.Status:
         if soort == st.Status.BUITEN_BEHANDELING.value:
             return st.Status.ONVOLLEDIG
-        uitkomst = (self.raadpleging or {}).get("uitkomst")
-        if uitkomst == "tegen" and (self.besluit or {}).get("grond") is None and soort == "geweigerd":
-            return st.Status.GESCHIKT  # the wijkraadpleging was against: a new raadpleging is held
-        if uitkomst == "voor":
+        if self.raadpleging is None:
+            return st.Status.INGEDIEND
+        if self.raadpleging.get("uitkomst") == "voor":
             return st.Status.RAADPLEGING_VOOR
-        if self.raadpleging is not None and uitkomst is None:
-            return st.Status.GESCHIKT
-        return st.Status.INGEDIEND
+        # geschikt verklaard, and no raadpleging for it: the wijkraadpleging was against (a new one is held),
+        # or not held yet (also after an earlier herroeping of a raadpleging against)
+        return st.Status.GESCHIKT
 
     def eis_heropend_na(self, datum: date) -> None:
         """A new decision after herroeping is not dated before it."""

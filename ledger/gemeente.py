@@ -165,8 +165,9 @@ class Gemeente(Aggregate):
         return self.versie_op(datum)[2]
 
     def versie_op(self, datum: date) -> tuple[int, date, Regeling]:
-        """(version number, in force from, regeling) on `datum`."""
-        return next((v for v in reversed(self.versies()) if v[1] <= datum or v[0] == 1), self.versies()[0])
+        """(version number, in force from, regeling) on `datum`; before the inwerkingtreding, version 1."""
+        versies = self.versies()
+        return next((v for v in reversed(versies) if v[1] <= datum), versies[0])
 
     def versies(self) -> list[tuple[int, date, Regeling]]:
         """Every version in order: (number, in force from, regeling); version 1 from its inwerkingtreding."""

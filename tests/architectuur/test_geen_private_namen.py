@@ -60,7 +60,7 @@ def _inbraken(pad: Path) -> list[str]:
 def test_geen_module_gebruikt_de_private_namen_van_een_andere():
     bestanden = [
         ROOT / "cli.py",
-        *(p for laag in ("ledger", "commands", "projections") for p in (ROOT / laag).rglob("*.py")),
+        *(p for laag in ("ledger", "commands", "projections", "opdrachtregel") for p in (ROOT / laag).rglob("*.py")),
     ]
     inbraken = [regel for pad in sorted(bestanden) for regel in _inbraken(pad)]
     assert not inbraken, "private namen van een andere module (gebruik de publieke kern):\n" + "\n".join(inbraken)
