@@ -912,13 +912,15 @@ def rapport_verantwoording(
     vervallen bedragen en het restant. Elk bedrag noemt zijn gebeurtenis (#nr). Dezelfde
     geschiedenis geeft byte voor byte hetzelfde rapport.
     """
+    from commands.geschiedenis import selectie_van
     from projections.rapporten import verantwoording as v
 
     stijl = csv_stijl(formaat, landinstelling)
     formaat = kies_formaat(o, formaat, uitvoer)
-    h = geschiedenis(o, tot, bekend_op)
+    h = geschiedenis(o, tot, bekend_op, wijkcode, periode)
     # Names only for who may see them (college, regiegroep of the wijk): decrypted here, never stored.
-    namen = kijkende_dienst(o).aanvragers()
+    keuze = selectie_van(wijkcode, periode)
+    namen = kijkende_dienst(o).aanvragers((keuze.wijk, keuze.periode) if keuze else None)
     model = met_ketenkop(o, v.bouw(h, selectie(h, wijkcode, periode), periode, aanvragers=namen), h)
     from projections.rapporten import handelingen
 

@@ -41,14 +41,24 @@ def lever_uitkomst(
     lever(o, inhoud, formaat, uitvoer, uitkomst | {"titel": titel})
 
 
-def geschiedenis(o: Omgeving, tot: date | None, bekend_op: date | None = None) -> Any:
-    from commands.geschiedenis import lees_geschiedenis
+def geschiedenis(
+    o: Omgeving,
+    tot: date | None,
+    bekend_op: date | None = None,
+    wijkcode: str | None = None,
+    periode: int | None = None,
+) -> Any:
+    """The folded history of the whole log; with `wijkcode` and `periode` (a report for one wijk and one
+    year) only the streams of that wijk and year plus the gemeente, when the selection index can answer
+    (commands/selectie.py): the same report, byte for byte, from less of the log."""
+    from commands.geschiedenis import lees_geschiedenis, selectie_van
     from projections.rapporten.geschiedenis import vouw
 
     dienst = o.dienst()
     if bekend_op is not None:
         dienst.datum(bekend_op)  # a day that has not ended yet is no day the books were known on: bad input
-    return lees_geschiedenis(dienst, lambda genummerd: vouw(genummerd, tot, bekend_op))
+    keuze = selectie_van(wijkcode, periode, bekend_op)
+    return lees_geschiedenis(dienst, lambda genummerd: vouw(genummerd, tot, bekend_op), keuze)
 
 
 def met_ketenkop(o: Omgeving, model: dict[str, Any], h: Any) -> dict[str, Any]:
