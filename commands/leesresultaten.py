@@ -52,6 +52,16 @@ class Regelingoverzicht:
     uitvoeringskosten_max_procent: int
     verstrekken_tot: str  # --MM-DD: a day of the budget year
     uitvoeren_tot: str
+    verstrekken_tot_jaar: int  # years after the budget year (0: the budget year itself)
+    uitvoeren_tot_jaar: int
+    budgetjaren: dict[str, Object]  # a budget year with its own dates (art. 5 lid 8)
+    betaaltermijn_dagen: int  # payment after the execution date on an earlier invoice
+    wijkdata_later_toegestaan: bool
+    laat_geboekt_dagen: int  # an act recorded later than this is an exception in the verantwoording
+    versie: int  # the version in force on `per` (art. 10) ...
+    vanaf: date
+    versies: list[Regelingversie]  # ... and every version with its date
+    per: date | None
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,9 @@ class Aanvraagdetail(r.Aanvraagstand):
     teruggevorderd: Geld
     terugontvangen: Geld
     openstaand: Geld
+    herroepingen: list[Object]
+    handelingen: list[Object]
+    bezwaren: list[Object]  # `aanvraag toon` adds every bezwaar against a decision on it (Awb 6:4, 7:1)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -279,6 +292,7 @@ class Saldorij:
 @dataclass(frozen=True)
 class Saldo:
     per: date | None
+    bekend_op: date | None  # --bekend-op: the books as they were known at the end of that day
     wijken: list[Saldorij]
     totaal: dict[str, Geld]
     ketenkop: Ketenkop
@@ -325,6 +339,9 @@ class Termijnen:
     verstrekken: list[Object]
     startvoorwaarden: list[Object]
     vouchers_met_restant: list[Object]
+    onverzonden: list[Object]  # decisions not sent a week after they were taken (Awb 3:41)
+    bezwaartermijnen: list[Object]  # running bezwaar terms (Awb 6:7, 6:8)
+    bezwaren: list[Object]  # open bezwaren with their beslistermijn (Awb 7:10)
 
 
 @dataclass(frozen=True)
