@@ -4,7 +4,7 @@
     python benchmarks/report.py UIT.json   # only prints, from an earlier --benchmark-json file
 
 Medians, because the machine is shared and noisy. For a rate (2, 3, 5) the ratio is our
-rate over the baseline's; for a cost (1, 4, 6) it is our time over the baseline's.
+rate over the baseline's; for a cost (1, 4, 6, 7, 9, 10) it is our time over the baseline's.
 """
 
 from __future__ import annotations
@@ -26,11 +26,19 @@ DOELEN = {
     "5": ("herbouw van alle projecties (in het proces)", "ruwe select + JSON-decode", "tempo", 0.5),
     "6": ("`voucher --json saldo` als proces (SQLite)", '`python -c "import click"`', "kosten", 3.0),
     "7": ("`voucher --json vouchers` (alle vouchers) als proces (SQLite)", "`voucher --json saldo`", "kosten", 1.5),
+    "9": ("`voucher --json contant` als proces (SQLite)", '`python -c "import click"`', "kosten", 3.0),
+    "10": ("`voucher --json verzilver` als proces (SQLite)", '`python -c "import click"`', "kosten", 3.0),
     "8": (
         "het commando als proces op de opslag van 1.000.000",
         "ruwe select + JSON-decode (verifieer: + SHA-256)",
         "tempo",
         0.5,
+    ),
+    "11": (
+        "één wijk en jaar in een opslag met tien keer meer andere geschiedenis",
+        "hetzelfde in een opslag met alleen die wijk en dat jaar (+ de gemeente)",
+        "kosten",
+        1.5,
     ),
 }
 PIEK_MB = 300  # goal 1: peak memory of herbouw and verifieer at a million events

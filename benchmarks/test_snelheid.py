@@ -150,34 +150,74 @@ def test_2_verzilvering_meting(benchmark, opslag):
 AANTAL = 10_000
 
 
-def test_3_import_basis(benchmark, tmp_path):
-    benchmark.group = "3 import van 10.000 betalingen sqlite"
+def _sqlite_batch(pad: Path) -> None:
+    conn = sqlite3.connect(pad, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(
+        "CREATE TABLE betalingen (id INTEGER PRIMARY KEY, voucher TEXT, soort TEXT, bedrag INTEGER, leverancier TEXT, factuur TEXT UNIQUE)"
+    )
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO betalingen VALUES (NULL,?,?,?,?,?)",
+        ((RIJ["voucher"], "verzilver", 100, "Bouwmarkt", f"F-{i}") for i in range(AANTAL)),
+    )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def _postgres_batch(url: str, ronde: int) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        tabel = f"betalingen_{ronde}"
+        conn.execute(
+            f"CREATE TABLE {tabel} (id BIGSERIAL PRIMARY KEY, voucher TEXT, soort TEXT, bedrag BIGINT, leverancier TEXT, factuur TEXT UNIQUE)"
+        )
+        with conn.transaction(), conn.cursor() as c:
+            c.executemany(  # psycopg pipelines executemany: one batch, not a round trip per row
+                f"INSERT INTO {tabel} (voucher, soort, bedrag, leverancier, factuur) VALUES (%s,%s,%s,%s,%s)",
+                [(RIJ["voucher"], "verzilver", 100, "Bouwmarkt", f"F-{i}") for i in range(AANTAL)],
+            )
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def importopslag(request, tmp_path, durable_postgres, monkeypatch):
+    """(kind, a fresh store per round, the baseline's store): as group 2, both stores, durable."""
+    naam = f"i_{tmp_path.name[-20:].lower().replace('-', '_')}"
+    if request.param == "sqlite":
+        return (
+            request.param,
+            lambda ronde: str(tmp_path / f"v-{ronde}.db"),
+            lambda ronde: tmp_path / f"basis-{ronde}.db",
+        )
+    monkeypatch.delenv("VOUCHER_GEBRUIKER", raising=False)  # PostgreSQL: one acts under one's own login
+    basis = durable_postgres.create_database(naam + "_basis")
+    return request.param, lambda ronde: durable_postgres.create_database(f"{naam}_{ronde}"), lambda _ronde: basis
+
+
+def test_3_import_basis(benchmark, importopslag):
+    soort, _, basis = importopslag
+    benchmark.group = f"3 import van 10.000 betalingen {soort}"
     rondes = iter(range(100))
 
     def schrijf_alles() -> None:
-        conn = sqlite3.connect(tmp_path / f"basis-{next(rondes)}.db", isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(
-            "CREATE TABLE betalingen (id INTEGER PRIMARY KEY, voucher TEXT, soort TEXT, bedrag INTEGER, leverancier TEXT, factuur TEXT UNIQUE)"
-        )
-        conn.execute("BEGIN")
-        conn.executemany(
-            "INSERT INTO betalingen VALUES (NULL,?,?,?,?,?)",
-            ((RIJ["voucher"], "verzilver", 100, "Bouwmarkt", f"F-{i}") for i in range(AANTAL)),
-        )
-        conn.execute("COMMIT")
-        conn.close()
+        ronde = next(rondes)
+        if soort == "sqlite":
+            _sqlite_batch(basis(ronde))
+        else:
+            _postgres_batch(basis(ronde), ronde)
 
     benchmark.pedantic(schrijf_alles, rounds=5)
 
 
-def test_3_import_meting(benchmark, tmp_path):
-    benchmark.group = "3 import van 10.000 betalingen sqlite"
+def test_3_import_meting(benchmark, tmp_path, importopslag):
+    soort, opslag_voor, _ = importopslag
+    benchmark.group = f"3 import van 10.000 betalingen {soort}"
     rondes = iter(range(100))
 
     def bereid() -> tuple[tuple[Dienst, list], dict]:
         ronde = next(rondes)
-        w = Wereld.ingericht(open_store(str(tmp_path / f"v-{ronde}.db")), budget="1.000.000")
+        w = Wereld.ingericht(open_store(opslag_voor(ronde)), budget="1.000.000")
         codes = [w.voucher("5.000") for _ in range(100)]
         pad = tmp_path / f"b-{ronde}.csv"
         pad.write_text(
@@ -247,6 +287,64 @@ def test_6_saldo_proces_meting(benchmark, demo_opslag):
     benchmark.group = "6 voucher --json saldo als proces"
     opdracht = [_voucher(), "--database", str(demo_opslag), "--json", "saldo"]
     benchmark.pedantic(lambda: subprocess.run(opdracht, check=True, capture_output=True), rounds=40, warmup_rounds=3)
+
+
+# --- 9 and 10: `voucher contant` and `voucher verzilver` as a whole process ------------------------
+# Goal 4 of the speed issue: one payment as a process costs at most 3x starting Python with click.
+# Each round books € 0,01 as the kasbeheerder, on a voucher of € 1.000 (a real, durable write).
+@pytest.fixture(scope="module")
+def betaalopslag(tmp_path_factory) -> tuple[Path, str]:
+    pad = tmp_path_factory.mktemp("betaal") / "vouchers.db"
+    code = Wereld.ingericht(open_store(str(pad)), budget="100.000").voucher("1.000")
+    return pad, code
+
+
+def _als_kasbeheerder() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "VOUCHER_GEBRUIKER": KAS}
+
+
+def _import_click() -> None:
+    subprocess.run([sys.executable, "-c", "import click"], check=True, capture_output=True)
+
+
+def _betaal(opdracht: list[str], omgeving: dict[str, str]) -> None:
+    uit = subprocess.run(opdracht, capture_output=True, env=omgeving, text=True)
+    assert uit.returncode == 0, uit.stderr
+
+
+def test_9_contant_proces_basis(benchmark):
+    benchmark.group = "9 voucher contant als proces"
+    benchmark.pedantic(_import_click, rounds=40, warmup_rounds=3)
+
+
+def test_9_contant_proces_meting(benchmark, betaalopslag):
+    benchmark.group = "9 voucher contant als proces"
+    pad, code = betaalopslag
+    opdracht = [_voucher(), "--database", str(pad), "--json", "contant", code, "--bedrag", "0,01"]
+    omgeving = _als_kasbeheerder()
+    benchmark.pedantic(lambda: _betaal(opdracht, omgeving), rounds=40, warmup_rounds=3)
+
+
+def test_10_verzilver_proces_basis(benchmark):
+    benchmark.group = "10 voucher verzilver als proces"
+    benchmark.pedantic(_import_click, rounds=40, warmup_rounds=3)
+
+
+def test_10_verzilver_proces_meting(benchmark, betaalopslag):
+    benchmark.group = "10 voucher verzilver als proces"
+    pad, code = betaalopslag
+    omgeving = _als_kasbeheerder()
+    teller = iter(range(10**9))
+
+    def verzilver() -> None:
+        factuur = f"B-{next(teller)}"
+        opdracht = [_voucher(), "--database", str(pad), "--json", "verzilver", code, "--bedrag", "0,01"]
+        opdracht += ["--leverancier", "Bouwmarkt", "--factuur", factuur]
+        _betaal(opdracht, omgeving)
+
+    benchmark.pedantic(verzilver, rounds=40, warmup_rounds=3)
 
 
 # --- 7: `voucher vouchers` reads its read model as `saldo` does -----------------------------------

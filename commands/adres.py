@@ -52,6 +52,7 @@ class Opslag:
         if self.soort == "sqlite":
             return basis | {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "APPLICATION_RECORDER_TOPIC": "commands.selectie:VoucherSQLiteRecorder",  # + the selection index
                 "SQLITE_DBNAME": str(self.pad),
                 "SQLITE_LOCK_TIMEOUT": "30",
             }

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from commands import resultaten as r
-from commands.dienst import Besluit, Dienst
+from commands.kern import Besluit, Kern
 from commands.modellen import Opdracht, Tekst
 from ledger.datum import formatteer_datum
 from ledger.status import Status
@@ -34,7 +34,7 @@ class StelBuitenBehandeling(Opdracht):
     motivering: Tekst
 
 
-def trek_in(dienst: Dienst, cmd: TrekAanvraagIn) -> r.Beeindiging:
+def trek_in(dienst: Kern, cmd: TrekAanvraagIn) -> r.Beeindiging:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Beeindiging]:
@@ -51,7 +51,7 @@ def trek_in(dienst: Dienst, cmd: TrekAanvraagIn) -> r.Beeindiging:
     return dienst.voer_uit(beslis, cmd, r.Beeindiging)
 
 
-def stel_buiten_behandeling(dienst: Dienst, cmd: StelBuitenBehandeling) -> r.Beeindiging:
+def stel_buiten_behandeling(dienst: Kern, cmd: StelBuitenBehandeling) -> r.Beeindiging:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Beeindiging]:

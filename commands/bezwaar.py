@@ -20,16 +20,16 @@ this module finds the decision in the numbered history, loads and saves):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from eventsourcing.domain import Aggregate
 
 from commands import resultaten as r
-from commands.dienst import Besluit as Uitkomst
-from commands.dienst import Dienst
 from commands.geschiedenis import lees_geschiedenis
+from commands.kern import Besluit as Uitkomst
+from commands.kern import Kern
 from commands.modellen import Opdracht, Tekst
 from commands.opslag import lees_opslag
 from ledger import namens
@@ -69,7 +69,7 @@ class Brief:
     bezwaar: int | None = None
 
 
-def geschiedenis(dienst: Dienst) -> Geschiedenis:
+def geschiedenis(dienst: Kern) -> Geschiedenis:
     return lees_geschiedenis(dienst, lambda genummerd: vouw(genummerd))
 
 
@@ -112,7 +112,7 @@ def kies_brief(h: Geschiedenis, nummer: int, gebeurtenis: int | None) -> Brief:
 
 
 # --- verzending (Awb 3:41) ------------------------------------------------------------------------
-def verzend_besluit(dienst: Dienst, cmd: VerzendBesluit) -> dict[str, Any]:
+def verzend_besluit(dienst: Kern, cmd: VerzendBesluit) -> dict[str, Any]:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Uitkomst[dict[str, Any]]:
@@ -159,7 +159,7 @@ def verzending_melding(u: dict[str, Any], nl: Any) -> str:
 
 
 # --- bezwaar indienen (Awb 6:4-6:11) ----------------------------------------------------------------
-def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> r.Bezwaarstand:
+def dien_bezwaar_in(dienst: Kern, cmd: DienBezwaarIn) -> r.Bezwaarstand:
     datum = dienst.datum(cmd.datum)
     ontvangen = dienst.datum(cmd.ontvangen)
 
@@ -184,8 +184,7 @@ def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> r.Bezwaarstand:
                 omschrijving,
             )
             if zelfde:
-                uit = bezwaar_uitkomst(eerder, a.status)
-                return [], r.Bezwaarstand(**{f.name: uit[f.name] for f in fields(r.Bezwaarstand)})
+                return [], bezwaarstand(eerder, a.status)
         verzending = h.verzendingen.get(besluit.handeling.gebeurtenis)
         b = Bezwaar.dien_in(
             nummer=max(h.bezwaren, default=0) + 1,
@@ -203,13 +202,16 @@ def dien_bezwaar_in(dienst: Dienst, cmd: DienBezwaarIn) -> r.Bezwaarstand:
             gebruiker=dienst.gebruiker,
             mandaat=mandaat,
         )
-        return [b], _uitkomst(b, a.status)
+        return [b], bezwaarstand(b, a.status)
 
     return dienst.voer_uit(beslis, cmd, r.Bezwaarstand)
 
 
-def _uitkomst(b: Bezwaar, status: str) -> r.Bezwaarstand:
-    beslissing = b.beslissing or {}
+def bezwaarstand(b: Bezwaar | BezwaarHistorie, status: str) -> r.Bezwaarstand:
+    """The bezwaar with its terms and the aanvraag's status: the answer of `bezwaar indienen` and
+    `bezwaar beslissen` (from the aggregate, or from the history on a repeat) and the head of a row
+    of `bezwaar lijst` (`bezwaarregel`)."""
+    uitkomst = b.uitkomst if isinstance(b, BezwaarHistorie) else (b.beslissing or {}).get("uitkomst")
     return r.Bezwaarstand(
         b.nummer,
         b.aanvraag,
@@ -221,32 +223,26 @@ def _uitkomst(b: Bezwaar, status: str) -> r.Bezwaarstand:
         b.tijdig,
         b.verschoonbaar,
         b.beslissen_voor,
-        beslissing.get("uitkomst"),
+        uitkomst,
         status,
     )
 
 
-def bezwaar_uitkomst(b: BezwaarHistorie, status: str) -> dict[str, Any]:
-    return {
-        "bezwaar": b.nummer,
-        "aanvraag": b.aanvraag,
-        "besluit": b.besluit,
-        "soort": b.soort,
-        "verzonden": b.verzonden,
-        "laatste_dag": b.laatste_dag,
-        "ontvangen": b.ontvangen,
-        "tijdig": b.tijdig,
-        "verschoonbaar": b.verschoonbaar,
-        "beslissen_voor": b.beslissen_voor,
-        "uitkomst": b.uitkomst,
-        "beslist": b.beslissing.datum if b.beslissing else None,
-        "beslissing": b.beslissing.gebeurtenis if b.beslissing else None,  # its letter: besluit NR --gebeurtenis
+def bezwaarregel(b: BezwaarHistorie, status: str) -> dict[str, Any]:
+    """A row of `bezwaar lijst`: the bezwaarstand, with when it was decided and the event number of that
+    decision (its letter: `besluit NR --gebeurtenis`) before the status, in that order (CLI.md)."""
+    rij = bezwaarstand(b, status).als_dict()
+    del rij["status"]
+    beslissing = b.beslissing
+    return rij | {
+        "beslist": beslissing.datum if beslissing else None,
+        "beslissing": beslissing.gebeurtenis if beslissing else None,
         "status": status,
     }
 
 
 # --- bezwaar beslissen (Awb 7:11-7:12) -------------------------------------------------------------
-def beslis_bezwaar(dienst: Dienst, cmd: BeslisBezwaar) -> r.Bezwaarstand:
+def beslis_bezwaar(dienst: Kern, cmd: BeslisBezwaar) -> r.Bezwaarstand:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Uitkomst[r.Bezwaarstand]:
@@ -258,16 +254,16 @@ def beslis_bezwaar(dienst: Dienst, cmd: BeslisBezwaar) -> r.Bezwaarstand:
         mandaat = namens.mandaat("college", None)
         a = dienst.laad_aanvraag(b.aanvraag)
         if not b.beslis(cmd.uitkomst, cmd.motivering, datum, dienst.gebruiker, mandaat=mandaat):
-            return [], _uitkomst(b, a.status)
+            return [], bezwaarstand(b, a.status)
         nieuw: list[Aggregate] = [b]
         if cmd.uitkomst == "gegrond":
             nieuw += _herroep(dienst, b, a, datum, mandaat)
-        return nieuw, _uitkomst(b, a.status)
+        return nieuw, bezwaarstand(b, a.status)
 
     return dienst.voer_uit(beslis, cmd, r.Bezwaarstand)
 
 
-def _herroep(dienst: Dienst, b: Bezwaar, a: Any, datum: date, mandaat: dict[str, Any]) -> list[Aggregate]:
+def _herroep(dienst: Kern, b: Bezwaar, a: Any, datum: date, mandaat: dict[str, Any]) -> list[Aggregate]:
     """Awb 7:11: revoke the decision objected to, if it still stands as the latest."""
     laatste = brief.laatste_besluit(_aanvraag(geschiedenis(dienst), a.nummer))
     if laatste is None or laatste.handeling.gebeurtenis != b.besluit:
@@ -314,7 +310,7 @@ def melding(u: dict[str, Any], nl: Any) -> str:
     )
 
 
-def bezwaren_van(dienst: Dienst, nummer: int) -> list[dict[str, Any]]:
+def bezwaren_van(dienst: Kern, nummer: int) -> list[dict[str, Any]]:
     """The bezwaren against decisions on aanvraag `nummer`, from their own events only (cheap for `aanvraag toon`)."""
     from ledger import gebeurtenissen as g
 
@@ -342,9 +338,9 @@ def bezwaren_van(dienst: Dienst, nummer: int) -> list[dict[str, Any]]:
     return lees_opslag(lees)
 
 
-def bezwaren(dienst: Dienst) -> list[dict[str, Any]]:
+def bezwaren(dienst: Kern) -> list[dict[str, Any]]:
     h = geschiedenis(dienst)
-    return [bezwaar_uitkomst(b, h.aanvragen[b.aanvraag].status) for _, b in sorted(h.bezwaren.items())]
+    return [bezwaarregel(b, h.aanvragen[b.aanvraag].status) for _, b in sorted(h.bezwaren.items())]
 
 
 def bezwaar_regels(u: dict[str, Any], nl: Any) -> list[str]:

@@ -24,11 +24,11 @@ from ledger.fouten import OngeldigeInvoer, RegelOvertreden
 from ledger.regeling import Regeling
 
 if TYPE_CHECKING:
-    from commands.dienst import Dienst
+    from commands.kern import Kern
     from ledger.wijk import Wijk
 
 
-def kies(dienst: Dienst, code: str, ontvangen: date) -> Wijk:
+def kies(dienst: Kern, code: str, ontvangen: date) -> Wijk:
     """The budget year of an aanvraag for wijk `code` received on `ontvangen`."""
     jaren = sorted({e.periode for e in dienst.gebeurtenissen([gebeurtenissen.WijkAangewezen]) if e.code == code})
     if not jaren:

@@ -27,15 +27,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from eventsourcing.domain import Aggregate
 
 from commands import resultaten as r
-from commands.dienst import CONTANT_OPNEMEN, VERZILVER, Betaalopdracht, Dienst
-from ledger import ids
+from commands.betalingen import CONTANT_OPNEMEN, VERZILVER, Betaalopdracht
+from commands.dienst import Dienst
 from ledger.datum import parse_datum
 from ledger.fouten import OngeldigeInvoer, RegelOvertreden, VoucherFout
 from ledger.geld import Bedrag
@@ -258,26 +257,27 @@ def boek(
     """Pass 2 and the one transaction. Raises BetalingenGeweigerd listing every refused line."""
     for b in betalingen:
         dienst.datum(b.datum)  # a future date is bad input, before any rule
+    opdrachten = [b.opdracht for b in betalingen]
 
     def beslis() -> tuple[list[Aggregate], r.Import]:
-        g = dienst.gemeente(wijzigen=False)
+        # One read for the whole file: the gemeente, every voucher once, and which of its invoices
+        # the register knows (commands/samenlezen.py); each line then goes through Kasronde.betaal,
+        # the payment path of `verzilver` and `contant`, against the vouchers in memory.
+        ronde = dienst.kasronde(dict.fromkeys(b.voucher for b in betalingen), opdrachten)
         vouchers: dict[str, Voucher] = {}
-        in_bestand: dict[tuple[str, str], Betaling] = {}
         nieuwe_facturen: list[Aggregate] = []
         fouten: list[tuple[int, str]] = []
         herhaald = 0
         geboekt = Bedrag.nul()
-        # The invoice register in one query for the whole file; only invoices seen before are loaded.
-        al_bekend = dienst.app.bestaande(ids.factuur_id(*b.register) for b in betalingen)
-        for b in voortgang(betalingen) if voortgang else betalingen:
+        regels = voortgang(betalingen) if voortgang else betalingen
+        for b, opdracht in zip(regels, opdrachten, strict=True):
             try:
-                v = vouchers.get(b.voucher) or dienst.laad_voucher(b.voucher)
-                nieuw = dienst.betaal(g, v, b.opdracht, b.datum, partial(_herhaling, dienst, b, in_bestand, al_bekend))
+                v = ronde.voucher(b.voucher)
+                nieuw = ronde.betaal(v, opdracht, b.datum, regel=b.regel)
                 if not nieuw:
                     herhaald += 1
                     continue
                 vouchers[b.voucher] = v
-                in_bestand[_sleutel(b)] = b
                 nieuwe_facturen += nieuw[1:]
                 geboekt = geboekt + b.bedrag
             except VoucherFout as e:
@@ -288,24 +288,6 @@ def boek(
         return [*vouchers.values(), *nieuwe_facturen], uitkomst
 
     return dienst.voer_uit(beslis, resultaat=r.Import)
-
-
-def _sleutel(b: Betaling) -> tuple[str, str]:
-    return (ids.normaliseer(b.register[0]), ids.normaliseer(b.register[1]))
-
-
-def _herhaling(dienst: Dienst, b: Betaling, in_bestand: dict[tuple[str, str], Betaling], al_bekend: set[Any]) -> bool:
-    eerder = in_bestand.get(_sleutel(b))
-    if eerder is not None:
-        if (eerder.voucher, eerder.bedrag) == (b.voucher, b.bedrag):
-            return True
-        raise RegelOvertreden(
-            f"factuur {b.factuur} staat al op regel {eerder.regel} met een ander bedrag of een andere voucher",
-            artikel="art. 9 lid 1",
-        )
-    if ids.factuur_id(*b.register) not in al_bekend:
-        return False
-    return dienst.factuur_al_geboekt(*b.register, b.voucher, b.bedrag)
 
 
 def _samenvatting(pad: Path | None, fouten: list[tuple[int, str]], wat: str) -> str:

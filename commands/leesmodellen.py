@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
+from commands import selectie
 from commands.opslag import VoucherLedger, lees_opslag
 from ledger import ids
 from ledger.fouten import OpslagOnbeschikbaar
@@ -67,6 +68,9 @@ class Leesdienst:
         self.eis_ingericht()
 
         def rijen() -> tuple[list[SaldoRij], tuple[int, str]]:
+            stand = selectie.bruikbaar(self.app) if wijk and periode and (per or bekend_op) else None
+            if wijk and periode and stand is not None:
+                return self._saldo_van(selectie.Selectie(wijk, periode, bekend_op), per, stand)
             if per is not None or bekend_op is not None:
                 kop = Logkop()
                 m = vouw(bijwerken.notificaties(self.app, kop=kop), per, bekend_op, kop=kop)
@@ -75,6 +79,17 @@ class Leesdienst:
 
         gevonden, kop = self._lees(rijen)
         return kies_saldi(gevonden, wijk, periode), kop
+
+    def _saldo_van(
+        self, keuze: selectie.Selectie, per: date | None, stand: int
+    ) -> tuple[list[SaldoRij], tuple[int, str]]:
+        """`saldo --wijk --periode --per`: the fold of that wijk and year alone (commands/selectie.py), with the
+        log head by the rule of `vouw` over the whole log: the last event dated by `per`, or with
+        --bekend-op the end of the log as known then."""
+        stop = selectie.grens(self.app, keuze.bekend_op, stand)
+        m = vouw(self.app.genummerd(selectie=(keuze.wijk, keuze.periode), stop=stop), per, keuze.bekend_op)
+        t = selectie.tellers(self.app, keuze, per, stop)
+        return m.saldo_rijen(), self.app.logkop(t.gelezen if keuze.bekend_op is not None else t.laatste)
 
     def kasboek(
         self,
@@ -120,6 +135,7 @@ class Leesdienst:
     def herbouw(self) -> dict[str, Any]:
         """Drop and rebuild every view from the log."""
         self.eis_ingericht()
+        self._lees(lambda: selectie.vul_aan(self.app))  # an older store: the selection index from the log too
         try:
             return self._lees(lambda: bijwerken.herbouw(self.app))
         except LeesmodelOnbeschikbaar as e:

@@ -52,15 +52,49 @@ class Regelingoverzicht:
     uitvoeringskosten_max_procent: int
     verstrekken_tot: str  # --MM-DD: a day of the budget year
     uitvoeren_tot: str
+    verstrekken_tot_jaar: int  # years after the budget year (0: the budget year itself)
+    uitvoeren_tot_jaar: int
+    budgetjaren: dict[str, Object]  # a budget year with its own dates (art. 5 lid 8)
+    betaaltermijn_dagen: int  # payment after the execution date on an earlier invoice
+    wijkdata_later_toegestaan: bool
+    laat_geboekt_dagen: int  # an act recorded later than this is an exception in the verantwoording
+    versie: int  # the version in force on `per` (art. 10) ...
+    vanaf: date
+    versies: list[Regelingversie]  # ... and every version with its date
+    per: date | None
 
 
 @dataclass(frozen=True)
-class Mandaat:
+class Mandaat(r.Resultaat):
+    """Een mandaat (art. 2 lid 4 en 6): wie, als wat, voor welke wijk, van wanneer tot wanneer."""
+
     gebruiker: str
     rol: str
     wijk: str | None
     van: date
     tot: date | None
+    naam: str  # the name in letters
+    besluit: str | None  # the mandaatbesluit it rests on
+
+
+@dataclass(frozen=True)
+class Regelingversie(r.Resultaat):
+    versie: int
+    vanaf: date
+    naam: str
+
+
+@dataclass(frozen=True)
+class Regelingversies(r.Resultaat):
+    """The regeling in force on a day (`per`, default today), with every version and its date (art. 10).
+    `voucher regeling --json` writes its parameters in its place (Regelingoverzicht)."""
+
+    gemeente: str
+    regeling: r.Parameters
+    versie: int
+    vanaf: date
+    versies: list[Regelingversie]
+    per: date | None
 
 
 @dataclass(frozen=True)
@@ -97,12 +131,64 @@ class Aanvraagdetail(r.Aanvraagstand):
     teruggevorderd: Geld
     terugontvangen: Geld
     openstaand: Geld
+    herroepingen: list[Object]
+    handelingen: list[Object]
+    bezwaren: list[Object]  # `aanvraag toon` adds every bezwaar against a decision on it (Awb 6:4, 7:1)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Aanvraagrij(r.Aanvraagstand):
+    """Een regel van `aanvraag lijst`: de stand van de aanvraag, de kostenraming en de omschrijving."""
+
     kosten: Geld | None
     omschrijving: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Aanvraaginzage(r.Aanvraagstand):
+    """`aanvraag toon` (commands/lezen.py): the keys of Aanvraagdetail. The applicant's items (`persoon`:
+    persoonsgegevens, naam, and adres, telefoon and ondertekend for who may see them) are written in
+    their place after the stand, so that a reader who may not see them does not get their keys."""
+
+    persoon: Object
+    persoonsgegevens_vernietigd: date | None
+    omschrijving: str | None
+    planning: str | None
+    kosten: Geld | None
+    vouchers_gewenst: int | None
+    elders_subsidie: bool | None
+    aanvulling: Object | None
+    besluit: Object | None
+    raadpleging: Object | None
+    bekendgemaakt: date | None
+    wijzigingen: int
+    intrekking: Object | None
+    toekenning_ingetrokken: list[Object]
+    vaststelling: Object | None
+    teruggevorderd: Geld
+    terugontvangen: Geld
+    openstaand: Geld
+    herroepingen: list[Object]  # Awb 7:11: decisions revoked on a gegrond bezwaar
+    handelingen: list[Object]  # every act with both its times (ledger/vastlegging.py)
+
+    def als_dict(self) -> dict[str, Any]:
+        uit: dict[str, Any] = {}
+        for sleutel, waarde in super().als_dict().items():
+            if sleutel == "persoon":
+                uit |= waarde
+            else:
+                uit[sleutel] = waarde
+        return uit
+
+    def __getitem__(self, sleutel: str) -> Any:
+        return self.persoon[sleutel] if sleutel in self.persoon else super().__getitem__(sleutel)
+
+    def get(self, sleutel: str, anders: Any = None) -> Any:
+        """As a Mapping (projections/rapporten/besluit.py reads the applicant this way)."""
+        try:
+            return self[sleutel]
+        except KeyError:
+            return anders
 
 
 @dataclass(frozen=True)
@@ -144,7 +230,9 @@ class Kasboek:
 
 
 @dataclass(frozen=True)
-class Vouchertoon:
+class Voucherstand(r.Resultaat):
+    """Een voucher (commands/lezen.py `toon_voucher`): waarde, wat betaald is en het restant (art. 8 en 9)."""
+
     voucher: str
     wijk: str
     periode: int
@@ -158,6 +246,10 @@ class Vouchertoon:
     status: str
     verstrekt: date
     uitvoeren_tot: date
+
+
+@dataclass(frozen=True)
+class Vouchertoon(Voucherstand):
     betalingen: list[Kasboekregel]
 
 
@@ -200,6 +292,7 @@ class Saldorij:
 @dataclass(frozen=True)
 class Saldo:
     per: date | None
+    bekend_op: date | None  # --bekend-op: the books as they were known at the end of that day
     wijken: list[Saldorij]
     totaal: dict[str, Geld]
     ketenkop: Ketenkop
@@ -246,6 +339,9 @@ class Termijnen:
     verstrekken: list[Object]
     startvoorwaarden: list[Object]
     vouchers_met_restant: list[Object]
+    onverzonden: list[Object]  # decisions not sent a week after they were taken (Awb 3:41)
+    bezwaartermijnen: list[Object]  # running bezwaar terms (Awb 6:7, 6:8)
+    bezwaren: list[Object]  # open bezwaren with their beslistermijn (Awb 7:10)
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,9 @@ Rol = Literal["college", "regiegroep", "ambtenaar", "kasbeheerder"]
 
 
 class Opdracht(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+    # defer_build: a model builds its validator when first used, so a command that makes one model
+    # does not pay for the twenty others at start-up (issue 13, a command as a process).
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True, defer_build=True)
 
     datum: date | None = None  # business date of the act; None = today
 

@@ -28,7 +28,8 @@ from typing import Any, Literal
 from eventsourcing.domain import Aggregate
 
 from commands import resultaten as r
-from commands.dienst import CONTANT, Besluit, Dienst
+from commands.betalingen import CONTANT
+from commands.kern import Besluit, Kern
 from commands.modellen import Opdracht, Positief, Tekst
 from ledger import ids
 from ledger.fouten import NietGevonden, OngeldigeToestand, RegelOvertreden
@@ -43,7 +44,7 @@ class CorrigeerBetaling(Opdracht):
     reden: Tekst
 
 
-def corrigeer_betaling(dienst: Dienst, cmd: CorrigeerBetaling) -> r.Correctie:
+def corrigeer_betaling(dienst: Kern, cmd: CorrigeerBetaling) -> r.Correctie:
     """Storno of one booked payment or cash withdrawal of voucher `cmd.code`."""
     datum = dienst.datum(cmd.datum)
 
@@ -87,7 +88,7 @@ class TrekToekenningIn(Opdracht):
     bedrag: Positief | None = None
 
 
-def trek_toekenning_in(dienst: Dienst, cmd: TrekToekenningIn) -> r.ToekenningIngetrokken:
+def trek_toekenning_in(dienst: Kern, cmd: TrekToekenningIn) -> r.ToekenningIngetrokken:
     """Awb 4:48: release the unspent value of a grant (or `cmd.bedrag` of it)."""
     datum = dienst.datum(cmd.datum)
 

@@ -27,7 +27,7 @@ from typing import Any
 from eventsourcing.domain import Aggregate
 
 from commands import resultaten as r
-from commands.dienst import Besluit, Dienst
+from commands.kern import Besluit, Kern
 from commands.modellen import Opdracht, Periode, WijkCode
 from commands.vaststelling import betaald
 from ledger import gebeurtenissen, ids, namens
@@ -44,7 +44,7 @@ class SluitPeriodeAf(Opdracht):
     wijk: WijkCode | None = None
 
 
-def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> r.Afsluiting:
+def sluit_periode_af(dienst: Kern, cmd: SluitPeriodeAf) -> r.Afsluiting:
     """Close the period of one wijk, or of every wijk designated for it; returns what expired."""
     datum = dienst.datum(cmd.datum)
 
@@ -103,7 +103,7 @@ def sluit_periode_af(dienst: Dienst, cmd: SluitPeriodeAf) -> r.Afsluiting:
     return dienst.voer_uit(beslis, cmd, r.Afsluiting)
 
 
-def _wijken(dienst: Dienst, cmd: SluitPeriodeAf) -> list[str]:
+def _wijken(dienst: Kern, cmd: SluitPeriodeAf) -> list[str]:
     codes = sorted(
         {
             e.code
@@ -118,7 +118,7 @@ def _wijken(dienst: Dienst, cmd: SluitPeriodeAf) -> list[str]:
     return codes
 
 
-def _aanvragen_per_wijk(dienst: Dienst, periode: int) -> dict[str, list[int]]:
+def _aanvragen_per_wijk(dienst: Kern, periode: int) -> dict[str, list[int]]:
     uit: dict[str, list[int]] = {}
     for e in dienst.gebeurtenissen([gebeurtenissen.AanvraagIngediend]):
         if e.periode == periode:
@@ -126,7 +126,7 @@ def _aanvragen_per_wijk(dienst: Dienst, periode: int) -> dict[str, list[int]]:
     return uit
 
 
-def _eis_beslist(dienst: Dienst, wijk: str, periode: int, nummers: list[int]) -> list[Aanvraag]:
+def _eis_beslist(dienst: Kern, wijk: str, periode: int, nummers: list[int]) -> list[Aanvraag]:
     """Art. 5 lid 1 and 8: nothing of the year is left undecided; returns the grants still to be vastgesteld."""
     aanvragen = [dienst.laad_aanvraag(nr) for nr in sorted(nummers)]
     open_ = [a.nummer for a in aanvragen if a.status in OPEN]
@@ -140,7 +140,7 @@ def _eis_beslist(dienst: Dienst, wijk: str, periode: int, nummers: list[int]) ->
     return [a for a in aanvragen if a.status == Status.TOEGEKEND]
 
 
-def _vouchers_per_wijk(dienst: Dienst, periode: int) -> dict[str, list[str]]:
+def _vouchers_per_wijk(dienst: Kern, periode: int) -> dict[str, list[str]]:
     uit: dict[str, list[str]] = {}
     for e in dienst.gebeurtenissen([gebeurtenissen.VoucherVerstrekt]):
         if e.periode == periode:

@@ -19,6 +19,8 @@ from ledger.fouten import OpslagOnbeschikbaar
 
 # One constant key for "writing to the vouchers event log"; any bigint would do.
 SCHRIJFSLOT = 0x766F756368657273  # 'vouchers'
+GROTE_PARTIJ = 1000  # events in one save above which the insert goes without pipeline mode
+GROTE_PARTIJ_WACHT = 120  # seconds the server waits for the rest of such a save before it gives up
 
 
 class VoucherPostgresRecorder(PostgresApplicationRecorder):
@@ -30,17 +32,67 @@ class VoucherPostgresRecorder(PostgresApplicationRecorder):
                 "POSTGRES_ENABLE_DB_FUNCTIONS past niet bij deze opslag: het schrijfslot en de rechten per mandaat "
                 "zouden worden overgeslagen"
             )
+        # `voucher init` makes the selection index with the events table (commands/selectie.py).
+        from commands.selectie import PG_DATUM, PG_INDEX, PG_KOPPEN, PG_TABEL
+
+        self.sql_create_statements.extend(SQL(t).format() for t in (PG_TABEL, PG_INDEX, PG_DATUM, PG_KOPPEN))  # type: ignore[arg-type]
         self.lock_table_statements = [
             SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout),
             SQL("SELECT pg_advisory_xact_lock({0})").format(Literal(SCHRIJFSLOT)),
         ]
 
+    def insert_events(self, stored_events: Any, **kwargs: Any) -> Any:
+        """A save of a few events goes through the library's pipeline (BEGIN, the lock, NOTIFY and
+        INSERT in one flight). A large one (an import: one INSERT of megabytes) goes without pipeline
+        mode: there psycopg can wait for the server while the server waits for the rest of the
+        message (both idle, the server in ClientRead; psycopg issue 685), seen here on imports of
+        10.000 payments. The statements are the same, in the same transaction; sending megabytes
+        can take the client longer than the library's idle-in-transaction timeout (5 s) on a busy
+        machine, so this transaction has its own."""
+        if len(stored_events) <= GROTE_PARTIJ:
+            return super().insert_events(stored_events, **kwargs)
+        with self.datastore.get_connection() as conn, conn.transaction(), conn.cursor() as curs:
+            curs.execute(SQL("SET LOCAL idle_in_transaction_session_timeout = '{0}s'").format(GROTE_PARTIJ_WACHT))
+            self._insert_events(curs, stored_events, **kwargs)
+            self._insert_stored_events(curs, stored_events, **kwargs)
+            return self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+
     def _insert_events(self, curs: Any, stored_events: Any, **kwargs: Any) -> None:
         # Statements that commit or fail together with these events: the GRANT or REVOKE that
         # makes a login's privileges follow the mandate being recorded (commands/rechten.py).
+        if kwargs.get("selectie") and self._selectie_kan is None:
+            self._selectie_kan = _selectie_schrijfbaar(curs)  # before anything that can fail is queued
         for statement in kwargs.get("ook_uitvoeren", ()):
             curs.execute(statement)
         super()._insert_events(curs, stored_events, **kwargs)
+
+    def _insert_stored_events(self, curs: Any, stored_events: Any, **kwargs: Any) -> None:
+        super()._insert_stored_events(curs, stored_events, **kwargs)
+        # The rows of the selection index (commands/selectie.py), in the same transaction and the same
+        # pipeline (no extra round trip): their notification ids are taken from the rows just inserted.
+        rijen = kwargs.get("selectie")
+        if rijen and self._selectie_kan:
+            with curs.connection.cursor() as c:
+                c.execute(self._selectie_statement, [list(k) for k in zip(*rijen, strict=True)])
+
+    _selectie_statement = SQL(
+        "INSERT INTO vouchers_selectie SELECT e.notification_id, r.stroom, r.wijk, r.periode, r.datum, r.vastgelegd "
+        "FROM unnest(%s::uuid[], %s::int[], %s::text[], %s::int[], %s::text[], %s::bigint[]) "
+        "AS r(stroom, versie, wijk, periode, datum, vastgelegd) "
+        "JOIN vouchers_events e ON e.originator_id = r.stroom AND e.originator_version = r.versie"
+    )
+    _selectie_kan: bool | None = None
+
+
+def _selectie_schrijfbaar(curs: Any) -> bool:
+    """Whether the selection index exists and this login may insert into it (asked once per process: an
+    older store writes its events alone until the owner runs `voucher init`, which completes the index)."""
+    curs.execute(
+        "SELECT CASE WHEN to_regclass('vouchers_selectie') IS NULL THEN false "
+        "ELSE has_table_privilege('vouchers_selectie', 'INSERT') END AS kan"
+    )
+    rij = curs.fetchone()
+    return bool(rij["kan"] if isinstance(rij, dict) else rij[0])
 
 
 # --- opening: is this the right server, database and login? --------------------------------------------

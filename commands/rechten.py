@@ -6,7 +6,8 @@ Rules owned here:
   63 bytes, a long name is shortened with a hash), made by `voucher init`;
 - each group role gets exactly the table privileges listed in RECHTEN (one line per table,
   applied only where the table exists), and nobody gets UPDATE, DELETE or TRUNCATE on the
-  history (`vouchers_events`, `vouchers_snapshots`): eventsourcing only ever inserts there;
+  history (`vouchers_events`, `vouchers_snapshots`, and next to it the selection index
+  `vouchers_selectie` and the noted log heads `vouchers_logkoppen`): only ever inserted into;
 - row-level security on the history: everyone reads, and a group role may insert only the
   event topics of its mandate's own acts (ONDERWERPEN) and snapshots of the aggregates those
   acts save (MOMENTOPNAMEN); FORCE, so the owner of the tables is held to it as well (the
@@ -52,10 +53,12 @@ EVENTS = "vouchers_events"
 SNAPSHOTS = "vouchers_snapshots"
 REEKS = "vouchers_events_notification_id_seq"
 SLEUTELS = "vouchers_sleutels"  # per-applicant encryption keys (crypto-shredding), where that table exists
+SELECTIE = "vouchers_selectie"  # per event its wijk and year (commands/selectie.py): written with the events
+KOPPEN = "vouchers_logkoppen"  # log heads noted by reports, where the next report's ketenkop starts (idem)
 
 _LEESMODELLEN = {t: ("SELECT", "INSERT", "UPDATE") for t in (TRACKING, *(t.naam for t in TABELLEN))}
 """The read models are derived data: every reading command's catch-up upserts rows and moves the position."""
-_GESCHIEDENIS = {EVENTS: ("SELECT", "INSERT"), SNAPSHOTS: ("SELECT", "INSERT")}
+_GESCHIEDENIS = {t: ("SELECT", "INSERT") for t in (EVENTS, SNAPSHOTS, SELECTIE, KOPPEN)}
 
 RECHTEN: dict[str, dict[str, tuple[str, ...]]] = {
     "college": {**_GESCHIEDENIS, **_LEESMODELLEN, SLEUTELS: ("SELECT", "INSERT", "DELETE")},
@@ -267,7 +270,7 @@ def richt_in(app: VoucherLedger, gemeente: Gemeente | None = None, vandaag: date
         for rol, naam in rollen.items():
             _geef_tabelrechten(curs, naam, RECHTEN[rol], "TABLE")
             _geef_tabelrechten(curs, naam, REEKSRECHTEN[rol], "SEQUENCE")
-        for tabel in (EVENTS, SNAPSHOTS):
+        for tabel in (EVENTS, SNAPSHOTS, SELECTIE, KOPPEN):
             # The owner may grant these back to itself, but not by accident: history is appended, never changed.
             curs.execute(
                 sql.SQL("REVOKE UPDATE, DELETE, TRUNCATE ON {} FROM {}").format(_id(tabel), _id(ik["eigenaar"]))
@@ -304,7 +307,7 @@ def _geef_tabelrechten(curs: Any, rol: str, rechten: dict[str, tuple[str, ...]],
 
 def _maak_beleid(curs: Any, rollen: dict[str, str]) -> None:
     """Policies, replaced as a whole: reading for everyone, inserting per mandate."""
-    for tabel in (EVENTS, SNAPSHOTS):
+    for tabel in (EVENTS, SNAPSHOTS, SELECTIE, KOPPEN):
         curs.execute(
             "SELECT policyname FROM pg_policies WHERE schemaname = current_schema() AND tablename = %s", (tabel,)
         )
@@ -326,6 +329,21 @@ def _maak_beleid(curs: Any, rollen: dict[str, str]) -> None:
                 _id(naam),
                 _lijst([get_topic(k.Snapshot) for k in MOMENTOPNAMEN[rol]]),
             )
+        )
+        # The selection index: a row only for a stored event of the same stream (written in its transaction,
+        # or completed from the log), and each event has one row (its notification id is the key).
+        curs.execute(
+            sql.SQL(
+                "CREATE POLICY {} ON {} FOR INSERT TO {} WITH CHECK (EXISTS (SELECT 1 FROM {} e WHERE "
+                "e.notification_id = {}.notification_id AND e.originator_id = {}.originator_id))"
+            ).format(_id(f"{rol}_legt_vast"), _id(SELECTIE), _id(naam), _id(EVENTS), _id(SELECTIE), _id(SELECTIE))
+        )
+        # A noted log head is at a stored event (a report's ketenkop is checked by `verifieer --kop`, never this).
+        curs.execute(
+            sql.SQL(
+                "CREATE POLICY {} ON {} FOR INSERT TO {} WITH CHECK (EXISTS (SELECT 1 FROM {} e WHERE "
+                "e.notification_id = {}.positie))"
+            ).format(_id(f"{rol}_legt_vast"), _id(KOPPEN), _id(naam), _id(EVENTS), _id(KOPPEN))
         )
 
 

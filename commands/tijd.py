@@ -20,7 +20,8 @@ import dataclasses
 from datetime import date
 
 from commands import resultaten as r
-from commands.dienst import Besluit, Dienst, wijk_uitkomst
+from commands.inrichting import wijk_uitkomst
+from commands.kern import Besluit, Kern
 from commands.modellen import Opdracht, Periode, Positief, WijkCode
 from ledger.regeling import Regeling
 
@@ -36,7 +37,7 @@ class WijzigBudget(Opdracht):
     budget: Positief
 
 
-def wijzig_regeling(dienst: Dienst, cmd: WijzigRegeling) -> r.RegelingGewijzigd:
+def wijzig_regeling(dienst: Kern, cmd: WijzigRegeling) -> r.RegelingGewijzigd:
     datum = dienst.datum(cmd.datum)
     regeling = dataclasses.replace(cmd.regeling, inwerkingtreding=cmd.vanaf)
 
@@ -52,14 +53,14 @@ def wijzig_regeling(dienst: Dienst, cmd: WijzigRegeling) -> r.RegelingGewijzigd:
     return dienst.voer_uit(beslis, cmd, r.RegelingGewijzigd)
 
 
-def laatste_handeling(dienst: Dienst) -> date:
+def laatste_handeling(dienst: Kern) -> date:
     """The latest business date of any act in the log (a regeling change may not reach back before it)."""
     return max(
         (d for e in dienst.gebeurtenissen() if isinstance(d := getattr(e, "datum", None), date)), default=date.min
     )
 
 
-def wijzig_budget(dienst: Dienst, cmd: WijzigBudget) -> r.BudgetGewijzigd:
+def wijzig_budget(dienst: Kern, cmd: WijzigBudget) -> r.BudgetGewijzigd:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.BudgetGewijzigd]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from commands import resultaten as r
-from commands.dienst import Besluit, Dienst
+from commands.kern import Besluit, Kern
 from commands.modellen import Opdracht, Positief, Tekst
 from commands.nazorg import verdeel_intrekking
 from ledger import namens
@@ -57,7 +57,7 @@ def betaald(vouchers: list[Voucher]) -> Bedrag:
     return sum((v.verzilverd + v.contant for v in vouchers), Bedrag.nul())
 
 
-def stel_vast(dienst: Dienst, cmd: StelVast) -> r.Vaststelling:
+def stel_vast(dienst: Kern, cmd: StelVast) -> r.Vaststelling:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Vaststelling]:
@@ -92,7 +92,7 @@ def stel_vast(dienst: Dienst, cmd: StelVast) -> r.Vaststelling:
     return dienst.voer_uit(beslis, cmd, r.Vaststelling)
 
 
-def vorder_terug(dienst: Dienst, cmd: VorderTerug) -> r.Terugvordering:
+def vorder_terug(dienst: Kern, cmd: VorderTerug) -> r.Terugvordering:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Terugvordering]:
@@ -113,7 +113,7 @@ def vorder_terug(dienst: Dienst, cmd: VorderTerug) -> r.Terugvordering:
     return dienst.voer_uit(beslis, cmd, r.Terugvordering)
 
 
-def ontvang_terug(dienst: Dienst, cmd: OntvangTerug) -> r.Terugontvangst:
+def ontvang_terug(dienst: Kern, cmd: OntvangTerug) -> r.Terugontvangst:
     datum = dienst.datum(cmd.datum)
 
     def beslis() -> Besluit[r.Terugontvangst]:

@@ -8,8 +8,10 @@ above the threshold (art. 5 lid 3-6), bekendgemaakt (art. 7 lid 2) and wijziging
 decision, and buiten behandeling gesteld (Awb 4:5) once an aanvullingstermijn passed without
 aanvulling (a decision with bezwaar); after the grant its intrekking (Awb 4:48), vaststelling
 (Awb 4:42-4:47) and terugvordering (Awb 4:57), whose checks live in ledger/aanvraag_nazorg.py
-(a mixin) and ledger/vaststelling.py, the events and the state they set here. An incomplete aanvraag cannot be decided. Every decision records that it
-was taken on behalf of the college and under which mandate (Awb 10:10, ledger/namens.py).
+(a mixin) and ledger/vaststelling.py, the state they set here. An incomplete aanvraag cannot be
+decided. Every decision records that it was taken on behalf of the college and under which
+mandate (Awb 10:10, ledger/namens.py). The events, each an explicit class with typed fields and
+its stored topic, are in ledger/aanvraag_gebeurtenissen.py; the methods that set state stay here.
 
 Personal data (art. 4 lid 2 onder a) sits in its own field `persoon`, apart from the
 financial facts, so that it can be kept encrypted and erased without touching the history.
@@ -24,16 +26,17 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
 
+from ledger import aanvraag_gebeurtenissen as ev
 from ledger import ids, regels
 from ledger import status as st
 from ledger.aanvraag_bezwaar import NaBezwaar
 from ledger.aanvraag_nazorg import NaDeVerlening
-from ledger.begrippen import GRONDEN, aanwezig_na, ontbreekt
+from ledger.begrippen import aanwezig_na, ontbreekt
 from ledger.bewaartermijnen import Bewaartermijn, eis_afgerond, eis_verstreken
 from ledger.datum import formatteer_datum
 from ledger.fouten import AanvraagOnvolledig, OngeldigeInvoer, OngeldigeToestand, RegelOvertreden, TermijnLoopt
 from ledger.geld import Bedrag
-from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
+from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor
 from ledger.vouchercode import maak_code
 
 
@@ -77,94 +80,30 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         # the date of receipt, never later than the registration, is the bound it can still enforce.
         state["geregistreerd"] = state["ontvangen"]
 
-    class Herroepen(Aggregate.Event):
-        """Awb 7:11: on a gegrond bezwaar the decision is revoked and the aanvraag is open for a new one."""
-
-        TOPIC = "voucher.Aanvraag.Herroepen"
-        bezwaar: int
-        besluit: int  # the revoked decision's event number in the log
-        soort: str  # its kind: toegekend, geweigerd, buiten behandeling
-        status: str  # the status the aanvraag returns to (ledger/aanvraag_bezwaar.py)
-        vrijgegeven: Bedrag  # a revoked grant: the value of its vouchers that no longer counts (vervallen)
-        datum: date
-        gebruiker: str
-        namens: str
-        mandaat: dict[str, Any] | None
-
-    class Vastgesteld(Aggregate.Event):
-        """Awb 4:42-4:47: the grant is settled at what was paid, or lower on a ground of 4:46 lid 2; a decision."""
-
-        TOPIC = "voucher.Aanvraag.Vastgesteld"
-        bedrag: Bedrag  # vastgesteld
-        betaald: Bedrag  # verzilverd + contant on its vouchers, corrections excluded
-        teruggevorderd: Bedrag  # the terugvordering this vaststelling sets (Awb 4:57)
-        vrijgegeven: Bedrag  # the unspent rest released from the vouchers (counts as vervallen)
-        grond: str | None  # Awb 4:46 lid 2 onder a-d, only when lower than paid
-        motivering: str | None
-        datum: date
-        gebruiker: str
-        namens: str
-        mandaat: dict[str, Any] | None
-
-    class TerugvorderingIngesteld(Aggregate.Event):
-        """Awb 4:57: the college claims back what was paid and is not due; a decision, with bezwaar."""
-
-        TOPIC = "voucher.Aanvraag.TerugvorderingIngesteld"
-        bedrag: Bedrag
-        motivering: str
-        datum: date
-        gebruiker: str
-        namens: str
-        mandaat: dict[str, Any] | None
-
-    class TerugbetalingOntvangen(Aggregate.Event):
-        """The kasbeheerder receives (part of) what was claimed back."""
-
-        TOPIC = "voucher.Aanvraag.TerugbetalingOntvangen"
-        bedrag: Bedrag
-        datum: date
-        gebruiker: str
-
-    class ToekenningIngetrokken(Aggregate.Event):
-        """Awb 4:48: the grant is withdrawn (its whole unspent part) or reduced; a decision, with bezwaar."""
-
-        TOPIC = "voucher.Aanvraag.ToekenningIngetrokken"
-        grond: str  # Awb 4:48 lid 1 onder a-d
-        motivering: str
-        bedrag: Bedrag  # the value released
-        vouchers: list[dict[str, Any]]  # per voucher {code, bedrag}: what was released from it
-        datum: date
-        gebruiker: str
-        namens: str
-        mandaat: dict[str, Any] | None
-
-    class Ingetrokken(Aggregate.Event):
-        """The initiatiefnemer withdraws the aanvraag before a decision; it leaves the queue (art. 4 lid 4)."""
-
-        TOPIC = "voucher.Aanvraag.Ingetrokken"
-        reden: str
-        datum: date
-        gebruiker: str  # who registered the withdrawal
-        namens: str
-        mandaat: dict[str, Any] | None
-
-    class BuitenBehandelingGesteld(Aggregate.Event):
-        """Awb 4:5: the aanvraag stays incomplete after the aanvullingstermijn; a decision, with bezwaar."""
-
-        TOPIC = "voucher.Aanvraag.BuitenBehandelingGesteld"
-        motivering: str
-        termijn: date  # the aanvullingstermijn that passed without aanvulling
-        wat: str  # what was asked
-        datum: date
-        gebruiker: str
-        namens: str
-        mandaat: dict[str, Any] | None
+    # The events, by their stored topics (ledger/aanvraag_gebeurtenissen.py); bound here by name.
+    Ingediend = ev.Ingediend
+    AanvullingGevraagd = ev.AanvullingGevraagd
+    Aangevuld = ev.Aangevuld
+    Toegekend = ev.Toegekend
+    Geweigerd = ev.Geweigerd
+    GeschiktVerklaard = ev.GeschiktVerklaard
+    RaadplegingBesloten = ev.RaadplegingBesloten
+    Bekendgemaakt = ev.Bekendgemaakt
+    WijzigingGemeld = ev.WijzigingGemeld
+    Ingetrokken = ev.Ingetrokken
+    BuitenBehandelingGesteld = ev.BuitenBehandelingGesteld
+    ToekenningIngetrokken = ev.ToekenningIngetrokken
+    Vastgesteld = ev.Vastgesteld
+    TerugvorderingIngesteld = ev.TerugvorderingIngesteld
+    TerugbetalingOntvangen = ev.TerugbetalingOntvangen
+    Herroepen = ev.Herroepen
+    PersoonsgegevensVernietigd = ev.PersoonsgegevensVernietigd
 
     @staticmethod
     def create_id(nummer: int, **_: Any) -> UUID:
         return ids.aanvraag_id(nummer)
 
-    @event("Ingediend", topic="voucher.Aanvraag.Ingediend")
+    @event(Ingediend)
     def __init__(
         self,
         nummer: int,
@@ -234,7 +173,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
             mandaat=eis_mandaat_voor(mandaat, self.wijk),
         )
 
-    @event("AanvullingGevraagd", topic="voucher.Aanvraag.AanvullingGevraagd")
+    @event(AanvullingGevraagd)
     def _aanvulling_gevraagd(
         self, wat: str, termijn: date, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
     ) -> None:
@@ -263,7 +202,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         self._aangevuld(persoon=persoon, gegevens=gegevens, datum=datum, gebruiker=gebruiker)
         return was_onvolledig and self.status == st.Status.INGEDIEND
 
-    @event("Aangevuld", topic="voucher.Aanvraag.Aangevuld")
+    @event(Aangevuld)
     def _aangevuld(self, persoon: dict[str, Any], gegevens: dict[str, Any], datum: date, gebruiker: str) -> None:
         self.persoon.update(persoon)
         self.gegevens.update(gegevens)
@@ -288,6 +227,15 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         regels.art_1_a_voucherwaarde(delen, max_voucherwaarde)
         # After a revoked grant the new vouchers are numbered on: a code is issued once (Awb 7:11).
         eerder = sum(len(h.get("vouchers") or []) for h in self.herroepingen)
+        if eerder + aantal > regels.MAX_VOUCHERS_PER_AANVRAAG:
+            raise RegelOvertreden(
+                f"aanvraag {self.nummer} had al {eerder} vouchers, herroepen op bezwaar; een vouchercode wordt één keer "
+                f"uitgegeven en een aanvraag heeft er ten hoogste {regels.MAX_VOUCHERS_PER_AANVRAAG}: nu ten hoogste "
+                f"{regels.MAX_VOUCHERS_PER_AANVRAAG - eerder} vouchers, niet {aantal}",
+                artikel="art. 1 onder a, Awb 7:11",
+                eerder=eerder,
+                aantal=aantal,
+            )
         return [{"code": maak_code(self.nummer, i), "bedrag": deel} for i, deel in enumerate(delen, start=eerder + 1)]
 
     def ken_toe(
@@ -319,8 +267,8 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         if bedrag.centen <= 0:
             raise OngeldigeInvoer("het toe te kennen bedrag moet groter zijn dan € 0,00")
         if bedrag < kosten:
-            _eis_grond_en_motivering(grond, motivering, "gedeeltelijke weigering")
-            _eis_grond_e_terecht(grond, kosten, beschikbaar, self.nummer, toegekend=bedrag)
+            regels.art_6_grond_en_motivering(grond, motivering, "gedeeltelijke weigering")
+            regels.art_6_e_grond_terecht(grond, kosten, beschikbaar, self.nummer, toegekend=bedrag)
         elif grond is not None:
             raise OngeldigeInvoer("--grond en --motivering horen alleen bij een gedeeltelijke toekenning")
         regels.art_5_lid_3_raadpleging(max(bedrag, kosten), drempel, self.status == st.Status.RAADPLEGING_VOOR)
@@ -339,7 +287,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
             mandaat=eis_mandaat_voor(mandaat, self.wijk),
         )
 
-    @event("Toegekend", topic="voucher.Aanvraag.Toegekend")
+    @event(Toegekend)
     def _toegekend(
         self,
         bedrag: Bedrag,
@@ -372,9 +320,9 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
     ) -> None:
         self.eis_beslisbaar("weigeren")
         self._eis_niet_voor_ontvangst(datum)
-        _eis_grond_en_motivering(grond, motivering, "weigering")
+        regels.art_6_grond_en_motivering(grond, motivering, "weigering")
         if self.kosten is not None:
-            _eis_grond_e_terecht(grond, self.kosten, beschikbaar, self.nummer)
+            regels.art_6_e_grond_terecht(grond, self.kosten, beschikbaar, self.nummer)
         self._geweigerd(
             grond=grond,
             motivering=motivering.strip(),
@@ -384,7 +332,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
             mandaat=eis_mandaat_voor(mandaat, self.wijk),
         )
 
-    @event("Geweigerd", topic="voucher.Aanvraag.Geweigerd")
+    @event(Geweigerd)
     def _geweigerd(
         self, grond: str, motivering: str, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None
     ) -> None:
@@ -413,7 +361,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
             datum=datum, gebruiker=gebruiker, namens=NAMENS_COLLEGE, mandaat=eis_mandaat_voor(mandaat, self.wijk)
         )
 
-    @event("GeschiktVerklaard", topic="voucher.Aanvraag.GeschiktVerklaard")
+    @event(GeschiktVerklaard)
     def _geschikt(self, datum: date, gebruiker: str, namens: str, mandaat: dict[str, Any] | None) -> None:
         self.status = st.na("GeschiktVerklaard", self.status)
         self.raadpleging = {"geschikt_op": datum, "door": gebruiker}
@@ -453,7 +401,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
             mandaat=eis_mandaat_voor(mandaat, self.wijk),
         )
 
-    @event("RaadplegingBesloten", topic="voucher.Aanvraag.RaadplegingBesloten")
+    @event(RaadplegingBesloten)
     def _raadpleging_besloten(
         self,
         uitkomst: str,
@@ -492,7 +440,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         self._bekendgemaakt(datum=datum, gebruiker=gebruiker)
         return True
 
-    @event("Bekendgemaakt", topic="voucher.Aanvraag.Bekendgemaakt")
+    @event(Bekendgemaakt)
     def _bekendgemaakt(self, datum: date, gebruiker: str) -> None:
         self.bekendgemaakt = datum
 
@@ -502,7 +450,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         self._eis_niet_voor_ontvangst(datum)
         self._wijziging(omschrijving=omschrijving.strip(), datum=datum, gebruiker=gebruiker)
 
-    @event("WijzigingGemeld", topic="voucher.Aanvraag.WijzigingGemeld")
+    @event(WijzigingGemeld)
     def _wijziging(self, omschrijving: str, datum: date, gebruiker: str) -> None:
         self.wijzigingen += 1
 
@@ -663,7 +611,7 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         self._persoonsgegevens_vernietigd(bewaren_tot=termijn.einde, datum=datum, gebruiker=gebruiker)
         return True
 
-    @event("PersoonsgegevensVernietigd", topic="voucher.Aanvraag.PersoonsgegevensVernietigd")
+    @event(PersoonsgegevensVernietigd)
     def _persoonsgegevens_vernietigd(self, bewaren_tot: date, datum: date, gebruiker: str) -> None:
         self.persoonsgegevens_vernietigd = datum
 
@@ -692,53 +640,3 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         self.eis_heropend_na(datum)  # after a herroeping (Awb 7:11): not before it either
         regels.samenhangende_data(datum, self.ontvangen, f"de ontvangst van aanvraag {self.nummer}")
         regels.samenhangende_data(datum, self.geregistreerd, f"de registratie van aanvraag {self.nummer}")
-
-
-# Decisions record on whose behalf and under which mandate (Awb 10:10): version 2 of these events.
-versie_2(
-    Aanvraag.AanvullingGevraagd,  # type: ignore[attr-defined]
-    Aanvraag.Toegekend,  # type: ignore[attr-defined]
-    Aanvraag.Geweigerd,  # type: ignore[attr-defined]
-    Aanvraag.GeschiktVerklaard,  # type: ignore[attr-defined]
-    Aanvraag.RaadplegingBesloten,  # type: ignore[attr-defined]
-)
-
-
-def _eis_grond_e_terecht(
-    grond: str | None, kosten: Bedrag, beschikbaar: Bedrag, nummer: int, toegekend: Bedrag | None = None
-) -> None:
-    """Art. 6 onder e, Awb 4:25 lid 2: the plafond is a ground only when the initiative does not fit within it,
-    and only for the part that does not fit: with money left, a full refusal on e is wrong (the right
-    decision is a partial grant of what is available). `toegekend`: the amount of a partial grant, None for
-    a full refusal. A partial grant on e below what is available stays allowed (CLI.md: a grant beyond
-    `beschikbaar` is refused, one up to it is the decision-maker's); the letter names e for the rest."""
-    if grond != "e":
-        return
-    if kosten <= beschikbaar:
-        raise RegelOvertreden(
-            f"weigeringsgrond e geldt niet: de kostenraming {kosten} past binnen het beschikbare {beschikbaar}",
-            artikel="art. 6 onder e",
-            kosten=kosten,
-            beschikbaar=beschikbaar,
-        )
-    if toegekend is None and beschikbaar.centen > 0:
-        raise RegelOvertreden(
-            f"weigeringsgrond e geldt alleen voor zover het subsidieplafond wordt overschreden: er is nog "
-            f"{beschikbaar} beschikbaar, dus een volledige weigering op grond e kan niet; ken dat bedrag toe en weiger de rest "
-            f"op grond e: voucher aanvraag toekennen {nummer} --bedrag {beschikbaar.nl().removeprefix('€ ')} "
-            "--grond e --motivering TEKST",
-            artikel="art. 6 onder e, Awb 4:25 lid 2",
-            kosten=kosten,
-            beschikbaar=beschikbaar,
-        )
-
-
-def _eis_grond_en_motivering(grond: str | None, motivering: str | None, wat: str) -> None:
-    """Toelichting art. 6, Awb 3:46: a refusal names its ground and is motivated."""
-    if grond not in GRONDEN:
-        raise OngeldigeInvoer(
-            f"een {wat} noemt een weigeringsgrond: --grond a, b, c, d of e (art. 6), of geen-initiatief "
-            "(art. 1 onder b en c)"
-        )
-    if not motivering or not motivering.strip():
-        raise OngeldigeInvoer(f"een {wat} wordt gemotiveerd: geef --motivering (Awb 3:46, toelichting art. 6)")

@@ -1,6 +1,7 @@
 """The aanvraag after a gegrond bezwaar (Awb 7:11): the decision revoked, the aanvraag open again.
 
-A mixin of the Aanvraag aggregate (its events and state live in ledger/aanvraag.py). Rules owned here:
+A mixin of the Aanvraag aggregate (its state and event methods live in ledger/aanvraag.py, its events in
+ledger/aanvraag_gebeurtenissen.py). Rules owned here:
 - only a decision on the aanvraag itself is revoked here: a toekenning, a weigering (also by the
   wijkraadpleging, art. 5 lid 6) or buiten behandeling (Awb 4:5). A gegrond bezwaar against an
   intrekking, vaststelling or terugvordering is not handled by the ledger (the college takes the
@@ -90,14 +91,13 @@ class NaBezwaar:
     def _status_voor_het_besluit(self, soort: str) -> st.Status:
         if soort == st.Status.BUITEN_BEHANDELING.value:
             return st.Status.ONVOLLEDIG
-        uitkomst = (self.raadpleging or {}).get("uitkomst")
-        if uitkomst == "tegen" and (self.besluit or {}).get("grond") is None and soort == "geweigerd":
-            return st.Status.GESCHIKT  # the wijkraadpleging was against: a new raadpleging is held
-        if uitkomst == "voor":
+        if self.raadpleging is None:
+            return st.Status.INGEDIEND
+        if self.raadpleging.get("uitkomst") == "voor":
             return st.Status.RAADPLEGING_VOOR
-        if self.raadpleging is not None and uitkomst is None:
-            return st.Status.GESCHIKT
-        return st.Status.INGEDIEND
+        # geschikt verklaard, and no raadpleging for it: the wijkraadpleging was against (a new one is held),
+        # or not held yet (also after an earlier herroeping of a raadpleging against)
+        return st.Status.GESCHIKT
 
     def eis_heropend_na(self, datum: date) -> None:
         """A new decision after herroeping is not dated before it."""

@@ -1,7 +1,7 @@
 """The aanvraag after the grant (Awb 4:42-4:57): the acts' checks, as a mixin of the Aanvraag aggregate.
 
-Split from ledger/aanvraag.py by chapter (that module stays the home of the events and of the
-state they set): withdrawing or reducing the grant (Awb 4:48), the vaststelling (Awb 4:42-4:47)
+Split from ledger/aanvraag.py by chapter (that module stays the home of the event methods and of the
+state they set; the events are in ledger/aanvraag_gebeurtenissen.py): withdrawing or reducing the grant (Awb 4:48), the vaststelling (Awb 4:42-4:47)
 and the terugvordering and its receipt (Awb 4:57). Each method checks the rule (most of them in
 ledger/vaststelling.py) and then triggers the aggregate's event method, which only assigns.
 """

@@ -47,13 +47,24 @@ class Verzending(Aggregate):
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Verzending.Created"
 
+    class Verzonden(Aggregate.Created):
+        """Awb 3:41: the decision letter was sent; the bezwaartermijn runs from the day after (Awb 6:8)."""
+
+        TOPIC = "voucher.Verzending.Verzonden"
+        gebeurtenis: int  # the decision's event number in the log
+        aanvraag: int
+        bezwaar: int | None  # a beslissing op bezwaar: the bezwaar it decides
+        soort: str  # the decision's kind
+        besluitdatum: date
+        laatste_dag: date  # of the bezwaartermijn (after a beslissing op bezwaar: of the beroepstermijn)
+        datum: date  # sent on
+        gebruiker: str
+
     @staticmethod
     def create_id(gebeurtenis: int, **_: Any) -> UUID:
         return verzending_id(gebeurtenis)
 
-    # Awb 3:41; the fields: the decision (its event number in the log, kind, date), the last day of the
-    # bezwaartermijn (after a beslissing op bezwaar: of the beroepstermijn), when sent and by whom.
-    @event("Verzonden", topic="voucher.Verzending.Verzonden")
+    @event(Verzonden)
     def __init__(
         self,
         gebeurtenis: int,
@@ -131,13 +142,33 @@ class Bezwaar(Aggregate):
         namens: str
         mandaat: dict[str, Any] | None
 
+    class Ingediend(Aggregate.Created):
+        """Awb 6:4: a bezwaarschrift received against one decision, registered with its terms."""
+
+        TOPIC = "voucher.Bezwaar.Ingediend"
+        nummer: int
+        aanvraag: int
+        wijk: str
+        besluit: int  # the decision's event number in the log
+        soort: str  # the decision's kind
+        besluitdatum: date
+        verzonden: date | None  # None: not sent, no term runs (Awb 6:8, 6:10)
+        laatste_dag: date | None  # of the bezwaartermijn; None when not sent
+        ontvangen: date
+        omschrijving: str
+        tijdig: bool
+        verschoonbaar: str | None  # why a late bezwaar is excusable (Awb 6:11)
+        beslissen_voor: date  # Awb 7:10
+        datum: date
+        gebruiker: str
+        namens: str
+        mandaat: dict[str, Any] | None
+
     @staticmethod
     def create_id(nummer: int, **_: Any) -> UUID:
         return bezwaar_id(nummer)
 
-    # Awb 6:4: received against decision `besluit` (its event number); `verzonden` None: not sent, no
-    # term runs (Awb 6:8, 6:10); `verschoonbaar`: why a late bezwaar is excusable (Awb 6:11).
-    @event("Ingediend", topic="voucher.Bezwaar.Ingediend")
+    @event(Ingediend)
     def __init__(
         self,
         nummer: int,

@@ -18,41 +18,38 @@ from ledger.verzoek import Verzoek
 from ledger.voucher import Factuur, Voucher
 from ledger.wijk import Wijk
 
-# The event classes are made by eventsourcing's @event decorator; the names below give
-# them a static home (and a type) for readers and for the type checker.
+# Every event is an explicit class with typed fields and its own topic, on its aggregate (the aanvraag's
+# in ledger/aanvraag_gebeurtenissen.py); eventsourcing subclasses each for its aggregate and registers
+# that subclass under the topic. The names below are those registered classes, for every reader.
 
-GemeenteIngericht: Any = Gemeente.Ingericht  # voucher.Gemeente.Ingericht
-GemeenteMandaatGegeven: Any = Gemeente.MandaatGegeven  # voucher.Gemeente.MandaatGegeven
-GemeenteMandaatIngetrokken: Any = Gemeente.MandaatIngetrokken  # voucher.Gemeente.MandaatIngetrokken
-GemeenteAanvraagGeregistreerd: Any = Gemeente.AanvraagGeregistreerd  # voucher.Gemeente.AanvraagGeregistreerd
-WijkAangewezen: Any = Wijk.Aangewezen  # voucher.Wijk.Aangewezen
-WijkUitvoeringskostenGereserveerd: Any = (
-    Wijk.UitvoeringskostenGereserveerd
-)  # voucher.Wijk.UitvoeringskostenGereserveerd
-WijkSubsidieplafondVastgesteld: Any = Wijk.SubsidieplafondVastgesteld  # voucher.Wijk.SubsidieplafondVastgesteld
-WijkAanvraagInBehandeling: Any = Wijk.AanvraagInBehandeling  # voucher.Wijk.AanvraagInBehandeling
-WijkAanvraagUitWachtrij: Any = Wijk.AanvraagUitWachtrij  # voucher.Wijk.AanvraagUitWachtrij
-WijkVouchersVastgelegd: Any = Wijk.VouchersVastgelegd  # voucher.Wijk.VouchersVastgelegd
-WijkPeriodeAfgesloten: Any = Wijk.PeriodeAfgesloten  # voucher.Wijk.PeriodeAfgesloten
-AanvraagIngediend: Any = Aanvraag.Ingediend  # voucher.Aanvraag.Ingediend
-AanvraagAanvullingGevraagd: Any = Aanvraag.AanvullingGevraagd  # voucher.Aanvraag.AanvullingGevraagd
-AanvraagAangevuld: Any = Aanvraag.Aangevuld  # voucher.Aanvraag.Aangevuld
-AanvraagToegekend: Any = Aanvraag.Toegekend  # voucher.Aanvraag.Toegekend
-AanvraagGeweigerd: Any = Aanvraag.Geweigerd  # voucher.Aanvraag.Geweigerd
-AanvraagGeschiktVerklaard: Any = Aanvraag.GeschiktVerklaard  # voucher.Aanvraag.GeschiktVerklaard
-AanvraagRaadplegingBesloten: Any = Aanvraag.RaadplegingBesloten  # voucher.Aanvraag.RaadplegingBesloten
-AanvraagBekendgemaakt: Any = Aanvraag.Bekendgemaakt  # voucher.Aanvraag.Bekendgemaakt
-AanvraagWijzigingGemeld: Any = Aanvraag.WijzigingGemeld  # voucher.Aanvraag.WijzigingGemeld
-AanvraagPersoonsgegevensVernietigd: Any = (
-    Aanvraag.PersoonsgegevensVernietigd
-)  # voucher.Aanvraag.PersoonsgegevensVernietigd
-VoucherVerstrekt: Any = Voucher.Verstrekt  # voucher.Voucher.Verstrekt
-VoucherVerzilverd: Any = Voucher.Verzilverd  # voucher.Voucher.Verzilverd
-VoucherContantOpgenomen: Any = Voucher.ContantOpgenomen  # voucher.Voucher.ContantOpgenomen
-VoucherBetalingGeweigerd: Any = Voucher.BetalingGeweigerd  # voucher.Voucher.BetalingGeweigerd
-VoucherVervallen: Any = Voucher.Vervallen  # voucher.Voucher.Vervallen
-FactuurGeboekt: Any = Factuur.Geboekt  # voucher.Factuur.Geboekt
-# After the grant (second round): explicit event classes with typed fields and their own topics.
+GemeenteIngericht = Gemeente.Ingericht
+GemeenteMandaatGegeven = Gemeente.MandaatGegeven
+GemeenteMandaatIngetrokken = Gemeente.MandaatIngetrokken
+GemeenteAanvraagGeregistreerd = Gemeente.AanvraagGeregistreerd
+WijkAangewezen = Wijk.Aangewezen
+WijkUitvoeringskostenGereserveerd = Wijk.UitvoeringskostenGereserveerd
+WijkSubsidieplafondVastgesteld = Wijk.SubsidieplafondVastgesteld
+WijkAanvraagInBehandeling = Wijk.AanvraagInBehandeling
+WijkAanvraagUitWachtrij = Wijk.AanvraagUitWachtrij
+WijkVouchersVastgelegd = Wijk.VouchersVastgelegd
+WijkPeriodeAfgesloten = Wijk.PeriodeAfgesloten
+AanvraagIngediend = Aanvraag.Ingediend
+AanvraagAanvullingGevraagd = Aanvraag.AanvullingGevraagd
+AanvraagAangevuld = Aanvraag.Aangevuld
+AanvraagToegekend = Aanvraag.Toegekend
+AanvraagGeweigerd = Aanvraag.Geweigerd
+AanvraagGeschiktVerklaard = Aanvraag.GeschiktVerklaard
+AanvraagRaadplegingBesloten = Aanvraag.RaadplegingBesloten
+AanvraagBekendgemaakt = Aanvraag.Bekendgemaakt
+AanvraagWijzigingGemeld = Aanvraag.WijzigingGemeld
+AanvraagPersoonsgegevensVernietigd = Aanvraag.PersoonsgegevensVernietigd
+VoucherVerstrekt = Voucher.Verstrekt
+VoucherVerzilverd = Voucher.Verzilverd
+VoucherContantOpgenomen = Voucher.ContantOpgenomen
+VoucherBetalingGeweigerd = Voucher.BetalingGeweigerd
+VoucherVervallen = Voucher.Vervallen
+FactuurGeboekt = Factuur.Geboekt
+# After the grant (second round).
 VoucherBetalingGecorrigeerd = Voucher.BetalingGecorrigeerd
 FactuurVrijgegeven = Factuur.Vrijgegeven
 FactuurOpnieuwGeboekt = Factuur.OpnieuwGeboekt
@@ -65,11 +62,11 @@ AanvraagVastgesteld = Aanvraag.Vastgesteld
 AanvraagTerugvorderingIngesteld = Aanvraag.TerugvorderingIngesteld
 AanvraagTerugbetalingOntvangen = Aanvraag.TerugbetalingOntvangen
 WijkTerugbetalingGeboekt = Wijk.TerugbetalingGeboekt
-VerzoekVastgelegd: Any = Verzoek.Vastgelegd  # voucher.Verzoek.Vastgelegd
+VerzoekVastgelegd = Verzoek.Vastgelegd
 # Sending and bezwaar (issue 11: Awb 3:41, 6:4-6:11, 7:10-7:12).
 AanvraagHerroepen = Aanvraag.Herroepen
-VerzendingVerzonden: Any = Verzending.Verzonden  # voucher.Verzending.Verzonden
-BezwaarIngediend: Any = Bezwaar.Ingediend  # voucher.Bezwaar.Ingediend
+VerzendingVerzonden = Verzending.Verzonden
+BezwaarIngediend = Bezwaar.Ingediend
 BezwaarBeslist = Bezwaar.Beslist
 # Time (issue 12): a verordening that changes, a budget that changes.
 GemeenteRegelingGewijzigd = Gemeente.RegelingGewijzigd

@@ -61,6 +61,11 @@ def _actief(perioden: list[list[Any]], datum: date) -> bool:
     return any(van <= datum and (tot is None or datum < tot) for van, tot in perioden)
 
 
+def _upcast_mandaat_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("naam", None)  # version 1 had no display name: the letter shows the login
+    state.setdefault("besluit", None)
+
+
 class Gemeente(Aggregate):
     """One per store: the regeling and the mandates."""
 
@@ -93,11 +98,53 @@ class Gemeente(Aggregate):
         datum: date
         gebruiker: str
 
+    class Ingericht(Aggregate.Created):
+        """Act 1: the store is set up for the gemeente, with the regeling as vastgesteld (version 1)."""
+
+        TOPIC = "voucher.Gemeente.Ingericht"
+        naam: str
+        regeling: dict[str, Any]  # Regeling.naar_dict()
+        datum: date
+        gebruiker: str
+
+    class MandaatGegeven(Aggregate.Event):
+        """Art. 2 lid 4 and 6: `aan` holds the mandate `rol` (for `wijk`, "" for all) from `datum`."""
+
+        TOPIC = "voucher.Gemeente.MandaatGegeven"
+        # Version 2: the display name (`--naam`) and the mandaatbesluit (`--besluit`).
+        class_version = 2
+        upcast_v1_v2 = staticmethod(_upcast_mandaat_v1_v2)
+        aan: str
+        rol: str
+        wijk: str
+        datum: date
+        gebruiker: str
+        naam: str | None
+        besluit: str | None
+
+    class MandaatIngetrokken(Aggregate.Event):
+        TOPIC = "voucher.Gemeente.MandaatIngetrokken"
+        aan: str
+        rol: str
+        wijk: str
+        datum: date  # the mandate holds until the day before
+        gebruiker: str
+
+    class AanvraagGeregistreerd(Aggregate.Event):
+        """Art. 4 lid 4: the next number in the register of incoming aanvragen."""
+
+        TOPIC = "voucher.Gemeente.AanvraagGeregistreerd"
+        nummer: int
+        wijk: str
+        periode: int
+        datum: date
+        gebruiker: str
+
     @staticmethod
     def create_id(**_: Any) -> UUID:
         return ids.gemeente_id()
 
-    @event("Ingericht", topic="voucher.Gemeente.Ingericht")
+    @event(Ingericht)
     def __init__(self, naam: str, regeling: dict[str, Any], datum: date, gebruiker: str) -> None:
         self.naam = naam
         self.regeling_gegevens = regeling
@@ -118,8 +165,9 @@ class Gemeente(Aggregate):
         return self.versie_op(datum)[2]
 
     def versie_op(self, datum: date) -> tuple[int, date, Regeling]:
-        """(version number, in force from, regeling) on `datum`."""
-        return next((v for v in reversed(self.versies()) if v[1] <= datum or v[0] == 1), self.versies()[0])
+        """(version number, in force from, regeling) on `datum`; before the inwerkingtreding, version 1."""
+        versies = self.versies()
+        return next((v for v in reversed(versies) if v[1] <= datum), versies[0])
 
     def versies(self) -> list[tuple[int, date, Regeling]]:
         """Every version in order: (number, in force from, regeling); version 1 from its inwerkingtreding."""
@@ -318,7 +366,7 @@ class Gemeente(Aggregate):
                     gebruiker=aan,
                 )
 
-    @event("MandaatGegeven", topic="voucher.Gemeente.MandaatGegeven")
+    @event(MandaatGegeven)
     def _mandaat_gegeven(
         self, aan: str, rol: str, wijk: str, datum: date, gebruiker: str, naam: str | None, besluit: str | None
     ) -> None:
@@ -330,7 +378,7 @@ class Gemeente(Aggregate):
         if besluit is not None:
             self.mandaatbesluiten[_sleutel(aan, rol, wijk)] = besluit
 
-    @event("MandaatIngetrokken", topic="voucher.Gemeente.MandaatIngetrokken")
+    @event(MandaatIngetrokken)
     def _mandaat_ingetrokken(self, aan: str, rol: str, wijk: str, datum: date, gebruiker: str) -> None:
         for periode in self.mandaten[_sleutel(aan, rol, wijk)]:
             if periode[0] <= datum and (periode[1] is None or datum < periode[1]):
@@ -342,7 +390,7 @@ class Gemeente(Aggregate):
         self._aanvraag_geregistreerd(nummer=nummer, wijk=wijk, periode=periode, datum=datum, gebruiker=gebruiker)
         return nummer
 
-    @event("AanvraagGeregistreerd", topic="voucher.Gemeente.AanvraagGeregistreerd")
+    @event(AanvraagGeregistreerd)
     def _aanvraag_geregistreerd(self, nummer: int, wijk: str, periode: int, datum: date, gebruiker: str) -> None:
         self.laatste_aanvraag = nummer
 
@@ -370,13 +418,3 @@ def _controleer_rol_en_wijk(rol: str, wijk: str | None) -> str:
 
 def _tekst_of_niets(tekst: str | None) -> str | None:
     return tekst.strip() if tekst and tekst.strip() else None
-
-
-def _upcast_mandaat_v1_v2(state: dict[str, Any]) -> None:
-    state.setdefault("naam", None)  # version 1 had no display name: the letter shows the login
-    state.setdefault("besluit", None)
-
-
-# Version 2 of MandaatGegeven: the display name (`--naam`) and the mandaatbesluit (`--besluit`).
-Gemeente.MandaatGegeven.class_version = 2  # type: ignore[attr-defined]
-Gemeente.MandaatGegeven.upcast_v1_v2 = staticmethod(_upcast_mandaat_v1_v2)  # type: ignore[attr-defined]

@@ -54,13 +54,7 @@ def eis_mandaat_voor(vermelding: dict[str, Any], wijk: str | None) -> dict[str, 
 
 
 def upcast_v1_v2(toestand: dict[str, Any]) -> None:
-    """Version 1 of a decision event did not record the mandate: taken for the college, mandate not recorded."""
+    """Version 1 of a decision event did not record the mandate: taken for the college, mandate not recorded.
+    Each decision event of the first round is version 2 and names this upcast (`class_version = 2`)."""
     toestand.setdefault("namens", NAMENS_COLLEGE)
     toestand.setdefault("mandaat", None)
-
-
-def versie_2(*klassen: Any) -> None:
-    """Mark decision event classes as version 2 (with `namens` and `mandaat`), upcasting stored version 1."""
-    for klasse in klassen:
-        klasse.class_version = 2
-        klasse.upcast_v1_v2 = staticmethod(upcast_v1_v2)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ledger.begrippen import GRONDEN
 from ledger.datum import formatteer_datum
 from ledger.fouten import (
     BudgetOverschreden,
@@ -252,3 +253,43 @@ def art_9_restant(bedrag: Bedrag, restant: Bedrag, code: str) -> None:
             restant=restant,
             voucher=code,
         )
+
+
+def art_6_e_grond_terecht(
+    grond: str | None, kosten: Bedrag, beschikbaar: Bedrag, nummer: int, toegekend: Bedrag | None = None
+) -> None:
+    """Art. 6 onder e, Awb 4:25 lid 2: the plafond is a ground only when the initiative does not fit within it,
+    and only for the part that does not fit: with money left, a full refusal on e is wrong (the right
+    decision is a partial grant of what is available). `toegekend`: the amount of a partial grant, None for
+    a full refusal. A partial grant on e below what is available stays allowed (CLI.md: a grant beyond
+    `beschikbaar` is refused, one up to it is the decision-maker's); the letter names e for the rest."""
+    if grond != "e":
+        return
+    if kosten <= beschikbaar:
+        raise RegelOvertreden(
+            f"weigeringsgrond e geldt niet: de kostenraming {kosten} past binnen het beschikbare {beschikbaar}",
+            artikel="art. 6 onder e",
+            kosten=kosten,
+            beschikbaar=beschikbaar,
+        )
+    if toegekend is None and beschikbaar.centen > 0:
+        raise RegelOvertreden(
+            f"weigeringsgrond e geldt alleen voor zover het subsidieplafond wordt overschreden: er is nog "
+            f"{beschikbaar} beschikbaar, dus een volledige weigering op grond e kan niet; ken dat bedrag toe en weiger de rest "
+            f"op grond e: voucher aanvraag toekennen {nummer} --bedrag {beschikbaar.nl().removeprefix('€ ')} "
+            "--grond e --motivering TEKST",
+            artikel="art. 6 onder e, Awb 4:25 lid 2",
+            kosten=kosten,
+            beschikbaar=beschikbaar,
+        )
+
+
+def art_6_grond_en_motivering(grond: str | None, motivering: str | None, wat: str) -> None:
+    """Toelichting art. 6, Awb 3:46: a refusal names its ground and is motivated."""
+    if grond not in GRONDEN:
+        raise OngeldigeInvoer(
+            f"een {wat} noemt een weigeringsgrond: --grond a, b, c, d of e (art. 6), of geen-initiatief "
+            "(art. 1 onder b en c)"
+        )
+    if not motivering or not motivering.strip():
+        raise OngeldigeInvoer(f"een {wat} wordt gemotiveerd: geef --motivering (Awb 3:46, toelichting art. 6)")

@@ -87,7 +87,7 @@ def _blijft(status: Status, **_: Any) -> Status:
     return status
 
 
-# event of the aanvraag (its name in ledger/aanvraag.py) -> the status after it
+# event of the aanvraag (its class name in ledger/aanvraag_gebeurtenissen.py) -> the status after it
 OVERGANGEN: dict[str, Callable[..., Status]] = {
     "AanvullingGevraagd": _wordt(Status.ONVOLLEDIG),
     "Aangevuld": _aangevuld,

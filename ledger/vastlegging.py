@@ -124,8 +124,7 @@ def bekend_op(genummerd: Iterable[tuple[int, Any]], d: date | None) -> Iterator[
 
 def wat(e: Any) -> str:
     """The kind of act an event records, in words from its name: "voucher verzilverd", "aanvraag toegekend"."""
-    soort, _, naam = type(e).__qualname__.rpartition(".")
-    return " ".join(w.lower() for w in re.findall(r"[A-Z][a-z]*", f"{soort}{naam}"))
+    return " ".join(w.lower() for w in re.findall(r"[A-Z][a-z]*", type(e).__qualname__))  # Aanvraag.Toegekend
 
 
 def handeling(e: Any) -> dict[str, Any]:

@@ -24,11 +24,22 @@ class Verzoek(Aggregate):
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Verzoek.Created"
 
+    class Vastgelegd(Aggregate.Created):
+        """The first command under a key: which act, a hash of its content, and its result."""
+
+        TOPIC = "voucher.Verzoek.Vastgelegd"
+        sleutel: str
+        opdracht: str
+        inhoud: str  # the hash of the command's content
+        uitkomst: dict[str, Any]
+        datum: date
+        gebruiker: str
+
     @staticmethod
     def create_id(sleutel: str, **_: Any) -> UUID:
         return uuid5(ids.NAMESPACE, f"verzoek:{sleutel}")
 
-    @event("Vastgelegd", topic="voucher.Verzoek.Vastgelegd")
+    @event(Vastgelegd)
     def __init__(
         self, sleutel: str, opdracht: str, inhoud: str, uitkomst: dict[str, Any], datum: date, gebruiker: str
     ) -> None:

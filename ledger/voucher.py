@@ -34,6 +34,11 @@ from ledger.fouten import FunctiescheidingGeschonden, OngeldigeInvoer, Ongeldige
 from ledger.geld import Bedrag
 
 
+def _upcast_verzilverd_v1_v2(toestand: dict[str, Any]) -> None:
+    """Version 1 of `Verzilverd` had no factuurdatum: not given, the payment date counted."""
+    toestand.setdefault("factuurdatum", None)
+
+
 class Voucher(Aggregate):
     TOPIC = "voucher.Voucher"
 
@@ -78,11 +83,68 @@ class Voucher(Aggregate):
         datum: date
         gebruiker: str
 
+    class Verstrekt(Aggregate.Created):
+        """Art. 5 lid 2: a voucher of a grant, with its value and the date it must be spent by (art. 5 lid 8)."""
+
+        TOPIC = "voucher.Voucher.Verstrekt"
+        code: str
+        aanvraag: int
+        wijk: str
+        periode: int
+        waarde: Bedrag
+        uitvoeren_tot: date
+        datum: date
+        gebruiker: str  # who granted it: may not pay it out (functiescheiding)
+
+    class Verzilverd(Aggregate.Event):
+        """Art. 9 lid 3 onder a: the kasbeheerder pays a supplier's invoice from the voucher."""
+
+        TOPIC = "voucher.Voucher.Verzilverd"
+        # Version 2: `factuurdatum` (None: not given, the payment date counts).
+        class_version = 2
+        upcast_v1_v2 = staticmethod(_upcast_verzilverd_v1_v2)
+        bedrag: Bedrag
+        leverancier: str
+        factuur: str
+        datum: date
+        gebruiker: str
+        factuurdatum: date | None
+
+    class ContantOpgenomen(Aggregate.Event):
+        """Art. 9 lid 3 onder b: cash from the voucher, at most the regeling's maximum per time."""
+
+        TOPIC = "voucher.Voucher.ContantOpgenomen"
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
+        # The receipt number, if one was given. Added without a class version: an event stored before it
+        # has none, and reads as None through this default (the stored form of a new event is unchanged).
+        kwitantie: str | None = None
+
+    class BetalingGeweigerd(Aggregate.Event):
+        """Art. 9 lid 2: a payment refused as not meant for the initiative; changes no balance."""
+
+        TOPIC = "voucher.Voucher.BetalingGeweigerd"
+        bedrag: Bedrag
+        reden: str
+        leverancier: str | None
+        factuur: str | None
+        datum: date
+        gebruiker: str
+
+    class Vervallen(Aggregate.Event):
+        """Act 12, art. 5 lid 8: the unspent value expires after the execution date."""
+
+        TOPIC = "voucher.Voucher.Vervallen"
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
+
     @staticmethod
     def create_id(code: str, **_: Any) -> UUID:
         return ids.voucher_id(code)
 
-    @event("Verstrekt", topic="voucher.Voucher.Verstrekt")
+    @event(Verstrekt)
     def __init__(
         self,
         code: str,
@@ -194,7 +256,7 @@ class Voucher(Aggregate):
             factuurdatum=factuurdatum,
         )
 
-    @event("Verzilverd", topic="voucher.Voucher.Verzilverd")
+    @event(Verzilverd)
     def _verzilverd(
         self, bedrag: Bedrag, leverancier: str, factuur: str, datum: date, gebruiker: str, factuurdatum: date | None
     ) -> None:
@@ -207,7 +269,7 @@ class Voucher(Aggregate):
         self._eis_betaalbaar(bedrag, datum, gebruiker)
         self._contant(bedrag=bedrag, datum=datum, gebruiker=gebruiker, kwitantie=kwitantie)
 
-    @event("ContantOpgenomen", topic="voucher.Voucher.ContantOpgenomen")
+    @event(ContantOpgenomen)
     def _contant(self, bedrag: Bedrag, datum: date, gebruiker: str, kwitantie: str | None = None) -> None:
         self.contant = self.contant + bedrag
 
@@ -229,7 +291,7 @@ class Voucher(Aggregate):
             gebruiker=gebruiker,
         )
 
-    @event("BetalingGeweigerd", topic="voucher.Voucher.BetalingGeweigerd")
+    @event(BetalingGeweigerd)
     def _betaling_geweigerd(
         self, bedrag: Bedrag, reden: str, leverancier: str | None, factuur: str | None, datum: date, gebruiker: str
     ) -> None:
@@ -246,7 +308,7 @@ class Voucher(Aggregate):
                 artikel="art. 9 lid 1",
                 gebeurtenis=gebeurtenis,
             )
-        if not isinstance(betaling, (Voucher.Verzilverd, Voucher.ContantOpgenomen)):  # type: ignore[attr-defined]
+        if not isinstance(betaling, (Voucher.Verzilverd, Voucher.ContantOpgenomen)):
             raise RegelOvertreden(
                 f"gebeurtenis #{gebeurtenis} is geen betaling of contante opname van voucher {self.code}: "
                 "alleen een geboekte betaling kan worden gecorrigeerd",
@@ -266,19 +328,22 @@ class Voucher(Aggregate):
             raise OngeldigeInvoer(
                 f"de correctie ligt voor de betaling die zij corrigeert ({formatteer_datum(betaling.datum)})"
             )
-        contant = isinstance(betaling, Voucher.ContantOpgenomen)  # type: ignore[attr-defined]
+        if isinstance(betaling, Voucher.ContantOpgenomen):
+            soort, leverancier, factuur = "contant", None, betaling.kwitantie
+        else:
+            soort, leverancier, factuur = "verzilverd", betaling.leverancier, betaling.factuur
         self._betaling_gecorrigeerd(
             gebeurtenis=gebeurtenis,
             versie=betaling.originator_version,
-            soort="contant" if contant else "verzilverd",
+            soort=soort,
             bedrag=betaling.bedrag,
-            leverancier=None if contant else betaling.leverancier,
-            factuur=betaling.kwitantie if contant else betaling.factuur,
+            leverancier=leverancier,
+            factuur=factuur,
             reden=reden.strip(),
             datum=datum,
             gebruiker=gebruiker,
         )
-        return betaling.bedrag  # type: ignore[no-any-return]
+        return betaling.bedrag
 
     @event(BetalingGecorrigeerd)
     def _betaling_gecorrigeerd(
@@ -311,7 +376,7 @@ class Voucher(Aggregate):
             self._vervallen(bedrag=rest, datum=datum, gebruiker=gebruiker)
         return rest
 
-    @event("Vervallen", topic="voucher.Voucher.Vervallen")
+    @event(Vervallen)
     def _vervallen(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.vervallen = self.vervallen + bedrag
 
@@ -332,11 +397,22 @@ class Factuur(Aggregate):
     class Created(Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Factuur.Created"
 
+    class Geboekt(Aggregate.Created):
+        """The invoice (or cash receipt) is booked, once, on `voucher`."""
+
+        TOPIC = "voucher.Factuur.Geboekt"
+        leverancier: str
+        factuur: str
+        voucher: str
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
+
     @staticmethod
     def create_id(leverancier: str, factuur: str, **_: Any) -> UUID:
         return ids.factuur_id(leverancier, factuur)
 
-    @event("Geboekt", topic="voucher.Factuur.Geboekt")
+    @event(Geboekt)
     def __init__(
         self, leverancier: str, factuur: str, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str
     ) -> None:
@@ -377,12 +453,3 @@ class Factuur(Aggregate):
     @event(OpnieuwGeboekt)
     def _opnieuw_geboekt(self, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.voucher, self.bedrag, self.datum, self.vrij = voucher, bedrag, datum, False
-
-
-def _upcast_verzilverd_v1_v2(toestand: dict[str, Any]) -> None:
-    """Version 1 of `Verzilverd` had no factuurdatum: not given, the payment date counted."""
-    toestand.setdefault("factuurdatum", None)
-
-
-Voucher.Verzilverd.class_version = 2  # type: ignore[attr-defined]
-Voucher.Verzilverd.upcast_v1_v2 = staticmethod(_upcast_verzilverd_v1_v2)  # type: ignore[attr-defined]

@@ -25,7 +25,16 @@ from ledger import ids, regels
 from ledger.datum import formatteer_datum
 from ledger.fouten import OngeldigeInvoer, OngeldigeToestand
 from ledger.geld import Bedrag
-from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor, versie_2
+from ledger.namens import NAMENS_COLLEGE, eis_mandaat_voor
+from ledger.namens import upcast_v1_v2 as _upcast_namens_v1_v2
+
+
+def _upcast_plafond_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("vorig", None)  # not recorded: such a change never counted as a lowering (Awb 4:27 lid 2)
+
+
+def _upcast_vastgelegd_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("plafond", None)  # judged against the plafond of the day, not recorded
 
 
 class Wijk(Aggregate):
@@ -56,11 +65,87 @@ class Wijk(Aggregate):
         # they did then); replaying those events gives the same empty list, so `verifieer` agrees.
         state["verlagingen"] = []
 
+    class Aangewezen(Aggregate.Created):
+        """Act 2: the college designates the wijk for a budget year, with its budget and dates (art. 2, 5 lid 8)."""
+
+        TOPIC = "voucher.Wijk.Aangewezen"
+        code: str
+        naam: str
+        periode: int
+        budget: Bedrag
+        verstrekken_tot: date
+        uitvoeren_tot: date
+        datum: date
+        gebruiker: str
+
+    class UitvoeringskostenGereserveerd(Aggregate.Event):
+        """Art. 2 lid 3: the reserve for the costs of execution."""
+
+        TOPIC = "voucher.Wijk.UitvoeringskostenGereserveerd"
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
+
+    class SubsidieplafondVastgesteld(Aggregate.Event):
+        """Art. 2 lid 5, Awb 4:25: the plafond; a lower one than `vorig` is a lowering (Awb 4:27 lid 2)."""
+
+        TOPIC = "voucher.Wijk.SubsidieplafondVastgesteld"
+        # Version 2: `vorig`, the plafond before it (None: the first of the wijk).
+        class_version = 2
+        upcast_v1_v2 = staticmethod(_upcast_plafond_v1_v2)
+        plafond: Bedrag
+        datum: date
+        gebruiker: str
+        vorig: Bedrag | None
+
+    class AanvraagInBehandeling(Aggregate.Event):
+        """Art. 4 lid 4: a complete aanvraag joins the order of receipt on the date it became complete."""
+
+        TOPIC = "voucher.Wijk.AanvraagInBehandeling"
+        nummer: int
+        volledig_sinds: date
+        datum: date
+        gebruiker: str
+
+    class AanvraagUitWachtrij(Aggregate.Event):
+        TOPIC = "voucher.Wijk.AanvraagUitWachtrij"
+        nummer: int
+        reden: str
+        datum: date
+        gebruiker: str
+
+    class VouchersVastgelegd(Aggregate.Event):
+        """Art. 6 onder e: a grant committed against the plafond."""
+
+        TOPIC = "voucher.Wijk.VouchersVastgelegd"
+        # Version 2: `plafond`, the plafond the grant was judged against (Awb 4:27 lid 2).
+        class_version = 2
+        upcast_v1_v2 = staticmethod(_upcast_vastgelegd_v1_v2)
+        nummer: int
+        bedrag: Bedrag
+        datum: date
+        gebruiker: str
+        plafond: Bedrag | None
+
+    class PeriodeAfgesloten(Aggregate.Event):
+        """Act 12, art. 5 lid 8: the period closed; `vervallen` of `vouchers` expired with it. A decision."""
+
+        TOPIC = "voucher.Wijk.PeriodeAfgesloten"
+        # Version 2: on whose behalf and under which mandate (Awb 10:10, ledger/namens.py).
+        class_version = 2
+        upcast_v1_v2 = staticmethod(_upcast_namens_v1_v2)
+        vervallen: Bedrag
+        vouchers: int
+        datum: date
+        gebruiker: str
+        namens: str
+        mandaat: dict[str, Any] | None
+
     @staticmethod
     def create_id(code: str, periode: int, **_: Any) -> UUID:
         return ids.wijk_id(code, periode)
 
-    @event("Aangewezen", topic="voucher.Wijk.Aangewezen")
+    @event(Aangewezen)
     def __init__(
         self,
         code: str,
@@ -169,11 +254,11 @@ class Wijk(Aggregate):
     def _budget_gewijzigd(self, budget: Bedrag, vorig: Bedrag, datum: date, gebruiker: str) -> None:
         self.budget = budget
 
-    @event("UitvoeringskostenGereserveerd", topic="voucher.Wijk.UitvoeringskostenGereserveerd")
+    @event(UitvoeringskostenGereserveerd)
     def _uitvoeringskosten_gereserveerd(self, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.uitvoeringskosten = bedrag
 
-    @event("SubsidieplafondVastgesteld", topic="voucher.Wijk.SubsidieplafondVastgesteld")
+    @event(SubsidieplafondVastgesteld)
     def _plafond_vastgesteld(self, plafond: Bedrag, datum: date, gebruiker: str, vorig: Bedrag | None) -> None:
         if vorig is not None and plafond < vorig:  # a lowering: not for aanvragen received before it
             self.verlagingen = [*self.verlagingen, [datum, vorig]]
@@ -197,11 +282,11 @@ class Wijk(Aggregate):
         if str(nummer) in self.wachtrij:
             self._uit_wachtrij(nummer=nummer, reden=reden, datum=datum, gebruiker=gebruiker)
 
-    @event("AanvraagInBehandeling", topic="voucher.Wijk.AanvraagInBehandeling")
+    @event(AanvraagInBehandeling)
     def _in_behandeling(self, nummer: int, volledig_sinds: date, datum: date, gebruiker: str) -> None:
         self.wachtrij[str(nummer)] = volledig_sinds
 
-    @event("AanvraagUitWachtrij", topic="voucher.Wijk.AanvraagUitWachtrij")
+    @event(AanvraagUitWachtrij)
     def _uit_wachtrij(self, nummer: int, reden: str, datum: date, gebruiker: str) -> None:
         self.wachtrij.pop(str(nummer), None)
 
@@ -229,7 +314,7 @@ class Wijk(Aggregate):
         regels.art_6_e_subsidieplafond(bedrag, beschikbaar, plafond if plafond != self.plafond else None)
         self._vastgelegd(nummer=nummer, bedrag=bedrag, datum=datum, gebruiker=gebruiker, plafond=plafond)
 
-    @event("VouchersVastgelegd", topic="voucher.Wijk.VouchersVastgelegd")
+    @event(VouchersVastgelegd)
     def _vastgelegd(self, nummer: int, bedrag: Bedrag, datum: date, gebruiker: str, plafond: Bedrag | None) -> None:
         # `plafond`: the plafond this grant was judged against (Awb 4:27 lid 2); None in version 1
         self.toegekend = self.toegekend + bedrag
@@ -303,7 +388,7 @@ class Wijk(Aggregate):
             mandaat=eis_mandaat_voor(mandaat, self.code),
         )
 
-    @event("PeriodeAfgesloten", topic="voucher.Wijk.PeriodeAfgesloten")
+    @event(PeriodeAfgesloten)
     def _periode_afgesloten(
         self,
         vervallen: Bedrag,
@@ -330,22 +415,3 @@ class Wijk(Aggregate):
 
     def omschrijving(self) -> str:
         return f"wijk {self.code} ({self.naam}), {self.periode}, aangewezen op {formatteer_datum(self.aangewezen_op)}"
-
-
-# Closing the period is the college's decision; it records on whose behalf (Awb 10:10): version 2.
-versie_2(Wijk.PeriodeAfgesloten)  # type: ignore[attr-defined]
-
-
-def _upcast_plafond_v1_v2(state: dict[str, Any]) -> None:
-    state.setdefault("vorig", None)  # not recorded: such a change never counted as a lowering (Awb 4:27 lid 2)
-
-
-def _upcast_vastgelegd_v1_v2(state: dict[str, Any]) -> None:
-    state.setdefault("plafond", None)  # judged against the plafond of the day, not recorded
-
-
-# Version 2: a plafond records the one before it (a lowering, Awb 4:27 lid 2), a grant the plafond it was judged against.
-Wijk.SubsidieplafondVastgesteld.class_version = 2  # type: ignore[attr-defined]
-Wijk.SubsidieplafondVastgesteld.upcast_v1_v2 = staticmethod(_upcast_plafond_v1_v2)  # type: ignore[attr-defined]
-Wijk.VouchersVastgelegd.class_version = 2  # type: ignore[attr-defined]
-Wijk.VouchersVastgelegd.upcast_v1_v2 = staticmethod(_upcast_vastgelegd_v1_v2)  # type: ignore[attr-defined]

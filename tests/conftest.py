@@ -36,13 +36,14 @@ pgserver = _load_pgserver()
 
 def _hypothesis_voor_mutatietests() -> None:
     """Under mutmut (scripts/mutatie sets MUTANT_UNDER_TEST) a failing property only has to fail:
-    no shrinking and no example database, so that a killed mutant costs seconds, not minutes.
+    no shrinking and no example database, so that a killed mutant costs seconds, not minutes; and no
+    deadline, so that a slow example on a busy machine never counts as a killed mutant (or stops the run).
     Nothing changes for a normal test run."""
     if "MUTANT_UNDER_TEST" not in os.environ:
         return
     from hypothesis import Phase, settings
 
-    settings.register_profile("mutatie", phases=[Phase.explicit, Phase.generate], database=None)
+    settings.register_profile("mutatie", phases=[Phase.explicit, Phase.generate], database=None, deadline=None)
     settings.load_profile("mutatie")
 
 

@@ -31,28 +31,31 @@ Rules owned here:
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Mapping
 from datetime import date
-from html import escape
 from typing import Any
 
 from ledger.begrippen import GRONDEN, INTREKKINGSGRONDEN, VASTSTELLINGSGRONDEN, weigeringsartikel
-from ledger.bezwaar import BESLISSING_OP_BEZWAAR
 from ledger.fouten import GeenMandaat, NietGevonden, OngeldigeToestand
 from ledger.geld import Bedrag
 from ledger.namens import MANDAAT_ARTIKEL
 from ledger.persoonsgegevens import VERWIJDERD
-from ledger.status import Status
-from projections.rapporten import nazorg
 from projections.rapporten import opmaak as o
+from projections.rapporten.besluitbrief import BREEDTE, CSS, adresregels, alinea, html, tekst, termijnzin
+from projections.rapporten.besluiten import (
+    BUITEN_BEHANDELING,
+    INTREKKING,
+    TERUGVORDERING,
+    VASTSTELLING,
+    brief_soort,
+    brieven,
+    gekozen,
+    laatste_besluit,
+    nog_niet_beslist,
+    uitkomst,
+)
 from projections.rapporten.geschiedenis import AanvraagHistorie, Besluit, Geschiedenis, WijkHistorie
 
-BREEDTE = 88  # characters per line of the text letter
-BUITEN_BEHANDELING = Status.BUITEN_BEHANDELING.value  # Awb 4:5
-INTREKKING = nazorg.INTREKKING  # Awb 4:48
-VASTSTELLING = "vaststelling"  # Awb 4:42-4:47
-TERUGVORDERING = "terugvordering"  # Awb 4:57 by `terugvordering instellen`; a lower vaststelling claims in its letter
 GETALLEN = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
 
 
@@ -96,11 +99,11 @@ def bouw(
         raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)
     from projections.rapporten import bezwaarbrief  # the beslissing op bezwaar (Awb 7:11), its own letter
 
-    if (op_bezwaar := bezwaarbrief.gekozen(h, a, gebeurtenis, _beslissend(a))) is not None:
+    if (op_bezwaar := bezwaarbrief.gekozen(h, a, gebeurtenis, laatste_besluit(a))) is not None:
         return bezwaarbrief.bouw(h, a, op_bezwaar, aanvraag)
-    besluit = _beslissend(a) if gebeurtenis is None else _gekozen(a, gebeurtenis)
+    besluit = laatste_besluit(a) if gebeurtenis is None else gekozen(a, gebeurtenis)
     if besluit is None:
-        raise OngeldigeToestand(_nog_niet_beslist(a), artikel="art. 5 lid 1 en 3", aanvraag=nummer, status=a.status)
+        raise OngeldigeToestand(nog_niet_beslist(a), artikel="art. 5 lid 1 en 3", aanvraag=nummer, status=a.status)
     w = h.wijken[(a.wijk, a.periode)]
     datum = besluit.handeling.datum
     r = h.regeling_op(datum)  # the version in force on the day of the decision
@@ -118,7 +121,7 @@ def bouw(
         "initiatief": a.omschrijving,
         "kosten": a.kosten,
         "geadresseerde": geadresseerde(aanvraag()),
-        "uitkomst": _uitkomst(besluit),
+        "uitkomst": uitkomst(besluit),
         "bedrag": besluit.bedrag if besluit.soort in ("toegekend", VASTSTELLING, TERUGVORDERING) else None,
         "vouchers": [],
         "voorwaarden": [],
@@ -152,104 +155,6 @@ def _na_bezwaar(h: Geschiedenis, a: AanvraagHistorie, besluit: Besluit) -> dict[
     if b is None or b.beslissing is None:
         return None
     return {"bezwaar": b.nummer, "beslist": b.beslissing.datum, "herroepen": b.besluit, "besluitdatum": b.besluitdatum}
-
-
-def _uitkomst(besluit: Besluit) -> str:
-    if besluit.soort in ("toegekend", BUITEN_BEHANDELING, INTREKKING, VASTSTELLING, TERUGVORDERING):
-        return besluit.soort
-    return "geweigerd"
-
-
-def _terugvorderingen(a: AanvraagHistorie) -> list[Besluit]:
-    """Each `terugvordering instellen` (Awb 4:57) as the decision it is; the part claimed by a lower
-    vaststelling shares the vaststelling's event and letter."""
-    vaststellingen = {b.handeling for b in a.besluiten if b.soort == VASTSTELLING}
-    return [
-        Besluit(v.handeling, TERUGVORDERING, v.bedrag, None, v.motivering, namens=v.namens)
-        for v in a.vorderingen
-        if v.soort == "teruggevorderd" and v.handeling not in vaststellingen
-    ]
-
-
-def _brieven(a: AanvraagHistorie) -> list[Besluit]:
-    """Every decision on the aanvraag that has a letter, in the order of the log."""
-    brieven = [
-        b
-        for b in a.besluiten
-        if b.soort in ("toegekend", BUITEN_BEHANDELING, VASTSTELLING)
-        or (b.soort in ("geweigerd", INTREKKING) and b.grond is not None)
-        or (b.soort == "raadpleging" and b.uitkomst == "tegen")
-    ]
-    return sorted(brieven + _terugvorderingen(a), key=lambda b: b.handeling.gebeurtenis)
-
-
-def laatste_besluit(a: AanvraagHistorie) -> Besluit | None:
-    """The decision that stands as the latest on the aanvraag (what a bezwaar is made against); None
-    while it is open, also after a herroeping on bezwaar until the new decision (Awb 7:11)."""
-    return _beslissend(a)
-
-
-def brief_soort(besluit: Besluit) -> str:
-    """The kind of decision as the letter, the sending and the bezwaar name it."""
-    return _uitkomst(besluit)
-
-
-def gekozen(a: AanvraagHistorie, gebeurtenis: int) -> Besluit:
-    """The decision with a letter recorded as event `gebeurtenis` on aanvraag `a` (exit 3 if none)."""
-    return _gekozen(a, gebeurtenis)
-
-
-def _gekozen(a: AanvraagHistorie, gebeurtenis: int) -> Besluit:
-    """The decision recorded as event `gebeurtenis` (`voucher besluit NR --gebeurtenis N`)."""
-    brieven = _brieven(a)
-    gevonden = next((b for b in brieven if b.handeling.gebeurtenis == gebeurtenis), None)
-    if gevonden is None:
-        welke = ", ".join(f"#{b.handeling.gebeurtenis} ({_uitkomst(b)})" for b in brieven)
-        raise NietGevonden(
-            f"gebeurtenis #{gebeurtenis} is geen besluit op aanvraag {a.nummer}"
-            + (f"; de besluiten met een brief: {welke}" if welke else f": {_nog_niet_beslist(a)}"),
-            aanvraag=a.nummer,
-            gebeurtenis=gebeurtenis,
-        )
-    return gevonden
-
-
-def _beslissend(a: AanvraagHistorie) -> Besluit | None:
-    """The latest decision: the grant, the refusal, the wijkraadpleging against, the decision not to
-    treat an aanvraag that was not completed in time (Awb 4:5), a withdrawal or reduction (Awb 4:48),
-    the vaststelling (Awb 4:42) or a terugvordering set after either (Awb 4:57)."""
-    besluit = _laatste_over_de_aanvraag(a)
-    if besluit is None:
-        return None
-    return max([besluit, *_terugvorderingen(a)], key=lambda b: b.handeling.gebeurtenis)
-
-
-def _laatste_over_de_aanvraag(a: AanvraagHistorie) -> Besluit | None:
-    if a.status == "toegekend":  # the latest: a withdrawal or reduction (Awb 4:48) after the grant, or the grant
-        return next((b for b in reversed(a.besluiten) if b.soort == INTREKKING), None) or a.toekenning
-    if a.status in (BUITEN_BEHANDELING, Status.VASTGESTELD):
-        soort = BUITEN_BEHANDELING if a.status == BUITEN_BEHANDELING else VASTSTELLING
-        return next((b for b in reversed(a.besluiten) if b.soort == soort), None)
-    if a.status == "geweigerd":
-        return next(
-            (
-                b
-                for b in reversed(a.besluiten)
-                if b.soort == "geweigerd" or (b.soort == "raadpleging" and b.uitkomst == "tegen")
-            ),
-            None,
-        )
-    return None
-
-
-def _nog_niet_beslist(a: AanvraagHistorie) -> str:
-    waarom = {
-        "onvolledig": f": de aanvraag is onvolledig (ontbreekt: {', '.join(a.ontbreekt) or 'aanvulling'})",
-        "geschikt": ": het initiatief is geschikt verklaard en wacht op de wijkraadpleging",
-        "raadpleging_voor": ": de wijkraadpleging was voor, de toekenning van de vouchers volgt nog",
-        "ingetrokken": ": de initiatiefnemer heeft de aanvraag ingetrokken; er volgt geen besluit",
-    }.get(a.status, "")
-    return f"over aanvraag {a.nummer} is nog niet beslist{waarom}"
 
 
 def _weigering(a: AanvraagHistorie, besluit: Besluit) -> dict[str, Any] | None:
@@ -448,259 +353,27 @@ def _bezwaar(gemeente: str, weken: int, nummer: int, datum: date) -> dict[str, A
     }
 
 
-# --- the words ----------------------------------------------------------------------------------
-def _inleiding(m: dict[str, Any]) -> str:
-    initiatief = f" voor het initiatief “{m['initiatief']}”" if m["initiatief"] else ""
-    kosten = f", met een kostenraming van {m['kosten'].nl()}" if m["kosten"] is not None else ""
-    tekst = f"Op {o.nl(m['ontvangen'])} hebben wij uw aanvraag om vouchers ontvangen{initiatief}{kosten}."
-    if (n := m.get("na_bezwaar")) is not None:
-        tekst += (
-            f" Op {o.nl(n['beslist'])} hebben wij uw bezwaar (bezwaar {n['bezwaar']}) gegrond verklaard en ons besluit "
-            f"van {o.nl(n['besluitdatum'])} herroepen. Met dit besluit beslissen wij opnieuw op uw aanvraag, in de plaats "
-            "van het herroepen besluit (art. 7:11 Awb)."
-        )
-    return tekst
-
-
-def _beslissing(m: dict[str, Any]) -> list[str]:
-    """The operative part: what is decided, on which ground, with which reasons."""
-    verordening = f"de {m['verordening']}"
-    w = m["weigering"]
-    if m["uitkomst"] == "toegekend":
-        delen = [
-            f"Wij verstrekken u vouchers ter waarde van {m['bedrag'].nl()} voor de uitvoering van het initiatief "
-            f"(art. 5 lid 2 van {verordening})."
-        ]
-        if w is not None:
-            delen.append(
-                f"Voor het overige, {w['bedrag'].nl()}, weigeren wij uw aanvraag op grond van {w['artikel']} van de "
-                f"verordening: {w['grondtekst']}."
-            )
-            if w["grond"] == "e":  # Awb 4:25 lid 2: refused only to the extent the plafond would be exceeded
-                delen.append(
-                    "Wij verstrekken wat onder het subsidieplafond nog beschikbaar was en weigeren alleen het deel "
-                    "dat het plafond zou overschrijden (art. 4:25 lid 2 Awb)."
-                )
-        return delen
-    if m["uitkomst"] == INTREKKING:
-        return [
-            f"Wij trekken de verstrekking van vouchers op uw aanvraag in voor {w['bedrag'].nl()}, het deel dat nog niet "
-            f"is besteed, op grond van {w['artikel']}: {w['grondtekst']}. Dat deel van de vouchers kan niet meer "
-            "worden verzilverd."
-        ]
-    if m["uitkomst"] == VASTSTELLING:
-        grondslag = "wat met de vouchers is betaald" if w is None else "minder dan met de vouchers is betaald"
-        delen = [
-            f"Wij stellen de subsidie in de vorm van vouchers op uw aanvraag vast op {m['bedrag'].nl()} "
-            f"(art. 4:42 en 4:44 Awb): {grondslag}. Wat van de vouchers niet is besteed, "
-            "kan niet meer worden verzilverd."
-        ]
-        if w is not None:
-            delen.append(
-                f"Dat is lager dan is betaald, op grond van {w['artikel']}: {w['grondtekst']}. Het verschil, "
-                f"{w['bedrag'].nl()}, vorderen wij van u terug (art. 4:57 Awb)."
-            )
-        return delen
-    if m["uitkomst"] == TERUGVORDERING:
-        return [
-            f"Wij vorderen {m['bedrag'].nl()} van u terug: dat is met de vouchers betaald, maar was niet verschuldigd. "
-            f"Dat doen wij op grond van {w['artikel']}: {w['grondtekst']}. Wij verzoeken u dat bedrag terug te betalen "
-            "aan de kasbeheerder."
-        ]
-    if m["uitkomst"] == BUITEN_BEHANDELING:
-        return [
-            f"Wij stellen uw aanvraag om vouchers buiten behandeling op grond van {w['artikel']}: {w['grondtekst']}."
-        ]
-    return [f"Wij weigeren uw aanvraag om vouchers op grond van {w['artikel']} van {verordening}: {w['grondtekst']}."]
-
-
-def _kenmerk(m: dict[str, Any]) -> list[tuple[str, str]]:
-    regels = [
-        ("Datum", o.nl(m["datum"])),
-        ("Onderwerp", "besluit op uw aanvraag om vouchers"),
-        ("Kenmerk", f"aanvraag {m['aanvraag']}, wijk {m['wijk']} ({m['wijknaam']}), budgetjaar {m['periode']}"),
-        ("Ontvangen", o.nl(m["ontvangen"])),
-    ]
-    if m.get("verzending"):
-        regels.append(("Verzonden", o.nl(m["verzending"]["verzonden"])))
-    return regels
-
-
-def termijnzin(m: dict[str, Any], wat: str, onderwerp: str = "Dit besluit") -> str | None:
-    """Once sent (Awb 6:8): the day the term began and its last day (Atw art. 1), in the letter's words."""
-    v = m.get("verzending")
-    if not v:
-        return None
-    return (
-        f"{onderwerp} is verzonden op {o.nl(v['verzonden'])}. De termijn voor {wat} begint op de dag daarna en loopt "
-        f"tot en met {o.nl(v['laatste_dag'])} (art. 6:8 Awb; art. 1 Algemene termijnenwet)."
-    )
-
-
-def _adres(m: dict[str, Any]) -> list[str]:
-    a = m["geadresseerde"]
-    return [a["naam"]] if a["naam"] == a["adres"] else [a["naam"], a["adres"]]
-
-
-def _voetregel(m: dict[str, Any]) -> str:
-    return f"Dit besluit is vastgelegd als gebeurtenis #{m['gebeurtenis']} in de vouchersadministratie."
-
-
-# --- text ---------------------------------------------------------------------------------------
-def _alinea(tekst: str, begin: str = "", vervolg: str = "") -> str:
-    """Wrapped at BREEDTE; an amount (`€ 1.234,50`) is never broken over two lines."""
-    heel = tekst.replace("€ ", "€\u00a0")
-    regels = textwrap.fill(heel, BREEDTE, initial_indent=begin, subsequent_indent=vervolg, break_on_hyphens=False)
-    return regels.replace("€\u00a0", "€ ")
-
-
-def tekst(m: dict[str, Any]) -> str:
-    if m.get("uitkomst") == BESLISSING_OP_BEZWAAR:
-        from projections.rapporten import bezwaarbrief
-
-        return bezwaarbrief.tekst(m)
-    kenmerk = _kenmerk(m)
-    breed = max(len(k) for k, _ in kenmerk) + 2
-    regels = [f"Gemeente {m['gemeente']}", ""]
-    regels += [_alinea(r, "Aan:    " if i == 0 else " " * 8, " " * 8) for i, r in enumerate(_adres(m))]
-    regels.append("")
-    regels += [f"{(k + ':').ljust(breed)}{v}" for k, v in kenmerk]
-    regels += ["", "Geachte initiatiefnemer,", "", _alinea(_inleiding(m)), "", "Besluit"]
-    regels += [_alinea(d) for d in _beslissing(m)]
-    if m["weigering"] is not None:
-        regels += ["", _alinea(f"Motivering: {m['weigering']['motivering']}")]
-    if m["vouchers"]:
-        rijen = [[v["code"], v["bedrag"].nl()] for v in m["vouchers"]]
-        rijen.append(["totaal", m["bedrag"].nl()])
-        regels += ["", "Vouchers", o.tabel(["code", "bedrag"], rijen, rechts=(1,), inspringen=2)]
-    if m["vordering"]:
-        *posten, te_betalen = m["vordering"]
-        rijen = [[p["post"], p["bedrag"].nl()] for p in posten] + [[te_betalen["post"], te_betalen["bedrag"].nl()]]
-        regels += ["", "Terugvordering", o.tabel(["post", "bedrag"], rijen, rechts=(1,), inspringen=2)]
-    if m["voorwaarden"]:
-        regels += ["", "Voorwaarden"]
-        regels += [_alinea(f"{v['tekst']} ({v['artikel']})", "- ", "  ") for v in m["voorwaarden"]]
-    regels += ["", "Met vriendelijke groet,", "", _alinea(m["namens"]["regel"])]
-    b = m["bezwaar"]
-    regels += ["", "Bezwaar", _alinea(b["tekst"])]
-    regels += [_alinea(eis, f"  {letter}. ", "     ") for letter, eis in zip("abcde", b["eisen"], strict=True)]
-    if (zin := termijnzin(m, "bezwaar")) is not None:
-        regels.append(_alinea(zin))
-    regels += [_alinea(b["slot"]), "", _alinea(_voetregel(m))]
-    return "\n".join(regels) + "\n"
-
-
-# --- HTML ---------------------------------------------------------------------------------------
-CSS = """
-@page{size:A4;margin:22mm 20mm 22mm 25mm}
-*{box-sizing:border-box}
-body{margin:0;color:#1b1b1b;background:#fff;font-family:Georgia,Cambria,"Times New Roman",Times,serif;
-font-size:11pt;line-height:1.5;-webkit-text-size-adjust:100%}
-main{max-width:170mm;margin:0 auto;padding:14mm 10mm}
-h1,h2,.afzender,dl.kenmerk dt,thead th{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-h1{font-size:15pt;margin:9mm 0 3mm;line-height:1.25}
-h2{font-size:12pt;margin:6mm 0 1.5mm}
-p,li,dd,address{overflow-wrap:anywhere}
-p{margin:0 0 2.5mm}
-.afzender{font-size:13pt;font-weight:700;letter-spacing:.02em;margin:0 0 9mm}
-address{font-style:normal;margin:0 0 8mm}
-dl.kenmerk{display:grid;grid-template-columns:max-content 1fr;gap:0 5mm;margin:0}
-dl.kenmerk dt{color:#555;font-size:9.5pt;padding-top:.2em}
-dl.kenmerk dd{margin:0}
-.schuif{overflow-x:auto;margin:1mm 0 3mm}
-table{border-collapse:collapse;min-width:60%}
-th,td{text-align:left;padding:1mm 4mm 1mm 0;border-bottom:1px solid #c9c9c9;vertical-align:top}
-thead th{font-size:9.5pt;font-weight:600}
-tbody th,tfoot th{font-weight:400}
-td.b,th.b{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-td.v,th.v{white-space:nowrap}
-tr.totaal td,tr.totaal th{font-weight:700;border-top:1.5px solid #1b1b1b}
-ul.voorwaarden,ol.eisen{margin:0 0 3mm;padding-left:6mm}
-ol.eisen{list-style:lower-alpha}
-.artikel{color:#555;white-space:nowrap}
-.namens{margin:8mm 0 6mm;break-inside:avoid}
-.bezwaar{break-inside:avoid;font-size:10pt}
-.voet{color:#666;font-size:9pt;margin-top:8mm}
-@media screen and (max-width:40rem){main{padding:5mm 4mm}table{min-width:100%}}
-@media print{main{max-width:none;padding:0}}
-"""
-
-
-def html(m: dict[str, Any]) -> str:
-    if m.get("uitkomst") == BESLISSING_OP_BEZWAAR:
-        from projections.rapporten import bezwaarbrief
-
-        return bezwaarbrief.html(m)
-    e = o.e
-    delen = [
-        '<article class="brief">',
-        f'<p class="afzender">Gemeente {e(m["gemeente"])}</p>',
-        "<address>" + "<br>".join(e(r) for r in _adres(m)) + "</address>",
-        '<dl class="kenmerk">' + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in _kenmerk(m)) + "</dl>",
-        f"<h1>Besluit op uw aanvraag om vouchers (aanvraag {e(m['aanvraag'])})</h1>",
-        "<p>Geachte initiatiefnemer,</p>",
-        f"<p>{_html_tekst(_inleiding(m))}</p>",
-        "<h2>Besluit</h2>",
-        *(f"<p>{_html_tekst(d)}</p>" for d in _beslissing(m)),
-    ]
-    if m["weigering"] is not None:
-        delen.append(f"<p><strong>Motivering:</strong> {e(m['weigering']['motivering'])}</p>")
-    if m["vouchers"]:
-        rijen = [[e(v["code"]), e(v["bedrag"])] for v in m["vouchers"]]
-        delen += [
-            "<h2>Vouchers</h2>",
-            o.html_tabel(
-                ["code", "bedrag"],
-                rijen,
-                bedragen=(1,),
-                totaal=["totaal", e(m["bedrag"])],
-                vast=(0,),
-                bijschrift="Uw vouchers",
-                verborgen=True,
-                rijkop=True,
-            ),
-        ]
-    if m["vordering"]:
-        *posten, te_betalen = m["vordering"]
-        delen += [
-            "<h2>Terugvordering</h2>",
-            o.html_tabel(
-                ["post", "bedrag"],
-                [[e(p["post"]), e(p["bedrag"])] for p in posten],
-                bedragen=(1,),
-                totaal=[e(te_betalen["post"]), e(te_betalen["bedrag"])],
-                bijschrift="De terugvordering",
-                verborgen=True,
-                rijkop=True,
-            ),
-        ]
-    if m["voorwaarden"]:
-        delen += ["<h2>Voorwaarden</h2>", '<ul class="voorwaarden">']
-        delen += [
-            f'<li>{_html_tekst(v["tekst"])} <span class="artikel">({e(v["artikel"])})</span></li>'
-            for v in m["voorwaarden"]
-        ]
-        delen.append("</ul>")
-    delen.append(f'<p class="namens">Met vriendelijke groet,<br><br>{e(m["namens"]["regel"])}</p>')
-    b = m["bezwaar"]
-    delen += [
-        '<section class="bezwaar">',
-        "<h2>Bezwaar</h2>",
-        f"<p>{e(b['tekst'])}</p>",
-        '<ol class="eisen">' + "".join(f"<li>{e(eis)}</li>" for eis in b["eisen"]) + "</ol>",
-        *([f"<p>{e(zin)}</p>"] if (zin := termijnzin(m, "bezwaar")) is not None else []),
-        f"<p>{e(b['slot'])}</p>",
-        "</section>",
-        f'<p class="voet">{e(_voetregel(m))}</p>',
-        "</article>",
-    ]
-    return o.html_pagina(f"{m['titel']} - gemeente {m['gemeente']}", delen, css=CSS)
-
-
-def _html_tekst(tekst: str) -> str:
-    """Escaped; an amount never broken over two lines."""
-    return escape(tekst, quote=True).replace("€ ", "€&nbsp;")
-
-
 # The shared parts of every letter, for the beslissing op bezwaar (projections/rapporten/bezwaarbrief.py).
-alinea, adresregels, namens, brieven = _alinea, _adres, _namens, _brieven
+namens = _namens
+__all__ = [
+    "BREEDTE",
+    "BUITEN_BEHANDELING",
+    "CSS",
+    "GETALLEN",
+    "INTREKKING",
+    "TERUGVORDERING",
+    "VASTSTELLING",
+    "adresregels",
+    "alinea",
+    "bouw",
+    "brief_soort",
+    "brieven",
+    "geadresseerde",
+    "gekozen",
+    "html",
+    "laatste_besluit",
+    "namens",
+    "tekst",
+    "termijnzin",
+    "verzending",
+]

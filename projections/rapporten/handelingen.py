@@ -27,6 +27,7 @@ from projections.rapporten import bezwaren, nazorg
 from projections.rapporten import opmaak as o
 from projections.rapporten.tabel import Tabel, over, stand, uit_dicts
 from projections.rapporten.verantwoording import BESLUITSOORT, SALDOVELDEN, kop_regels
+from projections.rapporten.zonder_gc import zonder_gc
 
 KOLOMMEN = (
     "wijk",
@@ -57,12 +58,14 @@ def tabel(m: dict[str, Any]) -> Tabel:
     return uit_dicts("Handelingen", list(regels(m)), KOLOMMEN)
 
 
+@zonder_gc
 def csv(m: dict[str, Any], stijl: o.CsvStijl = o.NL) -> str:
     """Every act as one line; summing the amounts per wijk, periode and `saldopost` gives `voucher saldo`."""
     t = tabel(m)
     return o.csv_tekst([stijl.bedragkolom if k == "bedrag" else k for k in t.kolommen], t.rijen, stijl)
 
 
+@zonder_gc
 def xlsx(m: dict[str, Any]) -> bytes:
     from projections.rapporten.xlsx import werkboek
 

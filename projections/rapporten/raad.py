@@ -20,6 +20,7 @@ from projections.rapporten import grafiek as g
 from projections.rapporten import opmaak as o
 from projections.rapporten.geschiedenis import OPEN, Geschiedenis, WijkHistorie
 from projections.rapporten.verantwoording import SALDOVELDEN, saldo_van
+from projections.rapporten.zonder_gc import zonder_gc
 
 # The plafond split into parts that add up to it: verzilverd + contant + vervallen + uitstaand + niet toegekend
 # (in the order of the figures beside the bar; _stukken says how value that was released and granted again,
@@ -46,6 +47,7 @@ KOLOMMEN = (
 )
 
 
+@zonder_gc
 def bouw(h: Geschiedenis, periode: int | None = None) -> dict[str, Any]:
     jaren = sorted({w.periode for w in h.wijk_lijst(periode=periode)})
     return {
@@ -107,6 +109,7 @@ def _stand(m: dict[str, Any]) -> str:
     )
 
 
+@zonder_gc
 def tekst(m: dict[str, Any]) -> str:
     regels = [m["titel"].upper(), f"Gemeente {m['gemeente']} — {m['regeling']}", _stand(m), ""]
     if not m["perioden"]:
@@ -322,6 +325,7 @@ def _stand_html(m: dict[str, Any]) -> str:
     return f"Stand op {o.nl(m['tot'])}, na de laatste vastgelegde handeling."
 
 
+@zonder_gc
 def html(m: dict[str, Any]) -> str:
     delen = [
         f"<h1>{o.e(m['titel'])}</h1>",

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ledger.geld import Bedrag
+
 
 @dataclass(frozen=True)
 class Tabel:
@@ -37,7 +39,13 @@ def uit_dicts(naam: str, rijen: Sequence[Mapping[str, Any]], kolommen: Iterable[
     return Tabel(naam, tuple(namen), [[_cel(r.get(k)) for k in namen] for r in rijen])
 
 
+_GEWOON = frozenset((str, int, bool, type(None), Bedrag, date))
+"""The values a cell holds as they are (most cells): no isinstance against the Mapping ABC for each."""
+
+
 def _cel(waarde: Any) -> Any:
+    if waarde.__class__ in _GEWOON:
+        return waarde
     if isinstance(waarde, list | tuple):
         return ", ".join(str(_cel(w)) for w in waarde)
     if isinstance(waarde, Mapping):

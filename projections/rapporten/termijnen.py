@@ -28,7 +28,14 @@ from datetime import date
 from typing import Any
 
 from projections.rapporten import opmaak as o
-from projections.rapporten.geschiedenis import OPEN, AanvraagHistorie, Geschiedenis, Handeling
+from projections.rapporten.geschiedenis import (
+    OPEN,
+    AanvraagHistorie,
+    Aanvulling,
+    Geschiedenis,
+    Handeling,
+    VoucherHistorie,
+)
 
 BINNENKORT = 7
 VERSTREKKEN = 14
@@ -38,71 +45,29 @@ ONVERZONDEN = 7  # a letter is normally sent within a week of the decision
 
 def bouw(h: Geschiedenis, per: date) -> dict[str, Any]:
     r = h.regeling_op(per)
-    beslis, aanvulling, onvolledig, verstrekken, start, restant = [], [], [], [], [], []
+    beslis: list[dict[str, Any]] = []
+    aanvulling: list[dict[str, Any]] = []
+    onvolledig: list[dict[str, Any]] = []
+    verstrekken: list[dict[str, Any]] = []
+    start: list[dict[str, Any]] = []
+    restant: list[dict[str, Any]] = []
     for w in h.wijk_lijst():
         for nummer in sorted(w.aanvragen):
             a = h.aanvragen[nummer]
             basis = _aanvraag(a)
-            if a.status in OPEN and a.eerste_besluit is None:
-                termijn = a.beslissen_voor(h.regeling_op(a.ontvangen).beslistermijn_weken)
-                if termijn is not None and (termijn - per).days <= BINNENKORT:
-                    beslis.append(
-                        basis
-                        | {
-                            "beslissen_voor": termijn,
-                            "dagen": (termijn - per).days,
-                            "opgeschort_dagen": a.opgeschort_dagen,
-                        }
-                    )
+            _voeg_toe(beslis, _beslis(h, a, basis, per))
             if a.open_aanvulling is not None:
-                v = a.open_aanvulling
-                aanvulling.append(
-                    basis
-                    | {
-                        "gevraagd_op": v.gevraagd.datum,
-                        "termijn": v.termijn,
-                        "wat": v.wat,
-                        "dagen": (v.termijn - per).days,
-                        "verlopen": v.termijn < per,
-                        "opgeschort_dagen": a.opgeschort_dagen + (per - v.gevraagd.datum).days,
-                        "gebeurtenis": v.gevraagd.gebeurtenis,
-                    }
-                )
+                aanvulling.append(_aanvulling(a, a.open_aanvulling, basis, per))
             elif a.status == "onvolledig" and not a.aanvullingen:
                 onvolledig.append(basis | {"ontbreekt": a.ontbreekt, "dagen": (per - a.ontvangen).days})
             if a.status in OPEN and (w.verstrekken_tot - per).days <= VERSTREKKEN:
                 verstrekken.append(
                     basis | {"verstrekken_tot": w.verstrekken_tot, "dagen": (w.verstrekken_tot - per).days}
                 )
-            besluit = a.toekenning
-            if besluit is not None and besluit.start_voor is not None and (besluit.start_voor - per).days <= BINNENKORT:
-                betaald = sorted(b.handeling.datum for v in h.vouchers_van(a) for b in v.geldige_betalingen)
-                eerste = betaald[0] if betaald else None
-                if eerste is None or eerste > besluit.start_voor:
-                    start.append(
-                        basis
-                        | {
-                            "start_voor": besluit.start_voor,
-                            "dagen": (besluit.start_voor - per).days,
-                            "eerste_betaling": eerste,
-                            "gebeurtenis": besluit.handeling.gebeurtenis,
-                        }
-                    )
+            _voeg_toe(start, _start(h, a, basis, per))
         if w.afsluiting is None:
             for code in sorted(w.vouchers):
-                vh = h.vouchers[code]
-                if vh.restant.centen > 0 and (vh.uitvoeren_tot - per).days <= RESTANT:
-                    restant.append(
-                        {
-                            "voucher": vh.code,
-                            "aanvraag": vh.aanvraag,
-                            "wijk": vh.wijk,
-                            "periode": vh.periode,
-                            "restant": vh.restant,
-                            "uitvoeren_tot": vh.uitvoeren_tot,
-                            "dagen": (vh.uitvoeren_tot - per).days,
-                        }
-                    )
+                _voeg_toe(restant, _restant(h.vouchers[code], per))
     return {
         "rapport": "termijnen",
         "per": per,
@@ -115,6 +80,66 @@ def bouw(h: Geschiedenis, per: date) -> dict[str, Any]:
         "startvoorwaarden": sorted(start, key=lambda x: (x["start_voor"], x["aanvraag"])),
         "vouchers_met_restant": sorted(restant, key=lambda x: (x["uitvoeren_tot"], x["voucher"])),
         **bezwaar_termijnen(h, per),
+    }
+
+
+def _voeg_toe(lijst: list[dict[str, Any]], rij: dict[str, Any] | None) -> None:
+    if rij is not None:
+        lijst.append(rij)
+
+
+def _beslis(h: Geschiedenis, a: AanvraagHistorie, basis: dict[str, Any], per: date) -> dict[str, Any] | None:
+    """Art. 5 lid 1: not yet decided, the term passed or ending within BINNENKORT days."""
+    if a.status not in OPEN or a.eerste_besluit is not None:
+        return None
+    termijn = a.beslissen_voor(h.regeling_op(a.ontvangen).beslistermijn_weken)
+    if termijn is None or (termijn - per).days > BINNENKORT:
+        return None
+    return basis | {"beslissen_voor": termijn, "dagen": (termijn - per).days, "opgeschort_dagen": a.opgeschort_dagen}
+
+
+def _aanvulling(a: AanvraagHistorie, v: Aanvulling, basis: dict[str, Any], per: date) -> dict[str, Any]:
+    """Art. 4 lid 3, Awb 4:5 and 4:15: the outstanding request, and how long the term has stood still."""
+    return basis | {
+        "gevraagd_op": v.gevraagd.datum,
+        "termijn": v.termijn,
+        "wat": v.wat,
+        "dagen": (v.termijn - per).days,
+        "verlopen": v.termijn < per,
+        "opgeschort_dagen": a.opgeschort_dagen + (per - v.gevraagd.datum).days,
+        "gebeurtenis": v.gevraagd.gebeurtenis,
+    }
+
+
+def _start(h: Geschiedenis, a: AanvraagHistorie, basis: dict[str, Any], per: date) -> dict[str, Any] | None:
+    """Art. 5 lid 7: the start date passed (or near) with no payment on or before it."""
+    besluit = a.toekenning
+    if besluit is None or besluit.start_voor is None or (besluit.start_voor - per).days > BINNENKORT:
+        return None
+    betaald = sorted(b.handeling.datum for v in h.vouchers_van(a) for b in v.geldige_betalingen)
+    eerste = betaald[0] if betaald else None
+    if eerste is not None and eerste <= besluit.start_voor:
+        return None
+    return basis | {
+        "start_voor": besluit.start_voor,
+        "dagen": (besluit.start_voor - per).days,
+        "eerste_betaling": eerste,
+        "gebeurtenis": besluit.handeling.gebeurtenis,
+    }
+
+
+def _restant(vh: VoucherHistorie, per: date) -> dict[str, Any] | None:
+    """Art. 5 lid 8: a restant whose execution date is near or passed while the period is open."""
+    if vh.restant.centen <= 0 or (vh.uitvoeren_tot - per).days > RESTANT:
+        return None
+    return {
+        "voucher": vh.code,
+        "aanvraag": vh.aanvraag,
+        "wijk": vh.wijk,
+        "periode": vh.periode,
+        "restant": vh.restant,
+        "uitvoeren_tot": vh.uitvoeren_tot,
+        "dagen": (vh.uitvoeren_tot - per).days,
     }
 
 
@@ -194,16 +219,30 @@ def _wanneer(dagen: int) -> str:
     return f"over {dagen} dag(en)"
 
 
+Blok = tuple[str, list[str], list[list[str]], tuple[int, ...]]
+"""One list of the text: its heading, the columns, the rows and the columns aligned right."""
+
+
 def tekst(m: dict[str, Any]) -> str:
     regels = [f"Termijnen per {o.nl(m['per'])} (t/m gebeurtenis nr. {m['laatste_gebeurtenis']})", ""]
-
-    def blok(kop: str, kolommen: list[str], rijen: list[list[str]], rechts: tuple[int, ...] = ()) -> None:
+    blokken = [
+        _blok_beslistermijn(m),
+        *_blok_aanvullingen(m),
+        _blok_onvolledig(m),
+        _blok_verstrekken(m),
+        _blok_start(m),
+        _blok_restant(m),
+    ]
+    for kop, kolommen, rijen, rechts in [*blokken, *bezwaarblokken(m)]:
         regels.append(f"{kop}: {len(rijen)}")
         if rijen:
             regels.append(o.tabel(kolommen, rijen, rechts=rechts, inspringen=2))
         regels.append("")
+    return "\n".join(regels).rstrip("\n") + "\n"
 
-    blok(
+
+def _blok_beslistermijn(m: dict[str, Any]) -> Blok:
+    return (
         f"Beslistermijn ({m['beslistermijn_weken']} weken, art. 5 lid 1) verstreken of binnen {BINNENKORT} dagen",
         ["aanvraag", "wijk", "ontvangen", "beslissen voor", "wanneer", "opgeschort", "initiatief"],
         [
@@ -218,14 +257,15 @@ def tekst(m: dict[str, Any]) -> str:
             ]
             for x in m["beslistermijn"]
         ],
+        (),
     )
+
+
+def _blok_aanvullingen(m: dict[str, Any]) -> list[Blok]:
     verlopen = [x for x in m["aanvullingen"] if x["verlopen"]]
     lopend = [x for x in m["aanvullingen"] if not x["verlopen"]]
-    for kop, lijst in (
-        ("Aanvullingstermijn verstreken (art. 4 lid 3, Awb 4:5)", verlopen),
-        ("Aanvulling gevraagd, beslistermijn opgeschort (Awb 4:15)", lopend),
-    ):
-        blok(
+    return [
+        (
             kop,
             ["aanvraag", "wijk", "gevraagd op", "aanvullen voor", "wanneer", "wat"],
             [
@@ -239,16 +279,29 @@ def tekst(m: dict[str, Any]) -> str:
                 ]
                 for x in lijst
             ],
+            (),
         )
-    blok(
+        for kop, lijst in (
+            ("Aanvullingstermijn verstreken (art. 4 lid 3, Awb 4:5)", verlopen),
+            ("Aanvulling gevraagd, beslistermijn opgeschort (Awb 4:15)", lopend),
+        )
+    ]
+
+
+def _blok_onvolledig(m: dict[str, Any]) -> Blok:
+    return (
         "Onvolledig, nog geen aanvulling gevraagd (art. 4 lid 3)",
         ["aanvraag", "wijk", "ontvangen", "ontbreekt"],
         [
             [str(x["aanvraag"]), f"{x['wijk']} {x['periode']}", o.kort(x["ontvangen"]), ", ".join(x["ontbreekt"])]
             for x in m["onvolledig"]
         ],
+        (),
     )
-    blok(
+
+
+def _blok_verstrekken(m: dict[str, Any]) -> Blok:
+    return (
         "Nog niet beslist terwijl de laatste dag om vouchers te verstrekken nadert of verstreken is (art. 5 lid 8)",
         ["aanvraag", "wijk", "status", "verstrekken tot", "wanneer"],
         [
@@ -261,8 +314,12 @@ def tekst(m: dict[str, Any]) -> str:
             ]
             for x in m["verstrekken"]
         ],
+        (),
     )
-    blok(
+
+
+def _blok_start(m: dict[str, Any]) -> Blok:
+    return (
         "Voorwaarde 'start voor' verstreken of binnenkort, zonder betaling op of voor die datum (art. 5 lid 7)",
         ["aanvraag", "wijk", "start voor", "wanneer", "eerste betaling"],
         [
@@ -275,8 +332,12 @@ def tekst(m: dict[str, Any]) -> str:
             ]
             for x in m["startvoorwaarden"]
         ],
+        (),
     )
-    blok(
+
+
+def _blok_restant(m: dict[str, Any]) -> Blok:
+    return (
         f"Vouchers met restant, uitvoeringsdatum binnen {RESTANT} dagen of verstreken (art. 5 lid 8)",
         ["voucher", "aanvraag", "wijk", "restant", "uitgevoerd uiterlijk", "wanneer"],
         [
@@ -290,10 +351,8 @@ def tekst(m: dict[str, Any]) -> str:
             ]
             for x in m["vouchers_met_restant"]
         ],
-        rechts=(3,),
+        (3,),
     )
-    regels += bezwaar_tekst(m, blok)
-    return "\n".join(regels).rstrip("\n") + "\n"
 
 
 def _besluitkolommen(x: dict[str, Any]) -> list[str]:
@@ -304,14 +363,15 @@ def _tijdig(x: dict[str, Any]) -> str:
     return "ja" if x["tijdig"] else ("verschoonbaar" if x["verschoonbaar"] else "nee")
 
 
-def bezwaar_tekst(m: dict[str, Any], blok: Any) -> list[str]:
-    blok(
+def bezwaarblokken(m: dict[str, Any]) -> list[Blok]:
+    """Unsent letters, running bezwaartermijnen and open bezwaren (Awb 3:41, 6:7-6:8, 7:10)."""
+    onverzonden: Blok = (
         f"Besluit genomen, na {ONVERZONDEN} dagen nog niet verzonden: geen bezwaartermijn (Awb 3:41, 6:8)",
         ["aanvraag", "wijk", "besluit", "soort", "genomen op", "dagen"],
         [[*_besluitkolommen(x), o.kort(x["besluitdatum"]), str(x["dagen"])] for x in m["onverzonden"]],
-        rechts=(5,),
+        (5,),
     )
-    blok(
+    termijnen: Blok = (
         "Bezwaartermijn (beroepstermijn na een beslissing op bezwaar) loopt (Awb 6:7, 6:8; Atw)",
         ["aanvraag", "wijk", "besluit", "soort", "verzonden", "tot en met", "wanneer", "bezwaren"],
         [
@@ -324,8 +384,9 @@ def bezwaar_tekst(m: dict[str, Any], blok: Any) -> list[str]:
             ]
             for x in m["bezwaartermijnen"]
         ],
+        (),
     )
-    blok(
+    bezwaren: Blok = (
         "Bezwaar nog niet beslist (Awb 7:10: zes weken na afloop van de bezwaartermijn)",
         ["bezwaar", "aanvraag", "wijk", "besluit", "ontvangen", "tijdig", "beslissen voor", "wanneer"],
         [
@@ -341,5 +402,6 @@ def bezwaar_tekst(m: dict[str, Any], blok: Any) -> list[str]:
             ]
             for x in m["bezwaren"]
         ],
+        (),
     )
-    return []
+    return [onverzonden, termijnen, bezwaren]

@@ -1,8 +1,8 @@
 """No module reaches into another's private names (issue 16: a public core, not private reach-ins).
 
 A name that starts with one underscore belongs to the module that defines it. Another module uses
-the public seam instead: `Dienst.datum`, `voer_uit`, `laad`, `laad_wijk`, `laad_aanvraag`,
-`laad_voucher`, `eis_regie` (commands/dienst.py), `lees_opslag` (commands/opslag.py). Checked here:
+the public seam instead: `Kern.datum`, `voer_uit`, `lees`, `laad`, `gemeente`, `laad_wijk`,
+`laad_aanvraag`, `laad_voucher`, `eis_regie` (commands/kern.py), `lees_opslag` (commands/opslag.py). Checked here:
 `from x import _naam`, and `iets._naam` where `_naam` is not defined in the module itself (its own
 classes' attributes, `self._...` and `cls._...` are its own business).
 """
@@ -60,7 +60,7 @@ def _inbraken(pad: Path) -> list[str]:
 def test_geen_module_gebruikt_de_private_namen_van_een_andere():
     bestanden = [
         ROOT / "cli.py",
-        *(p for laag in ("ledger", "commands", "projections") for p in (ROOT / laag).rglob("*.py")),
+        *(p for laag in ("ledger", "commands", "projections", "opdrachtregel") for p in (ROOT / laag).rglob("*.py")),
     ]
     inbraken = [regel for pad in sorted(bestanden) for regel in _inbraken(pad)]
     assert not inbraken, "private namen van een andere module (gebruik de publieke kern):\n" + "\n".join(inbraken)

@@ -33,6 +33,7 @@ from eventsourcing.utils import Environment
 
 from commands.adres import lees_url
 from commands.pgopslag import VoucherPostgresRecorder
+from commands.selectie import VoucherSQLiteRecorder
 
 
 # --- the application recorder ------------------------------------------------------------------------------
@@ -48,7 +49,7 @@ class _ProjectRecorder(ProjectOpslag):
 @pytest.mark.usefixtures("sqlite_opslag")
 class TestSQLiteRecorderAlsHetProjectHemInstelt(_ProjectRecorder, persistentie.ApplicationRecorderTestCase):
     def test_recorder_is_die_van_het_project(self) -> None:
-        self.assertIs(type(self.create_recorder()), SQLiteApplicationRecorder)
+        self.assertIs(type(self.create_recorder()), VoucherSQLiteRecorder)  # the library's, + the selection index
 
     def test_insert_subscribe(self) -> None:
         afwijking(self, "test_insert_subscribe_sqlite")
@@ -106,7 +107,7 @@ class TestSQLiteFactoryUitDeProjectinstellingen(
         return SQLiteAggregateRecorder
 
     def expected_application_recorder_class(self) -> type[SQLiteApplicationRecorder]:
-        return SQLiteApplicationRecorder
+        return VoucherSQLiteRecorder  # the library's, writing the selection index with the events
 
     def expected_tracking_recorder_class(self) -> type[SQLiteTrackingRecorder]:
         return SQLiteTrackingRecorder

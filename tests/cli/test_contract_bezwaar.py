@@ -48,6 +48,9 @@ def test_bezwaar_indienen_en_beslissen_heropent_de_aanvraag_voor_een_nieuw_beslu
     u = ok(voer_uit_echt(*indienen, "--datum", "2026-04-23", db=store, als_json=True, gebruiker=REGIE)).json()
     assert (u["aanvraag"], u["tijdig"], u["beslissen_voor"]) == (nr, True, "2026-06-03")
     b = u["bezwaar"]
+    # a repeat answers from the history, through the same bezwaarstand as the first answer from the aggregate
+    herhaald = ok(voer_uit_echt(*indienen, "--datum", "2026-04-23", db=store, als_json=True, gebruiker=REGIE)).json()
+    assert herhaald == u
 
     voor = aantal_events(store)
     beslissen = ("bezwaar", "beslissen", str(b), "--uitkomst", "gegrond", "--motivering", "toch haalbaar")
@@ -57,6 +60,7 @@ def test_bezwaar_indienen_en_beslissen_heropent_de_aanvraag_voor_een_nieuw_beslu
     assert aantal_events(store) == voor
     u = ok(voer_uit_echt(*beslissen, "--datum", "2026-07-10", db=store, als_json=True, gebruiker=COLLEGE)).json()
     assert (u["bezwaar"], u["uitkomst"], u["aanvraag"], u["status"]) == (b, "gegrond", nr, "ingediend")
+    beslist = u
 
     # the beslissing op bezwaar is the latest letter; after the issue date (30 June) the aanvraag is granted anew
     brief = ok(voer_uit_echt("besluit", str(nr), db=store, gebruiker=REGIE)).out
@@ -66,6 +70,12 @@ def test_bezwaar_indienen_en_beslissen_heropent_de_aanvraag_voor_een_nieuw_beslu
 
     lijst = ok(voer_uit_echt("bezwaar", "lijst", db=store, als_json=True)).json()["bezwaren"]
     assert [(x["bezwaar"], x["uitkomst"], x["tijdig"]) for x in lijst] == [(b, "gegrond", True)]
+    # a row of the list is the answer of `bezwaar beslissen` with when and by which event it was decided, before
+    # the status (the key order is the contract: tests/cli/goud/bezwaar-lijst.json)
+    *kop, _ = beslist
+    assert list(lijst[0]) == [*kop, "beslist", "beslissing", "status"]
+    assert {k: lijst[0][k] for k in kop} == {k: beslist[k] for k in kop}
+    assert (lijst[0]["beslist"], type(lijst[0]["beslissing"]), lijst[0]["status"]) == ("2026-07-10", int, "toegekend")
     verantwoording = ok(voer_uit("rapport", "verantwoording", db=store, als_json=True, gebruiker=COLLEGE)).json()
     soorten = {x["soort"] for x in verantwoording["uitzonderingen"] if x.get("bezwaar") == b}
     assert soorten == {"na_bezwaar_buiten_volgorde", "na_bezwaar_na_uitgiftedatum"}

@@ -118,3 +118,24 @@ def test_een_herhaling_met_sleutel_drukt_bedragen_en_datums_zoals_het_eerste_ant
         assert kop.startswith("Dit verzoek (sleutel ") and kop.endswith("Het antwoord van toen:")
         assert rest == uit[eerste]
         assert "€ " in rest and not re.search(r"\b\d+\.\d{2}\b|\d{4}-\d{2}-\d{2}", rest), rest
+
+
+def _eigenschappen(schema: dict, deel: dict) -> set[str] | None:
+    """The property names an object schema names (following a $ref into $defs), None for any other schema."""
+    while "$ref" in deel:
+        deel = schema["$defs"][deel["$ref"].rsplit("/", 1)[-1]]
+    return set(deel["properties"]) if deel.get("type") == "object" and "properties" in deel else None
+
+
+def test_het_schema_noemt_elke_sleutel_van_een_echt_antwoord(antwoorden):
+    """The schema is the contract: a key the answer has and the schema does not name is a key nobody promised."""
+    ontbreekt: dict[str, set[str]] = {}
+    for _naam, commando, antwoord in antwoorden:
+        schema = s.schema(commando)
+        rijen = antwoord if isinstance(antwoord, list) else [antwoord]
+        deel = schema.get("items", schema) if isinstance(antwoord, list) else schema
+        namen = _eigenschappen(schema, deel)
+        for rij in rijen if namen is not None else []:
+            if isinstance(rij, dict) and set(rij) - namen:
+                ontbreekt.setdefault(commando, set()).update(set(rij) - namen)
+    assert not ontbreekt, {c: sorted(n) for c, n in ontbreekt.items()}

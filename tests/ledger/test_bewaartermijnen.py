@@ -140,3 +140,24 @@ def test_vergeten_voor_het_einde_van_de_termijn_noemt_einde_uitkomst_jaren_begin
     assert info.value.artikel == "Archiefwet 1995 art. 5"
     assert info.value.gegevens == {"aanvraag": 12, "einde": date(2031, 3, 1)}
     eis_verstreken(12, t, date(2031, 3, 1))
+
+
+def test_alleen_een_afgerond_dossier_wordt_vergeten_en_de_melding_zegt_wat_nog_ontbreekt():
+    from ledger.bewaartermijnen import eis_afgerond, is_afgerond
+
+    assert is_afgerond("toegekend", periode_gesloten=True) and not is_afgerond("toegekend", periode_gesloten=False)
+    assert is_afgerond("geweigerd", periode_gesloten=False) and not is_afgerond("ingediend", periode_gesloten=True)
+    eis_afgerond(3, "toegekend", periode_gesloten=True)
+    for status, nog in (
+        ("toegekend", "de toekenning is nog niet vastgesteld en de periode is niet afgesloten"),
+        ("ingediend", "er is nog niet over beslist"),
+    ):
+        with pytest.raises(OngeldigeToestand) as info:
+            eis_afgerond(3, status, periode_gesloten=False)
+        assert info.value.melding == (
+            f"aanvraag 3 is nog niet afgerond (status {status}: {nog}); de persoonsgegevens van een dossier "
+            "worden pas vernietigd als het is afgerond: beslist en, bij een toekenning, vastgesteld of de periode "
+            "afgesloten; ingetrokken; buiten behandeling gesteld; of geweigerd"
+        )
+        assert info.value.artikel == "Archiefwet 1995 art. 3; AVG art. 17 lid 3 onder b"
+        assert info.value.gegevens == {"aanvraag": 3, "status": status}

@@ -154,6 +154,7 @@ def test_het_einde_van_een_dag_in_amsterdam_in_winter_en_zomer():
     assert vastlegging.einde_van(date(2026, 7, 15)) == datetime(2026, 7, 15, 22, tzinfo=UTC)
     assert vastlegging.einde_van(date(2026, 3, 28)) == datetime(2026, 3, 28, 23, tzinfo=UTC)  # day before DST
     assert vastlegging.einde_van(date(2026, 3, 29)) == datetime(2026, 3, 29, 22, tzinfo=UTC)
+    assert vastlegging.einde_van(date(2026, 1, 15)).tzinfo is UTC  # a moment in UTC, as the stored timestamps
 
 
 def test_de_eu_regel_zonder_tijdzonedatabase_geeft_dezelfde_dagen():
