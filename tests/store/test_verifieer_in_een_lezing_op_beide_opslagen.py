@@ -15,6 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Mapper, StoredEvent
+from eventsourcing.sqlite import SQLiteDatastore
 from wereld import Wereld, open_store
 
 from commands.verifieren import verifieer
@@ -22,7 +23,7 @@ from ledger import keten
 
 
 def _sql(recorder: Any, sql: str, *params: Any) -> list[Any]:
-    postgres = type(recorder).__module__ != "eventsourcing.sqlite"
+    postgres = not _sqlite(recorder)
     with recorder.datastore.transaction(commit=True) as curs:
         curs.execute(sql.format(t=recorder.events_table_name).replace("?", "%s" if postgres else "?"), params)
         return list(curs.fetchall()) if sql.startswith("SELECT") else []
@@ -50,7 +51,11 @@ def _gelijk_volgens_de_algemene_weg(app: Any) -> dict[tuple[str, int], bool]:
 
 
 def _id(app: Any, stroom: str) -> Any:
-    return UUID(stroom).hex if type(app.recorder).__module__ == "eventsourcing.sqlite" else UUID(stroom)
+    return UUID(stroom).hex if _sqlite(app.recorder) else UUID(stroom)
+
+
+def _sqlite(recorder: Any) -> bool:
+    return isinstance(recorder.datastore, SQLiteDatastore)
 
 
 def _staat(aggregaat: Any) -> dict[str, Any]:
