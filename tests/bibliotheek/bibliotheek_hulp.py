@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from typing import Any
 from unittest import TestCase
 
@@ -81,9 +82,13 @@ class ProjectOpslag:
     def sluit_ledgers(self) -> None:
         # Some library cases leave reader threads running after they return (they set a stop flag but do
         # not join): wait for them, or closing a SQLite connection under a running query crashes the process.
+        # One deadline for all of them, not one per thread: a library case that fails inside a thread pool
+        # (its `f.result()` raises before `executor.shutdown()`) leaves 100 idle workers that never end,
+        # and 30 s each would stall the suite for most of an hour after the failure was already reported.
+        einde = time.monotonic() + 30
         for draad in threading.enumerate():
             if draad is not threading.current_thread() and not draad.daemon and draad.name != "MainThread":
-                draad.join(timeout=30)
+                draad.join(timeout=max(0.0, einde - time.monotonic()))
         for app in self.open_ledgers():
             try:
                 app.close()
