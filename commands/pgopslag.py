@@ -70,10 +70,13 @@ class VoucherPostgresRecorder(PostgresApplicationRecorder):
         super()._insert_stored_events(curs, stored_events, **kwargs)
         # The rows of the selection index (commands/selectie.py), in the same transaction and the same
         # pipeline (no extra round trip): their notification ids are taken from the rows just inserted.
+        # Never prepared on the server: psycopg prepares a statement on its fifth use, and a PREPARE queued in
+        # a pipeline that fails (a lost race on a version: IntegrityError) leaves psycopg believing in a
+        # statement the server never made ("prepared statement _pg3_N does not exist" on the next save).
         rijen = kwargs.get("selectie")
         if rijen and self._selectie_kan:
             with curs.connection.cursor() as c:
-                c.execute(self._selectie_statement, [list(k) for k in zip(*rijen, strict=True)])
+                c.execute(self._selectie_statement, [list(k) for k in zip(*rijen, strict=True)], prepare=False)
 
     _selectie_statement = SQL(
         "INSERT INTO vouchers_selectie SELECT e.notification_id, r.stroom, r.wijk, r.periode, r.datum, r.vastgelegd "

@@ -245,7 +245,14 @@ def koppunt(app: Any, tot: int | None) -> tuple[int, str]:
     if not hasattr(app.recorder, "datastore") or not _tabel_bestaat(app, KOPPEN):
         return begin
     sql = f"SELECT positie, kop FROM {KOPPEN}" + (" WHERE positie <= ?" if tot is not None else "")  # noqa: S608
-    rij = _een(app, sql + " ORDER BY positie DESC LIMIT 1", [tot] if tot is not None else [])
+    try:
+        rij = _een(app, sql + " ORDER BY positie DESC LIMIT 1", [tot] if tot is not None else [])
+    except Exception as e:  # a login that may read the log but not the notes (README, PostgreSQL): from the start
+        from commands.opslag import is_opslagfout
+
+        if not is_opslagfout(e):
+            raise
+        return begin
     return (int(rij[0]), str(rij[1])) if rij else begin
 
 
