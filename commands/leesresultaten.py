@@ -108,49 +108,10 @@ class Wijken:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Aanvraagdetail(r.Aanvraagstand):
-    persoonsgegevens: str  # zichtbaar, verwijderd or afgeschermd
-    naam: str | None
-    adres: str | None = None  # not shown to who may not see it
-    telefoon: str | None = None
-    ondertekend: bool | str | None = None
-    persoonsgegevens_vernietigd: date | None
-    omschrijving: str | None
-    planning: str | None
-    kosten: Geld | None
-    vouchers_gewenst: int | None
-    elders_subsidie: bool | None
-    aanvulling: Object | None
-    besluit: Object | None
-    raadpleging: Object | None
-    bekendgemaakt: date | None
-    wijzigingen: int
-    intrekking: Object | None
-    toekenning_ingetrokken: list[Object]
-    vaststelling: Object | None
-    teruggevorderd: Geld
-    terugontvangen: Geld
-    openstaand: Geld
-    herroepingen: list[Object]
-    handelingen: list[Object]
-    bezwaren: list[Object]  # `aanvraag toon` adds every bezwaar against a decision on it (Awb 6:4, 7:1)
+class Dossiervelden:
+    """What `aanvraag toon` says of the aanvraag after the applicant's items: one definition for the
+    answer (Aanvraaginzage) and its flat schema (Aanvraagdetail)."""
 
-
-@dataclass(frozen=True, kw_only=True)
-class Aanvraagrij(r.Aanvraagstand):
-    """Een regel van `aanvraag lijst`: de stand van de aanvraag, de kostenraming en de omschrijving."""
-
-    kosten: Geld | None
-    omschrijving: str | None
-
-
-@dataclass(frozen=True, kw_only=True)
-class Aanvraaginzage(r.Aanvraagstand):
-    """`aanvraag toon` (commands/lezen.py): the keys of Aanvraagdetail. The applicant's items (`persoon`:
-    persoonsgegevens, naam, and adres, telefoon and ondertekend for who may see them) are written in
-    their place after the stand, so that a reader who may not see them does not get their keys."""
-
-    persoon: Object
     persoonsgegevens_vernietigd: date | None
     omschrijving: str | None
     planning: str | None
@@ -170,6 +131,44 @@ class Aanvraaginzage(r.Aanvraagstand):
     openstaand: Geld
     herroepingen: list[Object]  # Awb 7:11: decisions revoked on a gegrond bezwaar
     handelingen: list[Object]  # every act with both its times (ledger/vastlegging.py)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Persoonsvelden:
+    """The applicant's items as `aanvraag toon --json` writes them (flattened from Aanvraaginzage.persoon)."""
+
+    persoonsgegevens: str  # zichtbaar, verwijderd or afgeschermd
+    naam: str | None
+    adres: str | None = None  # not shown to who may not see it
+    telefoon: str | None = None
+    ondertekend: bool | str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Aanvraagdetail(Dossiervelden, Persoonsvelden, r.Aanvraagstand):
+    """The schema of `aanvraag toon --json`: the stand, the applicant's items, the dossier, the bezwaren."""
+
+    bezwaren: list[Object]  # `aanvraag toon` adds every bezwaar against a decision on it (Awb 6:4, 7:1)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Aanvraagrij(r.Aanvraagstand):
+    """Een regel van `aanvraag lijst`: de stand van de aanvraag, de kostenraming en de omschrijving."""
+
+    kosten: Geld | None
+    omschrijving: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Persoonzicht:
+    persoon: Object
+
+
+@dataclass(frozen=True, kw_only=True)
+class Aanvraaginzage(Dossiervelden, Persoonzicht, r.Aanvraagstand):
+    """`aanvraag toon` (commands/lezen.py): the keys of Aanvraagdetail. The applicant's items (`persoon`:
+    persoonsgegevens, naam, and adres, telefoon and ondertekend for who may see them) are written in
+    their place after the stand, so that a reader who may not see them does not get their keys."""
 
     def als_dict(self) -> dict[str, Any]:
         uit: dict[str, Any] = {}
