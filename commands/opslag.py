@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 from uuid import UUID
@@ -23,6 +23,7 @@ import orjson
 from eventsourcing.application import Application, ProcessingEvent
 from eventsourcing.domain import Aggregate, Snapshot
 from eventsourcing.persistence import (
+    DatetimeAsISO,
     JSONTranscoder,
     Mapper,
     MapperDeserialisationError,
@@ -246,6 +247,7 @@ class VoucherLedger(Application):
         (commands/selectie.py; `kop` then follows nothing: the whole log's head is `logkop`)."""
         mapper: KetenMapper = self.mapper  # type: ignore[assignment]
         gebeurtenis = mapper.gebeurtenis
+        draad = mapper._per_draad  # where `gebeurtenis` leaves the hash of the event it decoded
         if selectie is not None:
             kop = None
         rijen = loglezer.rijen(self.recorder, start, stop, topics=topics, batch=batch, selectie=selectie)
@@ -257,7 +259,7 @@ class VoucherLedger(Application):
                 continue
             e = gebeurtenis(stroom, versie, topic, staat, onthoud=False)
             if kop is not None:
-                kop.volg(positie, mapper.laatste_hash)
+                kop.volg(positie, draad.laatste_hash)
             yield positie, e
 
     def gebeurtenis(self, nummer: int) -> Any | None:
@@ -330,34 +332,59 @@ class KanoniekeTranscoder(JSONTranscoder):
         self.encoder = json.JSONEncoder(
             default=self._encode_obj, separators=(",", ":"), ensure_ascii=False, sort_keys=True, allow_nan=False
         )
+        self._snel: dict[str, tuple[type, Callable[[Any], Any]]] = {}
+
+    def register(self, transcoding: Transcoding) -> None:
+        super().register(transcoding)
+        snel = _SNELLE_DECODERING.get(type(transcoding))
+        if snel is not None:
+            self._snel[transcoding.name] = snel
+        else:
+            self._snel.pop(transcoding.name, None)
 
     def decode(self, data: bytes) -> Any:
         try:
-            return self._herstel(orjson.loads(data))
+            o = orjson.loads(data)
+            return self._herstel_object(o) if type(o) is dict else self._herstel(o)
         except (orjson.JSONDecodeError, _Kommagetal):
             return super().decode(data)
 
+    def _herstel_object(self, o: dict[str, Any]) -> Any:
+        """`_herstel` of an object: the shape of every stored state, and of most values within it."""
+        snel = self._snel
+        for k, v in o.items():
+            t = type(v)
+            if t is str or t is int or v is None or t is bool:
+                continue
+            if t is dict:
+                # The common case, a transcoded value of plain data ({"_type_": ..., "_data_": "2026-01-01"}), at once:
+                # for the ledger's own value types with the very function their transcoding calls.
+                if len(v) == 2 and "_type_" in v and "_data_" in v:
+                    d = v["_data_"]
+                    soort = snel.get(v["_type_"])
+                    if soort is not None and type(d) is soort[0]:
+                        o[k] = soort[1](d)
+                        continue
+                    if type(d) in _ENKELVOUDIG:
+                        transcoding = self.names.get(v["_type_"])
+                        o[k] = transcoding.decode(d) if transcoding is not None else self._decode_obj(v)
+                        continue
+                o[k] = self._herstel_object(v)
+            elif t is list:
+                o[k] = self._herstel(v)
+            elif t is _FRACTIE:
+                raise _Kommagetal
+        return self._decode_obj(o) if len(o) == 2 and "_type_" in o else o
+
     def _herstel(self, o: Any) -> Any:
         if type(o) is dict:
-            namen = self.names
-            for k, v in o.items():
-                t = type(v)
-                if t is dict:
-                    # The common case, a transcoded value of plain data ({"_type_": ..., "_data_": 12345}), at once.
-                    if len(v) == 2 and "_type_" in v and "_data_" in v and type(v["_data_"]) in _ENKELVOUDIG:
-                        transcoding = namen.get(v["_type_"])
-                        o[k] = transcoding.decode(v["_data_"]) if transcoding is not None else self._decode_obj(v)
-                    else:
-                        o[k] = self._herstel(v)
-                elif t is list:
-                    o[k] = self._herstel(v)
-                elif t is _FRACTIE:
-                    raise _Kommagetal
-            return self._decode_obj(o) if len(o) == 2 and "_type_" in o else o
+            return self._herstel_object(o)
         if type(o) is list:
             for i, v in enumerate(o):
                 t = type(v)
-                if t is dict or t is list:
+                if t is dict:
+                    o[i] = self._herstel_object(v)
+                elif t is list:
                     o[i] = self._herstel(v)
                 elif t is _FRACTIE:
                     raise _Kommagetal
@@ -373,6 +400,13 @@ class _Kommagetal(Exception):
 
 
 _ENKELVOUDIG = (str, int, bool, type(None))
+# What the ledger's transcodings and the library's datetime transcoding do to a value of the type they write,
+# as one call (the decoding of a state is most of a replay); a value of another type takes the transcoding itself.
+_SNELLE_DECODERING: dict[type, tuple[type, Callable[[Any], Any]]] = {
+    DatetimeAsISO: (str, datetime.fromisoformat),
+    transcodings.DatumAlsISO: (str, date.fromisoformat),
+    transcodings.BedragAlsCenten: (int, transcodings.Bedrag),  # what Bedrag.van_centen calls
+}
 _FRACTIE = type(orjson.loads(b"0.5"))  # what orjson makes of a fraction: never money, only to be recognised
 
 
@@ -397,6 +431,7 @@ class KetenMapper(Mapper[UUID]):
         self._per_draad = threading.local()
         self.lees_hash: Callable[[UUID, int], str] = lambda _id, _versie: ""
         self._klassen: dict[str, Any] = {}  # topic -> event class (resolved once)
+        self._soorten: dict[tuple[str, type], tuple[Any, Callable[[Any], Any], int]] = {}
 
     @property
     def _nieuw(self) -> dict[UUID, tuple[int, str]]:
@@ -491,6 +526,15 @@ class KetenMapper(Mapper[UUID]):
             cls = self._klassen[topic] = resolve_topic(topic)
         return cls
 
+    def _soort(self, topic: str, id_type: type) -> tuple[Any, Callable[[Any], Any], int]:
+        """(class, id convertor, class version) of a stored topic, once per topic and id type."""
+        sleutel = (topic, id_type)
+        soort = self._soorten.get(sleutel)
+        if soort is None:
+            cls = self.klasse(topic)
+            soort = self._soorten[sleutel] = (cls, find_id_convertor(cls, id_type), getattr(cls, "class_version", 1))  # type: ignore[arg-type]
+        return soort
+
     def gebeurtenis(
         self, originator_id: UUID, versie: int, topic: str, opgeslagen: bytes, *, onthoud: bool = True
     ) -> Any:
@@ -500,7 +544,7 @@ class KetenMapper(Mapper[UUID]):
         Every reader decodes here: loading an aggregate, a catch-up, a rebuild, a replay, a report. `onthoud`
         keeps the stream's newest hash for the next write; a pass over the whole log leaves that out (a
         write after it reads the one hash it needs)."""
-        cls = self.klasse(topic)
+        cls, convertor, klasse_versie = self._soort(topic, type(originator_id))
         try:
             toestand: dict[str, Any] = self.transcoder.decode(self.ontsleuteld_staat(opgeslagen))
         except Exception as e:
@@ -508,13 +552,13 @@ class KetenMapper(Mapper[UUID]):
                 f"Failed to deserialise state of stored event with topic '{topic}', "
                 f"originator_id '{originator_id}' and originator_version {versie}: {e}"
             ) from e
-        toestand["originator_id"] = find_id_convertor(cls, type(originator_id))(originator_id)  # type: ignore[arg-type]
+        toestand["originator_id"] = convertor(originator_id)
         toestand["originator_version"] = versie
-        klasse_versie = getattr(cls, "class_version", 1)
-        van = toestand.pop("class_version", 1)
-        while van < klasse_versie:
-            getattr(cls, f"upcast_v{van}_v{van + 1}")(toestand)
-            van += 1
+        if klasse_versie > 1 or "class_version" in toestand:
+            van = toestand.pop("class_version", 1)
+            while van < klasse_versie:
+                getattr(cls, f"upcast_v{van}_v{van + 1}")(toestand)
+                van += 1
         h = toestand.pop(keten.HASH, None)
         toestand.pop(keten.VORIGE, None)
         kop = toestand.pop(keten.KOP, None)

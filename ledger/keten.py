@@ -111,18 +111,37 @@ def volgende_logkop(kop: str, h: str) -> str:
     return hashlib.sha256(bytes.fromhex(kop) + bytes.fromhex(h)).hexdigest()
 
 
-@dataclass
 class Logkop:
-    """The log head, followed while the log is read in commit order from its first event."""
+    """The log head, followed while the log is read in commit order from its first event.
 
-    positie: int = 0
-    hash: str = GENESIS
+    It is kept as the 32 bytes of the digest while it follows (a replay folds it once per event) and
+    written out as hex when asked: `hash` is what `volgende_logkop` would have made of the same events."""
+
+    __slots__ = ("_kop", "positie")
+
+    def __init__(self, positie: int = 0, hash: str = GENESIS) -> None:  # noqa: A002 - the name every caller reads
+        self.positie = positie
+        self._kop = bytes.fromhex(hash)
+
+    @property
+    def hash(self) -> str:
+        return self._kop.hex()
 
     def volg(self, positie: int, h: str | None) -> None:
-        self.positie, self.hash = positie, volgende_logkop(self.hash, h or GENESIS)
+        self.positie = positie
+        self._kop = hashlib.sha256(self._kop + bytes.fromhex(h or GENESIS)).digest()
 
     def paar(self) -> tuple[int, str]:
         return self.positie, self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Logkop) and (self.positie, self._kop) == (other.positie, other._kop)
+
+    def __hash__(self) -> int:
+        return hash((self.positie, self._kop))
+
+    def __repr__(self) -> str:
+        return f"Logkop(positie={self.positie!r}, hash={self.hash!r})"
 
 
 # --- verifying ---------------------------------------------------------------------------------------
