@@ -533,8 +533,9 @@ def raadpleging_besluit(o: Omgeving, nr: int, **opties: Any) -> None:
 def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur: str, **datums: date | None) -> None:
     """Betaal een factuur van een leverancier uit voucher CODE (art. 9 lid 3 onder a)."""
     from commands.betalingen import Betalingen
+    from commands.kasopdrachten import Verzilver
 
-    cmd = bouw(m.Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, **datums)
+    cmd = bouw(Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, **datums)
     uitkomst = o.dienst(schrijven=True, klasse=Betalingen).verzilver(cmd)
     o.toon(uitkomst, betaling_tekst("Verzilverd:", f"Factuur {factuur} van {leverancier}"))
 
@@ -550,8 +551,9 @@ def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur:
 def contant(o: Omgeving, code: str, bedrag: Bedrag, kwitantie: str | None, datum: date | None) -> None:
     """Zet voucher CODE om in contant geld, ten hoogste het maximum per keer (art. 9 lid 3 onder b)."""
     from commands.betalingen import Betalingen
+    from commands.kasopdrachten import NeemContantOp
 
-    cmd = bouw(m.NeemContantOp, code=code, bedrag=bedrag, kwitantie=kwitantie, datum=datum)
+    cmd = bouw(NeemContantOp, code=code, bedrag=bedrag, kwitantie=kwitantie, datum=datum)
     uitkomst = o.dienst(schrijven=True, klasse=Betalingen).neem_contant_op(cmd)
     o.toon(uitkomst, betaling_tekst("Contant opgenomen:", f"Kwitantie {kwitantie}"))
 

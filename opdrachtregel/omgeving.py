@@ -152,6 +152,12 @@ pass_omgeving = click.make_pass_decorator(Omgeving)
 
 
 def bouw(model: type[m.M], **waarden: Any) -> m.M:
+    """A command, its form checked (commands/modellen.py `maak`); a payment command checks its own, without
+    pydantic (commands/vorm.py)."""
+    from commands.vorm import Vormopdracht
+
+    if issubclass(model, Vormopdracht):
+        return model(**waarden)
     return m.maak(model, **waarden)
 
 
