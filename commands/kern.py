@@ -22,7 +22,6 @@ goes through this seam and through nothing private of another module:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import random
@@ -236,6 +235,8 @@ class Kern:
 
     def niet_aangewezen(self, code: str, periode: int) -> NietGevonden:
         """A wijk that is not designated (a typing error, mostly): says which codes are (exit 3)."""
+        import difflib
+
         from ledger import gebeurtenissen
 
         codes = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
