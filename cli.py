@@ -532,10 +532,12 @@ def raadpleging_besluit(o: Omgeving, nr: int, **opties: Any) -> None:
 @pass_omgeving
 def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur: str, **datums: date | None) -> None:
     """Betaal een factuur van een leverancier uit voucher CODE (art. 9 lid 3 onder a)."""
-    cmd = bouw(m.Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, **datums)
-    o.toon(
-        o.dienst(schrijven=True).verzilver(cmd), betaling_tekst("Verzilverd:", f"Factuur {factuur} van {leverancier}")
-    )
+    from commands.betalingen import Betalingen
+    from commands.kasopdrachten import Verzilver
+
+    cmd = bouw(Verzilver, code=code, bedrag=bedrag, leverancier=leverancier, factuur=factuur, **datums)
+    uitkomst = o.dienst(schrijven=True, klasse=Betalingen).verzilver(cmd)
+    o.toon(uitkomst, betaling_tekst("Verzilverd:", f"Factuur {factuur} van {leverancier}"))
 
 
 @voucher.command()
@@ -548,10 +550,12 @@ def verzilver(o: Omgeving, code: str, bedrag: Bedrag, leverancier: str, factuur:
 @pass_omgeving
 def contant(o: Omgeving, code: str, bedrag: Bedrag, kwitantie: str | None, datum: date | None) -> None:
     """Zet voucher CODE om in contant geld, ten hoogste het maximum per keer (art. 9 lid 3 onder b)."""
-    cmd = bouw(m.NeemContantOp, code=code, bedrag=bedrag, kwitantie=kwitantie, datum=datum)
-    o.toon(
-        o.dienst(schrijven=True).neem_contant_op(cmd), betaling_tekst("Contant opgenomen:", f"Kwitantie {kwitantie}")
-    )
+    from commands.betalingen import Betalingen
+    from commands.kasopdrachten import NeemContantOp
+
+    cmd = bouw(NeemContantOp, code=code, bedrag=bedrag, kwitantie=kwitantie, datum=datum)
+    uitkomst = o.dienst(schrijven=True, klasse=Betalingen).neem_contant_op(cmd)
+    o.toon(uitkomst, betaling_tekst("Contant opgenomen:", f"Kwitantie {kwitantie}"))
 
 
 # --- import betalingen ---

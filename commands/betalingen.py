@@ -31,7 +31,7 @@ from eventsourcing.utils import get_topic
 from commands import resultaten as r
 from commands.kern import Besluit, Kern
 from commands.samenlezen import lees_samen
-from ledger import gebeurtenissen, ids
+from ledger import ids
 from ledger.datum import formatteer_datum
 from ledger.fouten import FactuurAlGeboekt, NietGevonden, OngeldigeInvoer, OpslagOnbeschikbaar, RegelOvertreden
 from ledger.geld import Bedrag
@@ -166,7 +166,7 @@ class Betalingen(Kern):
         """The number in the log of the latest payment of this invoice from voucher `code`."""
         voucher_id = ids.voucher_id(code)
         gevonden = None
-        for nummer, e in self.app.genummerd(topics=[get_topic(gebeurtenissen.VoucherVerzilverd)]):
+        for nummer, e in self.app.genummerd(topics=[get_topic(Voucher.Verzilverd)]):
             if e.originator_id == voucher_id and ids.normaliseer(e.factuur) == ids.normaliseer(factuur):
                 if ids.normaliseer(e.leverancier) == ids.normaliseer(leverancier):
                     gevonden = nummer

@@ -22,14 +22,13 @@ goes through this seam and through nothing private of another module:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import random
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -37,19 +36,21 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
-from commands import resultaten as r
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
-from commands.sleutels import Sleutelopslag, sleutels_van
 from commands.uitvoer import json_waarde
-from ledger import gebeurtenissen, ids, namens
-from ledger.aanvraag import Aanvraag
+from ledger import ids, namens
 from ledger.datum import formatteer_datum
 from ledger.fouten import Conflict, GeenMandaat, NietGevonden, OngeldigeInvoer, OpslagOnbeschikbaar, RegelOvertreden
 from ledger.gemeente import BESLISSERS, Gemeente
-from ledger.verzoek import Verzoek
 from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code, parse_code
-from ledger.wijk import Wijk
+
+if TYPE_CHECKING:  # imported where they are used: a payment needs none of them (issue 13, a command as a process)
+    from commands import resultaten as r
+    from commands.sleutels import Sleutelopslag
+    from ledger.aanvraag import Aanvraag
+    from ledger.verzoek import Verzoek
+    from ledger.wijk import Wijk
 
 R = TypeVar("R")
 A = TypeVar("A", bound=Aggregate)
@@ -151,6 +152,8 @@ class Kern:
     def _met_sleutel(
         self, beslis: Callable[[], Besluit[R]], sleutel: str, cmd: Any, resultaat: type[r.Resultaat] | None
     ) -> Callable[[], Besluit[R]]:
+        from ledger.verzoek import Verzoek
+
         opdracht = type(cmd).__name__
         inhoud = hashlib.sha256(cmd.model_dump_json().encode("utf-8")).hexdigest()
 
@@ -184,6 +187,8 @@ class Kern:
     @property
     def sleutels(self) -> Sleutelopslag:
         """The key table of the personal data (commands/sleutels.py)."""
+        from commands.sleutels import sleutels_van
+
         return sleutels_van(self.app)
 
     def gebeurtenissen(
@@ -221,6 +226,8 @@ class Kern:
         return g
 
     def laad_wijk(self, code: str, periode: int) -> Wijk:
+        from ledger.wijk import Wijk
+
         w = self.laad(Wijk, ids.wijk_id(code, periode))
         if w is None:
             raise self.niet_aangewezen(code, periode)
@@ -228,6 +235,10 @@ class Kern:
 
     def niet_aangewezen(self, code: str, periode: int) -> NietGevonden:
         """A wijk that is not designated (a typing error, mostly): says which codes are (exit 3)."""
+        import difflib
+
+        from ledger import gebeurtenissen
+
         codes = sorted({(e.code, e.periode) for e in self.gebeurtenissen([gebeurtenissen.WijkAangewezen])})
         in_periode = [c for c, p in codes if p == periode]
         bekend = in_periode or sorted({c for c, _ in codes})
@@ -241,6 +252,8 @@ class Kern:
         )
 
     def laad_aanvraag(self, nummer: int) -> Aanvraag:
+        from ledger.aanvraag import Aanvraag
+
         a = self.laad(Aanvraag, ids.aanvraag_id(nummer)) if nummer > 0 else None
         if a is None:
             raise NietGevonden(f"aanvraag {nummer} bestaat niet", aanvraag=nummer)

@@ -8,39 +8,21 @@ pydantic's errors into one Dutch sentence.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from commands import vorm
+from commands.kasopdrachten import NeemContantOp, Verzilver  # noqa: F401 - the payment commands, without pydantic
+from commands.vorm import Vormopdracht
 from ledger.begrippen import GEBRUIKERSNAAM
 from ledger.fouten import OngeldigeInvoer
 from ledger.geld import Bedrag
 from ledger.regeling import Regeling
 
 _WIJKCODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}", re.ASCII)
-
-
-def _tekst(max_lengte: int, regels: bool = False) -> Any:
-    """Free text; only multi-line text (`regels`) may hold a line break: a name is one line of a table."""
-    toegestaan = "\n\t" if regels else "\t"
-
-    def controleer(waarde: str) -> str:
-        waarde = unicodedata.normalize("NFC", waarde).strip()
-        if not waarde:
-            raise ValueError("mag niet leeg zijn")
-        if len(waarde) > max_lengte:
-            raise ValueError(f"is te lang (ten hoogste {max_lengte} tekens)")
-        if any(
-            unicodedata.category(t) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") and t not in toegestaan
-            for t in waarde
-        ):
-            raise ValueError("bevat stuurtekens, regeleinden of onzichtbare tekens")
-        return waarde
-
-    return AfterValidator(controleer)
 
 
 def _wijkcode(waarde: str) -> str:
@@ -67,23 +49,11 @@ def normaliseer_wijkcode(tekst: str) -> str:
         raise OngeldigeInvoer(f"ongeldige wijkcode {tekst[:20]!r}: {e}") from None
 
 
-def _positief(waarde: Bedrag) -> Bedrag:
-    if waarde.centen <= 0:
-        raise ValueError("moet groter zijn dan € 0,00")
-    return waarde
-
-
-def _niet_negatief(waarde: Bedrag) -> Bedrag:
-    if waarde.centen < 0:
-        raise ValueError("kan niet negatief zijn")
-    return waarde
-
-
-Positief = Annotated[Bedrag, AfterValidator(_positief)]
-NietNegatief = Annotated[Bedrag, AfterValidator(_niet_negatief)]
-Naam = Annotated[str, _tekst(200)]
-Tekst = Annotated[str, _tekst(4000, regels=True)]
-Kort = Annotated[str, _tekst(100)]
+Positief = Annotated[Bedrag, AfterValidator(vorm.positief)]
+NietNegatief = Annotated[Bedrag, AfterValidator(vorm.niet_negatief)]
+Naam = Annotated[str, AfterValidator(vorm.naam)]
+Tekst = Annotated[str, AfterValidator(vorm.lang)]
+Kort = Annotated[str, AfterValidator(vorm.kort)]
 WijkCode = Annotated[str, AfterValidator(_wijkcode)]
 Gebruiker = Annotated[str, AfterValidator(_gebruiker)]
 Periode = Annotated[int, Field(ge=2000, le=2100)]
@@ -207,20 +177,6 @@ class Vergeet(Opdracht):
     nummer: int
 
 
-class Verzilver(Opdracht):
-    code: str
-    bedrag: Positief
-    leverancier: Naam
-    factuur: Kort
-    factuurdatum: date | None = None  # the invoice's date: on or before the execution date (art. 5 lid 8)
-
-
-class NeemContantOp(Opdracht):
-    code: str
-    bedrag: Positief
-    kwitantie: Kort | None = None  # receipt number: makes a repeat recognisable
-
-
 class WeigerBetaling(Opdracht):
     code: str
     bedrag: Positief
@@ -229,19 +185,16 @@ class WeigerBetaling(Opdracht):
     factuur: Kort | None = None
 
 
-M = TypeVar("M", bound=BaseModel)
-
-_VELDNAMEN = {"aan": "GEBRUIKER", "code": "CODE", "nummer": "NR"}
+M = TypeVar("M", bound=BaseModel | Vormopdracht)
 
 
 def maak(model: type[M], **waarden: Any) -> M:
     """Build a command; a form error becomes one Dutch line naming the option."""
     try:
-        return model(**waarden)
+        return model(**waarden)  # a Vormopdracht (commands/vorm.py) raises its own form error
     except ValidationError as e:
         fout = e.errors()[0]
         veld = str(fout["loc"][0]) if fout["loc"] else "invoer"
-        optie = _VELDNAMEN.get(veld, "--" + veld.replace("_", "-"))
         soort = fout["type"]
         if soort == "value_error":
             reden = str(fout.get("ctx", {}).get("error", fout["msg"]))
@@ -253,4 +206,4 @@ def maak(model: type[M], **waarden: Any) -> M:
             reden = "ontbreekt"
         else:
             reden = "is ongeldig"
-        raise OngeldigeInvoer(f"{optie} {reden}") from None
+        raise vorm.ongeldig(veld, reden) from None

@@ -215,7 +215,7 @@ class VoucherLedger(Application):
             versies.setdefault(e.originator_id, []).append(e.originator_version)
         momentopnamen = []
         for aggregate_id, aggregate in processing_event.aggregates.items():
-            interval = self.snapshotting_intervals.get(type(aggregate))
+            interval = _INTERVAL_PER_TOPIC.get(getattr(type(aggregate), "TOPIC", ""))
             if interval and any(v % interval == 0 for v in versies.get(aggregate_id, ())):
                 momentopnamen.append(type(aggregate).Snapshot.take(aggregate))
         if momentopnamen:
@@ -521,9 +521,7 @@ class KetenMapper(Mapper[UUID]):
         """The class of a stored topic (resolved once per topic)."""
         cls = self._klassen.get(topic)
         if cls is None:
-            import ledger.gebeurtenissen  # noqa: F401 - registers the explicit topics before anything is decoded
-
-            cls = self._klassen[topic] = resolve_topic(topic)
+            cls = self._klassen[topic] = resolve_topic(_registreer(topic))
         return cls
 
     def _soort(self, topic: str, id_type: type) -> tuple[Any, Callable[[Any], Any], int]:
@@ -571,14 +569,24 @@ class KetenMapper(Mapper[UUID]):
         return event
 
 
+def _registreer(topic: str) -> str:
+    """Import the module that registers the explicit topic `topic` (ledger/vindplaats.py): only that aggregate's,
+    so that a payment does not import every aggregate; a topic the table does not know, the whole catalogue."""
+    import importlib
+
+    from ledger.vindplaats import module_van
+
+    importlib.import_module(module_van(topic) or "ledger.gebeurtenissen")
+    return topic
+
+
+# Every how many events of an aggregate a snapshot is taken, by the aggregate's topic (no class is imported for it).
+_INTERVAL_PER_TOPIC = {"voucher.Gemeente": 100, "voucher.Wijk": 100, "voucher.Aanvraag": 50, "voucher.Voucher": 50}
+
+
 @lru_cache(maxsize=1)
 def _snapshot_intervallen() -> dict[Any, int]:
-    from ledger.aanvraag import Aanvraag
-    from ledger.gemeente import Gemeente
-    from ledger.voucher import Voucher
-    from ledger.wijk import Wijk
-
-    return {Gemeente: 100, Wijk: 100, Aanvraag: 50, Voucher: 50}
+    return {resolve_topic(_registreer(topic)): n for topic, n in _INTERVAL_PER_TOPIC.items()}
 
 
 def open_ledger(opslag: Opslag, *, inrichten: bool = False) -> VoucherLedger:

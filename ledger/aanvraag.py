@@ -25,6 +25,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
+from eventsourcing.utils import register_topic
 
 from ledger import aanvraag_gebeurtenissen as ev
 from ledger import ids, regels
@@ -640,3 +641,8 @@ class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
         self.eis_heropend_na(datum)  # after a herroeping (Awb 7:11): not before it either
         regels.samenhangende_data(datum, self.ontvangen, f"de ontvangst van aanvraag {self.nummer}")
         regels.samenhangende_data(datum, self.geregistreerd, f"de registratie van aanvraag {self.nummer}")
+
+
+# eventsourcing registers the explicit topics of an aggregate's events when the class is made, not that of its
+# snapshot class: registered here, so that importing this module (ledger/vindplaats.py) is enough to decode.
+register_topic(Aanvraag.Snapshot.TOPIC, Aanvraag.Snapshot)

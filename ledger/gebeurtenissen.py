@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventsourcing.utils import register_topic
-
 from ledger.aanvraag import Aanvraag
 from ledger.bezwaar import Bezwaar, Verzending
 from ledger.gemeente import Gemeente
@@ -122,8 +120,5 @@ ALLE: tuple[Any, ...] = (
 )
 
 # Snapshots: each snapshotted aggregate has its own snapshot class with an explicit topic (so that
-# PostgreSQL's row-level security can tell whose snapshot a row is). eventsourcing registers the
-# explicit topics of aggregate events when the aggregate class is made, but not those of snapshot
-# classes: register them here, before anything is decoded.
-for _aggregaat in (Gemeente, Wijk, Aanvraag, Voucher):
-    register_topic(_aggregaat.Snapshot.TOPIC, _aggregaat.Snapshot)
+# PostgreSQL's row-level security can tell whose snapshot a row is); its module registers it.
+SNAPSHOTS: tuple[Any, ...] = (Gemeente.Snapshot, Wijk.Snapshot, Aanvraag.Snapshot, Voucher.Snapshot)

@@ -27,6 +27,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
+from eventsourcing.utils import register_topic
 
 from ledger import ids, regels
 from ledger.datum import formatteer_datum
@@ -418,3 +419,8 @@ def _controleer_rol_en_wijk(rol: str, wijk: str | None) -> str:
 
 def _tekst_of_niets(tekst: str | None) -> str | None:
     return tekst.strip() if tekst and tekst.strip() else None
+
+
+# eventsourcing registers the explicit topics of an aggregate's events when the class is made, not that of its
+# snapshot class: registered here, so that importing this module (ledger/vindplaats.py) is enough to decode.
+register_topic(Gemeente.Snapshot.TOPIC, Gemeente.Snapshot)

@@ -27,6 +27,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
+from eventsourcing.utils import register_topic
 
 from ledger import ids, regels
 from ledger.datum import formatteer_datum
@@ -453,3 +454,8 @@ class Factuur(Aggregate):
     @event(OpnieuwGeboekt)
     def _opnieuw_geboekt(self, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str) -> None:
         self.voucher, self.bedrag, self.datum, self.vrij = voucher, bedrag, datum, False
+
+
+# eventsourcing registers the explicit topics of an aggregate's events when the class is made, not that of its
+# snapshot class: registered here, so that importing this module (ledger/vindplaats.py) is enough to decode.
+register_topic(Voucher.Snapshot.TOPIC, Voucher.Snapshot)

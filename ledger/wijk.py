@@ -20,6 +20,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.domain import Snapshot as Momentopname
+from eventsourcing.utils import register_topic
 
 from ledger import ids, regels
 from ledger.datum import formatteer_datum
@@ -415,3 +416,8 @@ class Wijk(Aggregate):
 
     def omschrijving(self) -> str:
         return f"wijk {self.code} ({self.naam}), {self.periode}, aangewezen op {formatteer_datum(self.aangewezen_op)}"
+
+
+# eventsourcing registers the explicit topics of an aggregate's events when the class is made, not that of its
+# snapshot class: registered here, so that importing this module (ledger/vindplaats.py) is enough to decode.
+register_topic(Wijk.Snapshot.TOPIC, Wijk.Snapshot)

@@ -89,9 +89,15 @@ class Omgeving:
             self._app = open_ledger(self._opslag, inrichten=inrichten)
         return self._app
 
-    def dienst(self, *, schrijven: bool = False, inrichten: bool = False) -> Any:
-        from commands.dienst import Dienst
+    def dienst(self, *, schrijven: bool = False, inrichten: bool = False, klasse: type | None = None) -> Any:
+        """The application service (commands/dienst.py `Dienst`), or only the part of it a command needs
+        (`klasse`, e.g. commands/betalingen.py `Betalingen`): a payment then starts without every use case."""
         from commands.opslag import acterende_gebruiker
+
+        if klasse is None:
+            from commands.dienst import Dienst
+
+            klasse = Dienst
 
         self.app(inrichten=inrichten)
         gebruiker = ""
@@ -104,7 +110,7 @@ class Omgeving:
                 except Exception as e:  # driver errors: the server went away
                     raise OpslagOnbeschikbaar(f"de opslag is niet bereikbaar: {str(e)[:200]}") from None
             gebruiker = self._gebruiker
-        dienst = Dienst(self._app, gebruiker, sleutel=self.sleutel if schrijven else None)
+        dienst = klasse(self._app, gebruiker, sleutel=self.sleutel if schrijven else None)
         if schrijven:
             self._schrijver = dienst
         return dienst
@@ -146,6 +152,12 @@ pass_omgeving = click.make_pass_decorator(Omgeving)
 
 
 def bouw(model: type[m.M], **waarden: Any) -> m.M:
+    """A command, its form checked (commands/modellen.py `maak`); a payment command checks its own, without
+    pydantic (commands/vorm.py)."""
+    from commands.vorm import Vormopdracht
+
+    if issubclass(model, Vormopdracht):
+        return model(**waarden)
     return m.maak(model, **waarden)
 
 

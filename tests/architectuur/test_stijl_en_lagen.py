@@ -80,6 +80,79 @@ def test_een_leescommando_op_sqlite_laadt_geen_psycopg_en_geen_pydantic(tmp_path
     assert geladen & {"psycopg", "pydantic", "xlsxwriter", "openpyxl"} == set()
 
 
+# What a payment does not need (issue 13: `contant` and `verzilver` as a process): the other aggregates, the
+# catalogue of every event, the other use cases, pydantic and the other command models (commands/vorm.py),
+# the read models and reports, the PostgreSQL driver.
+NIET_VOOR_EEN_BETALING = {
+    "pydantic",
+    "pydantic_core",
+    "commands.modellen",
+    "ledger.gebeurtenissen",
+    "ledger.aanvraag",
+    "ledger.aanvraag_gebeurtenissen",
+    "ledger.wijk",
+    "ledger.bezwaar",
+    "commands.dienst",
+    "commands.aanvragen",
+    "commands.budgetjaren",
+    "commands.besluiten",
+    "commands.inrichting",
+    "commands.lezen",
+    "commands.bewaren",
+    "commands.leesmodellen",
+    "commands.sleutels",
+    "projections.rapporten",
+    "psycopg",
+}
+
+
+def _modules(argv: list[str], cwd: Path, **env: str) -> set[str]:
+    """The full names of the modules a command imported (sys.modules at exit), after checking that it succeeded.
+    (`-X importtime` does not list `from pakket import module` when the package was imported before.)"""
+    import json
+    import os
+
+    lijst = cwd / "modules.json"
+    code = (
+        "import atexit, json, runpy, sys\n"
+        f"atexit.register(lambda: open({str(lijst)!r}, 'w').write(json.dumps(sorted(sys.modules))))\n"
+        f"sys.argv = ['voucher', *{argv!r}]\n"
+        "runpy.run_module('cli', run_name='__main__')\n"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120, env={**os.environ, **env}
+    )
+    assert uit.returncode == 0, uit.stderr
+    return set(json.loads(lijst.read_text(encoding="utf-8")))
+
+
+def test_een_betaling_laadt_alleen_haar_eigen_aggregaten(tmp_path):
+    from wereld import KAS, Wereld, open_store
+
+    db = str(tmp_path / "vouchers.db")
+    code = Wereld.ingericht(open_store(db)).voucher("100")
+    for argv in (
+        ["contant", code, "--bedrag", "1"],
+        ["contant", code, "--bedrag", "1", "--kwitantie", "K-1"],
+        ["verzilver", code, "--bedrag", "1", "--leverancier", "Bouwmarkt", "--factuur", "F-1"],
+    ):
+        geladen = _modules(["--database", db, "--json", *argv], tmp_path, VOUCHER_GEBRUIKER=KAS)
+        assert {"ledger.voucher", "ledger.gemeente", "commands.opslag"} <= geladen  # it did pay
+        assert geladen & NIET_VOOR_EEN_BETALING == set()
+    geladen = _modules(
+        ["--database", db, "--json", "contant", code, "--bedrag", "1", "--sleutel", "s-1"],
+        tmp_path,
+        VOUCHER_GEBRUIKER=KAS,
+    )
+    assert "ledger.verzoek" in geladen and geladen & NIET_VOOR_EEN_BETALING == set()
+
+
+def test_de_hulp_van_een_betaling_laadt_geen_opslag_en_geen_pydantic(tmp_path):
+    for commando in ("contant", "verzilver"):
+        geladen = _modules([commando, "--help"], tmp_path)
+        assert {m.split(".")[0] for m in geladen} & {"eventsourcing", "pydantic", "psycopg", "sqlite3"} == set()
+
+
 def test_pip_install_neemt_elk_pakket_mee():
     """`pip install .` (not editable) must ship every package, subpackages too (projections.rapporten)."""
     import tomllib

@@ -16,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ import pytest
 from commands.opslag import KetenMapper, VoucherLedger
 from ledger import gebeurtenissen, keten
 from ledger.geld import Bedrag
+from ledger.vindplaats import MODULE_VAN_AGGREGAAT, module_van
 from ledger.voucher import Voucher
 
 GOUD = Path(__file__).parent / "gebeurtenissen.sha256"
@@ -136,3 +139,36 @@ def test_een_contante_opname_van_voor_de_kwitantie_leest_zonder_kwitantie_en_kan
     (storno,) = v.collect_events()
     assert (storno.soort, storno.leverancier, storno.factuur) == ("contant", None, None)
     assert v.contant == Bedrag.nul()
+
+
+# Every stored topic: the catalogue's events, the snapshots, and the aggregates their "created" events name.
+TOPICS = {k.TOPIC: k for k in (*gebeurtenissen.ALLE, *gebeurtenissen.SNAPSHOTS)} | {
+    k.TOPIC.rsplit(".", 1)[0]: None for k in gebeurtenissen.ALLE
+}
+
+
+def test_de_vindplaats_van_elk_topic_is_de_module_die_zijn_klasse_maakt() -> None:
+    """ledger/vindplaats.py: the mapper imports only the aggregate's module of a topic (issue 13)."""
+    for topic, klasse in TOPICS.items():
+        assert module_van(topic) is not None, f"{topic} staat niet in ledger/vindplaats.py"
+        if klasse is not None:
+            assert module_van(topic) == klasse.__module__, topic
+    assert module_van("voucher.Onbekend.Iets") is None
+
+
+@pytest.mark.parametrize("module", sorted(set(MODULE_VAN_AGGREGAAT.values())))
+def test_een_module_alleen_registreert_de_topics_die_naar_haar_wijzen(module: str) -> None:
+    """In a fresh process, importing only the aggregate's module resolves each of its topics (the snapshot's
+    too), without the catalogue: what a payment decodes (commands/opslag.py `KetenMapper.klasse`)."""
+    topics = sorted(t for t in TOPICS if module_van(t) == module)
+    code = (
+        "import importlib, sys\n"
+        "from eventsourcing.utils import resolve_topic\n"
+        f"importlib.import_module({module!r})\n"
+        f"for t in {topics!r}:\n"
+        "    k = resolve_topic(t)\n"
+        "    assert getattr(k, 'TOPIC', None) == t, t\n"
+        "assert 'ledger.gebeurtenissen' not in sys.modules\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert uit.returncode == 0, uit.stderr
