@@ -316,13 +316,19 @@ def _stempel(aggregate: Any, moment: datetime) -> None:
 class KanoniekeTranscoder(JSONTranscoder):
     """eventsourcing's JSON transcoder, writing the canonical form the hash chain is computed over.
 
-    Writing stays with the standard library's encoder: the canonical form is defined by it
-    (README, "Zelf nagaan"), and a write is one event. Reading is every event of a replay, so
-    it parses with orjson and then does what the library's `object_hook` does: every object,
-    innermost first, that is a transcoded value (`_type_` and `_data_`) becomes that value.
-    What orjson refuses (NaN, invalid UTF-8) or reads otherwise (an integer beyond 64 bits,
-    which it makes a float) goes to the library's decoder: the same value or the same error as
-    before (tests/store/test_snel_lezen_op_beide_opslagen.py).
+    The canonical form is the standard library's encoder's (README, "Zelf nagaan"): sorted keys,
+    `,` and `:`, UTF-8 unescaped, no NaN. Writing produces those bytes with orjson when the state
+    is made of what both write alike: exact dicts with str keys, lists and tuples, str, int within
+    64 bits, bool, None, and values with a registered transcoding (written as the library's
+    `default` writes them). Anything else (a float, a bigger integer, a subclass of a JSON type, a
+    key that is no str, a lone surrogate, an unknown type) goes to the standard library's encoder:
+    the same bytes or the same error as before (tests/store/test_kanoniek_schrijven.py).
+
+    Reading is every event of a replay, so it parses with orjson and then does what the library's
+    `object_hook` does: every object, innermost first, that is a transcoded value (`_type_` and
+    `_data_`) becomes that value. What orjson refuses (NaN, invalid UTF-8) or reads otherwise (an
+    integer beyond 64 bits, which it makes a float) goes to the library's decoder: the same value or
+    the same error as before (tests/store/test_snel_lezen_op_beide_opslagen.py).
     """
 
     def __init__(self) -> None:
@@ -330,6 +336,44 @@ class KanoniekeTranscoder(JSONTranscoder):
         self.encoder = json.JSONEncoder(
             default=self._encode_obj, separators=(",", ":"), ensure_ascii=False, sort_keys=True, allow_nan=False
         )
+        # The last transcoded moment: every event of one save carries the same timestamp (VoucherLedger.save).
+        self._moment: tuple[Any, Any] = (None, None)
+
+    def encode(self, obj: Any) -> bytes:
+        try:
+            return orjson.dumps(self._vorm(obj), option=orjson.OPT_SORT_KEYS)
+        except (_Anders, orjson.JSONEncodeError):
+            return self.encoder.encode(obj).encode("utf8")
+
+    def _vorm(self, o: Any) -> Any:
+        """`o` as the standard library's encoder sees it after `default`: only what orjson writes identically."""
+        t = type(o)
+        if t is str or t is bool or o is None:
+            return o
+        if t is int:
+            if _INT_MIN <= o <= _INT_MAX:
+                return o
+            raise _Anders
+        if t is dict:
+            uit = {}
+            for k, v in o.items():
+                if type(k) is not str:
+                    raise _Anders
+                uit[k] = self._vorm(v)
+            return uit
+        if t is list or t is tuple:
+            return [self._vorm(v) for v in o]
+        if t is datetime:
+            eerder, vorm = self._moment
+            if eerder is o:
+                return vorm
+        transcoding = self.types.get(t)
+        if transcoding is None or isinstance(o, _JSON_SOORTEN):
+            raise _Anders
+        vorm = {"_type_": transcoding.name, "_data_": self._vorm(transcoding.encode(o))}
+        if t is datetime:
+            self._moment = (o, vorm)
+        return vorm
 
     def decode(self, data: bytes) -> Any:
         try:
@@ -365,6 +409,14 @@ class KanoniekeTranscoder(JSONTranscoder):
         if type(o) is _FRACTIE:
             raise _Kommagetal
         return o
+
+
+class _Anders(Exception):
+    """A value that orjson might write otherwise than the standard library's encoder: that encoder writes it."""
+
+
+_INT_MIN, _INT_MAX = -(2**63), 2**64 - 1  # what orjson writes as an integer
+_JSON_SOORTEN = (str, int, float, dict, list, tuple)  # the standard library writes their subclasses itself
 
 
 class _Kommagetal(Exception):
