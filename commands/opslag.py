@@ -359,7 +359,8 @@ class KanoniekeTranscoder(JSONTranscoder):
             for k, v in o.items():
                 if type(k) is not str:
                     raise _Anders
-                uit[k] = self._vorm(v)
+                tv = type(v)  # the plain values at once (most of a state), the rest by the rules here
+                uit[k] = v if tv is str or v is None or tv is bool else self._vorm(v)
             return uit
         if t is list or t is tuple:
             return [self._vorm(v) for v in o]
@@ -370,7 +371,8 @@ class KanoniekeTranscoder(JSONTranscoder):
         transcoding = self.types.get(t)
         if transcoding is None or isinstance(o, _JSON_SOORTEN):
             raise _Anders
-        vorm = {"_type_": transcoding.name, "_data_": self._vorm(transcoding.encode(o))}
+        data = transcoding.encode(o)
+        vorm = {"_type_": transcoding.name, "_data_": data if type(data) is str else self._vorm(data)}
         if t is datetime:
             self._moment = (o, vorm)
         return vorm
