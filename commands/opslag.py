@@ -372,7 +372,10 @@ class KanoniekeTranscoder(JSONTranscoder):
         if transcoding is None or isinstance(o, _JSON_SOORTEN):
             raise _Anders
         data = transcoding.encode(o)
-        vorm = {"_type_": transcoding.name, "_data_": data if type(data) is str else self._vorm(data)}
+        td = type(data)
+        if not (td is str or (td is int and _INT_MIN <= data <= _INT_MAX)):  # an amount in cents, a date as text
+            data = self._vorm(data)
+        vorm = {"_type_": transcoding.name, "_data_": data}
         if t is datetime:
             self._moment = (o, vorm)
         return vorm
