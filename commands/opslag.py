@@ -421,7 +421,6 @@ class _Anders(Exception):
 
 
 _INT_MIN, _INT_MAX = -(2**63), 2**64 - 1  # what orjson writes as an integer
-_JSON_SOORTEN = (str, int, float, dict, list, tuple)  # the standard library writes their subclasses itself
 
 
 class _Kommagetal(Exception):
@@ -431,6 +430,7 @@ class _Kommagetal(Exception):
 
 _ENKELVOUDIG = (str, int, bool, type(None))
 _FRACTIE = type(orjson.loads(b"0.5"))  # what orjson makes of a fraction: never money, only to be recognised
+_JSON_SOORTEN = (str, int, _FRACTIE, dict, list, tuple)  # the standard library writes their subclasses itself
 
 
 class KetenMapper(Mapper[UUID]):
