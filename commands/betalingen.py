@@ -287,9 +287,7 @@ class Kasronde:
             vrij.boek_opnieuw(code, bedrag, datum, gebruiker)
             return vrij
         leverancier, factuur = register
-        return Factuur(
-            leverancier=leverancier, factuur=factuur, voucher=code, bedrag=bedrag, datum=datum, gebruiker=gebruiker
-        )
+        return Factuur.geboekt(factuur_id, leverancier, factuur, code, bedrag, datum, gebruiker)
 
 
 def _van_soort(cls: type[A], aggregate_id: UUID, agg: Aggregate | None) -> A | None:

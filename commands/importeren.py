@@ -40,6 +40,7 @@ from ledger.fouten import OngeldigeInvoer, RegelOvertreden, VoucherFout
 from ledger.geld import Bedrag
 from ledger.voucher import Voucher
 from ledger.vouchercode import maak_code, parse_code
+from projections.rapporten.zonder_gc import zonder_gc
 
 KOLOMMEN = ("voucher", "soort", "bedrag", "leverancier", "factuur", "datum")
 MET_FACTUURDATUM = (*KOLOMMEN, "factuurdatum")
@@ -249,6 +250,7 @@ def _regel(regel: int, velden: list[Any]) -> Betaling:
     return Betaling(regel, code, soort, bedrag, leverancier, factuur, parse_datum(datum_s), factuurdatum)
 
 
+@zonder_gc  # 10.000 lines build some 100.000 small objects without cycles: the collector only walks them
 def boek(
     dienst: Dienst,
     betalingen: list[Betaling],

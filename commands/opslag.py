@@ -30,6 +30,7 @@ from eventsourcing.persistence import (
     PersistenceError,
     StoredEvent,
     Transcoder,
+    Transcoding,
     find_id_convertor,
 )
 from eventsourcing.utils import Environment, get_topic, resolve_topic
@@ -318,13 +319,19 @@ def _stempel(aggregate: Any, moment: datetime) -> None:
 class KanoniekeTranscoder(JSONTranscoder):
     """eventsourcing's JSON transcoder, writing the canonical form the hash chain is computed over.
 
-    Writing stays with the standard library's encoder: the canonical form is defined by it
-    (README, "Zelf nagaan"), and a write is one event. Reading is every event of a replay, so
-    it parses with orjson and then does what the library's `object_hook` does: every object,
-    innermost first, that is a transcoded value (`_type_` and `_data_`) becomes that value.
-    What orjson refuses (NaN, invalid UTF-8) or reads otherwise (an integer beyond 64 bits,
-    which it makes a float) goes to the library's decoder: the same value or the same error as
-    before (tests/store/test_snel_lezen_op_beide_opslagen.py).
+    The canonical form is the standard library's encoder's (README, "Zelf nagaan"): sorted keys,
+    `,` and `:`, UTF-8 unescaped, no NaN. Writing produces those bytes with orjson when the state
+    is made of what both write alike: exact dicts with str keys, lists and tuples, str, int within
+    64 bits, bool, None, and values with a registered transcoding (written as the library's
+    `default` writes them). Anything else (a float, a bigger integer, a subclass of a JSON type, a
+    key that is no str, a lone surrogate, an unknown type) goes to the standard library's encoder:
+    the same bytes or the same error as before (tests/store/test_kanoniek_schrijven.py).
+
+    Reading is every event of a replay, so it parses with orjson and then does what the library's
+    `object_hook` does: every object, innermost first, that is a transcoded value (`_type_` and
+    `_data_`) becomes that value. What orjson refuses (NaN, invalid UTF-8) or reads otherwise (an
+    integer beyond 64 bits, which it makes a float) goes to the library's decoder: the same value or
+    the same error as before (tests/store/test_snel_lezen_op_beide_opslagen.py).
     """
 
     def __init__(self) -> None:
@@ -333,6 +340,8 @@ class KanoniekeTranscoder(JSONTranscoder):
             default=self._encode_obj, separators=(",", ":"), ensure_ascii=False, sort_keys=True, allow_nan=False
         )
         self._snel: dict[str, tuple[type, Callable[[Any], Any]]] = {}
+        # The last transcoded moment: every event of one save carries the same timestamp (VoucherLedger.save).
+        self._moment: tuple[Any, Any] = (None, None)
 
     def register(self, transcoding: Transcoding) -> None:
         super().register(transcoding)
@@ -341,6 +350,47 @@ class KanoniekeTranscoder(JSONTranscoder):
             self._snel[transcoding.name] = snel
         else:
             self._snel.pop(transcoding.name, None)
+
+    def encode(self, obj: Any) -> bytes:
+        try:
+            return orjson.dumps(self._vorm(obj), option=orjson.OPT_SORT_KEYS)
+        except (_Anders, orjson.JSONEncodeError):
+            return self.encoder.encode(obj).encode("utf8")
+
+    def _vorm(self, o: Any) -> Any:
+        """`o` as the standard library's encoder sees it after `default`: only what orjson writes identically."""
+        t = type(o)
+        if t is str or t is bool or o is None:
+            return o
+        if t is int:
+            if _INT_MIN <= o <= _INT_MAX:
+                return o
+            raise _Anders
+        if t is dict:
+            uit = {}
+            for k, v in o.items():
+                if type(k) is not str:
+                    raise _Anders
+                tv = type(v)  # the plain values at once (most of a state), the rest by the rules here
+                uit[k] = v if tv is str or v is None or tv is bool else self._vorm(v)
+            return uit
+        if t is list or t is tuple:
+            return [self._vorm(v) for v in o]
+        if t is datetime:
+            eerder, vorm = self._moment
+            if eerder is o:
+                return vorm
+        transcoding = self.types.get(t)
+        if transcoding is None or isinstance(o, _JSON_SOORTEN):
+            raise _Anders
+        data = transcoding.encode(o)
+        td = type(data)
+        if not (td is str or (td is int and _INT_MIN <= data <= _INT_MAX)):  # an amount in cents, a date as text
+            data = self._vorm(data)
+        vorm = {"_type_": transcoding.name, "_data_": data}
+        if t is datetime:
+            self._moment = (o, vorm)
+        return vorm
 
     def decode(self, data: bytes) -> Any:
         try:
@@ -394,6 +444,13 @@ class KanoniekeTranscoder(JSONTranscoder):
         return o
 
 
+class _Anders(Exception):
+    """A value that orjson might write otherwise than the standard library's encoder: that encoder writes it."""
+
+
+_INT_MIN, _INT_MAX = -(2**63), 2**64 - 1  # what orjson writes as an integer
+
+
 class _Kommagetal(Exception):
     """orjson read a number as a float: a fraction, or an integer beyond 64 bits (which the standard library keeps
     exact). The ledger stores neither; whatever it is, the library's decoder reads it as it always did."""
@@ -408,6 +465,7 @@ _SNELLE_DECODERING: dict[type, tuple[type, Callable[[Any], Any]]] = {
     transcodings.BedragAlsCenten: (int, transcodings.Bedrag),  # what Bedrag.van_centen calls
 }
 _FRACTIE = type(orjson.loads(b"0.5"))  # what orjson makes of a fraction: never money, only to be recognised
+_JSON_SOORTEN = (str, int, _FRACTIE, dict, list, tuple)  # the standard library writes their subclasses itself
 
 
 class KetenMapper(Mapper[UUID]):

@@ -176,7 +176,7 @@ class VoucherSQLiteRecorder(SQLiteApplicationRecorder):
         return [*super().construct_create_table_statements(), SQLITE_TABEL, SQLITE_INDEX, SQLITE_DATUM, SQLITE_KOPPEN]
 
     def _insert_events(self, c: Any, stored_events: Any, **kwargs: Any) -> Any:
-        nummers = super()._insert_events(c, stored_events, **kwargs)
+        nummers = self._voeg_in(c, stored_events)
         rijen = kwargs.get(KWARG)
         if rijen and nummers and _sqlite_tabel_bestaat(c):
             per_event = {(r[0], r[1]): r for r in rijen}
@@ -189,6 +189,43 @@ class VoucherSQLiteRecorder(SQLiteApplicationRecorder):
                 ],
             )
         return nummers
+
+    def _voeg_in(self, c: Any, stored_events: Sequence[Any]) -> list[int]:
+        """The events in one executemany, and their notification ids (rowids), as eventsourcing 9.5.6's
+        `SQLiteApplicationRecorder._insert_events` gives them with an INSERT and a `lastrowid` per event.
+
+        In the write transaction no other writer inserts, and SQLite gives a row without a rowid the
+        largest rowid plus one: the batch has the last n rowids up to the largest one now. Only when the
+        largest possible rowid was reached does SQLite choose others (at random): then each is asked."""
+        if not stored_events:
+            return []
+        c.executemany(
+            self.insert_events_statement,
+            [
+                (
+                    s.originator_id.hex if isinstance(s.originator_id, UUID) else s.originator_id,
+                    s.originator_version,
+                    s.topic,
+                    s.state,
+                )
+                for s in stored_events
+            ],
+        )
+        c.execute(f"SELECT MAX(rowid) FROM {self.events_table_name}")  # noqa: S608 - our table name
+        laatste = int(c.fetchone()[0])
+        if laatste < GROOTSTE_ROWID:
+            return list(range(laatste - len(stored_events) + 1, laatste + 1))
+        nummers = []
+        for s in stored_events:
+            c.execute(
+                f"SELECT rowid FROM {self.events_table_name} WHERE originator_id = ? AND originator_version = ?",  # noqa: S608
+                (s.originator_id.hex if isinstance(s.originator_id, UUID) else s.originator_id, s.originator_version),
+            )
+            nummers.append(int(c.fetchone()[0]))
+        return nummers
+
+
+GROOTSTE_ROWID = 2**63 - 1
 
 
 def _sqlite_tabel_bestaat(c: Any) -> bool:

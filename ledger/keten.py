@@ -119,7 +119,7 @@ class Logkop:
 
     __slots__ = ("_kop", "positie")
 
-    def __init__(self, positie: int = 0, hash: str = GENESIS) -> None:  # noqa: A002 - the name every caller reads
+    def __init__(self, positie: int = 0, hash: str = GENESIS) -> None:
         self.positie = positie
         self._kop = bytes.fromhex(hash)
 

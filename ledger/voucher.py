@@ -413,6 +413,23 @@ class Factuur(Aggregate):
     def create_id(leverancier: str, factuur: str, **_: Any) -> UUID:
         return ids.factuur_id(leverancier, factuur)
 
+    @classmethod
+    def geboekt(
+        cls, factuur_id: UUID, leverancier: str, factuur: str, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str
+    ) -> Factuur:
+        """As `Factuur(...)`, under the id the caller already has (`ids.factuur_id(leverancier, factuur)`, as
+        `create_id`): a payment computes it once, to look the invoice up, not again to book it."""
+        return cls._create(
+            cls.Geboekt,
+            id=factuur_id,
+            leverancier=leverancier,
+            factuur=factuur,
+            voucher=voucher,
+            bedrag=bedrag,
+            datum=datum,
+            gebruiker=gebruiker,
+        )
+
     @event(Geboekt)
     def __init__(
         self, leverancier: str, factuur: str, voucher: str, bedrag: Bedrag, datum: date, gebruiker: str

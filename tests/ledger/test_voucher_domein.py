@@ -283,6 +283,23 @@ def test_een_geboekte_factuur_legt_leverancier_nummer_voucher_bedrag_datum_en_ka
     assert f.id == Factuur.create_id("Bouwmarkt", "F-1")
 
 
+def test_een_factuur_geboekt_onder_haar_berekende_id_is_dezelfde_als_via_de_constructor() -> None:
+    """Kasronde.betaal berekent de factuursleutel één keer (Factuur.geboekt): dezelfde id, gebeurtenis en toestand."""
+    gewoon = Factuur(
+        leverancier="Bouwmarkt", factuur="F-1", voucher=CODE, bedrag=e("80"), datum=VERSTREKT, gebruiker=KAS
+    )
+    snel = Factuur.geboekt(Factuur.create_id("Bouwmarkt", "F-1"), "Bouwmarkt", "F-1", CODE, e("80"), VERSTREKT, KAS)
+    (a,), (b,) = gewoon.collect_events(), snel.collect_events()
+    assert type(a) is type(b)
+    assert {k: v for k, v in vars(a).items() if k != "timestamp"} == {
+        k: v for k, v in vars(b).items() if k != "timestamp"
+    }
+    zonder_tijd = {"_created_on", "_modified_on", "_pending_events"}
+    assert {k: v for k, v in vars(gewoon).items() if k not in zonder_tijd} == {
+        k: v for k, v in vars(snel).items() if k not in zonder_tijd
+    }
+
+
 # --- de waarde intrekken met de toekenning (Awb 4:48) en een factuur opnieuw boeken ------------------------
 
 
