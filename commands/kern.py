@@ -38,7 +38,7 @@ from eventsourcing.utils import get_topic
 
 from commands.opslag import VoucherLedger, is_opslagfout, lees_opslag, opslagfout
 from commands.uitvoer import json_waarde
-from ledger import ids, namens
+from ledger import ids, namens, vastlegging
 from ledger.datum import formatteer_datum
 from ledger.fouten import Conflict, GeenMandaat, NietGevonden, OngeldigeInvoer, OpslagOnbeschikbaar, RegelOvertreden
 from ledger.gemeente import BESLISSERS, Gemeente
@@ -71,7 +71,7 @@ class Kern:
     ) -> None:
         self.app = app
         self.gebruiker = gebruiker
-        self.vandaag = vandaag or date.today()
+        self.vandaag = vandaag or vastlegging.vandaag()
         self.sleutel = sleutel  # the caller's idempotency key (--sleutel), for the next write
         # On PostgreSQL the command line sets commands.rechten.Databaserechten: a login's group
         # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).

@@ -39,6 +39,7 @@ from eventsourcing.utils import get_topic
 from psycopg import sql
 
 from ledger import gebeurtenissen as g
+from ledger import vastlegging
 from ledger.aanvraag import Aanvraag
 from ledger.fouten import NietGevonden, OpslagOnbeschikbaar, RegelOvertreden
 from ledger.gemeente import DATABASEROL, ROLLEN, Gemeente
@@ -278,7 +279,7 @@ def richt_in(app: VoucherLedger, gemeente: Gemeente | None = None, vandaag: date
             curs.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(_id(tabel)))
             curs.execute(sql.SQL("ALTER TABLE {} FORCE ROW LEVEL SECURITY").format(_id(tabel)))
         _maak_beleid(curs, rollen)
-        gegeven = _volg_alle_mandaten(curs, rollen, gemeente, vandaag or date.today()) if gemeente else []
+        gegeven = _volg_alle_mandaten(curs, rollen, gemeente, vandaag or vastlegging.vandaag()) if gemeente else []
     return {"databaserollen": rollen, "lidmaatschappen": gegeven}
 
 

@@ -81,6 +81,14 @@ def vastgelegd(e: Any) -> datetime | None:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
+def vandaag(nu: datetime | None = None) -> date:
+    """Today in Amsterdam: the default business date of an act, and the last day that is not in the future.
+
+    Not the server's clock zone: at 00:30 in Amsterdam it is already the next day there, while a
+    server on UTC still says yesterday (and the moment the act is recorded falls on today, `dag`)."""
+    return (nu or datetime.now(UTC)).astimezone(AMSTERDAM).date()
+
+
 def dag(moment: datetime) -> date:
     """The day in Amsterdam of a moment."""
     return moment.astimezone(AMSTERDAM).date()

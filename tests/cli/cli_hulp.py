@@ -28,6 +28,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ledger import vastlegging
+
 COLLEGE = "wethouder"
 REGIE = "regie1"
 KAS = "kas1"
@@ -95,7 +97,27 @@ EXITCODE_SOORT = {1: ("regel", "keten"), 2: ("invoer",), 3: ("niet_gevonden",), 
 
 
 def morgen() -> date:
-    return date.today() + timedelta(days=1)
+    """Tomorrow as the product counts days (in Amsterdam), now: call it when the command runs."""
+    return vastlegging.vandaag() + timedelta(days=1)
+
+
+# Dates relative to today in a command's arguments, filled in by voer_uit / voer_uit_echt when the
+# command runs, not when pytest collects the tests: a run that crosses midnight would otherwise send
+# yesterday's "tomorrow", which is today and accepted (and parametrize ids would differ per worker).
+MORGEN = "<morgen>"
+MORGEN_DMJ = "<morgen als dd-mm-jjjj>"
+VOLGEND_JAAR = "<1 januari volgend jaar>"
+
+
+def vul_dag_in(arg: str) -> str:
+    """`arg`, with a relative date (MORGEN, MORGEN_DMJ, VOLGEND_JAAR) replaced by the date it is now."""
+    if arg == MORGEN:
+        return morgen().isoformat()
+    if arg == MORGEN_DMJ:
+        return morgen().strftime("%d-%m-%Y")
+    if arg == VOLGEND_JAAR:
+        return f"{morgen().year + 1}-01-01"
+    return arg
 
 
 # --- running the command ------------------------------------------------------------------
@@ -124,7 +146,7 @@ def _argv(args: Sequence[str], db: str | os.PathLike[str] | None, als_json: bool
         argv += ["--database", str(db)]
     if als_json:
         argv.append("--json")
-    return argv + [str(a) for a in args]
+    return argv + [vul_dag_in(str(a)) for a in args]
 
 
 STANDAARD = "<standaard>"  # the default acting user: COLLEGE on SQLite; on PostgreSQL the URL's own login

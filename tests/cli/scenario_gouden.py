@@ -8,11 +8,11 @@ directory) is masked by `normaliseer`. The demo's store gives the reports and re
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 from cli_hulp import COLLEGE, KAS, REGIE, voer_uit
 
+from ledger import vastlegging
 from ledger.datum import formatteer_datum
 
 
@@ -177,15 +177,18 @@ DEMO_LEZINGEN: list[tuple[str, list[str]]] = [
 _HASH = re.compile(r"\b[0-9a-f]{64}\b")
 _KLOK = re.compile(r"(<vandaag>|\b\d{1,2} [a-z]+ \d{4}) \d{2}:\d{2}(:\d{2})?")  # also just after midnight
 _TIJD = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(\+\d{2}:\d{2}|Z)?")
+# How late an act was recorded (its business date in the past, recorded today) grows by one every day.
+_DAGEN_LAAT = re.compile(r'("dagen_laat": )\d+|\b\d+( dagen na de datum van de handeling \(\d)')
 _BYTES = re.compile(r'("bytes": |: )\d+( bytes)')
 
 
 def normaliseer(tekst: str, map: Path) -> str:
     """What differs between two runs of the same scenario: hashes, recording moments, the directory, today."""
     tekst = _TIJD.sub("<tijd>", _HASH.sub("<hash>", tekst.replace(str(map), "<map>")))
-    vandaag = date.today()
+    vandaag = vastlegging.vandaag()
     for vorm in (vandaag.isoformat(), formatteer_datum(vandaag), vandaag.strftime("%d-%m-%Y")):
         tekst = tekst.replace(vorm, "<vandaag>")  # reports without --tot: the stand of today
+    tekst = _DAGEN_LAAT.sub(lambda m: f"{m[1] or ''}<dagen>{m[2] or ''}", tekst)
     return _KLOK.sub("<tijd>", tekst)  # a recording moment in the text: "vastgelegd <vandaag> 16:36:32"
 
 

@@ -17,8 +17,11 @@ import pytest
 from cli_hulp import (
     COLLEGE,
     KAS,
+    MORGEN,
+    MORGEN_DMJ,
     REGIE,
     SALDO_BEDRAGEN,
+    VOLGEND_JAAR,
     VOUCHER_NOORD,
     VOUCHER_OUD,
     aantal_events,
@@ -299,8 +302,8 @@ FOUTGEVALLEN = [
     pytest.param(1, COLLEGE, ["init", "--gemeente", "Anderstad", "--datum", "2025-01-01"], [], id="1-init-voor-een-andere-gemeente"),
     # --- 2: bad input or usage -------------------------------------------------------------------------
     pytest.param(2, KAS, ["contant", VOUCHER_NOORD, "--bedrag", "abc", "--datum", "2026-04-02"], [], id="2-onleesbaar-bedrag"),
-    pytest.param(2, KAS, ["contant", VOUCHER_NOORD, "--bedrag", "1", "--datum", morgen().isoformat()], [], id="2-datum-morgen"),
-    pytest.param(2, REGIE, [*volledige_aanvraag("NOORD", "B", "500", "2026-02-02")[:-4], "--ontvangen", morgen().isoformat()],
+    pytest.param(2, KAS, ["contant", VOUCHER_NOORD, "--bedrag", "1", "--datum", MORGEN], [], id="2-datum-morgen"),
+    pytest.param(2, REGIE, [*volledige_aanvraag("NOORD", "B", "500", "2026-02-02")[:-4], "--ontvangen", MORGEN],
                  [], id="2-ontvangen-morgen"),
     pytest.param(2, KAS, ["contant", "V000001-01-1", "--bedrag", "1", "--datum", "2026-04-02"], [], id="2-controlecijfer-getikt"),
     pytest.param(2, KAS, ["contant", "V000003-01-0", "--bedrag", "1", "--datum", "2026-04-02"], [], id="2-aanvraagcijfer-getikt"),
@@ -798,9 +801,9 @@ FOUTE_DATUMS = [
     "2026/03/01",
     "01-03-26",
     "",
-    morgen().isoformat(),
-    morgen().strftime("%d-%m-%Y"),
-    f"{morgen().year + 1}-01-01",
+    MORGEN,
+    MORGEN_DMJ,
+    VOLGEND_JAAR,
 ]
 
 

@@ -13,13 +13,13 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from cli_hulp import (
     COLLEGE,
     KAS,
+    MORGEN,
     REGIE,
     VOUCHER_NOORD,
     Uitslag,
@@ -36,7 +36,6 @@ from hypothesis import strategies as st
 from ledger.vouchercode import maak_code
 
 NOOIT_VERSTREKT = maak_code(999, 1)  # valid check digit, never issued
-MORGEN = (date.today() + timedelta(days=1)).isoformat()
 VER = "9999-12-31"
 MILJOEN = "x" * 1_000_000
 MILJOEN_CIJFERS = "9" * 1_000_000

@@ -139,3 +139,24 @@ def test_handeling_van_een_gebeurtenis_zonder_datum_of_gebruiker():
         "door": None,
     }
     assert vl.dagen_laat(SimpleNamespace(timestamp=datetime(2026, 2, 1, tzinfo=UTC))) is None
+
+
+def test_vandaag_is_de_dag_in_amsterdam_niet_die_van_de_klok_van_de_server():
+    # 23:30 UTC on 3 December is 00:30 on 4 December in Amsterdam (winter: UTC+1)
+    assert vl.vandaag(datetime(2026, 12, 3, 23, 30, tzinfo=UTC)) == date(2026, 12, 4)
+    assert vl.vandaag(datetime(2026, 12, 3, 22, 59, 59, tzinfo=UTC)) == date(2026, 12, 3)
+    # summer: UTC+2, so 22:00 UTC on 30 June is already 1 July
+    assert vl.vandaag(datetime(2026, 6, 30, 22, tzinfo=UTC)) == date(2026, 7, 1)
+    assert vl.vandaag(datetime(2026, 6, 30, 21, 59, tzinfo=UTC)) == date(2026, 6, 30)
+    # the same day as the day a moment recorded now is counted on (dag), so "today" is never after it
+    nu = datetime.now(UTC)
+    assert vl.vandaag(nu) == vl.dag(nu)
+
+
+def test_een_handeling_zonder_datum_krijgt_vandaag_in_amsterdam():
+    from commands.kern import Kern
+
+    voor = vl.vandaag()
+    kern = Kern(app=None, gebruiker="kas1")  # type: ignore[arg-type]  # the date needs no store
+    assert kern.vandaag in (voor, vl.vandaag())  # (the same, unless midnight passed in between)
+    assert kern.datum(None) == kern.vandaag

@@ -130,10 +130,10 @@ def test_saldo_per_en_de_rapporten_drukken_dezelfde_ketenkop_af(store_url):
 
 def test_bekend_op_in_de_toekomst_is_ongeldige_invoer(store_url):
     _tot_half_maart(store_url)
-    morgen = date.fromordinal(date.today().toordinal() + 1).isoformat()
+    morgen = date.fromordinal(vastlegging.vandaag().toordinal() + 1).isoformat()
     controleer_fout(voer_uit("saldo", "--bekend-op", morgen, db=store_url), 2)
     controleer_fout(voer_uit("rapport", "verantwoording", "--bekend-op", morgen, db=store_url), 2)
-    assert vastlegging.einde_van(date.today()) > datetime.now(UTC)
+    assert vastlegging.einde_van(vastlegging.vandaag()) > datetime.now(UTC)
 
 
 def test_een_nieuwkomer_die_vandaag_inrichtte_hoort_hoe_hij_januari_invoert(store_url):
