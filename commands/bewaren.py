@@ -21,6 +21,7 @@ from commands.kern import Besluit, Kern
 from ledger import ids
 from ledger.aanvraag import Aanvraag
 from ledger.bewaartermijnen import Bewaartermijn, bewaartermijn
+from ledger.dossier import dossier_uit
 from ledger.fouten import OpslagOnbeschikbaar
 
 if TYPE_CHECKING:  # the command models (pydantic) are only types here; reads never import pydantic
@@ -57,7 +58,5 @@ class Bewaren(Kern):
         return replace(uitkomst, sleutel_verwijderd=v.verwijderd, opgeschoond=v.opgeschoond, toelichting=v.toelichting)
 
     def _bewaartermijn(self, a: Aanvraag) -> Bewaartermijn:
-        from projections.rapporten.bewaartermijnen import dossier_uit
-
         d = dossier_uit(self.app.events.get(a.id))
         return bewaartermijn(d.status, self.laad_wijk(a.wijk, a.periode).uitvoeren_tot, d.besluit, d.laatste)

@@ -3,33 +3,22 @@
 A fold of the log (no personal data is read): per aanvraag its wijk and budget year, how it
 ended (toegekend, geweigerd, niet afgehandeld), only for a finished file (an undecided aanvraag
 is kept, ledger/bewaartermijnen.py `eis_afgerond`), the date of its decision, the date of its
-last act and whether its personal data was destroyed already. The term itself is decided in
+last act and whether its personal data was destroyed already (ledger/dossier.py, which `voucher
+vergeet` reads too). The term itself is decided in
 one place, ledger/bewaartermijnen.py; `voucher vergeet NR` applies the same rule.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
 
 from ledger import gebeurtenissen as g
 from ledger.bewaartermijnen import BRON, bewaartermijn, is_afgerond
+from ledger.dossier import Dossier, pas_toe
 from projections.tekst import tabel
-
-
-@dataclass
-class Dossier:
-    nummer: int
-    wijk: str
-    periode: int
-    ontvangen: date
-    laatste: date
-    status: str = "open"
-    besluit: date | None = None
-    vernietigd: date | None = None
 
 
 def bouw(genummerd: Iterable[tuple[int, Any]], per: date) -> dict[str, Any]:
@@ -66,33 +55,6 @@ def bouw(genummerd: Iterable[tuple[int, Any]], per: date) -> dict[str, Any]:
                 }
             )
     return {"per": per, "bron": BRON, "dossiers": uit}
-
-
-def dossier_uit(gebeurtenissen: Iterable[Any]) -> Dossier:
-    """One aanvraag's dossier from its own events, in version order (what `voucher vergeet` judges)."""
-    eerste, *rest = gebeurtenissen
-    d = Dossier(eerste.nummer, eerste.wijk, eerste.periode, eerste.ontvangen, eerste.datum)
-    for e in rest:
-        pas_toe(d, e)
-    return d
-
-
-def pas_toe(d: Dossier, e: Any) -> None:
-    """One later event of the aanvraag: its last act, and how it ended (the term's inputs, one place)."""
-    if isinstance(e, g.AanvraagPersoonsgegevensVernietigd):
-        d.vernietigd = e.datum
-        return  # forgetting is no act on the matter itself
-    d.laatste = max(d.laatste, e.datum)
-    if isinstance(e, g.AanvraagToegekend):
-        d.status, d.besluit = "toegekend", e.datum
-    elif isinstance(e, g.AanvraagGeweigerd) or (isinstance(e, g.AanvraagRaadplegingBesloten) and e.uitkomst == "tegen"):
-        d.status, d.besluit = "geweigerd", e.datum
-    elif isinstance(e, g.AanvraagVastgesteld):
-        d.status = "vastgesteld"
-    elif isinstance(e, g.AanvraagIngetrokken):
-        d.status = "ingetrokken"
-    elif isinstance(e, g.AanvraagBuitenBehandelingGesteld):
-        d.status = "buiten behandeling"
 
 
 def tekst(m: dict[str, Any]) -> str:
