@@ -28,7 +28,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic
 
-from commands import resultaten as r
+from commands import kasresultaten as r
 from commands.kern import Besluit, Kern
 from commands.samenlezen import lees_samen
 from ledger import ids

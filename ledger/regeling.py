@@ -16,7 +16,6 @@ A stored regeling of before these parameters loads with their defaults (offset 0
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
@@ -125,6 +124,8 @@ class Regeling:
 
     @classmethod
     def uit_toml(cls, pad: Path) -> Regeling:
+        import tomllib  # on use: a payment reads its regeling from the store, never from a file
+
         try:
             inhoud = tomllib.loads(pad.read_text(encoding="utf-8"))
         except OSError as e:
