@@ -43,8 +43,9 @@ from ledger.vouchercode import maak_code
 
 class Aanvraag(NaDeVerlening, NaBezwaar, Aggregate):
     TOPIC = "voucher.Aanvraag"
+    Event = ev.Event  # the base of its events (ledger/aanvraag_gebeurtenissen.py)
 
-    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+    class Created(ev.Event, Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Aanvraag.Created"
 
     class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is

@@ -1,9 +1,8 @@
 """The events of the aanvraag: what each act on it records, under its stored topic (art. 4-8, Awb).
 
-The Aanvraag aggregate (ledger/aanvraag.py) binds every class here by its own name, so that
-eventsourcing makes it a subclass of `Aanvraag.Event` and registers its explicit `TOPIC`; the
-methods that check the rules and the `@event` methods that only assign state stay with the
-aggregate. A class may move; its topic and its field names are the stored format and never change
+The Aanvraag aggregate (ledger/aanvraag.py) binds every class here by its own name, `Event` as its
+base event class, so that eventsourcing registers each explicit `TOPIC`; the methods that check
+the rules and the `@event` methods that only assign state stay with the aggregate. A class may move; its topic and its field names are the stored format and never change
 (tests/store/test_gebeurtenissen_blijven_gelijk.py): a changed event gets a `class_version` and an
 upcast. Every decision records on whose behalf and under which mandate (Awb 10:10,
 ledger/namens.py); the decisions of the first round record them since their version 2.
@@ -20,7 +19,12 @@ from ledger.geld import Bedrag
 from ledger.namens import upcast_v1_v2 as _upcast_namens_v1_v2
 
 
-class Ingediend(Aggregate.Created):
+class Event(Aggregate.Event):
+    """The base of the aanvraag's events (`Aanvraag.Event`): defined here, so that the library does not
+    redefine each event as a subclass of one it makes itself (a second dataclass per event class at every start)."""
+
+
+class Ingediend(Event, Aggregate.Created):
     """Art. 4 lid 1-2: an aanvraag received on `ontvangen`, registered on `datum`; `persoon` apart (AVG)."""
 
     TOPIC = "voucher.Aanvraag.Ingediend"
@@ -34,7 +38,7 @@ class Ingediend(Aggregate.Created):
     gebruiker: str
 
 
-class AanvullingGevraagd(Aggregate.Event):
+class AanvullingGevraagd(Event):
     """Art. 4 lid 3, Awb 4:5: what is missing, and until when; the beslistermijn pauses (Awb 4:15)."""
 
     TOPIC = "voucher.Aanvraag.AanvullingGevraagd"
@@ -48,7 +52,7 @@ class AanvullingGevraagd(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class Aangevuld(Aggregate.Event):
+class Aangevuld(Event):
     """Art. 4 lid 3: the items given (only what changed); an open request for aanvulling ends."""
 
     TOPIC = "voucher.Aanvraag.Aangevuld"
@@ -58,7 +62,7 @@ class Aangevuld(Aggregate.Event):
     gebruiker: str
 
 
-class Toegekend(Aggregate.Event):
+class Toegekend(Event):
     """Art. 5 lid 2: vouchers verstrekt; below the kostenraming a partial refusal with its ground (art. 6)."""
 
     TOPIC = "voucher.Aanvraag.Toegekend"
@@ -76,7 +80,7 @@ class Toegekend(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class Geweigerd(Aggregate.Event):
+class Geweigerd(Event):
     """Art. 6: refused on a ground a-e (or geen initiatief, art. 1), motivated (Awb 3:46)."""
 
     TOPIC = "voucher.Aanvraag.Geweigerd"
@@ -90,7 +94,7 @@ class Geweigerd(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class GeschiktVerklaard(Aggregate.Event):
+class GeschiktVerklaard(Event):
     """Art. 5 lid 3: above the threshold and within the rules: to the wijkraadpleging."""
 
     TOPIC = "voucher.Aanvraag.GeschiktVerklaard"
@@ -102,7 +106,7 @@ class GeschiktVerklaard(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class RaadplegingBesloten(Aggregate.Event):
+class RaadplegingBesloten(Event):
     """Art. 5 lid 4-6: the wijkraadpleging decided for or against, with the votes when counted."""
 
     TOPIC = "voucher.Aanvraag.RaadplegingBesloten"
@@ -117,7 +121,7 @@ class RaadplegingBesloten(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class Bekendgemaakt(Aggregate.Event):
+class Bekendgemaakt(Event):
     """Art. 7 lid 2: the initiative and its vouchers made public."""
 
     TOPIC = "voucher.Aanvraag.Bekendgemaakt"
@@ -125,7 +129,7 @@ class Bekendgemaakt(Aggregate.Event):
     gebruiker: str
 
 
-class WijzigingGemeld(Aggregate.Event):
+class WijzigingGemeld(Event):
     """Art. 8 lid 2: the initiatiefnemer reports changed circumstances."""
 
     TOPIC = "voucher.Aanvraag.WijzigingGemeld"
@@ -134,7 +138,7 @@ class WijzigingGemeld(Aggregate.Event):
     gebruiker: str
 
 
-class Herroepen(Aggregate.Event):
+class Herroepen(Event):
     """Awb 7:11: on a gegrond bezwaar the decision is revoked and the aanvraag is open for a new one."""
 
     TOPIC = "voucher.Aanvraag.Herroepen"
@@ -149,7 +153,7 @@ class Herroepen(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class Vastgesteld(Aggregate.Event):
+class Vastgesteld(Event):
     """Awb 4:42-4:47: the grant is settled at what was paid, or lower on a ground of 4:46 lid 2; a decision."""
 
     TOPIC = "voucher.Aanvraag.Vastgesteld"
@@ -165,7 +169,7 @@ class Vastgesteld(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class TerugvorderingIngesteld(Aggregate.Event):
+class TerugvorderingIngesteld(Event):
     """Awb 4:57: the college claims back what was paid and is not due; a decision, with bezwaar."""
 
     TOPIC = "voucher.Aanvraag.TerugvorderingIngesteld"
@@ -177,7 +181,7 @@ class TerugvorderingIngesteld(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class TerugbetalingOntvangen(Aggregate.Event):
+class TerugbetalingOntvangen(Event):
     """The kasbeheerder receives (part of) what was claimed back."""
 
     TOPIC = "voucher.Aanvraag.TerugbetalingOntvangen"
@@ -186,7 +190,7 @@ class TerugbetalingOntvangen(Aggregate.Event):
     gebruiker: str
 
 
-class ToekenningIngetrokken(Aggregate.Event):
+class ToekenningIngetrokken(Event):
     """Awb 4:48: the grant is withdrawn (its whole unspent part) or reduced; a decision, with bezwaar."""
 
     TOPIC = "voucher.Aanvraag.ToekenningIngetrokken"
@@ -200,7 +204,7 @@ class ToekenningIngetrokken(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class Ingetrokken(Aggregate.Event):
+class Ingetrokken(Event):
     """The initiatiefnemer withdraws the aanvraag before a decision; it leaves the queue (art. 4 lid 4)."""
 
     TOPIC = "voucher.Aanvraag.Ingetrokken"
@@ -211,7 +215,7 @@ class Ingetrokken(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class BuitenBehandelingGesteld(Aggregate.Event):
+class BuitenBehandelingGesteld(Event):
     """Awb 4:5: the aanvraag stays incomplete after the aanvullingstermijn; a decision, with bezwaar."""
 
     TOPIC = "voucher.Aanvraag.BuitenBehandelingGesteld"
@@ -224,10 +228,17 @@ class BuitenBehandelingGesteld(Aggregate.Event):
     mandaat: dict[str, Any] | None
 
 
-class PersoonsgegevensVernietigd(Aggregate.Event):
+class PersoonsgegevensVernietigd(Event):
     """AVG art. 17, Selectielijst: the key of the personal data destroyed after the retention term."""
 
     TOPIC = "voucher.Aanvraag.PersoonsgegevensVernietigd"
     bewaren_tot: date  # the end of the retention term
     datum: date
     gebruiker: str
+
+
+# Each class is found as `Aanvraag.<Name>` (ledger/aanvraag.py binds it there); its qualified name says so, as it
+# did when the library redefined every class on the aggregate: the kind of act in words follows from it
+# (ledger/vastlegging.py `wat`: "aanvraag ingediend").
+for _klasse in [k for k in list(vars().values()) if isinstance(k, type) and issubclass(k, Event) and k is not Event]:
+    _klasse.__qualname__ = f"Aanvraag.{_klasse.__name__}"

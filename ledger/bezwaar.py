@@ -44,10 +44,14 @@ class Verzending(Aggregate):
 
     TOPIC = "voucher.Verzending"
 
-    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+    class Event(Aggregate.Event):
+        """The base of this aggregate's events: defined here, so that the library does not redefine each event
+        as a subclass of one it makes itself (a second dataclass per event class at every start)."""
+
+    class Created(Event, Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Verzending.Created"
 
-    class Verzonden(Aggregate.Created):
+    class Verzonden(Event, Aggregate.Created):
         """Awb 3:41: the decision letter was sent; the bezwaartermijn runs from the day after (Awb 6:8)."""
 
         TOPIC = "voucher.Verzending.Verzonden"
@@ -128,10 +132,14 @@ class Bezwaar(Aggregate):
 
     TOPIC = "voucher.Bezwaar"
 
-    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+    class Event(Aggregate.Event):
+        """The base of this aggregate's events: defined here, so that the library does not redefine each event
+        as a subclass of one it makes itself (a second dataclass per event class at every start)."""
+
+    class Created(Event, Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Bezwaar.Created"
 
-    class Beslist(Aggregate.Event):
+    class Beslist(Event):
         """Awb 7:11-7:12: the college decides on the bezwaar; a decision, with a letter and beroep."""
 
         TOPIC = "voucher.Bezwaar.Beslist"
@@ -142,7 +150,7 @@ class Bezwaar(Aggregate):
         namens: str
         mandaat: dict[str, Any] | None
 
-    class Ingediend(Aggregate.Created):
+    class Ingediend(Event, Aggregate.Created):
         """Awb 6:4: a bezwaarschrift received against one decision, registered with its terms."""
 
         TOPIC = "voucher.Bezwaar.Ingediend"

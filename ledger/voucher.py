@@ -43,7 +43,11 @@ def _upcast_verzilverd_v1_v2(toestand: dict[str, Any]) -> None:
 class Voucher(Aggregate):
     TOPIC = "voucher.Voucher"
 
-    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+    class Event(Aggregate.Event):
+        """The base of this aggregate's events: defined here, so that the library does not redefine each event
+        as a subclass of one it makes itself (a second dataclass per event class at every start)."""
+
+    class Created(Event, Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Voucher.Created"
 
     class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
@@ -61,7 +65,7 @@ class Voucher(Aggregate):
     def upcast_v2_v3(state: dict[str, Any]) -> None:
         state["ingetrokken"] = Bedrag.nul()  # nothing was withdrawn before withdrawals existed
 
-    class WaardeIngetrokken(Aggregate.Event):
+    class WaardeIngetrokken(Event):
         """Awb 4:48: part of the unspent value is withdrawn with the grant; it no longer counts against the plafond."""
 
         TOPIC = "voucher.Voucher.WaardeIngetrokken"
@@ -70,7 +74,7 @@ class Voucher(Aggregate):
         datum: date
         gebruiker: str
 
-    class BetalingGecorrigeerd(Aggregate.Event):
+    class BetalingGecorrigeerd(Event):
         """Storno of one payment (art. 9 lid 3 onder a) or cash withdrawal (onder b) of this voucher."""
 
         TOPIC = "voucher.Voucher.BetalingGecorrigeerd"
@@ -84,7 +88,7 @@ class Voucher(Aggregate):
         datum: date
         gebruiker: str
 
-    class Verstrekt(Aggregate.Created):
+    class Verstrekt(Event, Aggregate.Created):
         """Art. 5 lid 2: a voucher of a grant, with its value and the date it must be spent by (art. 5 lid 8)."""
 
         TOPIC = "voucher.Voucher.Verstrekt"
@@ -97,7 +101,7 @@ class Voucher(Aggregate):
         datum: date
         gebruiker: str  # who granted it: may not pay it out (functiescheiding)
 
-    class Verzilverd(Aggregate.Event):
+    class Verzilverd(Event):
         """Art. 9 lid 3 onder a: the kasbeheerder pays a supplier's invoice from the voucher."""
 
         TOPIC = "voucher.Voucher.Verzilverd"
@@ -111,7 +115,7 @@ class Voucher(Aggregate):
         gebruiker: str
         factuurdatum: date | None
 
-    class ContantOpgenomen(Aggregate.Event):
+    class ContantOpgenomen(Event):
         """Art. 9 lid 3 onder b: cash from the voucher, at most the regeling's maximum per time."""
 
         TOPIC = "voucher.Voucher.ContantOpgenomen"
@@ -122,7 +126,7 @@ class Voucher(Aggregate):
         # has none, and reads as None through this default (the stored form of a new event is unchanged).
         kwitantie: str | None = None
 
-    class BetalingGeweigerd(Aggregate.Event):
+    class BetalingGeweigerd(Event):
         """Art. 9 lid 2: a payment refused as not meant for the initiative; changes no balance."""
 
         TOPIC = "voucher.Voucher.BetalingGeweigerd"
@@ -133,7 +137,7 @@ class Voucher(Aggregate):
         datum: date
         gebruiker: str
 
-    class Vervallen(Aggregate.Event):
+    class Vervallen(Event):
         """Act 12, art. 5 lid 8: the unspent value expires after the execution date."""
 
         TOPIC = "voucher.Voucher.Vervallen"
@@ -395,10 +399,14 @@ class Factuur(Aggregate):
 
     TOPIC = "voucher.Factuur"
 
-    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+    class Event(Aggregate.Event):
+        """The base of this aggregate's events: defined here, so that the library does not redefine each event
+        as a subclass of one it makes itself (a second dataclass per event class at every start)."""
+
+    class Created(Event, Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Factuur.Created"
 
-    class Geboekt(Aggregate.Created):
+    class Geboekt(Event, Aggregate.Created):
         """The invoice (or cash receipt) is booked, once, on `voucher`."""
 
         TOPIC = "voucher.Factuur.Geboekt"
@@ -441,13 +449,13 @@ class Factuur(Aggregate):
         self.datum = datum
         self.vrij = False  # freed by a correction of its payment: may be booked again
 
-    class Vrijgegeven(Aggregate.Event):
+    class Vrijgegeven(Event):
         TOPIC = "voucher.Factuur.Vrijgegeven"
         gecorrigeerd: int  # the number of the payment event whose correction freed it
         datum: date
         gebruiker: str
 
-    class OpnieuwGeboekt(Aggregate.Event):
+    class OpnieuwGeboekt(Event):
         TOPIC = "voucher.Factuur.OpnieuwGeboekt"
         voucher: str
         bedrag: Bedrag

@@ -41,7 +41,11 @@ def _upcast_vastgelegd_v1_v2(state: dict[str, Any]) -> None:
 class Wijk(Aggregate):
     TOPIC = "voucher.Wijk"
 
-    class Created(Aggregate.Created):  # explicit topics require it; never triggered
+    class Event(Aggregate.Event):
+        """The base of this aggregate's events: defined here, so that the library does not redefine each event
+        as a subclass of one it makes itself (a second dataclass per event class at every start)."""
+
+    class Created(Event, Aggregate.Created):  # explicit topics require it; never triggered
         TOPIC = "voucher.Wijk.Created"
 
     class Snapshot(Momentopname):  # its own topic: the database can tell whose snapshot it is
@@ -66,7 +70,7 @@ class Wijk(Aggregate):
         # they did then); replaying those events gives the same empty list, so `verifieer` agrees.
         state["verlagingen"] = []
 
-    class Aangewezen(Aggregate.Created):
+    class Aangewezen(Event, Aggregate.Created):
         """Act 2: the college designates the wijk for a budget year, with its budget and dates (art. 2, 5 lid 8)."""
 
         TOPIC = "voucher.Wijk.Aangewezen"
@@ -79,7 +83,7 @@ class Wijk(Aggregate):
         datum: date
         gebruiker: str
 
-    class UitvoeringskostenGereserveerd(Aggregate.Event):
+    class UitvoeringskostenGereserveerd(Event):
         """Art. 2 lid 3: the reserve for the costs of execution."""
 
         TOPIC = "voucher.Wijk.UitvoeringskostenGereserveerd"
@@ -87,7 +91,7 @@ class Wijk(Aggregate):
         datum: date
         gebruiker: str
 
-    class SubsidieplafondVastgesteld(Aggregate.Event):
+    class SubsidieplafondVastgesteld(Event):
         """Art. 2 lid 5, Awb 4:25: the plafond; a lower one than `vorig` is a lowering (Awb 4:27 lid 2)."""
 
         TOPIC = "voucher.Wijk.SubsidieplafondVastgesteld"
@@ -99,7 +103,7 @@ class Wijk(Aggregate):
         gebruiker: str
         vorig: Bedrag | None
 
-    class AanvraagInBehandeling(Aggregate.Event):
+    class AanvraagInBehandeling(Event):
         """Art. 4 lid 4: a complete aanvraag joins the order of receipt on the date it became complete."""
 
         TOPIC = "voucher.Wijk.AanvraagInBehandeling"
@@ -108,14 +112,14 @@ class Wijk(Aggregate):
         datum: date
         gebruiker: str
 
-    class AanvraagUitWachtrij(Aggregate.Event):
+    class AanvraagUitWachtrij(Event):
         TOPIC = "voucher.Wijk.AanvraagUitWachtrij"
         nummer: int
         reden: str
         datum: date
         gebruiker: str
 
-    class VouchersVastgelegd(Aggregate.Event):
+    class VouchersVastgelegd(Event):
         """Art. 6 onder e: a grant committed against the plafond."""
 
         TOPIC = "voucher.Wijk.VouchersVastgelegd"
@@ -128,7 +132,7 @@ class Wijk(Aggregate):
         gebruiker: str
         plafond: Bedrag | None
 
-    class PeriodeAfgesloten(Aggregate.Event):
+    class PeriodeAfgesloten(Event):
         """Act 12, art. 5 lid 8: the period closed; `vervallen` of `vouchers` expired with it. A decision."""
 
         TOPIC = "voucher.Wijk.PeriodeAfgesloten"
@@ -220,7 +224,7 @@ class Wijk(Aggregate):
         self._plafond_vastgesteld(plafond=plafond, datum=datum, gebruiker=gebruiker, vorig=vorig)
 
     # --- college: the budget changed (art. 2 lid 2) ------------------------------------
-    class BudgetGewijzigd(Aggregate.Event):
+    class BudgetGewijzigd(Event):
         """The college changed the wijk's share of the budget for this budget year (art. 2 lid 2)."""
 
         TOPIC = "voucher.Wijk.BudgetGewijzigd"
@@ -323,7 +327,7 @@ class Wijk(Aggregate):
         self.wachtrij.pop(str(nummer), None)
 
     # --- a grant withdrawn or reduced (Awb 4:48) ----------------------------------------
-    class WaardeVrijgegeven(Aggregate.Event):
+    class WaardeVrijgegeven(Event):
         """The value withdrawn with a grant (Awb 4:48) no longer counts against the plafond: it is `vervallen`."""
 
         TOPIC = "voucher.Wijk.WaardeVrijgegeven"
@@ -343,7 +347,7 @@ class Wijk(Aggregate):
         self._herbereken()
 
     # --- paid back after a terugvordering (Awb 4:57) ------------------------------------
-    class TerugbetalingGeboekt(Aggregate.Event):
+    class TerugbetalingGeboekt(Event):
         """What an initiatiefnemer paid back is available again under the plafond (CLI.md `beschikbaar`)."""
 
         TOPIC = "voucher.Wijk.TerugbetalingGeboekt"
