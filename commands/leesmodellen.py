@@ -24,7 +24,7 @@ from projections.bijwerken import Leesmodel, LeesmodelOnbeschikbaar
 from projections.rijen import KasboekRij, Kasboekvraag, SaldoRij
 from projections.saldo import Saldo
 from projections.snel import kies_saldi, kies_vouchers
-from projections.vouwen import vouw
+from projections.vouwen import verwerking, vouw
 
 T = TypeVar("T")
 
@@ -71,6 +71,14 @@ class Leesdienst:
             stand = selectie.bruikbaar(self.app) if wijk and periode and (per or bekend_op) else None
             if wijk and periode and stand is not None:
                 return self._saldo_van(selectie.Selectie(wijk, periode, bekend_op), per, stand)
+            if per is not None and bekend_op is None and (stand := selectie.bruikbaar(self.app)) is not None:
+                # The whole log up to `per`: the kinds the fold does not use (half of a year's events) are not
+                # decoded; the log head's rule reads their business dates from the index instead.
+                kop = Logkop()
+                gedateerd = selectie.laatste_gedateerd(self.app, per, stand)
+                gelezen = self.app.genummerd(kop=kop, alleen=verwerking(), stop=stand)
+                m = vouw(gelezen, per, kop=kop, laatste_gedateerd=gedateerd)
+                return m.saldo_rijen(), m.ketenkop()
             if per is not None or bekend_op is not None:
                 kop = Logkop()
                 m = vouw(bijwerken.notificaties(self.app, kop=kop), per, bekend_op, kop=kop)

@@ -418,6 +418,18 @@ def grens(app: Any, bekend_op: date | None, stand: int) -> int:
     return int(eerste) - 1 if eerste is not None else stand
 
 
+def laatste_gedateerd(app: Any, per: date, stop: int) -> int:
+    """The notification id of the last event up to `stop` with a business date on or before `per` (0: none):
+    where `vouw` puts the log head of a replay up to `per` (projections/vouwen.py). From the top of the
+    log down: the first row that qualifies ends the scan."""
+    sql = (
+        f"SELECT notification_id FROM {TABEL} WHERE notification_id <= ? AND datum IS NOT NULL AND datum <= ? "  # noqa: S608 - our table name
+        "ORDER BY notification_id DESC LIMIT 1"
+    )
+    rij = _een(app, sql, (stop, per.isoformat()))
+    return int(rij[0]) if rij else 0
+
+
 def tellers(app: Any, selectie: Selectie, tot: date | None, stop: int) -> Tellers:
     """The figures of the whole log (up to `stop`) that a report or saldo of `selectie` shows, by the fold's
     rule (see the module docstring): the last event read, and over the events dated by `tot` the last one,

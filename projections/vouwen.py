@@ -449,19 +449,27 @@ def vouw(
     per: date | None = None,
     bekend_op: date | None = None,
     kop: Logkop | None = None,
+    laatste_gedateerd: int | None = None,
 ) -> Geheugen:
     """Fold (notification id, event) pairs, in commit order, into rows in memory: the figures at the end
     of `per`, as far as they were recorded by the end of `bekend_op` (ledger/vastlegging.py).
 
     With `kop` (the log head the reader follows), `ketenkop()` answers by the reports' rule
     (projections/rapporten/geschiedenis.py `kop_positie`): with `bekend_op` the head of the log as it
-    stood then, else the head at the last event with a business date on or before `per`."""
+    stood then, else the head at the last event with a business date on or before `per`. That last
+    event is found from the events' dates, or given (`laatste_gedateerd`, its notification id, from
+    the selection index, commands/selectie.py): then an event the fold does not use may come as None,
+    undecoded (`VoucherLedger.genummerd(alleen=verwerking())`)."""
     geheugen = Geheugen()
     laatste = (0, GENESIS)
     for positie, e in bekend_op_van(notificaties, bekend_op):
         pas_toe(geheugen, positie, e, per)
         h = kop.hash if kop is not None else GENESIS
         geheugen.positie, geheugen.kop = positie, h
+        if laatste_gedateerd is not None:
+            if positie == laatste_gedateerd:
+                laatste = (positie, h)
+            continue
         datum = getattr(e, "datum", None)
         if datum is not None and (per is None or datum <= per):
             laatste = (positie, h)

@@ -15,7 +15,7 @@ the demo (two budget years), with and without --tot, --per and --bekend-op:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -29,6 +29,7 @@ from commands.geschiedenis import lees_geschiedenis
 from commands.leesmodellen import Leesdienst
 from ledger import gebeurtenissen as g
 from ledger.fouten import NietGevonden
+from ledger.keten import GENESIS
 from projections.rapporten import handelingen
 from projections.rapporten import verantwoording as v
 from projections.rapporten.geschiedenis import _VERWERKING, vouw
@@ -114,6 +115,34 @@ def test_een_wijk_en_jaar_uit_de_index_is_byte_voor_byte_het_rapport_van_het_hel
             if tot is not None and tot.year >= 2025:  # saldo --per: with and without the index
                 met_index = _saldo(app, wijk, periode, tot, bekend_op, True, monkeypatch)
                 assert met_index == _saldo(app, wijk, periode, tot, bekend_op, False, monkeypatch), (wijk, tot)
+
+
+def test_saldo_per_over_het_hele_log_decodeert_alleen_wat_de_vouw_gebruikt_en_geeft_hetzelfde(demo, monkeypatch):
+    """`saldo --per D` without --wijk/--periode: the kinds the fold does not use stay undecoded, the log head's
+    business dates come from the index; rows and head are those of the fold that decodes every event."""
+    app = demo
+    gedecodeerd: list[Any] = []
+    echt = app.mapper.gebeurtenis
+
+    def tel(*args: Any, **kwargs: Any) -> Any:
+        e = echt(*args, **kwargs)
+        gedecodeerd.append(type(e))
+        return e
+
+    monkeypatch.setattr(app.mapper, "gebeurtenis", tel)
+    laatste_dag = max(date.fromisoformat(r[4]) for r in _rijen(app) if r[4] is not None)
+    dagen = [date(2020, 1, 1), date(2025, 1, 2), date(2025, 3, 31), date(2025, 9, 15), date(2026, 6, 30)]
+    for per in [*dagen, laatste_dag - timedelta(days=1), laatste_dag, date(2030, 1, 1)]:
+        gedecodeerd.clear()
+        met_index = _saldo(app, None, None, per, None, True, monkeypatch)  # type: ignore[arg-type]
+        met = list(gedecodeerd)
+        gedecodeerd.clear()
+        zonder = _saldo(app, None, None, per, None, False, monkeypatch)  # type: ignore[arg-type]
+        assert met_index == zonder, per
+        assert set(met) <= set(verwerking()), per  # only what the fold uses was decoded
+        assert len(met) < len(gedecodeerd), per  # and less than every event
+    # the same head on a day between two events' dates, and on a day before all of them
+    assert _saldo(app, None, None, date(2020, 1, 1), None, True, monkeypatch)[1] == (0, GENESIS)  # type: ignore[arg-type]
 
 
 def test_de_index_bij_het_schrijven_is_de_index_uit_het_log_en_geen_stroom_wisselt_van_wijk(demo):
