@@ -24,7 +24,7 @@ from projections.bijwerken import Leesmodel, LeesmodelOnbeschikbaar
 from projections.rijen import KasboekRij, Kasboekvraag, SaldoRij
 from projections.saldo import Saldo
 from projections.snel import kies_saldi, kies_vouchers
-from projections.vouwen import verwerking, vouw
+from projections.vouwen import voor_saldo, vouw
 
 T = TypeVar("T")
 
@@ -72,11 +72,11 @@ class Leesdienst:
             if wijk and periode and stand is not None:
                 return self._saldo_van(selectie.Selectie(wijk, periode, bekend_op), per, stand)
             if per is not None and bekend_op is None and (stand := selectie.bruikbaar(self.app)) is not None:
-                # The whole log up to `per`: the kinds the fold does not use (half of a year's events) are not
-                # decoded; the log head's rule reads their business dates from the index instead.
+                # The whole log up to `per`: only the kinds the saldo rows depend on are decoded (about a third of
+                # a year's events); the log head's rule reads the business dates of the rest from the index.
                 kop = Logkop()
                 gedateerd = selectie.laatste_gedateerd(self.app, per, stand)
-                gelezen = self.app.genummerd(kop=kop, alleen=verwerking(), stop=stand)
+                gelezen = self.app.genummerd(kop=kop, alleen=voor_saldo(), stop=stand)
                 m = vouw(gelezen, per, kop=kop, laatste_gedateerd=gedateerd)
                 return m.saldo_rijen(), m.ketenkop()
             if per is not None or bekend_op is not None:

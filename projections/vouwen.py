@@ -113,12 +113,18 @@ def _ingediend(t: Toestand, positie: int, e: Any) -> None:
     )
 
 
+_ALLEEN_REGISTER: set[Callable[..., None]] = set()  # the handlers that change nothing but an aanvraag's row
+
+
 def _aanvraag(wijzig: Callable[[AanvraagRij, Any], None]) -> Callable[[Toestand, int, Any], None]:
+    """An act that changes only the aanvragen register (its row), no saldo, voucher or kasboek line."""
+
     def toepassen(t: Toestand, positie: int, e: Any) -> None:
         if (a := t.aanvraag(e.originator_id)) is not None:
             wijzig(a, e)
             t.bewaar(a)
 
+    _ALLEEN_REGISTER.add(toepassen)
     return toepassen
 
 
@@ -368,6 +374,14 @@ def verwerking() -> dict[type, Callable[[Toestand, int, Any], None]]:
 
 
 """Every event kind a read model uses; the rest only advances the tracking position."""
+
+
+@cache
+def voor_saldo() -> frozenset[type]:
+    """The event kinds the saldo rows depend on: every kind of `verwerking` but those whose handler changes only
+    the aanvragen register (`_aanvraag`). A fold of these alone gives the same saldo rows (the register rows it
+    leaves incomplete are not asked): what `saldo --per` decodes."""
+    return frozenset(k for k, f in verwerking().items() if f not in _ALLEEN_REGISTER)
 
 
 def pas_toe(toestand: Toestand, positie: int, e: Any, per: date | None = None) -> bool:
