@@ -7,7 +7,6 @@ library: a read of up-to-date SQLite views answers without eventsourcing or psyc
 from __future__ import annotations
 
 import base64
-import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,7 @@ class Opslag:
     def verbinding(self) -> dict[str, Any]:
         """PostgreSQL: the login, server and database this URL means, defaults filled in (never None)."""
         info = self.conninfo or {}
-        user = str(info.get("user") or getpass.getuser())
+        user = str(info.get("user") or _inlognaam())
         return {
             "user": user,
             "password": str(info.get("password") or os.environ.get("PGPASSWORD", "")),
@@ -123,3 +122,10 @@ def versleuteling() -> dict[str, str]:
             "(maak er een met: python3 -c 'import os,base64; print(base64.b64encode(os.urandom(32)).decode())')"
         )
     return {"CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher", "CIPHER_KEY": sleutel}
+
+
+def _inlognaam() -> str:
+    """The login name of this process (imported on use: a command with VOUCHER_GEBRUIKER never asks)."""
+    import getpass
+
+    return getpass.getuser()

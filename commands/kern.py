@@ -71,7 +71,7 @@ class Kern:
     ) -> None:
         self.app = app
         self.gebruiker = gebruiker
-        self.vandaag = vandaag or vastlegging.vandaag()
+        self._vandaag = vandaag  # None: today in Amsterdam, found when first asked (`vandaag`)
         self.sleutel = sleutel  # the caller's idempotency key (--sleutel), for the next write
         # On PostgreSQL the command line sets commands.rechten.Databaserechten: a login's group
         # role follows its mandates (GRANT/REVOKE in the transaction of the mandate's event).
@@ -82,6 +82,13 @@ class Kern:
         # or the --sleutel was used before (its first answer is the answer).
         self.niets_veranderd = False
         self.herhaald_verzoek: Verzoek | None = None
+
+    @property
+    def vandaag(self) -> date:
+        """Today: the day given to this service, else today in Amsterdam (ledger/vastlegging.py)."""
+        if self._vandaag is None:
+            self._vandaag = vastlegging.vandaag()
+        return self._vandaag
 
     def datum(self, datum: date | None) -> date:
         """The business date of an act: today by default, never in the future."""

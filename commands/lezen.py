@@ -41,7 +41,9 @@ class Leeskern(Protocol):
 
     app: VoucherLedger
     gebruiker: str
-    vandaag: date
+
+    @property
+    def vandaag(self) -> date: ...
 
     @property
     def sleutels(self) -> Sleutelopslag: ...

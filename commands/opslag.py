@@ -8,7 +8,6 @@ store must not take a name on trust. psycopg is imported only for PostgreSQL.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sqlite3
@@ -576,7 +575,7 @@ def _eis_passende_sleutel(app: VoucherLedger, *, versleuteld: bool) -> None:
 
 def acterende_gebruiker(app: VoucherLedger, opslag: Opslag) -> str:
     if opslag.soort == "sqlite":
-        naam = (os.environ.get(GEBRUIKER_ENV) or getpass.getuser()).strip()
+        naam = (os.environ.get(GEBRUIKER_ENV) or _inlognaam()).strip()
         if not GEBRUIKERSNAAM.fullmatch(naam):
             raise OngeldigeInvoer(
                 f"{GEBRUIKER_ENV} of de inlognaam is geen geldige gebruikersnaam: 1 tot 63 letters, cijfers, _ . @ of -"
@@ -637,3 +636,10 @@ def lees_opslag(lezer: Callable[[], T]) -> T:
         if is_opslagfout(e):
             raise opslagfout(e) from None
         raise
+
+
+def _inlognaam() -> str:
+    """The login name of this process (imported on use: a command with VOUCHER_GEBRUIKER never asks)."""
+    import getpass
+
+    return getpass.getuser()

@@ -70,7 +70,21 @@ class _Eu(tzinfo):
         return "CEST" if self.dst(dt) else "CET"
 
 
-AMSTERDAM = _amsterdam()
+_ZONE: list[tzinfo] = []
+
+
+def _zone() -> tzinfo:
+    """Amsterdam's zone, made on first use: `vandaag` before 22:00 UTC never needs it (`zoneinfo` and its
+    search for the tz database cost a command ~2 ms at start)."""
+    if not _ZONE:
+        _ZONE.append(_amsterdam())
+    return _ZONE[0]
+
+
+def __getattr__(naam: str) -> Any:
+    if naam == "AMSTERDAM":  # the zone as a module constant, for who names it
+        return _zone()
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
 
 
 def vastgelegd(e: Any) -> datetime | None:
@@ -86,22 +100,25 @@ def vandaag(nu: datetime | None = None) -> date:
 
     Not the server's clock zone: at 00:30 in Amsterdam it is already the next day there, while a
     server on UTC still says yesterday (and the moment the act is recorded falls on today, `dag`)."""
-    return (nu or datetime.now(UTC)).astimezone(AMSTERDAM).date()
+    nu = (nu or datetime.now(UTC)).astimezone(UTC)
+    if nu.hour < 22:  # Amsterdam is UTC+1 or UTC+2 (CET, CEST): until 22:00 UTC it is the same day there
+        return nu.date()
+    return nu.astimezone(_zone()).date()
 
 
 def dag(moment: datetime) -> date:
     """The day in Amsterdam of a moment."""
-    return moment.astimezone(AMSTERDAM).date()
+    return moment.astimezone(_zone()).date()
 
 
 def lokaal(moment: datetime) -> datetime:
     """A moment as Amsterdam's clock showed it, to the second (what a person reads)."""
-    return moment.astimezone(AMSTERDAM).replace(microsecond=0)
+    return moment.astimezone(_zone()).replace(microsecond=0)
 
 
 def einde_van(d: date) -> datetime:
     """The first moment after day `d` in Amsterdam (UTC): what was recorded before it was known on `d`."""
-    return datetime.combine(d + timedelta(days=1), time(0), tzinfo=AMSTERDAM).astimezone(UTC)
+    return datetime.combine(d + timedelta(days=1), time(0), tzinfo=_zone()).astimezone(UTC)
 
 
 def dagen_laat(e: Any) -> int | None:

@@ -148,6 +148,11 @@ def test_vandaag_is_de_dag_in_amsterdam_niet_die_van_de_klok_van_de_server():
     # summer: UTC+2, so 22:00 UTC on 30 June is already 1 July
     assert vl.vandaag(datetime(2026, 6, 30, 22, tzinfo=UTC)) == date(2026, 7, 1)
     assert vl.vandaag(datetime(2026, 6, 30, 21, 59, tzinfo=UTC)) == date(2026, 6, 30)
+    # every hour of two years, also around both changes of the clock: the day the tz database gives
+    begin = datetime(2025, 1, 1, tzinfo=UTC)
+    for uur in range(2 * 366 * 24):
+        moment = begin + timedelta(hours=uur, minutes=59)
+        assert vl.vandaag(moment) == moment.astimezone(vl.AMSTERDAM).date(), moment
     # the same day as the day a moment recorded now is counted on (dag), so "today" is never after it
     nu = datetime.now(UTC)
     assert vl.vandaag(nu) == vl.dag(nu)
