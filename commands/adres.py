@@ -37,7 +37,7 @@ class Opslag:
     def verbinding(self) -> dict[str, Any]:
         """PostgreSQL: the login, server and database this URL means, defaults filled in (never None)."""
         info = self.conninfo or {}
-        user = str(info.get("user") or _inlognaam())
+        user = str(info.get("user") or inlognaam())
         return {
             "user": user,
             "password": str(info.get("password") or os.environ.get("PGPASSWORD", "")),
@@ -124,7 +124,7 @@ def versleuteling() -> dict[str, str]:
     return {"CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher", "CIPHER_KEY": sleutel}
 
 
-def _inlognaam() -> str:
+def inlognaam() -> str:
     """The login name of this process (imported on use: a command with VOUCHER_GEBRUIKER never asks)."""
     import getpass
 

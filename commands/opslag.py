@@ -36,6 +36,7 @@ from commands.adres import (  # noqa: F401 - re-exported: where the store is
     OPSLAGSLEUTEL_ENV,
     STANDAARD_DATABASE,
     Opslag,
+    inlognaam,
     lees_url,
 )
 from commands.kanoniek import KanoniekeTranscoder
@@ -575,7 +576,7 @@ def _eis_passende_sleutel(app: VoucherLedger, *, versleuteld: bool) -> None:
 
 def acterende_gebruiker(app: VoucherLedger, opslag: Opslag) -> str:
     if opslag.soort == "sqlite":
-        naam = (os.environ.get(GEBRUIKER_ENV) or _inlognaam()).strip()
+        naam = (os.environ.get(GEBRUIKER_ENV) or inlognaam()).strip()
         if not GEBRUIKERSNAAM.fullmatch(naam):
             raise OngeldigeInvoer(
                 f"{GEBRUIKER_ENV} of de inlognaam is geen geldige gebruikersnaam: 1 tot 63 letters, cijfers, _ . @ of -"
@@ -636,10 +637,3 @@ def lees_opslag(lezer: Callable[[], T]) -> T:
         if is_opslagfout(e):
             raise opslagfout(e) from None
         raise
-
-
-def _inlognaam() -> str:
-    """The login name of this process (imported on use: a command with VOUCHER_GEBRUIKER never asks)."""
-    import getpass
-
-    return getpass.getuser()
