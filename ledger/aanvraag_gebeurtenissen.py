@@ -2,7 +2,8 @@
 
 The Aanvraag aggregate (ledger/aanvraag.py) binds every class here by its own name, `Event` as its
 base event class, so that eventsourcing registers each explicit `TOPIC`; the methods that check
-the rules and the `@event` methods that only assign state stay with the aggregate. A class may move; its topic and its field names are the stored format and never change
+the rules and the `@event` methods that only assign state stay with the aggregate. A class may
+move; its topic and its field names are the stored format and never change
 (tests/store/test_gebeurtenissen_blijven_gelijk.py): a changed event gets a `class_version` and an
 upcast. Every decision records on whose behalf and under which mandate (Awb 10:10,
 ledger/namens.py); the decisions of the first round record them since their version 2.

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cache
 from typing import Any
 
 
@@ -70,15 +71,11 @@ class _Eu(tzinfo):
         return "CEST" if self.dst(dt) else "CET"
 
 
-_ZONE: list[tzinfo] = []
-
-
+@cache
 def _zone() -> tzinfo:
     """Amsterdam's zone, made on first use: `vandaag` before 22:00 UTC never needs it (`zoneinfo` and its
     search for the tz database cost a command ~2 ms at start)."""
-    if not _ZONE:
-        _ZONE.append(_amsterdam())
-    return _ZONE[0]
+    return _amsterdam()
 
 
 def __getattr__(naam: str) -> Any:
