@@ -68,22 +68,22 @@ class Leesdienst:
         self.eis_ingericht()
 
         def rijen() -> tuple[list[SaldoRij], tuple[int, str]]:
-            stand = selectie.bruikbaar(self.app) if wijk and periode and (per or bekend_op) else None
+            if per is None and bekend_op is None:
+                return bijwerken.lees(self.app, lambda m: (m.saldo_rijen(), m.ketenkop()))
+            # A replay. The selection index, asked once: one wijk and year reads only those; the whole log up
+            # to `per` decodes only the kinds the saldo rows depend on (about a third of a year's events), the
+            # log head's rule reading the business dates of the rest from the index.
+            stand = selectie.bruikbaar(self.app) if (wijk and periode) or bekend_op is None else None
             if wijk and periode and stand is not None:
                 return self._saldo_van(selectie.Selectie(wijk, periode, bekend_op), per, stand)
-            if per is not None and bekend_op is None and (stand := selectie.bruikbaar(self.app)) is not None:
-                # The whole log up to `per`: only the kinds the saldo rows depend on are decoded (about a third of
-                # a year's events); the log head's rule reads the business dates of the rest from the index.
-                kop = Logkop()
+            kop = Logkop()
+            if per is not None and bekend_op is None and stand is not None:
                 gedateerd = selectie.laatste_gedateerd(self.app, per, stand)
                 gelezen = self.app.genummerd(kop=kop, alleen=voor_saldo(), stop=stand)
                 m = vouw(gelezen, per, kop=kop, laatste_gedateerd=gedateerd)
-                return m.saldo_rijen(), m.ketenkop()
-            if per is not None or bekend_op is not None:
-                kop = Logkop()
+            else:
                 m = vouw(bijwerken.notificaties(self.app, kop=kop), per, bekend_op, kop=kop)
-                return m.saldo_rijen(), m.ketenkop()
-            return bijwerken.lees(self.app, lambda m: (m.saldo_rijen(), m.ketenkop()))
+            return m.saldo_rijen(), m.ketenkop()
 
         gevonden, kop = self._lees(rijen)
         return kies_saldi(gevonden, wijk, periode), kop
